@@ -1,0 +1,20 @@
+using System.Text.Json.Serialization;
+
+namespace Wargame.Domain.Game;
+
+/// <summary>
+/// A fact in a game's log, past tense. Every concrete event is registered here so the log
+/// round-trips through JSON with a stable "type" discriminator.
+/// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(GameStarted), "gameStarted")]
+[JsonDerivedType(typeof(MessagePosted), "messagePosted")]
+[JsonDerivedType(typeof(OrdersSubmitted), "ordersSubmitted")]
+[JsonDerivedType(typeof(PhaseAdvanced), "phaseAdvanced")]
+[JsonDerivedType(typeof(TurnResolved), "turnResolved")]
+[JsonDerivedType(typeof(DeadlineSet), "deadlineSet")]
+[JsonDerivedType(typeof(GamePaused), "gamePaused")]
+[JsonDerivedType(typeof(GameResumed), "gameResumed")]
+[JsonDerivedType(typeof(GameEnded), "gameEnded")]
+[JsonDerivedType(typeof(RecordsRevealed), "recordsRevealed")]
+public abstract record GameEvent;

@@ -1,0 +1,45 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Scenarios;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Turns;
+
+namespace Wargame.Domain.Game;
+
+public sealed record Message(int Id, int Turn, Role? From, ImmutableArray<Role> To, string Text)
+{
+    /// <summary>Facilitator statements have no sender role.</summary>
+    public bool IsPublic => To.IsEmpty;
+}
+
+public sealed record TurnResult(int Turn, ImmutableArray<string> Lines);
+
+/// <summary>The whole state of one game. Rebuilt from the log by <see cref="Rules.Evolve"/>; never mutated.</summary>
+public sealed record GameState
+{
+    /// <summary>Number of events applied so far; the next event gets sequence Version + 1.</summary>
+    public int Version { get; init; }
+    public required Scenario Scenario { get; init; }
+    public ulong Seed { get; init; }
+    public int Turn { get; init; } = 1;
+    public Phase Phase { get; init; } = Phase.Briefing;
+    public bool Paused { get; init; }
+    public DateTimeOffset? Deadline { get; init; }
+    public int? PausedRemainingSeconds { get; init; }
+    public bool Ended { get; init; }
+    public bool Revealed { get; init; }
+    public ImmutableArray<Message> Messages { get; init; } = [];
+    public ImmutableSortedDictionary<Role, Orders> SubmittedOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
+    public ImmutableSortedDictionary<Role, Orders> StandingOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
+    public ImmutableArray<TurnResult> Results { get; init; } = [];
+
+    /// <summary>A hash of the whole state (OpenRA's [Sync]): equal states give equal hashes on every run.</summary>
+    public string Hash()
+    {
+        var json = JsonSerializer.SerializeToUtf8Bytes(this, GameJson.Options);
+        return Convert.ToHexStringLower(SHA256.HashData(json));
+    }
+}
