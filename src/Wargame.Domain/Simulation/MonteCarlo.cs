@@ -26,7 +26,8 @@ public static class MonteCarlo
 {
     public static ulong GameSeed(ulong seed, int game) => Dice.Mix(seed + (ulong)game);
 
-    public static SimulationSummary Run(Scenario scenario, int games, ulong seed)
+    /// <summary>Plays <paramref name="games"/> games; <paramref name="botSeats"/> limits which roles bots play (all by default).</summary>
+    public static SimulationSummary Run(Scenario scenario, int games, ulong seed, IReadOnlySet<Wargame.Domain.Roles.Role>? botSeats = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(games, 1);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
@@ -35,7 +36,7 @@ public static class MonteCarlo
         var credibilityGames = 0;
         for (var i = 0; i < games; i++)
         {
-            var game = BotGame.Play(scenario, GameSeed(seed, i));
+            var game = BotGame.Play(scenario, GameSeed(seed, i), botSeats);
             foreach (var e in game.Events)
                 hash.AppendData(JsonSerializer.SerializeToUtf8Bytes(e, GameJson.Options));
             var outcomes = game.State.Outcomes;

@@ -79,7 +79,7 @@ internal static class RandomPlay
                 : new AdjustAdjudication(Actor.Facilitator, state.Outcomes[^1].Records.Where(r => r.Adjustable).ElementAt(a % state.Outcomes[^1].Records.Count(r => r.Adjustable)).Id, (b % 11 - 5) / 10.0, "Seminar judgement"),
             11 => state.Paused ? new ResumeGame(Actor.Facilitator, null) : new PauseGame(Actor.Facilitator, a % 600),
             12 => new RevokeAgreement(actor, someAgreement, "Changed course"),
-            _ => Bots.Bots.Decide(state, role) is { IsEmpty: false } bot ? bot[0] : new AdvancePhase(Actor.Facilitator),
+            _ => Wargame.Domain.Bots.Bots.Decide(state, role) is { IsEmpty: false } bot ? bot[0] : new AdvancePhase(Actor.Facilitator),
         };
     }
 }
