@@ -15,7 +15,7 @@ internal static class Fmt
     public static string Three(double x) => Fixed(x, 3);
 
     /// <summary>Percent without decimals: 0.613 -> "61%".</summary>
-    public static string Pct(double x) => Math.Round(x * 100, MidpointRounding.AwayFromZero).ToString(CultureInfo.InvariantCulture) + "%";
+    public static string Pct(double x) => ((long)Math.Round(x * 100, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture) + "%";
 
     /// <summary>Percent with one decimal: 0.0613 -> "6.1%".</summary>
     public static string Pct1(double x) => Fixed(x * 100, 1) + "%";
