@@ -777,6 +777,18 @@ internal sealed class TurnResolver
             var total = Math.Round(totals.GetValueOrDefault(role) + turnScore, 2);
             totals = totals.SetItem(role, total);
             scores.Add(new RoleScore(role, turnScore, total, lines));
+            Add(new ResolutionRecord
+            {
+                Id = Id("H", "score", role.ToString()),
+                Turn = _turn,
+                Step = "H",
+                Title = "Score",
+                Subject = role.DisplayName(),
+                Terms = [.. lines.Select(l => new Term($"{l.Objective}: {l.Because}", l.Points, "DESIGN", "game-model.md step H (role objectives)"))],
+                Outcome = $"{Fmt.One(turnScore)} points this turn, {Fmt.One(total)} in all.",
+                Counterfactual = lines.IsEmpty ? "nothing moved this role's score" : $"the largest single line was {lines.MaxBy(l => Math.Abs(l.Points))!.Objective} ({Fmt.One(lines.MaxBy(l => Math.Abs(l.Points))!.Points)})",
+                VisibleTo = [role],
+            });
         }
         _world = _world with { Scores = totals };
         return scores.ToImmutable();
