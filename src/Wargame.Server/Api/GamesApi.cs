@@ -49,6 +49,9 @@ internal static class GamesApi
         api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(RateLimits.Creation);
         api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(RateLimits.Creation);
         api.MapGet("/games/{gameId}/replay", Replay).WithName("ReplayGame");
+        // Unknown API paths are a clear 404, not the web client's index.html.
+        app.MapFallback("/api/{**path}", (string path) => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+            title: "unknown-endpoint", detail: $"There is no API endpoint /api/{path}; see /openapi/v1.json.")).ExcludeFromDescription();
     }
 
     private static async Task<IResult> CreateGame(
