@@ -63,7 +63,7 @@ public static class WargameServer
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WargameOptions>, WargameOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new GameClock(TimeProvider.System));
 
         services.AddSingleton<IGameStore>(sp =>
         {

@@ -17,7 +17,7 @@ internal sealed class JoinRefusedException(string code, string message) : Except
 internal sealed record SeatGrant(SeatRecord Seat, string Token);
 
 /// <summary>Seats players, observers and facilitators from codes, keys and tokens.</summary>
-internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presence, GameActors games, IGamePublisher publisher, TimeProvider time, ILogger<Seating> logger)
+internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presence, GameActors games, IGamePublisher publisher, GameClock clock, ILogger<Seating> logger)
 {
     public const int MaxDisplayNameLength = 40;
 
@@ -76,7 +76,7 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presen
     private async Task<SeatGrant> NewSeat(string gameId, Audience audience, string displayName, bool bot)
     {
         var token = Secrets.NewSeatToken();
-        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, audience, displayName, Secrets.Hash(token), bot, Released: false, time.GetUtcNow());
+        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, audience, displayName, Secrets.Hash(token), bot, Released: false, clock.Time.GetUtcNow());
         await store.AddSeat(seat, CancellationToken.None);
         return new SeatGrant(seat, token);
     }

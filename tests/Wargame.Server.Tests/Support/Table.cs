@@ -1,5 +1,6 @@
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
 using Wargame.Server.Games;
 using Wargame.Server.Hubs;
 
@@ -52,11 +53,23 @@ internal sealed class Table
     /// <summary>Advances until the game is in <paramref name="phase"/>.</summary>
     public async Task AdvanceTo(Phase phase)
     {
-        while ((await Facilitator.WaitForView(_ => true)).Phase != phase)
+        var view = await CurrentView();
+        while (view.Phase != phase)
         {
             var result = await Facilitate("AdvancePhase");
-            await Facilitator.WaitForView(v => v.Version == result.Version);
+            view = await Facilitator.WaitForView(v => v.Version == result.Version);
         }
+    }
+
+    /// <summary>
+    /// The facilitator's view of the current version. A refused (empty) message goes through the game's mailbox, so
+    /// every earlier command and timer callback has run, and tells the current version.
+    /// </summary>
+    public async Task<GameView> CurrentView()
+    {
+        var probe = await Facilitator.Invoke<CommandResult>("PostMessage", new MessageRequest([], " "));
+        Assert.Equal("empty-message", probe.Code);
+        return await Facilitator.WaitForView(v => v.Version == probe.Version);
     }
 
     public static Orders OrdersFor(Role role) => role switch
