@@ -10,7 +10,8 @@ export function hubErrorMessage(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   const marker = "HubException: ";
   const at = text.indexOf(marker);
-  if (at >= 0) return text.slice(at + marker.length);
+  // The server words refusals as "stable-code: message for the user".
+  if (at >= 0) return text.slice(at + marker.length).replace(/^[a-z][a-z0-9-]*: /, "");
   if (text.includes("An unexpected error occurred invoking"))
     return "The server could not do that. Try again, or ask the facilitator.";
   if (text.includes("connection is not in the 'Connected' State") || text.includes("Cannot send data"))

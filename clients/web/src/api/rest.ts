@@ -1,4 +1,4 @@
-import type { CreatedGame, GameView, ScenarioSummary } from "./types";
+import type { Audience, CreatedGame, GameView, Phase, Role, ScenarioSummary, SeatView } from "./types";
 
 /** An HTTP error with the server's own message, shown next to the control that caused it. */
 export class ApiError extends Error {
@@ -42,52 +42,52 @@ const enc = encodeURIComponent;
 export const api = {
   scenarios: () => request<ScenarioSummary[]>("GET", "/api/scenarios"),
 
-  createGame: (scenarioId: string, seed?: number) =>
-    request<CreatedGame>("POST", "/api/games", seed === undefined ? { scenarioId } : { scenarioId, seed }),
+  /** With this browser's facilitator key the new game joins the same facilitator's list. */
+  createGame: (scenario: string, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games", { scenario, seed: null }, facilitatorKey),
+
+  /** The game with its join codes, seats and facilitator view; facilitator only. */
+  game: (gameId: string, facilitatorKey: string) => request<GameDetails>("GET", `/api/games/${enc(gameId)}`, undefined, facilitatorKey),
 
   /** The saved-game JSON (scenario, seed, events); facilitator only. */
-  exportGame: (gameId: string, facilitatorKey: string) =>
-    request<unknown>("GET", `/api/games/${enc(gameId)}/export`, undefined, facilitatorKey),
+  exportGame: (gameId: string, facilitatorKey: string) => request<unknown>("GET", `/api/games/${enc(gameId)}/export`, undefined, facilitatorKey),
 
-  /** Replay frames of a game on the server: one step per event that moved the clock. */
-  replay: (gameId: string, facilitatorKey: string | undefined) =>
-    request<ReplayIndex>("GET", `/api/games/${enc(gameId)}/replay`, undefined, facilitatorKey),
+  /** Registers a saved-game file as a new game on the server (to replay or continue it). */
+  importGame: (savedGame: unknown, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games/import", savedGame, facilitatorKey),
 
-  replayView: (gameId: string, version: number, audience: string, facilitatorKey: string | undefined) =>
-    request<GameView>(
+  /** A new game from this game's log up to the start of <turn>. */
+  fork: (gameId: string, turn: number, facilitatorKey: string | undefined) =>
+    request<CreatedGame>("POST", `/api/games/${enc(gameId)}/fork?turn=${turn}`, undefined, facilitatorKey),
+
+  /** One replay frame: the steps of the whole game and the view of <audience> after <version>. */
+  replay: (gameId: string, audience: string, version: number | undefined, facilitatorKey: string | undefined) =>
+    request<ReplayFrame>(
       "GET",
-      `/api/games/${enc(gameId)}/replay/${version}?audience=${enc(audience)}`,
+      `/api/games/${enc(gameId)}/replay?audience=${enc(audience)}${version === undefined ? "" : `&version=${version}`}`,
       undefined,
-      facilitatorKey,
-    ),
-
-  /** Loads a saved-game file for replay; the server keeps it as a read-only replay. */
-  importReplay: (savedGame: unknown) => request<ReplayIndex>("POST", "/api/replays", savedGame),
-
-  importedReplayView: (replayId: string, version: number, audience: string) =>
-    request<GameView>("GET", `/api/replays/${enc(replayId)}/${version}?audience=${enc(audience)}`),
-
-  /** Starts a new game from the log of a game (or imported replay) up to a version. */
-  fork: (source: { gameId?: string; replayId?: string }, version: number, facilitatorKey: string | undefined) =>
-    request<CreatedGame>(
-      "POST",
-      source.gameId ? `/api/games/${enc(source.gameId)}/fork` : `/api/replays/${enc(source.replayId ?? "")}/fork`,
-      { version },
       facilitatorKey,
     ),
 };
 
+export interface GameDetails {
+  game: { gameId: string; scenarioId: string; createdAt: string; version: number; turn: number; phase: Phase; ended: boolean };
+  joinCodes: Partial<Record<Role, string>>;
+  observerCode: string;
+  seats: SeatView[];
+  view: GameView;
+}
+
+/** A point a replay can step to: the version after which the game entered turn/phase. */
 export interface ReplayStep {
   version: number;
   turn: number;
-  phase: string;
-  label?: string;
+  phase: Phase;
 }
 
-export interface ReplayIndex {
-  gameId?: string;
-  replayId?: string;
-  scenario?: ScenarioSummary;
-  revealed: boolean;
+export interface ReplayFrame {
+  gameId: string;
+  audience: Audience;
+  version: number;
+  latestVersion: number;
   steps: ReplayStep[];
+  view: GameView;
 }

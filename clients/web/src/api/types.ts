@@ -79,27 +79,48 @@ export type AgreementTerms = CeasefireTerms | GuaranteeTerms;
 
 export type ProposalResponse = "Accept" | "Reject" | "Withdraw";
 
-/** A formal proposal as the domain reports it (GameView.proposals). */
+export type AgreementKind = "Ceasefire" | "Guarantee";
+export type AgreementStatus =
+  | "Proposed"
+  | "Rejected"
+  | "Countered"
+  | "Withdrawn"
+  | "Accepted"
+  | "AwaitingRatification"
+  | "InForce"
+  | "Tested"
+  | "Violated"
+  | "Revoked"
+  | "Expired";
+export type ProposalAnswer = "Pending" | "Accepted" | "Rejected";
+
+/** A formal proposal this audience may see (GameView.proposals). */
 export interface ProposalView {
   id: number;
-  turn?: number;
-  proposer?: Role | null;
-  from?: Role | null;
+  kind: AgreementKind;
+  proposer: Role;
+  parties: Role[];
   terms: AgreementTerms;
-  parties?: Role[];
-  acceptedBy?: Role[];
-  status?: string;
-  counterOf?: number | null;
+  status: AgreementStatus;
+  responses: { role: Role; response: ProposalAnswer }[];
+  proposedTurn: number;
+  counterOf: number | null;
+  counteredBy: number | null;
 }
 
-/** A signed agreement (GameView.agreements). */
+/** A signed agreement, public (GameView.agreements). */
 export interface AgreementView {
-  id: number | string;
-  proposalId?: number;
+  id: number;
+  kind: AgreementKind;
+  parties: Role[];
   terms: AgreementTerms;
-  parties?: Role[];
-  status?: string;
-  signedTurn?: number;
+  status: AgreementStatus;
+  statusReason: string | null;
+  signedTurn: number | null;
+  currentForm: LegalForm | null;
+  reputation: Partial<Record<Role, number>>;
+  breaches: number;
+  violators: Role[];
 }
 
 // Orders
@@ -144,8 +165,6 @@ export interface RoleCard {
 export interface PrivateRecord {
   role: Role;
   briefing: string;
-  intelligence?: string[] | string | null;
-  [extra: string]: unknown;
 }
 
 export interface MessageView {
@@ -162,65 +181,123 @@ export interface OrdersView {
   standing: Orders | null;
 }
 
-/** One term of a resolution record: its value with the tag ([LIT]/[DESIGN]) and source. */
+/** One term of an adjudication: its value, the tag ([LIT]/[DESIGN]) and the source. */
 export interface ResolutionTerm {
   name: string;
-  value: number | string | boolean;
-  tag?: string;
-  source?: string;
+  value: number;
+  tag: string;
+  source: string;
 }
 
-/** One adjudicated outcome with its explanation (the domain's resolution record). */
+/** The explanation of one outcome (Wargame.Domain.Adjudication.ResolutionRecord). */
 export interface ResolutionRecord {
   id: string;
-  turn?: number;
-  kind?: string;
-  title?: string;
-  summary?: string;
-  terms?: ResolutionTerm[];
-  probability?: number;
-  threshold?: number;
-  roll?: number;
-  outcome?: string;
-  precedent?: string | null;
-  counterfactual?: string | null;
-  adjustment?: { logit: number; reason: string } | null;
-  [extra: string]: unknown;
+  turn: number;
+  step: string;
+  title: string;
+  subject: string;
+  terms: ResolutionTerm[];
+  /** Probability in basis points: the roll succeeds when roll <= threshold. */
+  thresholdBp: number | null;
+  roll: number | null;
+  outcome: string;
+  precedent: string | null;
+  counterfactual: string;
+  visibleTo: Role[];
+  adjustment: number | null;
+  adjustmentReason: string | null;
+  adjustable?: boolean;
 }
 
 export interface TurnResultView {
   turn: number;
   lines: string[];
-  records?: ResolutionRecord[];
 }
 
 export interface ScoreLine {
-  label?: string;
-  objective?: string;
-  delta?: number;
-  points?: number;
-  mechanics?: string[] | string;
-  reason?: string;
+  objective: string;
+  points: number;
+  because: string;
 }
 
-export interface ScoreView {
+export interface RoleScore {
   role: Role;
-  turn?: number;
+  turn: number;
   total: number;
-  lines?: ScoreLine[];
+  lines: ScoreLine[];
 }
 
-/** Numbers the charts plot for one turn (GameView.metrics). Nested objects become one series per key. */
+export interface CredibilityPoint {
+  agreementId: number;
+  guarantor: Role;
+  commitment: number;
+  capability: number;
+  credibility: number;
+}
+
+/** Numbers the charts plot for one turn. */
 export interface TurnMetrics {
   turn: number;
-  [series: string]: number | Record<string, number> | undefined;
+  credibility: CredibilityPoint[];
+  deterrence: number;
+  hazard: number | null;
+  territory: number;
+  scores: Partial<Record<Role, number>>;
+  reputation: Partial<Record<Role, number>>;
 }
 
-export interface InjectCard {
+export interface CredibilityView {
+  agreementId: number;
+  guarantor: Role;
+  commitment: number;
+  commitmentTerms: ResolutionTerm[];
+  capability: number;
+  capabilityTerms: ResolutionTerm[];
+  credibility: number;
+}
+
+export interface ForceView {
+  role: Role;
+  troops: number;
+  location: TripwireLocation;
+  reinforcements72h: number;
+  reputation: number | null;
+}
+
+export interface PendingTestView {
+  agreementId: number;
+  guarantor: Role;
+  turn: number;
+  attack: string;
+}
+
+export interface InjectView {
+  turn: number;
+  cardId: string | null;
+  title: string;
+  text: string;
+  effects: InjectEffect[];
+}
+
+export interface EventCardView {
   id: string;
   title: string;
-  text?: string;
-  turn?: number | null;
+  text: string;
+  turn: number | null;
+  effects: InjectEffect[];
+  fired: boolean;
+}
+
+export interface HiddenQuantitiesView {
+  role: Role;
+  quantities: { name: string; label: string; value: number }[];
+}
+
+export interface RussianOutlookView {
+  deterrence: number;
+  hazard: number | null;
+  hazardIfRearming: number | null;
+  options: { posture: RussiaPosture; gain: number; costOfWar: number; expectedUtility: number }[];
 }
 
 export interface GameView {
@@ -239,15 +316,22 @@ export interface GameView {
   messages: MessageView[];
   orders: OrdersView[];
   results: TurnResultView[];
+  // The full rules' additions; optional so an older server's views still render.
   proposals?: ProposalView[];
   agreements?: AgreementView[];
+  forces?: ForceView[];
+  territory?: number;
+  sanctions?: number;
+  credibility?: CredibilityView[];
+  deterrence?: number;
+  pendingTests?: PendingTestView[];
   records?: ResolutionRecord[];
-  scores?: ScoreView[];
+  scores?: RoleScore[];
   metrics?: TurnMetrics[];
-  injectDeck?: InjectCard[];
-  injects?: { turn: number; title: string; text?: string }[];
-  /** Guarantees tested last turn that this guarantor must answer. */
-  pendingResponses?: (string | number)[];
+  injects?: InjectView[];
+  eventDeck?: EventCardView[];
+  hidden?: HiddenQuantitiesView[];
+  russianOutlook?: RussianOutlookView | null;
 }
 
 export interface JoinResult {
@@ -273,11 +357,12 @@ export interface CommandResult {
   version: number;
 }
 
+/** What the facilitator receives once, when a game is created, imported or forked. */
 export interface CreatedGame {
   gameId: string;
   facilitatorKey: string;
-  joinCodes: Partial<Record<Role, string>> & Record<string, string>;
-  observerCode?: string | null;
+  joinCodes: Partial<Record<Role, string>>;
+  observerCode: string;
 }
 
 export interface InjectEffect {

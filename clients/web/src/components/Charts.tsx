@@ -1,7 +1,7 @@
 import { CategoryScale, Chart, Legend, LinearScale, LineController, LineElement, PointElement, Title, Tooltip } from "chart.js";
 import { useEffect, useMemo, useRef } from "react";
-import type { TurnMetrics } from "../api/types";
-import { humanize } from "./ui";
+import type { Role, TurnMetrics } from "../api/types";
+import { ROLE_NAMES, ROLES } from "../api/types";
 
 Chart.register(LineController, LineElement, PointElement, LinearScale, CategoryScale, Legend, Title, Tooltip);
 
@@ -12,32 +12,44 @@ interface Series {
   data: (number | null)[];
 }
 
-/** Groups a list of per-turn metrics into charts: a number is one series, an object one series per key. */
-export function chartGroups(metrics: TurnMetrics[]): { title: string; turns: number[]; series: Series[] }[] {
-  const turns = [...new Set(metrics.map((m) => m.turn))].sort((a, b) => a - b);
-  const at = (turn: number) => metrics.filter((m) => m.turn === turn).at(-1);
-  const names = new Set<string>();
-  for (const m of metrics) for (const k of Object.keys(m)) if (k !== "turn") names.add(k);
-  const groups = [];
-  for (const name of names) {
-    const sample = metrics.find((m) => m[name] !== undefined && m[name] !== null)?.[name];
-    if (typeof sample === "number") {
-      groups.push({ title: humanize(name), turns, series: [{ label: humanize(name), data: turns.map((t) => numberOr(at(t)?.[name])) }] });
-    } else if (sample && typeof sample === "object") {
-      const keys = new Set<string>();
-      for (const m of metrics) if (m[name] && typeof m[name] === "object") for (const k of Object.keys(m[name] as object)) keys.add(k);
-      groups.push({
-        title: humanize(name),
-        turns,
-        series: [...keys].map((k) => ({ label: k, data: turns.map((t) => numberOr((at(t)?.[name] as Record<string, number> | undefined)?.[k])) })),
-      });
-    }
-  }
-  return groups;
+interface ChartGroup {
+  title: string;
+  turns: number[];
+  series: Series[];
 }
 
-function numberOr(v: unknown): number | null {
-  return typeof v === "number" && Number.isFinite(v) ? v : null;
+/** Charts over turns: credibility per guarantee and guarantor, deterrence, ceasefire hazard, territory, scores, reputation. */
+export function chartGroups(metrics: TurnMetrics[]): ChartGroup[] {
+  const sorted = [...metrics].sort((a, b) => a.turn - b.turn);
+  const turns = sorted.map((m) => m.turn);
+  const single = (title: string, pick: (m: TurnMetrics) => number | null | undefined): ChartGroup => ({ title, turns, series: [{ label: title, data: sorted.map((m) => pick(m) ?? null) }] });
+  const perKey = (title: string, keys: string[], pick: (m: TurnMetrics, key: string) => number | null | undefined, name: (key: string) => string = (k) => k): ChartGroup => ({
+    title,
+    turns,
+    series: keys.map((k) => ({ label: name(k), data: sorted.map((m) => pick(m, k) ?? null) })),
+  });
+  const groups: ChartGroup[] = [];
+  const guarantees = [...new Set(sorted.flatMap((m) => m.credibility.map((c) => `${c.agreementId}:${c.guarantor}`)))];
+  if (guarantees.length)
+    groups.push(
+      perKey(
+        "Credibility per guarantee",
+        guarantees,
+        (m, k) => m.credibility.find((c) => `${c.agreementId}:${c.guarantor}` === k)?.credibility,
+        (k) => {
+          const [id, g] = k.split(":");
+          return `Guarantee #${id}, ${ROLE_NAMES[g as Role] ?? g}`;
+        },
+      ),
+    );
+  groups.push(single("Deterrence (D)", (m) => m.deterrence));
+  if (sorted.some((m) => m.hazard != null)) groups.push(single("Ceasefire hazard", (m) => m.hazard));
+  groups.push(single("Territory held by Ukraine (%)", (m) => m.territory));
+  const scored = ROLES.filter((r) => sorted.some((m) => m.scores[r] != null));
+  if (scored.length) groups.push(perKey("Scores", scored, (m, r) => m.scores[r as Role], (r) => ROLE_NAMES[r as Role]));
+  const reputed = ROLES.filter((r) => sorted.some((m) => m.reputation[r] != null));
+  if (reputed.length) groups.push(perKey("Reputation", reputed, (m, r) => m.reputation[r as Role], (r) => ROLE_NAMES[r as Role]));
+  return groups;
 }
 
 export function LineChart({ title, turns, series }: { title: string; turns: number[]; series: Series[] }) {
@@ -79,7 +91,7 @@ export function LineChart({ title, turns, series }: { title: string; turns: numb
 /** Live charts over turns of whatever the view's metrics hold (credibility, deterrence, hazard, territory, scores). */
 export function MetricsCharts({ metrics }: { metrics: TurnMetrics[] | undefined }) {
   const groups = useMemo(() => chartGroups(metrics ?? []), [metrics]);
-  if (groups.length === 0) return <p className="empty">Charts fill in as turns are resolved.</p>;
+  if (!metrics?.length) return <p className="empty">Charts fill in as turns are resolved.</p>;
   return (
     <div className="charts" data-testid="charts">
       {groups.map((g) => (

@@ -39,7 +39,8 @@ export function OrdersForm({ view, role, send }: { view: GameView; role: Role; s
   const [orders, setOrders] = useState<Orders>(() => own?.submitted ?? own?.standing ?? defaultOrders(role));
   const action = useAction();
   const inPhase = view.phase === "Orders" && !view.ended;
-  const responseNeeded = (view.pendingResponses?.length ?? 0) > 0;
+  const tests = (view.pendingTests ?? []).filter((t) => t.guarantor === role);
+  const responseNeeded = tests.length > 0;
 
   return (
     <div className="orders">
@@ -53,6 +54,11 @@ export function OrdersForm({ view, role, send }: { view: GameView; role: Role; s
           <strong>Submitted this turn:</strong> {describeOrders(own.submitted)}
         </p>
       ) : null}
+      {tests.map((t) => (
+        <p key={t.agreementId} className="alert" role="alert">
+          Your guarantee #{t.agreementId} was tested in turn {t.turn} ({t.attack}). Choose your response in these orders.
+        </p>
+      ))}
       {!inPhase ? <p className="hint">Orders open in the orders phase{view.ended ? "" : `; it is now the ${view.phase.toLowerCase()} phase`}.</p> : null}
       <form
         aria-label="Orders"

@@ -187,11 +187,14 @@ export function kindName(terms: AgreementTerms) {
   return terms.kind === "ceasefire" ? "Ceasefire agreement" : "Security guarantee";
 }
 
-function proposerOf(p: ProposalView): Role | null | undefined {
-  return p.proposer ?? p.from;
+export function answerOf(p: ProposalView, role: Role) {
+  return p.responses.find((r) => r.role === role)?.response ?? "Pending";
 }
 
-const OPEN = new Set(["Proposed", "Open", "Pending", "proposed", "open", "pending"]);
+/** Proposals still open for answers; an accepted one is signed when negotiation closes. */
+export function isOpen(p: ProposalView) {
+  return p.status === "Proposed";
+}
 
 /** Proposals this audience can see: accept, reject, counter (named parties) or withdraw (the proposer). */
 export function ProposalsInbox({ proposals, me, send, readOnly }: { proposals: ProposalView[]; me: Role | null; send: (method: string, ...args: unknown[]) => Promise<CommandResult>; readOnly?: boolean }) {
@@ -209,33 +212,36 @@ export function ProposalsInbox({ proposals, me, send, readOnly }: { proposals: P
 function ProposalItem({ proposal: p, me, send, readOnly }: { proposal: ProposalView; me: Role | null; send: (method: string, ...args: unknown[]) => Promise<CommandResult>; readOnly?: boolean }) {
   const [countering, setCountering] = useState(false);
   const action = useAction();
-  const proposer = proposerOf(p);
-  const status = p.status ?? "Proposed";
-  const open = OPEN.has(status);
-  const mine = me !== null && proposer === me;
-  const party = me !== null && (p.parties ?? []).includes(me);
-  const accepted = me !== null && (p.acceptedBy ?? []).includes(me);
+  const open = isOpen(p);
+  const mine = me !== null && p.proposer === me;
+  const party = me !== null && p.parties.includes(me);
+  const accepted = me !== null && answerOf(p, me) === "Accepted";
   const respond = (response: string) => action.run(() => send("RespondToProposal", p.id, response));
   return (
-    <li className={`proposal status-${status.toLowerCase()}`} data-proposal-id={p.id} aria-label={`Proposal ${p.id}: ${kindName(p.terms)}`}>
+    <li className={`proposal status-${p.status.toLowerCase()}`} data-proposal-id={p.id} data-status={p.status} aria-label={`Proposal ${p.id}: ${kindName(p.terms)}`}>
       <header>
         <strong>
           #{p.id} {kindName(p.terms)}
         </strong>
-        <span className="status">{humanize(status)}</span>
-        {proposer ? <span>from {ROLE_NAMES[proposer]}</span> : null}
+        <span className="status">{humanize(p.status)}</span>
+        <span>
+          from {ROLE_NAMES[p.proposer]}, turn {p.proposedTurn}
+        </span>
         {p.counterOf ? <span>counters #{p.counterOf}</span> : null}
+        {p.counteredBy ? <span>countered by #{p.counteredBy}</span> : null}
       </header>
-      {p.parties?.length ? (
-        <p className="parties">
-          Parties:{" "}
-          {p.parties.map((r) => (
-            <span key={r} className={(p.acceptedBy ?? []).includes(r) ? "accepted" : "waiting"}>
-              {ROLE_NAMES[r]} {(p.acceptedBy ?? []).includes(r) ? "✓ accepted" : "… waiting"}
+      <p className="parties">
+        Parties:{" "}
+        {p.parties.map((r) => {
+          const answer = answerOf(p, r);
+          return (
+            <span key={r} className={answer.toLowerCase()}>
+              {ROLE_NAMES[r]} {answer === "Accepted" ? "✓ accepted" : answer === "Rejected" ? "✗ rejected" : "… waiting"}
             </span>
-          ))}
-        </p>
-      ) : null}
+          );
+        })}
+      </p>
+      {p.status === "Accepted" ? <p className="hint">Every party accepted: it is signed when the negotiation phase closes.</p> : null}
       <TermsSummary terms={p.terms} />
       {open && !readOnly && me ? (
         <div className="row">
@@ -279,15 +285,35 @@ function ProposalItem({ proposal: p, me, send, readOnly }: { proposal: ProposalV
 }
 
 export function AgreementsList({ agreements }: { agreements: AgreementView[] }) {
-  if (agreements.length === 0) return <p className="empty">No agreement is in force.</p>;
+  if (agreements.length === 0) return <p className="empty">No agreement has been signed.</p>;
   return (
     <ul className="agreements">
       {agreements.map((a) => (
-        <li key={a.id} data-agreement-id={a.id}>
+        <li key={a.id} data-agreement-id={a.id} data-status={a.status}>
           <header>
-            <strong>{kindName(a.terms)}</strong> <span className="status">{humanize(a.status ?? "InForce")}</span>
+            <strong>
+              #{a.id} {kindName(a.terms)}
+            </strong>
+            <span className="status">{humanize(a.status)}</span>
+            <span>{a.parties.map((r) => ROLE_NAMES[r]).join(", ")}</span>
             {a.signedTurn ? <span>signed turn {a.signedTurn}</span> : null}
           </header>
+          {a.statusReason ? <p className="status-reason">{a.statusReason}</p> : null}
+          {a.currentForm && a.terms.kind === "guarantee" && a.currentForm !== a.terms.legalForm ? <p className="status-reason">Legal form now: {LEGAL_FORM_NAMES[a.currentForm]}</p> : null}
+          {Object.keys(a.reputation).length ? (
+            <p>
+              Reputation on it:{" "}
+              {Object.entries(a.reputation)
+                .map(([r, v]) => `${ROLE_NAMES[r as Role]} ${(v ?? 0).toFixed(2)}`)
+                .join(", ")}
+            </p>
+          ) : null}
+          {a.breaches || a.violators.length ? (
+            <p className="error">
+              {a.breaches} breach{a.breaches === 1 ? "" : "es"}
+              {a.violators.length ? `; violated by ${a.violators.map((r) => ROLE_NAMES[r]).join(", ")}` : ""}
+            </p>
+          ) : null}
           <TermsSummary terms={a.terms} />
         </li>
       ))}

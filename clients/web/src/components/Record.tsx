@@ -3,36 +3,60 @@ import { ROLE_NAMES } from "../api/types";
 import { AgreementsList } from "./Proposals";
 import { humanize } from "./ui";
 
-const SHOWN = new Set(["role", "briefing", "intelligence"]);
+function pct(v: number) {
+  return `${(v * 100).toFixed(0)}%`;
+}
 
-/** A role's private briefing and intelligence. Only ever rendered from the view this audience received. */
-export function PrivateBriefing({ record, heading }: { record: PrivateRecord; heading?: string }) {
-  const intelligence = record.intelligence;
-  const items = Array.isArray(intelligence) ? intelligence : intelligence ? [intelligence] : [];
-  const extras = Object.entries(record).filter(([k, v]) => !SHOWN.has(k) && v !== null && v !== undefined && v !== "");
+/** A role's private briefing, hidden quantities and (Russia) its expected-utility outlook. Only from this audience's view. */
+export function PrivateBriefing({ record, view, heading }: { record: PrivateRecord; view: GameView; heading?: string }) {
+  const hidden = view.hidden?.find((h) => h.role === record.role);
+  const outlook = record.role === "RU" ? view.russianOutlook : null;
   return (
     <article className="private" data-testid={`private-${record.role}`} aria-label={heading ?? `Private briefing of ${ROLE_NAMES[record.role]}`}>
       <h3>{heading ?? `${ROLE_NAMES[record.role]}: private briefing`}</h3>
       <p className="briefing">{record.briefing}</p>
-      {items.length ? (
+      {hidden?.quantities.length ? (
         <>
           <h4>Intelligence</h4>
-          <ul>
-            {items.map((i, n) => (
-              <li key={n}>{typeof i === "string" ? i : JSON.stringify(i)}</li>
+          <dl className="extras">
+            {hidden.quantities.map((q) => (
+              <div key={q.name}>
+                <dt>{q.label}</dt>
+                <dd>{q.value <= 1 && q.value >= 0 && !Number.isInteger(q.value) ? pct(q.value) : q.value.toLocaleString("en")}</dd>
+              </div>
             ))}
-          </ul>
+          </dl>
         </>
       ) : null}
-      {extras.length ? (
-        <dl className="extras">
-          {extras.map(([k, v]) => (
-            <div key={k}>
-              <dt>{humanize(k)}</dt>
-              <dd>{typeof v === "object" ? JSON.stringify(v) : String(v)}</dd>
-            </div>
-          ))}
-        </dl>
+      {outlook ? (
+        <>
+          <h4>Expected utility of attacking (EU = (1 − D)·Gain − D·Cost of war)</h4>
+          <table className="record-terms">
+            <thead>
+              <tr>
+                <th scope="col">Option</th>
+                <th scope="col">Gain</th>
+                <th scope="col">Cost of war</th>
+                <th scope="col">Expected utility</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outlook.options.map((o) => (
+                <tr key={o.posture}>
+                  <th scope="row">{humanize(o.posture)}</th>
+                  <td>{o.gain.toFixed(2)}</td>
+                  <td>{o.costOfWar.toFixed(2)}</td>
+                  <td>{o.expectedUtility.toFixed(2)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <p className="hint">
+            Deterrence D = {outlook.deterrence.toFixed(2)}
+            {outlook.hazard != null ? `; ceasefire hazard ${pct(outlook.hazard)} a turn` : ""}
+            {outlook.hazardIfRearming != null ? ` (${pct(outlook.hazardIfRearming)} if rearming)` : ""}.
+          </p>
+        </>
       ) : null}
     </article>
   );
@@ -46,19 +70,88 @@ export function PublicRecord({ view }: { view: GameView }) {
       <p className="scenario-summary">
         <strong>{view.scenario.title}.</strong> {view.scenario.summary}
       </p>
+      {view.territory !== undefined ? (
+        <dl className="facts" aria-label="Situation">
+          <div>
+            <dt>Territory held by Ukraine</dt>
+            <dd data-testid="territory">{view.territory.toFixed(1)}%</dd>
+          </div>
+          <div>
+            <dt>Sanctions pressure</dt>
+            <dd>{view.sanctions} / 10</dd>
+          </div>
+          <div>
+            <dt>Deterrence (D)</dt>
+            <dd data-testid="deterrence">{(view.deterrence ?? 0).toFixed(2)}</dd>
+          </div>
+        </dl>
+      ) : null}
       <h3>Agreements</h3>
       <AgreementsList agreements={view.agreements ?? []} />
+      {view.credibility?.length ? (
+        <table className="record-terms" aria-label="Credibility of guarantees">
+          <caption>Credibility of guarantees now (steps A–C)</caption>
+          <thead>
+            <tr>
+              <th scope="col">Guarantee</th>
+              <th scope="col">Commitment</th>
+              <th scope="col">Capability</th>
+              <th scope="col">Credibility</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.credibility.map((c) => (
+              <tr key={`${c.agreementId}-${c.guarantor}`}>
+                <th scope="row">
+                  #{c.agreementId} {ROLE_NAMES[c.guarantor]}
+                </th>
+                <td title={c.commitmentTerms.map((t) => `${t.name} ${t.value.toFixed(2)} ${t.tag}`).join("; ")}>{c.commitment.toFixed(2)}</td>
+                <td title={c.capabilityTerms.map((t) => `${t.name} ${t.value.toFixed(2)} ${t.tag}`).join("; ")}>{c.capability.toFixed(2)}</td>
+                <td>{c.credibility.toFixed(2)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : null}
       {view.injects?.length ? (
         <>
           <h3>Events</h3>
-          <ul className="injects">
+          <ul className="injects" data-testid="injects">
             {view.injects.map((i, n) => (
               <li key={n}>
-                <strong>Turn {i.turn}: {i.title}</strong> {i.text}
+                <strong>
+                  Turn {i.turn}: {i.title}
+                </strong>{" "}
+                {i.text}
               </li>
             ))}
           </ul>
         </>
+      ) : null}
+      {view.forces?.length ? (
+        <table className="record-terms" aria-label="Order of battle">
+          <caption>Order of battle</caption>
+          <thead>
+            <tr>
+              <th scope="col">Role</th>
+              <th scope="col">Troops</th>
+              <th scope="col">Location</th>
+              <th scope="col">Within 72 h</th>
+              <th scope="col">Reputation</th>
+            </tr>
+          </thead>
+          <tbody>
+            {view.forces.map((f) => (
+              <tr key={f.role}>
+                <th scope="row">{ROLE_NAMES[f.role]}</th>
+                <td>{f.troops.toLocaleString("en")}</td>
+                <td>{f.location === "Rear" ? "rear" : "contact line"}</td>
+                <td>{f.reinforcements72h ? f.reinforcements72h.toLocaleString("en") : "—"}</td>
+                <td>{f.reputation != null ? f.reputation.toFixed(2) : "—"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
       ) : null}
       <h3>Roles</h3>
       <div className="role-cards">

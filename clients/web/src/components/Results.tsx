@@ -1,41 +1,26 @@
-import type { GameView, ResolutionRecord, Role, ScoreView } from "../api/types";
+import type { GameView, ResolutionRecord, Role, RoleScore } from "../api/types";
 import { ROLE_NAMES } from "../api/types";
-import { humanize } from "./ui";
 
-const KNOWN = new Set(["id", "turn", "kind", "title", "summary", "terms", "probability", "threshold", "roll", "outcome", "precedent", "counterfactual", "adjustment"]);
-
-function percent(v: number) {
-  return v <= 1 ? `${(v * 100).toFixed(1)}%` : String(v);
+function number(v: number) {
+  return Number.isInteger(v) ? String(v) : v.toFixed(3);
 }
 
-function show(v: unknown): string {
-  if (v === null || v === undefined) return "—";
-  if (typeof v === "number") return Number.isInteger(v) ? String(v) : v.toFixed(3);
-  if (typeof v === "boolean") return v ? "yes" : "no";
-  if (typeof v === "string") return v;
-  return JSON.stringify(v);
-}
-
-/** Every records of a turn, from the turn result or from the view's flat list. */
-export function recordsOf(view: GameView, turn: number): ResolutionRecord[] {
-  const inResult = view.results.find((r) => r.turn === turn)?.records ?? [];
-  const flat = (view.records ?? []).filter((r) => r.turn === turn);
-  const seen = new Set(inResult.map((r) => r.id));
-  return [...inResult, ...flat.filter((r) => !seen.has(r.id))];
+function bp(v: number) {
+  return `${(v / 100).toFixed(1)}%`;
 }
 
 /** One adjudicated outcome: its terms with tags and sources, the roll against the threshold, precedent and counterfactual. */
 export function RecordCard({ record: r }: { record: ResolutionRecord }) {
-  const extras = Object.entries(r).filter(([k, v]) => !KNOWN.has(k) && v !== null && v !== undefined);
   return (
-    <article className="record" data-record-id={r.id} aria-label={r.title ?? r.kind ?? r.id}>
+    <article className="record" data-record-id={r.id} aria-label={`${r.title}: ${r.subject}`}>
       <header>
-        <strong>{r.title ?? humanize(r.kind ?? "Outcome")}</strong>
-        {r.outcome ? <span className="outcome">{humanize(r.outcome)}</span> : null}
+        <span className="step">Step {r.step}</span>
+        <strong>{r.title}</strong>
+        <span>{r.subject}</span>
         <code className="record-id">{r.id}</code>
       </header>
-      {r.summary ? <p>{r.summary}</p> : null}
-      {r.terms?.length ? (
+      <p className="outcome">{r.outcome}</p>
+      {r.terms.length ? (
         <table className="record-terms">
           <caption>Terms</caption>
           <thead>
@@ -49,21 +34,25 @@ export function RecordCard({ record: r }: { record: ResolutionRecord }) {
             {r.terms.map((t, i) => (
               <tr key={`${t.name}-${i}`}>
                 <th scope="row">{t.name}</th>
-                <td>{show(t.value)}</td>
+                <td>{number(t.value)}</td>
                 <td>
-                  {t.tag ? <span className={`tag tag-${t.tag.toLowerCase().replace(/[^a-z]/g, "")}`}>{t.tag}</span> : null} {t.source ?? ""}
+                  <span className={`tag tag-${t.tag.toLowerCase().replace(/[^a-z]/g, "")}`}>{t.tag}</span> {t.source}
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
       ) : null}
-      {r.roll != null || r.threshold != null || r.probability != null ? (
-        <p className="roll">
-          {r.probability != null ? <>Probability {percent(r.probability)}. </> : null}
-          {r.roll != null ? <>Roll {show(r.roll)}</> : null}
-          {r.threshold != null ? <> against threshold {show(r.threshold)}</> : null}
-          {r.roll != null && r.threshold != null ? <> → {r.roll < r.threshold ? "under the threshold" : "at or over the threshold"}</> : null}
+      {r.thresholdBp != null ? (
+        <p className="roll" data-testid="roll">
+          {r.roll != null ? (
+            <>
+              Roll <strong>{r.roll}</strong> against threshold <strong>{r.thresholdBp}</strong> (of 10000, a {bp(r.thresholdBp)} chance):{" "}
+              {r.roll <= r.thresholdBp ? "the roll is at or under the threshold, so it happens." : "the roll is over the threshold, so it does not happen."}
+            </>
+          ) : (
+            <>Value {bp(r.thresholdBp)} (no roll).</>
+          )}
         </p>
       ) : null}
       {r.precedent ? (
@@ -76,21 +65,11 @@ export function RecordCard({ record: r }: { record: ResolutionRecord }) {
           <strong>Counterfactual:</strong> {r.counterfactual}
         </p>
       ) : null}
-      {r.adjustment ? (
+      {r.adjustment != null ? (
         <p className="adjustment">
-          <strong>Facilitator adjustment:</strong> {r.adjustment.logit > 0 ? "+" : ""}
-          {r.adjustment.logit} logit — {r.adjustment.reason}
+          <strong>Facilitator adjustment:</strong> {r.adjustment > 0 ? "+" : ""}
+          {r.adjustment} logit — {r.adjustmentReason}
         </p>
-      ) : null}
-      {extras.length ? (
-        <dl className="extras">
-          {extras.map(([k, v]) => (
-            <div key={k}>
-              <dt>{humanize(k)}</dt>
-              <dd>{show(v)}</dd>
-            </div>
-          ))}
-        </dl>
       ) : null}
     </article>
   );
@@ -102,33 +81,41 @@ export function Results({ view }: { view: GameView }) {
   const turns = [...view.results].sort((a, b) => b.turn - a.turn);
   return (
     <div className="results" data-testid="results">
-      {turns.map((t) => (
-        <section key={t.turn} className="turn-result" aria-label={`Results of turn ${t.turn}`}>
-          <h3>Turn {t.turn}</h3>
-          <ul className="lines">
-            {t.lines.map((line, i) => (
-              <li key={i}>{line}</li>
-            ))}
-          </ul>
-          {recordsOf(view, t.turn).map((r) => (
-            <RecordCard key={r.id} record={r} />
-          ))}
-        </section>
-      ))}
+      {turns.map((t) => {
+        const records = (view.records ?? []).filter((r) => r.turn === t.turn);
+        return (
+          <section key={t.turn} className="turn-result" aria-label={`Results of turn ${t.turn}`}>
+            <h3>Turn {t.turn}</h3>
+            <ul className="lines">
+              {t.lines.map((line, i) => (
+                <li key={i}>{line}</li>
+              ))}
+            </ul>
+            {records.length ? (
+              <details className="explanations" open={t.turn === turns[0].turn}>
+                <summary>How each outcome was decided ({records.length})</summary>
+                {records.map((r) => (
+                  <RecordCard key={r.id} record={r} />
+                ))}
+              </details>
+            ) : null}
+          </section>
+        );
+      })}
     </div>
   );
 }
 
-function latestScores(scores: ScoreView[]): ScoreView[] {
-  const byRole = new Map<Role, ScoreView>();
+function latestScores(scores: RoleScore[]): RoleScore[] {
+  const byRole = new Map<Role, RoleScore>();
   for (const s of scores) {
     const current = byRole.get(s.role);
-    if (!current || (s.turn ?? 0) >= (current.turn ?? 0)) byRole.set(s.role, s);
+    if (!current || s.turn >= current.turn) byRole.set(s.role, s);
   }
   return [...byRole.values()];
 }
 
-/** The score of each role the audience may see, and the lines that moved it. */
+/** The score of each role the audience may see, and the lines that moved it in the latest turn. */
 export function Scores({ view, only }: { view: GameView; only?: Role }) {
   const scores = latestScores(view.scores ?? []).filter((s) => !only || s.role === only);
   if (scores.length === 0) return <p className="empty">Scores appear after the first resolution.</p>;
@@ -137,22 +124,19 @@ export function Scores({ view, only }: { view: GameView; only?: Role }) {
       {scores.map((s) => (
         <section key={s.role} aria-label={`Score of ${ROLE_NAMES[s.role]}`}>
           <h3>
-            {ROLE_NAMES[s.role]}: <span className="score-total">{show(s.total)}</span>
+            {ROLE_NAMES[s.role]}: <span className="score-total">{number(s.total)}</span> <small>after turn {s.turn}</small>
           </h3>
-          {s.lines?.length ? (
-            <ul>
-              {s.lines.map((l, i) => {
-                const delta = l.delta ?? l.points;
-                return (
-                  <li key={i}>
-                    {delta != null ? <span className={delta >= 0 ? "up" : "down"}>{delta >= 0 ? "+" : ""}{show(delta)}</span> : null} {l.label ?? l.objective ?? ""}
-                    {l.mechanics ? <small> — {Array.isArray(l.mechanics) ? l.mechanics.join(", ") : l.mechanics}</small> : null}
-                    {l.reason ? <small> — {l.reason}</small> : null}
-                  </li>
-                );
-              })}
-            </ul>
-          ) : null}
+          <ul>
+            {s.lines.map((l, i) => (
+              <li key={i}>
+                <span className={l.points >= 0 ? "up" : "down"}>
+                  {l.points >= 0 ? "+" : ""}
+                  {number(l.points)}
+                </span>{" "}
+                {l.objective} <small>— {l.because}</small>
+              </li>
+            ))}
+          </ul>
         </section>
       ))}
     </div>

@@ -2,7 +2,7 @@ import { useMemo, useState } from "react";
 import { useGameSession, type GameSession } from "../api/hub";
 import { api } from "../api/rest";
 import { storage } from "../api/storage";
-import type { CreatedGame, GameView, InjectEffect, ResolutionRecord } from "../api/types";
+import type { CreatedGame, EventCardView, GameView, InjectEffect, ResolutionRecord } from "../api/types";
 import { ROLE_NAMES, ROLES } from "../api/types";
 import { MetricsCharts } from "../components/Charts";
 import { Channels, useChannels } from "../components/Channels";
@@ -105,7 +105,7 @@ function Console({ game }: { game: CreatedGame }) {
       content: (
         <Section title="Every role's private record">
           {view.privateRecords.map((r) => (
-            <PrivateBriefing key={r.role} record={r} />
+            <PrivateBriefing key={r.role} record={r} view={view} />
           ))}
         </Section>
       ),
@@ -309,15 +309,15 @@ function OrdersOverview({ view }: { view: GameView }) {
   );
 }
 
-function allRecords(view: GameView): ResolutionRecord[] {
-  const list = [...(view.records ?? []), ...view.results.flatMap((r) => (r.records ?? []).map((x) => ({ turn: r.turn, ...x })))];
-  const seen = new Set<string>();
-  return list.filter((r) => (seen.has(r.id) ? false : (seen.add(r.id), true)));
+/** Rolls of the last resolved turn: the ones the rules let the facilitator shift during its debrief. */
+function adjustableRecords(view: GameView): ResolutionRecord[] {
+  const last = Math.max(0, ...view.results.map((r) => r.turn));
+  return (view.records ?? []).filter((r) => r.turn === last && (r.adjustable ?? r.roll != null));
 }
 
 /** Semi-rigid adjudication: shift one outcome by at most ±0.5 logit, with a reason that goes into the log. */
 function AdjustForm({ view, session }: { view: GameView; session: GameSession }) {
-  const records = allRecords(view);
+  const records = adjustableRecords(view);
   const [recordId, setRecordId] = useState("");
   const [logit, setLogit] = useState(0.25);
   const [reason, setReason] = useState("");
@@ -325,7 +325,7 @@ function AdjustForm({ view, session }: { view: GameView; session: GameSession })
   const chosen = recordId || records.at(-1)?.id || "";
   return (
     <Section title="Adjust an adjudication">
-      {records.length === 0 ? <p className="empty">Nothing to adjust until a turn is resolved.</p> : null}
+      {records.length === 0 ? <p className="empty">Nothing to adjust: the last resolved turn's rolls appear here during its debrief.</p> : null}
       <form
         aria-label="Adjust an adjudication"
         onSubmit={(e) => {
@@ -342,8 +342,7 @@ function AdjustForm({ view, session }: { view: GameView; session: GameSession })
             <select id={id} value={chosen} onChange={(e) => setRecordId(e.target.value)} disabled={records.length === 0}>
               {records.map((r) => (
                 <option key={r.id} value={r.id}>
-                  {r.turn ? `Turn ${r.turn}: ` : ""}
-                  {r.title ?? r.kind ?? r.id}
+                  Turn {r.turn}: {r.title} — {r.subject} (roll {r.roll} vs {r.thresholdBp})
                 </option>
               ))}
             </select>
@@ -364,7 +363,8 @@ function AdjustForm({ view, session }: { view: GameView; session: GameSession })
 
 /** Fire a card from the scenario's deck, or write a free-text event with effects on named quantities. */
 function InjectForm({ view, session }: { view: GameView; session: GameSession }) {
-  const deck = view.injectDeck ?? [];
+  const deck = (view.eventDeck ?? []).filter((c) => !c.fired);
+  const chosenCard = deck.find((c) => c.id === cardId) ?? deck[0];
   const [cardId, setCardId] = useState("");
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
@@ -374,17 +374,17 @@ function InjectForm({ view, session }: { view: GameView; session: GameSession })
   return (
     <div className="columns">
       <Section title="From the scenario's deck">
-        {deck.length === 0 ? <p className="empty">This scenario has no inject cards.</p> : null}
+        {deck.length === 0 ? <p className="empty">No unplayed cards in this scenario's deck.</p> : null}
         {deck.length ? (
           <form
             onSubmit={(e) => {
               e.preventDefault();
-              void card.run(() => session.send("InjectEvent", { cardId: cardId || deck[0].id, title: null, text: null, effects: [] }), "Inject fired.");
+              void card.run(() => session.send("InjectEvent", { cardId: chosenCard.id, title: null, text: null, effects: [] }), "Inject fired.");
             }}
           >
             <Field label="Card">
               {(id) => (
-                <select id={id} value={cardId || deck[0].id} onChange={(e) => setCardId(e.target.value)}>
+                <select id={id} value={chosenCard.id} onChange={(e) => setCardId(e.target.value)}>
                   {deck.map((c) => (
                     <option key={c.id} value={c.id}>
                       {c.title}
@@ -393,7 +393,7 @@ function InjectForm({ view, session }: { view: GameView; session: GameSession })
                 </select>
               )}
             </Field>
-            <p className="hint">{deck.find((c) => c.id === (cardId || deck[0].id))?.text}</p>
+            <CardPreview card={chosenCard} />
             <button type="submit" disabled={card.busy}>
               Fire card
             </button>
@@ -441,6 +441,26 @@ function InjectForm({ view, session }: { view: GameView; session: GameSession })
           <ActionFeedback error={free.error} done={free.done} />
         </form>
       </Section>
+    </div>
+  );
+}
+
+function CardPreview({ card }: { card: EventCardView | undefined }) {
+  if (!card) return null;
+  return (
+    <div className="card-preview">
+      <p>{card.text}</p>
+      {card.turn ? <p className="hint">Scheduled for turn {card.turn}.</p> : null}
+      {card.effects.length ? (
+        <ul>
+          {card.effects.map((e, i) => (
+            <li key={i}>
+              {e.quantity} {e.delta >= 0 ? "+" : ""}
+              {e.delta}
+            </li>
+          ))}
+        </ul>
+      ) : null}
     </div>
   );
 }

@@ -5,7 +5,7 @@ import { ROLE_NAMES } from "../api/types";
 import { MetricsCharts } from "../components/Charts";
 import { Channels, useChannels } from "../components/Channels";
 import { OrdersForm } from "../components/OrdersForm";
-import { ProposalBuilder, ProposalsInbox } from "../components/Proposals";
+import { ProposalBuilder, ProposalsInbox, answerOf, isOpen } from "../components/Proposals";
 import { PrivateBriefing, PublicRecord, SeatsTable } from "../components/Record";
 import { Results, Scores } from "../components/Results";
 import { ConnectionBanner, PhaseBar } from "../components/StatusBar";
@@ -72,7 +72,7 @@ function PlayerDashboard({ session, view, role, gameId }: { session: GameSession
   const [groups, setGroups] = useState<string[]>([]);
   const { channels, markRead, totalUnread } = useChannels(gameId, view, role, groups);
   const proposals = view.proposals ?? [];
-  const waiting = proposals.filter((p) => (p.parties ?? []).includes(role) && !(p.acceptedBy ?? []).includes(role) && ["Proposed", "Open", "Pending"].includes(p.status ?? "Proposed")).length;
+  const waiting = proposals.filter((p) => isOpen(p) && p.parties.includes(role) && answerOf(p, role) === "Pending").length;
   const own = view.privateRecords.find((r) => r.role === role);
   const others = view.revealed ? view.privateRecords.filter((r) => r.role !== role) : [];
 
@@ -83,9 +83,9 @@ function PlayerDashboard({ session, view, role, gameId }: { session: GameSession
       content: (
         <div className="columns">
           <Section title="Your private briefing">
-            {own ? <PrivateBriefing record={own} heading={`${ROLE_NAMES[role]}: private briefing`} /> : <p className="empty">No private briefing.</p>}
+            {own ? <PrivateBriefing record={own} view={view} heading={`${ROLE_NAMES[role]}: private briefing`} /> : <p className="empty">No private briefing.</p>}
             {others.map((r) => (
-              <PrivateBriefing key={r.role} record={r} />
+              <PrivateBriefing key={r.role} record={r} view={view} />
             ))}
           </Section>
           <Section title="Public record">
@@ -159,7 +159,7 @@ function ObserverView({ session, view }: { session: GameSession; view: GameView 
       {view.revealed ? (
         <Section title="Private records (revealed)">
           {view.privateRecords.map((r) => (
-            <PrivateBriefing key={r.role} record={r} />
+            <PrivateBriefing key={r.role} record={r} view={view} />
           ))}
         </Section>
       ) : null}

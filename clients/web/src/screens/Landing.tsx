@@ -132,30 +132,36 @@ function CreateForm() {
 }
 
 function ReplayForm() {
-  const [error, setError] = useState<string | null>(null);
+  const action = useAction();
   return (
     <Section title="Replay a saved game">
-      <p>Open a saved-game file exported from the facilitator console to step through it.</p>
+      <p>Open a saved-game file exported from a facilitator console to step through it, switch audiences or fork it.</p>
       <label htmlFor="saved-game">Saved-game file (.json)</label>
       <input
         id="saved-game"
         type="file"
         accept="application/json,.json"
         aria-describedby="saved-game-error"
-        onChange={async (e) => {
-          setError(null);
+        disabled={action.busy}
+        onChange={(e) => {
           const file = e.target.files?.[0];
           if (!file) return;
-          try {
-            const saved = JSON.parse(await file.text()) as unknown;
-            sessionStorage.setItem("wargame.import", JSON.stringify(saved));
-            navigate("/replay");
-          } catch {
-            setError(`${file.name} is not a saved-game JSON file.`);
-          }
+          void action.run(async () => {
+            let saved: unknown;
+            try {
+              saved = JSON.parse(await file.text());
+            } catch {
+              throw new Error(`${file.name} is not a saved-game JSON file.`);
+            }
+            // The server registers the file as a new game of this browser's facilitator; the replay reads it from there.
+            const game = await api.importGame(saved);
+            storage.saveFacilitator(game);
+            storage.remember({ gameId: game.gameId, title: `Replay of ${file.name}`, as: "Replay", href: `#/replay/${game.gameId}` });
+            navigate(`/replay/${game.gameId}`);
+          });
         }}
       />
-      <ActionFeedback error={error} id="saved-game-error" />
+      <ActionFeedback error={action.error} id="saved-game-error" />
     </Section>
   );
 }
