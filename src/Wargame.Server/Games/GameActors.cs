@@ -1,0 +1,119 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
+using Wargame.Server.Hosting;
+using Wargame.Server.Hubs;
+using Wargame.Server.Seats;
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Games;
+
+/// <summary>
+/// The node's live games: at most one activation per game, created on first use, passivated when idle
+/// (<see cref="PassivateIdle"/>) and reactivated transparently by the next call through its <see cref="IGameGrain"/>.
+/// </summary>
+internal sealed class GameActors(
+    IGameStore store,
+    IGamePublisher publisher,
+    Presence presence,
+    TimeProvider time,
+    IOptions<WargameOptions> options,
+    ILoggerFactory loggers)
+{
+    private readonly ConcurrentDictionary<string, Lazy<GameActor>> _live = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = loggers.CreateLogger<GameActor>();
+
+    public int LiveCount => _live.Count;
+
+    public IGameGrain Get(string gameId) => new Grain(this, gameId);
+
+    /// <summary>Passivates every actor idle for longer than the configured time; returns how many.</summary>
+    public async Task<int> PassivateIdle()
+    {
+        var passivated = 0;
+        foreach (var (gameId, lazy) in _live)
+        {
+            if (!lazy.IsValueCreated || lazy.Value.IdleFor < options.Value.IdleTimeout)
+                continue;
+            if (await lazy.Value.TryPassivate(options.Value.IdleTimeout))
+            {
+                _live.TryRemove(new KeyValuePair<string, Lazy<GameActor>>(gameId, lazy));
+                passivated++;
+            }
+        }
+        if (passivated > 0)
+            _logger.LogInformation("Passivated {Count} idle games; {Live} remain live", passivated, _live.Count);
+        return passivated;
+    }
+
+    private async Task<T> Call<T>(string gameId, Func<GameActor, Task<T>> call)
+    {
+        while (true)
+        {
+            var lazy = _live.GetOrAdd(gameId, id => new Lazy<GameActor>(() => new GameActor(id, store, publisher, presence, time, _logger)));
+            try
+            {
+                return await call(lazy.Value);
+            }
+            catch (ActorDeactivatedException)
+            {
+                _live.TryRemove(new KeyValuePair<string, Lazy<GameActor>>(gameId, lazy));
+            }
+            catch (GameNotFoundException)
+            {
+                _live.TryRemove(new KeyValuePair<string, Lazy<GameActor>>(gameId, lazy));
+                await lazy.Value.TryPassivate(TimeSpan.Zero);
+                throw;
+            }
+        }
+    }
+
+    /// <summary>A reference to a game, valid across passivations: each call goes to the current activation.</summary>
+    private sealed class Grain(GameActors actors, string gameId) : IGameGrain
+    {
+        public string GameId => gameId;
+
+        public Task<CommandResult> Execute(GameCommand command) => actors.Call(gameId, a => a.Execute(command));
+
+        public Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow) => actors.Call(gameId, a => a.SetDeadline(actor, fromNow));
+
+        public Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by) => actors.Call(gameId, a => a.ExtendDeadline(actor, by));
+
+        public Task<CommandResult> Pause(Actor actor) => actors.Call(gameId, a => a.Pause(actor));
+
+        public Task<CommandResult> Resume(Actor actor) => actors.Call(gameId, a => a.Resume(actor));
+
+        public Task Attach(string connectionId, Audience audience) => actors.Call(gameId, async a => { await a.Attach(connectionId, audience); return true; });
+
+        public Task<GameView> View(Audience audience) => actors.Call(gameId, a => a.View(audience));
+
+        public Task PublishSeats() => actors.Call(gameId, async a => { await a.PublishSeats(); return true; });
+    }
+}
+
+/// <summary>Checks for idle actors periodically, and at start re-activates games whose deadline timer must run.</summary>
+internal sealed class ActorLifecycleService(GameActors actors, IGameStore store, IOptions<WargameOptions> options, TimeProvider time, ILogger<ActorLifecycleService> logger)
+    : BackgroundService
+{
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        foreach (var gameId in await store.GamesWithPendingDeadlines(stoppingToken))
+        {
+            try
+            {
+                await actors.Get(gameId).View(Audience.Public);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Game {GameId} could not be activated to run its deadline", gameId);
+            }
+        }
+
+        var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, options.Value.IdleTimeout.Ticks / 4));
+        using var timer = new PeriodicTimer(period, time);
+        while (await timer.WaitForNextTickAsync(stoppingToken))
+            await actors.PassivateIdle();
+    }
+}
