@@ -38,6 +38,8 @@ export type SanctionsRelief = "None" | "Phased" | "Immediate";
 
 export interface CeasefireTerms {
   kind: "ceasefire";
+  /** Turns in force once signed; null: until the game ends. */
+  durationTurns?: number | null;
   line: LineOfContact;
   lineName: string | null;
   dmzWidthKm: number;
@@ -65,6 +67,7 @@ export interface Tripwire {
 
 export interface GuaranteeTerms {
   kind: "guarantee";
+  durationTurns?: number | null;
   guarantors: Role[];
   legalForm: LegalForm;
   trigger: Trigger;

@@ -57,6 +57,8 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: { 
   const setTripwire = (r: Role, t: Tripwire | null) =>
     setG({ tripwires: [...g.tripwires.filter((x) => x.guarantor !== r), ...(t ? [t] : [])] });
 
+  const duration = kind === "ceasefire" ? c.durationTurns : g.durationTurns;
+  const setDuration = (value: number | null) => (kind === "ceasefire" ? setC({ durationTurns: value }) : setG({ durationTurns: value }));
   return (
     <form
       className="builder"
@@ -132,6 +134,9 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: { 
           })}
         </div>
       )}
+      <Field label="Duration (turns in force)" hint="Leave empty: in force until the game ends">
+        {(id) => <input id={id} type="number" min={1} max={40} value={duration ?? ""} onChange={(e) => setDuration(e.target.value === "" ? null : Number(e.target.value))} />}
+      </Field>
       <div className="row">
         <button type="submit" disabled={action.busy}>
           {submitLabel}
@@ -151,6 +156,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: { 
 export function TermsSummary({ terms }: { terms: AgreementTerms }) {
   const rows: [string, string][] = [];
   if (terms.kind === "ceasefire") {
+    rows.push(["Duration", terms.durationTurns ? `${terms.durationTurns} turns` : "Until the game ends"]);
     rows.push(["Line of contact", terms.line === "Freeze" ? "Freeze the current line" : `Withdraw to ${terms.lineName ?? "a named line"}`]);
     rows.push(["Demilitarised zone", terms.dmzWidthKm ? `${terms.dmzWidthKm} km` : "None"]);
     rows.push(["Monitoring", humanize(terms.monitoring) + (terms.monitorsFrom.length ? ` from ${terms.monitorsFrom.join(", ")}` : "")]);
@@ -162,6 +168,7 @@ export function TermsSummary({ terms }: { terms: AgreementTerms }) {
     rows.push(["Prisoner exchange", terms.prisonerExchange ? "Yes" : "No"]);
     if (terms.mediators.length) rows.push(["Mediators", terms.mediators.map((r) => ROLE_NAMES[r]).join(", ")]);
   } else {
+    rows.push(["Duration", terms.durationTurns ? `${terms.durationTurns} turns` : "Until the game ends"]);
     rows.push(["Guarantors", terms.guarantors.map((r) => ROLE_NAMES[r]).join(" and ") || "None"]);
     rows.push(["Legal form", LEGAL_FORM_NAMES[terms.legalForm] ?? terms.legalForm]);
     rows.push(["Trigger", humanize(terms.trigger)]);

@@ -144,7 +144,7 @@ function Clock({ view, session, game }: { view: GameView; session: GameSession; 
   return (
     <section className="panel clock" aria-label="Game controls">
       <div className="control">
-        <button onClick={() => void advance.run(() => session.send("AdvancePhase"))} disabled={advance.busy || view.ended}>
+        <button data-testid="advance" onClick={() => void advance.run(() => session.send("AdvancePhase"))} disabled={advance.busy || view.ended}>
           {next}
         </button>
         <ActionFeedback error={advance.error} />
