@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Turns;
@@ -14,7 +16,15 @@ public sealed record OrdersSubmitted(Role Role, Orders Orders) : GameEvent;
 
 public sealed record PhaseAdvanced(int Turn, Phase Phase) : GameEvent;
 
-public sealed record TurnResolved(int Turn, ImmutableArray<string> Lines, ImmutableSortedDictionary<Role, Orders> Orders) : GameEvent;
+/// <summary>
+/// A turn was adjudicated. <see cref="Lines"/> is the readable explanation, <see cref="Orders"/> what each role
+/// ordered (submitted or standing), <see cref="Outcome"/> the records and scores, <see cref="World"/> the result.
+/// </summary>
+public sealed record TurnResolved(int Turn, ImmutableArray<string> Lines, ImmutableSortedDictionary<Role, Orders> Orders) : GameEvent
+{
+    public TurnOutcome? Outcome { get; init; }
+    public World? World { get; init; }
+}
 
 public sealed record DeadlineSet(DateTimeOffset? Deadline) : GameEvent;
 
@@ -25,3 +35,18 @@ public sealed record GameResumed(DateTimeOffset? Deadline) : GameEvent;
 public sealed record GameEnded : GameEvent;
 
 public sealed record RecordsRevealed : GameEvent;
+
+public sealed record ProposalMade(int Id, Role Proposer, AgreementTerms Terms, int? CounterOf) : GameEvent;
+
+public sealed record ProposalAnswered(int Id, Role Role, ProposalResponse Response) : GameEvent;
+
+/// <summary>Every party accepted: signed at the close of negotiation (in force, or awaiting ratification).</summary>
+public sealed record AgreementSigned(int Id) : GameEvent;
+
+/// <summary>A party withdrew from an agreement in force.</summary>
+public sealed record AgreementRevoked(int Id, Role Role, string Reason) : GameEvent;
+
+public sealed record InjectFired(string? CardId, string Title, string Text, ImmutableArray<InjectEffect> Effects) : GameEvent;
+
+/// <summary>The facilitator shifted one roll of the last resolution; the turn was re-adjudicated with it.</summary>
+public sealed record AdjudicationAdjusted(int Turn, string RecordId, double Logit, string Reason, TurnOutcome Outcome, World World) : GameEvent;

@@ -25,6 +25,9 @@ public sealed record RespondToProposal(Actor Actor, int ProposalId, ProposalResp
 /// <summary>Rejects proposal <paramref name="ProposalId"/> and proposes <paramref name="Terms"/> in its place.</summary>
 public sealed record CounterProposal(Actor Actor, int ProposalId, AgreementTerms Terms) : GameCommand(Actor);
 
+/// <summary>A party withdraws from an agreement that is signed (in force or awaiting ratification).</summary>
+public sealed record RevokeAgreement(Actor Actor, int AgreementId, string Reason) : GameCommand(Actor);
+
 // Orders
 
 public sealed record SubmitOrders(Actor Actor, Orders Orders) : GameCommand(Actor);

@@ -17,4 +17,10 @@ namespace Wargame.Domain.Game;
 [JsonDerivedType(typeof(GameResumed), "gameResumed")]
 [JsonDerivedType(typeof(GameEnded), "gameEnded")]
 [JsonDerivedType(typeof(RecordsRevealed), "recordsRevealed")]
+[JsonDerivedType(typeof(ProposalMade), "proposalMade")]
+[JsonDerivedType(typeof(ProposalAnswered), "proposalAnswered")]
+[JsonDerivedType(typeof(AgreementSigned), "agreementSigned")]
+[JsonDerivedType(typeof(AgreementRevoked), "agreementRevoked")]
+[JsonDerivedType(typeof(InjectFired), "injectFired")]
+[JsonDerivedType(typeof(AdjudicationAdjusted), "adjudicationAdjusted")]
 public abstract record GameEvent;

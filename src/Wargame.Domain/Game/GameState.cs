@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Security.Cryptography;
-using System.Text;
 using System.Text.Json;
+using System.Text.Json.Serialization;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Serialization;
@@ -15,7 +16,8 @@ public sealed record Message(int Id, int Turn, Role? From, ImmutableArray<Role> 
     public bool IsPublic => To.IsEmpty;
 }
 
-public sealed record TurnResult(int Turn, ImmutableArray<string> Lines);
+/// <summary>An inject that fired: a card of the deck or the facilitator's free text, with what its effects did.</summary>
+public sealed record InjectRecord(int Turn, string? CardId, string Title, string Text, ImmutableArray<InjectEffect> Effects, ImmutableArray<string> Lines);
 
 /// <summary>The whole state of one game. Rebuilt from the log by <see cref="Rules.Evolve"/>; never mutated.</summary>
 public sealed record GameState
@@ -34,7 +36,18 @@ public sealed record GameState
     public ImmutableArray<Message> Messages { get; init; } = [];
     public ImmutableSortedDictionary<Role, Orders> SubmittedOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
     public ImmutableSortedDictionary<Role, Orders> StandingOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
-    public ImmutableArray<TurnResult> Results { get; init; } = [];
+    public required World World { get; init; }
+    /// <summary>The world as it was before the last resolution, kept while the facilitator may still adjust it.</summary>
+    public World? WorldBeforeResolution { get; init; }
+    /// <summary>The orders the last resolution used (submitted or standing), kept for an adjustment.</summary>
+    public ImmutableSortedDictionary<Role, Orders> ResolvedOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
+    public ImmutableArray<TurnOutcome> Outcomes { get; init; } = [];
+    public ImmutableArray<InjectRecord> Injects { get; init; } = [];
+    public int NextAgreementId { get; init; } = 1;
+
+    /// <summary>The rules table of this scenario (defaults with its overrides). Derived, so not hashed.</summary>
+    [JsonIgnore]
+    public RulesTable Rules { get; init; } = RulesTable.Default;
 
     /// <summary>A hash of the whole state (OpenRA's [Sync]): equal states give equal hashes on every run.</summary>
     public string Hash()

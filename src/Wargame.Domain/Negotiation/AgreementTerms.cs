@@ -7,4 +7,8 @@ namespace Wargame.Domain.Negotiation;
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "kind")]
 [JsonDerivedType(typeof(CeasefireTerms), "ceasefire")]
 [JsonDerivedType(typeof(GuaranteeTerms), "guarantee")]
-public abstract record AgreementTerms;
+public abstract record AgreementTerms
+{
+    /// <summary>Turns the agreement stays in force once signed; null for no end date (then it expires with the game).</summary>
+    public int? DurationTurns { get; init; }
+}

@@ -1,4 +1,9 @@
 using System.Collections.Immutable;
+using System.Globalization;
+using Wargame.Domain.Adjudication;
+using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using YamlDotNet.RepresentationModel;
 
@@ -15,16 +20,18 @@ public sealed record ScenarioParseResult(Scenario? Scenario, ImmutableArray<Scen
     public bool IsValid => Scenario is not null && Errors.IsEmpty;
 }
 
-/// <summary>Parses scenario YAML text (the caller reads the file: the domain does no I/O).</summary>
+/// <summary>
+/// Parses scenario YAML text (the caller reads the file: the domain does no I/O). Every field is checked;
+/// unknown fields are errors too, so a typo never silently falls back to a default.
+/// </summary>
 public static class ScenarioParser
 {
     public static ScenarioParseResult Parse(string fileName, string yaml)
     {
-        var errors = ImmutableArray.CreateBuilder<ScenarioError>();
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml));
+            stream.Load(new StringReader(yaml ?? ""));
         }
         catch (YamlDotNet.Core.YamlException e)
         {
@@ -32,47 +39,410 @@ public static class ScenarioParser
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
-            return new(null, [new ScenarioError(fileName, 1, "(root)", "The file must be a YAML mapping.")]);
+            return new(null, [new ScenarioError(fileName, 1, "(root)", "The file must be a YAML mapping with id, title, summary, turns and roles.")]);
 
-        string Text(YamlMappingNode node, string field, string path)
+        var reader = new Reader(fileName);
+        var scenario = reader.ReadScenario(root);
+        return reader.Errors.Count == 0 ? new(scenario, []) : new(null, reader.Errors.ToImmutable());
+    }
+
+    private sealed class Reader(string fileName)
+    {
+        public ImmutableArray<ScenarioError>.Builder Errors { get; } = ImmutableArray.CreateBuilder<ScenarioError>();
+
+        private void Error(YamlNode node, string field, string message) =>
+            Errors.Add(new ScenarioError(fileName, (int)node.Start.Line, field, message));
+
+        public Scenario ReadScenario(YamlMappingNode root)
         {
-            if (node.Children.TryGetValue(new YamlScalarNode(field), out var value) && value is YamlScalarNode { Value: { Length: > 0 } text })
-                return text;
-            errors.Add(new ScenarioError(fileName, (int)node.Start.Line, path + field, "is required and must be text."));
+            Known(root, "", "id", "title", "summary", "turns", "turnLength", "territory", "sanctions", "roles", "instruments", "events", "rules");
+            var id = Text(root, "id", "", required: true);
+            if (id.Length > 0 && !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
+                Error(Child(root, "id")!, "id", "must be lowercase letters, digits and dashes (it names the file).");
+            var expected = Path.GetFileNameWithoutExtension(fileName);
+            if (id.Length > 0 && expected.Length > 0 && Path.GetExtension(fileName) is ".yaml" or ".yml" && id != expected)
+                Error(Child(root, "id")!, "id", $"is '{id}' but the file is named '{expected}'; they must match.");
+            var turns = Int(root, "turns", "", 1, 40) ?? 8;
+
+            return new Scenario
+            {
+                Id = id,
+                Title = Text(root, "title", "", required: true),
+                Summary = Text(root, "summary", "", required: true),
+                Turns = turns,
+                TurnLength = Text(root, "turnLength", "", required: false) is { Length: > 0 } length ? length : "quarter",
+                Territory = Number(root, "territory", "", 0, 100) ?? 80,
+                Sanctions = Int(root, "sanctions", "", 0, 10) ?? 6,
+                Roles = ReadRoles(root),
+                Instruments = ReadInstruments(root),
+                Events = ReadEvents(root, turns),
+                RuleOverrides = ReadRules(root),
+            };
+        }
+
+        private ImmutableArray<RoleSetup> ReadRoles(YamlMappingNode root)
+        {
+            if (Child(root, "roles") is not YamlMappingNode roleMap)
+            {
+                Error(Child(root, "roles") ?? root, "roles", "is required: a mapping with UA, RU, US and EU.");
+                return [];
+            }
+            Known(roleMap, "roles.", [.. RoleSet.All.Select(r => r.ToString())]);
+            var roles = ImmutableArray.CreateBuilder<RoleSetup>();
+            foreach (var role in RoleSet.All)
+            {
+                var path = $"roles.{role}.";
+                if (Child(roleMap, role.ToString()) is not YamlMappingNode rm)
+                {
+                    Error(Child(roleMap, role.ToString()) ?? roleMap, $"roles.{role}", "is missing: every role needs a mapping with its briefings.");
+                    continue;
+                }
+                string[] fields = role.IsGuarantor()
+                    ? ["publicBriefing", "privateBriefing", "troops", "location", "reinforcements72h", "reputation", "hidden"]
+                    : ["publicBriefing", "privateBriefing", "troops", "hidden"];
+                Known(rm, path, fields);
+                var troops = Int(rm, "troops", path, 0, 2_000_000);
+                if (troops is null && !role.IsGuarantor())
+                    Error(rm, path + "troops", "is required: the troops this role has in theatre.");
+                roles.Add(new RoleSetup(role, Text(rm, "publicBriefing", path, required: true), Text(rm, "privateBriefing", path, required: true))
+                {
+                    Troops = troops ?? 0,
+                    Location = Enum<TripwireLocation>(rm, "location", path) ?? TripwireLocation.Rear,
+                    Reinforcements72h = Int(rm, "reinforcements72h", path, 0, 500_000) ?? 0,
+                    Reputation = Number(rm, "reputation", path, 0, 1),
+                    Hidden = ReadHidden(rm, role, path),
+                });
+            }
+            return roles.ToImmutable();
+        }
+
+        private ImmutableSortedDictionary<string, double> ReadHidden(YamlMappingNode rm, Role role, string path)
+        {
+            var values = HiddenQuantities.Defaults(role);
+            if (Child(rm, "hidden") is not { } node)
+                return values;
+            if (node is not YamlMappingNode map)
+            {
+                Error(node, path + "hidden", "must be a mapping of hidden quantities.");
+                return values;
+            }
+            var names = HiddenQuantities.All.Where(d => d.Role == role).Select(d => d.Name).ToArray();
+            Known(map, path + "hidden.", names);
+            foreach (var d in HiddenQuantities.All.Where(d => d.Role == role))
+            {
+                if (Number(map, d.Name, path + "hidden.", d.Min, d.Max) is { } v)
+                    values = values.SetItem(d.Name, v);
+            }
+            return values;
+        }
+
+        private ImmutableArray<InstrumentSetup> ReadInstruments(YamlMappingNode root)
+        {
+            var list = ImmutableArray.CreateBuilder<InstrumentSetup>();
+            if (Child(root, "instruments") is not { } node)
+                return [];
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(node, "instruments", "must be a list of agreements on the table.");
+                return [];
+            }
+            var index = 0;
+            foreach (var item in seq)
+            {
+                var path = $"instruments[{index++}].";
+                if (item is not YamlMappingNode m)
+                {
+                    Error(item, path.TrimEnd('.'), "must be a mapping with proposer, status and terms.");
+                    continue;
+                }
+                Known(m, path, "proposer", "status", "terms");
+                var proposer = Enum<Role>(m, "proposer", path);
+                if (proposer is null && Child(m, "proposer") is null)
+                    Error(m, path + "proposer", "is required: the role that put this on the table.");
+                var status = Enum<InstrumentStatus>(m, "status", path) ?? InstrumentStatus.Proposed;
+                var terms = ReadTerms(m, path);
+                if (terms is null || proposer is not { } p)
+                    continue;
+                if (!TermsCheck.Parties(terms).Contains(p))
+                    Error(Child(m, "proposer")!, path + "proposer", $"{p} is not a party to these terms (parties: {string.Join(", ", TermsCheck.Parties(terms))}).");
+                list.Add(new InstrumentSetup(p, status, terms));
+            }
+            return list.ToImmutable();
+        }
+
+        private AgreementTerms? ReadTerms(YamlMappingNode parent, string parentPath)
+        {
+            var path = parentPath + "terms.";
+            if (Child(parent, "terms") is not YamlMappingNode m)
+            {
+                Error(Child(parent, "terms") ?? parent, path.TrimEnd('.'), "is required: a mapping with kind (ceasefire or guarantee) and the terms.");
+                return null;
+            }
+            var kind = Text(m, "kind", path, required: true);
+            AgreementTerms? terms;
+            switch (kind)
+            {
+                case "ceasefire":
+                    Known(m, path, "kind", "durationTurns", "line", "lineName", "dmzWidthKm", "monitoring", "monitorsFrom", "jointCommission",
+                        "specificity", "sanctionsRelief", "uaForceCapThousands", "natoNonAccessionPledge", "prisonerExchange", "mediators");
+                    terms = new CeasefireTerms
+                    {
+                        DurationTurns = Int(m, "durationTurns", path, 1, 40),
+                        Line = Enum<LineOfContact>(m, "line", path) ?? LineOfContact.Freeze,
+                        LineName = Text(m, "lineName", path, required: false) is { Length: > 0 } name ? name : null,
+                        DmzWidthKm = Int(m, "dmzWidthKm", path, 0, 100) ?? 0,
+                        Monitoring = Enum<Monitoring>(m, "monitoring", path) ?? Monitoring.None,
+                        MonitorsFrom = Texts(m, "monitorsFrom", path),
+                        JointCommission = Bool(m, "jointCommission", path) ?? false,
+                        Specificity = Enum<TextSpecificity>(m, "specificity", path) ?? TextSpecificity.General,
+                        SanctionsRelief = Enum<SanctionsRelief>(m, "sanctionsRelief", path) ?? SanctionsRelief.None,
+                        UaForceCapThousands = Int(m, "uaForceCapThousands", path, 50, 2000),
+                        NatoNonAccessionPledge = Bool(m, "natoNonAccessionPledge", path) ?? false,
+                        PrisonerExchange = Bool(m, "prisonerExchange", path) ?? false,
+                        Mediators = Roles(m, "mediators", path),
+                    };
+                    break;
+                case "guarantee":
+                    Known(m, path, "kind", "durationTurns", "guarantors", "legalForm", "trigger", "ambiguityClause", "tripwires",
+                        "economicStake", "armsAndIntelligence", "russianConsentSought");
+                    terms = new GuaranteeTerms
+                    {
+                        DurationTurns = Int(m, "durationTurns", path, 1, 40),
+                        Guarantors = Roles(m, "guarantors", path),
+                        LegalForm = Enum<LegalForm>(m, "legalForm", path) ?? LegalForm.Verbal,
+                        Trigger = Enum<Trigger>(m, "trigger", path) ?? Trigger.Consultative,
+                        AmbiguityClause = Bool(m, "ambiguityClause", path) ?? false,
+                        Tripwires = ReadTripwires(m, path),
+                        EconomicStake = Enum<EconomicStake>(m, "economicStake", path) ?? EconomicStake.None,
+                        ArmsAndIntelligence = Bool(m, "armsAndIntelligence", path) ?? false,
+                        RussianConsentSought = Bool(m, "russianConsentSought", path) ?? false,
+                    };
+                    break;
+                default:
+                    if (kind.Length > 0)
+                        Error(Child(m, "kind")!, path + "kind", $"'{kind}' is not a kind of agreement: use ceasefire or guarantee.");
+                    return null;
+            }
+            foreach (var problem in TermsCheck.Problems(terms))
+                Error(Child(m, problem.Field) ?? m, path + problem.Field, problem.Message);
+            return terms;
+        }
+
+        private ImmutableArray<Tripwire> ReadTripwires(YamlMappingNode m, string path)
+        {
+            if (Child(m, "tripwires") is not { } node)
+                return [];
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(node, path + "tripwires", "must be a list of {guarantor, troops, location}.");
+                return [];
+            }
+            var list = ImmutableArray.CreateBuilder<Tripwire>();
+            var index = 0;
+            foreach (var item in seq)
+            {
+                var p = $"{path}tripwires[{index++}].";
+                if (item is not YamlMappingNode t)
+                {
+                    Error(item, p.TrimEnd('.'), "must be a mapping {guarantor, troops, location}.");
+                    continue;
+                }
+                Known(t, p, "guarantor", "troops", "location");
+                var guarantor = Enum<Role>(t, "guarantor", p);
+                var troops = Int(t, "troops", p, 0, TermsCheck.MaxTripwireTroops);
+                if (guarantor is null || troops is null)
+                {
+                    if (Child(t, "guarantor") is null || Child(t, "troops") is null)
+                        Error(t, p.TrimEnd('.'), "needs a guarantor and troops.");
+                    continue;
+                }
+                list.Add(new Tripwire(guarantor.Value, troops.Value, Enum<TripwireLocation>(t, "location", p) ?? TripwireLocation.Rear));
+            }
+            return list.ToImmutable();
+        }
+
+        private ImmutableArray<EventCard> ReadEvents(YamlMappingNode root, int turns)
+        {
+            if (Child(root, "events") is not { } node)
+                return [];
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(node, "events", "must be a list of event cards.");
+                return [];
+            }
+            var cards = ImmutableArray.CreateBuilder<EventCard>();
+            var index = 0;
+            foreach (var item in seq)
+            {
+                var path = $"events[{index++}].";
+                if (item is not YamlMappingNode m)
+                {
+                    Error(item, path.TrimEnd('.'), "must be a mapping with id, title, text, turn and effects.");
+                    continue;
+                }
+                Known(m, path, "id", "title", "text", "turn", "effects");
+                var id = Text(m, "id", path, required: true);
+                if (cards.Any(c => c.Id == id))
+                    Error(Child(m, "id")!, path + "id", $"'{id}' is used by another card; card ids must be unique.");
+                var turn = Int(m, "turn", path, 1, 40);
+                if (turn > turns)
+                    Error(Child(m, "turn")!, path + "turn", $"is {turn} but the scenario has only {turns} turns.");
+                cards.Add(new EventCard(id, Text(m, "title", path, required: true), Text(m, "text", path, required: true), turn, ReadEffects(m, path)));
+            }
+            return cards.ToImmutable();
+        }
+
+        private ImmutableArray<InjectEffect> ReadEffects(YamlMappingNode m, string path)
+        {
+            if (Child(m, "effects") is not { } node)
+                return [];
+            if (node is not YamlSequenceNode seq)
+            {
+                Error(node, path + "effects", "must be a list of {quantity, delta}.");
+                return [];
+            }
+            var effects = ImmutableArray.CreateBuilder<InjectEffect>();
+            var index = 0;
+            foreach (var item in seq)
+            {
+                var p = $"{path}effects[{index++}].";
+                if (item is not YamlMappingNode e)
+                {
+                    Error(item, p.TrimEnd('.'), "must be a mapping {quantity, delta}.");
+                    continue;
+                }
+                Known(e, p, "quantity", "delta");
+                var quantity = Text(e, "quantity", p, required: true);
+                var delta = Number(e, "delta", p, -1_000_000, 1_000_000);
+                if (delta is null && Child(e, "delta") is null)
+                    Error(e, p + "delta", "is required: how much the quantity moves.");
+                if (quantity.Length > 0 && Effects.Check(quantity) is { } problem)
+                    Error(Child(e, "quantity")!, p + "quantity", problem);
+                if (quantity.Length > 0 && delta is { } d)
+                    effects.Add(new InjectEffect(quantity, d));
+            }
+            return effects.ToImmutable();
+        }
+
+        private ImmutableSortedDictionary<string, double> ReadRules(YamlMappingNode root)
+        {
+            var overrides = ImmutableSortedDictionary<string, double>.Empty;
+            if (Child(root, "rules") is not { } node)
+                return overrides;
+            if (node is not YamlMappingNode map)
+            {
+                Error(node, "rules", "must be a mapping of rule constants to override, such as hazardBase: 0.1.");
+                return overrides;
+            }
+            foreach (var (keyNode, valueNode) in map.Children)
+            {
+                var name = (keyNode as YamlScalarNode)?.Value ?? "";
+                if (!RulesTable.TryParseName(name, out _))
+                {
+                    Error(keyNode, $"rules.{name}", $"is not a rule constant. Known: {string.Join(", ", System.Enum.GetValues<RuleKey>().Select(RulesTable.NameOf))}.");
+                    continue;
+                }
+                if (valueNode is YamlScalarNode { Value: { } text } && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && Math.Abs(v) <= 1000)
+                    overrides = overrides.SetItem(name, v);
+                else
+                    Error(valueNode, $"rules.{name}", "must be a number from -1000 to 1000.");
+            }
+            return overrides;
+        }
+
+        // Field readers: each reports its own error with the node's line and returns null (or a default) when wrong.
+
+        private static YamlNode? Child(YamlMappingNode node, string field) =>
+            node.Children.TryGetValue(new YamlScalarNode(field), out var value) ? value : null;
+
+        private void Known(YamlMappingNode node, string path, params string[] fields)
+        {
+            foreach (var key in node.Children.Keys)
+            {
+                var name = (key as YamlScalarNode)?.Value ?? "";
+                if (!fields.Contains(name))
+                    Error(key, path + name, $"is not a known field here. Expected one of: {string.Join(", ", fields)}.");
+            }
+        }
+
+        private string Text(YamlMappingNode node, string field, string path, bool required)
+        {
+            var value = Child(node, field);
+            if (value is YamlScalarNode { Value: { } text } && !string.IsNullOrWhiteSpace(text))
+                return text.Trim();
+            if (value is not null && value is not YamlScalarNode)
+                Error(value, path + field, "must be text.");
+            else if (required)
+                Error(value ?? node, path + field, "is required and must be text.");
             return "";
         }
 
-        var turns = 8;
-        if (root.Children.TryGetValue(new YamlScalarNode("turns"), out var turnsNode))
+        private ImmutableArray<string> Texts(YamlMappingNode node, string field, string path)
         {
-            if (turnsNode is not YamlScalarNode { Value: { } t } || !int.TryParse(t, out turns) || turns is < 1 or > 40)
-                errors.Add(new ScenarioError(fileName, (int)turnsNode.Start.Line, "turns", "must be a whole number from 1 to 40."));
+            var value = Child(node, field);
+            if (value is null)
+                return [];
+            if (value is YamlSequenceNode seq && seq.All(i => i is YamlScalarNode { Value.Length: > 0 }))
+                return [.. seq.Cast<YamlScalarNode>().Select(s => s.Value!)];
+            Error(value, path + field, "must be a list of names.");
+            return [];
         }
 
-        var roles = ImmutableArray.CreateBuilder<RoleSetup>();
-        if (root.Children.TryGetValue(new YamlScalarNode("roles"), out var rolesNode) && rolesNode is YamlMappingNode roleMap)
+        private ImmutableArray<Role> Roles(YamlMappingNode node, string field, string path)
         {
-            foreach (var role in RoleSet.All)
+            var names = Texts(node, field, path);
+            var roles = ImmutableArray.CreateBuilder<Role>();
+            foreach (var name in names)
             {
-                if (roleMap.Children.TryGetValue(new YamlScalarNode(role.ToString()), out var r) && r is YamlMappingNode rm)
-                    roles.Add(new RoleSetup(role, Text(rm, "publicBriefing", $"roles.{role}."), Text(rm, "privateBriefing", $"roles.{role}.")));
+                if (System.Enum.TryParse<Role>(name, ignoreCase: false, out var role) && System.Enum.IsDefined(role))
+                    roles.Add(role);
                 else
-                    errors.Add(new ScenarioError(fileName, (int)roleMap.Start.Line, $"roles.{role}", "is missing: every role needs a briefing."));
+                    Error(Child(node, field)!, path + field, $"'{name}' is not a role (UA, RU, US, EU).");
             }
-        }
-        else
-        {
-            errors.Add(new ScenarioError(fileName, (int)root.Start.Line, "roles", "is required: a mapping with UA, RU, US and EU."));
+            return roles.ToImmutable();
         }
 
-        var scenario = new Scenario
+        private int? Int(YamlMappingNode node, string field, string path, int min, int max)
         {
-            Id = Text(root, "id", ""),
-            Title = Text(root, "title", ""),
-            Summary = Text(root, "summary", ""),
-            Turns = turns,
-            Roles = roles.ToImmutable(),
-        };
-        return errors.Count == 0 ? new(scenario, []) : new(null, errors.ToImmutable());
+            if (Child(node, field) is not { } value)
+                return null;
+            if (value is YamlScalarNode { Value: { } text } && int.TryParse(text.Replace("_", ""), NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var n) && n >= min && n <= max)
+                return n;
+            Error(value, path + field, $"must be a whole number from {min.ToString("N0", CultureInfo.InvariantCulture)} to {max.ToString("N0", CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+
+        private double? Number(YamlMappingNode node, string field, string path, double min, double max)
+        {
+            if (Child(node, field) is not { } value)
+                return null;
+            if (value is YamlScalarNode { Value: { } text } && double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var n)
+                && double.IsFinite(n) && n >= min && n <= max)
+                return n;
+            Error(value, path + field, $"must be a number from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
+            return null;
+        }
+
+        private bool? Bool(YamlMappingNode node, string field, string path)
+        {
+            if (Child(node, field) is not { } value)
+                return null;
+            if (value is YamlScalarNode { Value: "true" or "false" } s)
+                return s.Value == "true";
+            Error(value, path + field, "must be true or false.");
+            return null;
+        }
+
+        private T? Enum<T>(YamlMappingNode node, string field, string path) where T : struct, System.Enum
+        {
+            if (Child(node, field) is not { } value)
+                return null;
+            if (value is YamlScalarNode { Value: { } text } && !text.Any(char.IsDigit)
+                && System.Enum.TryParse<T>(text, ignoreCase: true, out var result) && System.Enum.IsDefined(result))
+                return result;
+            var names = System.Enum.GetNames<T>().Select(n => typeof(T) == typeof(Role) ? n : char.ToLowerInvariant(n[0]) + n[1..]);
+            Error(value, path + field, $"must be one of: {string.Join(", ", names)}.");
+            return null;
+        }
     }
 }

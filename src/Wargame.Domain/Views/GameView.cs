@@ -1,4 +1,8 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
+using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Turns;
@@ -29,6 +33,38 @@ public sealed record GameView
     /// <summary>This role's orders this turn and its standing orders; every role's for the facilitator.</summary>
     public ImmutableArray<OrdersView> Orders { get; init; } = [];
     public ImmutableArray<TurnResultView> Results { get; init; } = [];
+
+    /// <summary>Formal proposals this audience may see: its own as proposer or party (all for the facilitator), plus every signed agreement.</summary>
+    public ImmutableArray<ProposalView> Proposals { get; init; } = [];
+    /// <summary>Signed agreements (public): awaiting ratification, in force, tested, violated, revoked, expired.</summary>
+    public ImmutableArray<AgreementView> Agreements { get; init; } = [];
+    /// <summary>Public order of battle: troops, deployments and reputations.</summary>
+    public ImmutableArray<ForceView> Forces { get; init; } = [];
+    /// <summary>Share of Ukraine's territory Ukraine holds, percent (public).</summary>
+    public double Territory { get; init; }
+    /// <summary>Western sanctions pressure, 0–10 (public).</summary>
+    public int Sanctions { get; init; }
+    /// <summary>Steps A–C computed now from the public record: credibility per guarantee and guarantor, and D.</summary>
+    public ImmutableArray<CredibilityView> Credibility { get; init; } = [];
+    public double Deterrence { get; init; }
+    /// <summary>Guarantees tested last turn that wait for their guarantors' responses in this turn's orders.</summary>
+    public ImmutableArray<PendingTestView> PendingTests { get; init; } = [];
+    /// <summary>Resolution records this audience may see, every turn.</summary>
+    public ImmutableArray<ResolutionRecord> Records { get; init; } = [];
+    /// <summary>Scores per turn with their lines: own role only (every role for the facilitator or after reveal).</summary>
+    public ImmutableArray<RoleScore> Scores { get; init; } = [];
+    /// <summary>Per-turn numbers for charts; hazard and other roles' scores only where the audience may see them.</summary>
+    public ImmutableArray<TurnMetrics> Metrics { get; init; } = [];
+    /// <summary>Injects fired so far; their effects are shown to the facilitator (and everyone after reveal).</summary>
+    public ImmutableArray<InjectView> Injects { get; init; } = [];
+    /// <summary>The scenario's event deck: facilitator only (and after reveal).</summary>
+    public ImmutableArray<EventCardView> EventDeck { get; init; } = [];
+    /// <summary>Hidden quantities: own role's; every role's for the facilitator or after reveal.</summary>
+    public ImmutableArray<HiddenQuantitiesView> Hidden { get; init; } = [];
+    /// <summary>Russia's expected-utility line per option (Russia, the facilitator, and after reveal).</summary>
+    public RussianOutlookView? RussianOutlook { get; init; }
+    /// <summary>The rules table: every constant with its tag and source (public).</summary>
+    public ImmutableArray<RuleConstant> RuleConstants { get; init; } = [];
 }
 
 /// <summary>Public facts about a role: its briefing and whether it has submitted orders (not what they are).</summary>
@@ -41,3 +77,56 @@ public sealed record MessageView(int Id, int Turn, Role? From, ImmutableArray<Ro
 public sealed record OrdersView(Role Role, Orders? Submitted, Orders? Standing);
 
 public sealed record TurnResultView(int Turn, ImmutableArray<string> Lines);
+
+public sealed record PartyResponseView(Role Role, ProposalAnswer Response);
+
+public sealed record ProposalView(
+    int Id,
+    AgreementKind Kind,
+    Role Proposer,
+    ImmutableArray<Role> Parties,
+    AgreementTerms Terms,
+    AgreementStatus Status,
+    ImmutableArray<PartyResponseView> Responses,
+    int ProposedTurn,
+    int? CounterOf,
+    int? CounteredBy);
+
+public sealed record AgreementView(
+    int Id,
+    AgreementKind Kind,
+    ImmutableArray<Role> Parties,
+    AgreementTerms Terms,
+    AgreementStatus Status,
+    string? StatusReason,
+    int? SignedTurn,
+    LegalForm? CurrentForm,
+    ImmutableSortedDictionary<Role, double> Reputation,
+    int Breaches,
+    ImmutableArray<Role> Violators);
+
+public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation);
+
+public sealed record CredibilityView(
+    int AgreementId,
+    Role Guarantor,
+    double Commitment,
+    ImmutableArray<Term> CommitmentTerms,
+    double Capability,
+    ImmutableArray<Term> CapabilityTerms,
+    double Credibility);
+
+public sealed record PendingTestView(int AgreementId, Role Guarantor, int Turn, string Attack);
+
+public sealed record InjectView(int Turn, string? CardId, string Title, string Text, ImmutableArray<InjectEffect> Effects);
+
+public sealed record EventCardView(string Id, string Title, string Text, int? Turn, ImmutableArray<InjectEffect> Effects, bool Fired);
+
+public sealed record QuantityView(string Name, string Label, double Value);
+
+public sealed record HiddenQuantitiesView(Role Role, ImmutableArray<QuantityView> Quantities);
+
+/// <summary>EU_attack = (1 - D) Gain - D Cost_war for one of Russia's options.</summary>
+public sealed record AttackOptionView(RussiaPosture Posture, double Gain, double CostOfWar, double ExpectedUtility);
+
+public sealed record RussianOutlookView(double Deterrence, double? Hazard, double? HazardIfRearming, ImmutableArray<AttackOptionView> Options);

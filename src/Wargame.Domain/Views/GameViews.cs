@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 
@@ -12,8 +15,15 @@ public static class GameViews
     {
         var seesAll = audience.Kind == AudienceKind.Facilitator || state.Revealed;
         bool Sees(Role role) => seesAll || audience.Role == role;
-        bool InChannel(Message m) => m.IsPublic || audience.Kind == AudienceKind.Facilitator || state.Revealed
+        bool InChannel(Message m) => m.IsPublic || seesAll
             || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
+        bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
+        bool SeesProposal(Agreement a) => seesAll || IsSigned(a.Status)
+            || (audience.Role is { } r && (a.Proposer == r || a.Parties.Contains(r)));
+
+        var world = state.World;
+        var assessment = Deterrence.Assess(world, state.Rules);
+        var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).ToImmutableArray();
 
         return new GameView
         {
@@ -31,7 +41,56 @@ public static class GameViews
             PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
             Messages = [.. state.Messages.Where(InChannel).Select(m => new MessageView(m.Id, m.Turn, m.From, m.To, m.Text))],
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), state.StandingOrders.GetValueOrDefault(r)))],
-            Results = [.. state.Results.Select(t => new TurnResultView(t.Turn, t.Lines))],
+            Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
+                [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
+            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
+                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, a.CounterOf, a.CounteredBy))],
+            Agreements = [.. world.Agreements.Where(a => IsSigned(a.Status)).Select(a => new AgreementView(a.Id, a.Kind, a.Parties, a.Terms, a.Status,
+                a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators))],
+            Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
+                kv.Key.IsGuarantor() ? kv.Value.Reputation : null))],
+            Territory = world.Territory,
+            Sanctions = world.Sanctions,
+            Credibility = [.. assessment.Guarantors.Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
+            Deterrence = assessment.Deterrence,
+            PendingTests = [.. world.PendingTests.Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
+            Records = records,
+            Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
+            Metrics = [.. state.Outcomes.Select(o => o.Metrics with
+            {
+                Hazard = Sees(Role.RU) ? o.Metrics.Hazard : null,
+                Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
+            })],
+            Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
+            EventDeck = seesAll
+                ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
+                : [],
+            Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
+            RussianOutlook = Sees(Role.RU) ? Outlook(state, assessment.Deterrence) : null,
+            RuleConstants = state.Rules.All,
         };
+    }
+
+    private static bool IsSigned(AgreementStatus status) => status is AgreementStatus.AwaitingRatification or AgreementStatus.InForce
+        or AgreementStatus.Tested or AgreementStatus.Violated or AgreementStatus.Revoked or AgreementStatus.Expired;
+
+    private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
+    {
+        var list = HiddenQuantities.All.Where(d => d.Role == role)
+            .Select(d => new QuantityView(d.Name, d.Label, position.Q(d.Name))).ToList();
+        if (role.IsGuarantor())
+        {
+            list.Add(new QuantityView("rallied", "Public rallied after casualties (1 = yes)", position.Rallied ? 1 : 0));
+            list.Add(new QuantityView("exitPressure", "Exit pressure after casualties (1 = yes)", position.ExitPressure ? 1 : 0));
+        }
+        return [.. list];
+    }
+
+    private static RussianOutlookView Outlook(GameState state, double deterrence)
+    {
+        var hasCeasefire = state.World.Ceasefire is not null;
+        var hazard = hasCeasefire ? Deterrence.Hazard(state.World, state.Rules, deterrence, rearm: false).Value : (double?)null;
+        var rearming = hasCeasefire ? Deterrence.Hazard(state.World, state.Rules, deterrence, rearm: true).Value : (double?)null;
+        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World[Role.RU].Q("resolve"), state.Rules));
     }
 }

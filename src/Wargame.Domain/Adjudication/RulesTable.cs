@@ -1,0 +1,192 @@
+using System.Collections.Immutable;
+
+namespace Wargame.Domain.Adjudication;
+
+/// <summary>Every constant the engine uses. The YAML name of an override is the camelCase key.</summary>
+public enum RuleKey
+{
+    CommitmentBase,
+    FormVerbal,
+    FormExecutive,
+    FormCongressionalExecutive,
+    FormTreaty,
+    AutomaticTrigger,
+    AmbiguityClause,
+    TripwireCoefficient,
+    StakeMinerals,
+    StakeWithPersonnel,
+    ReputationUs,
+    ReputationEu,
+    QualityUs,
+    QualityEu,
+    EnablersWithUs,
+    EnablersEuropeOnly,
+    CapabilityLogCoefficient,
+    ArmsSupport,
+    HazardBase,
+    HazardDeterrence,
+    HazardRearm,
+    HazardConsentSought,
+    HazardConsentNotSought,
+    HrDmz,
+    HrMonitors,
+    HrJointCommission,
+    HrSpecificText,
+    MinorIncident,
+    AttributionWithMonitors,
+    AttributionWithoutMonitors,
+    RallyBase,
+    RallyTreaty,
+    RallyPublicCommitment,
+    RallyStake,
+    CongressBlocks,
+    AudienceCostScale,
+    HonourGain,
+    RenegeLoss,
+    RenegeSpread,
+    ReversalVerbal,
+    ReversalExecutive,
+    ReversalCongressionalExecutive,
+    ReversalTreaty,
+    ReversalElection,
+    ReversalStakeDamping,
+    ReversalLowSupport,
+    ReversalExitPressure,
+    RatificationBase,
+    RatificationCongressWeight,
+    CostProbe,
+    GainProbe,
+    GainLimited,
+    GainMajor,
+    CostLimited,
+    CostMajor,
+    TerritoryLimited,
+    TerritoryMajor,
+    AttackShareLimited,
+    AttackShareMajor,
+    FortifyFactor,
+    CounterAttackFactor,
+    CounterAttackGain,
+    MobiliseTroops,
+    RearmShare,
+}
+
+/// <summary>A constant with its provenance: [LIT], [LIT-anchored], [DESIGN] or [SCENARIO] and the source.</summary>
+public sealed record RuleConstant(string Key, double Value, string Tag, string Source, string Description);
+
+/// <summary>
+/// The one table of rule constants (game-model.md). A scenario may override any entry; the override
+/// keeps the key, takes the tag [SCENARIO] and names the scenario as its source.
+/// </summary>
+public sealed class RulesTable
+{
+    private readonly RuleConstant[] _constants;
+
+    private RulesTable(RuleConstant[] constants) => _constants = constants;
+
+    public static RulesTable Default { get; } = new(BuildDefaults());
+
+    public ImmutableArray<RuleConstant> All => [.. _constants];
+
+    public RuleConstant this[RuleKey key] => _constants[(int)key];
+
+    public double Value(RuleKey key) => _constants[(int)key].Value;
+
+    public static string NameOf(RuleKey key)
+    {
+        var name = key.ToString();
+        return char.ToLowerInvariant(name[0]) + name[1..];
+    }
+
+    public static bool TryParseName(string name, out RuleKey key) =>
+        Enum.TryParse(name, ignoreCase: false, out key) && NameOf(key) == name
+        || Enum.TryParse(char.ToUpperInvariant(name[0]) + name[1..], ignoreCase: false, out key) && NameOf(key) == name;
+
+    public RulesTable WithOverrides(string scenarioId, IReadOnlyDictionary<string, double> overrides)
+    {
+        if (overrides.Count == 0)
+            return this;
+        var copy = (RuleConstant[])_constants.Clone();
+        foreach (var (name, value) in overrides)
+        {
+            if (TryParseName(name, out var key))
+                copy[(int)key] = copy[(int)key] with { Value = value, Tag = "SCENARIO", Source = $"scenario {scenarioId} (default {copy[(int)key].Value} {copy[(int)key].Tag})" };
+        }
+        return new RulesTable(copy);
+    }
+
+    private static RuleConstant[] BuildDefaults()
+    {
+        const string Design = "DESIGN";
+        const string Lit = "LIT";
+        var table = new RuleConstant[Enum.GetValues<RuleKey>().Length];
+        void Add(RuleKey key, double value, string tag, string source, string description) =>
+            table[(int)key] = new RuleConstant(NameOf(key), value, tag, source, description);
+
+        Add(RuleKey.CommitmentBase, -1.0, Design, "game-model.md step A", "Baseline logit of commitment");
+        Add(RuleKey.FormVerbal, 0.0, Design, "ordering LIT: Martin 2005; Nyarko 2019; Budapest 1994", "L_form, verbal or memorandum");
+        Add(RuleKey.FormExecutive, 0.5, Design, "ordering LIT: Martin 2005; Nyarko 2019", "L_form, executive agreement");
+        Add(RuleKey.FormCongressionalExecutive, 0.8, Design, "ordering LIT: Martin 2005; Nyarko 2019", "L_form, congressional-executive agreement");
+        Add(RuleKey.FormTreaty, 1.2, Design, "ordering LIT: Martin 2005; Nyarko 2019, treaties outlast executive agreements", "L_form, ratified treaty");
+        Add(RuleKey.AutomaticTrigger, 0.4, Design, "Fearon 1995", "A_auto, automatic (Article-5-like) trigger");
+        Add(RuleKey.AmbiguityClause, 0.6, Design, "Fearon 1995", "A_amb, strategic-ambiguity clause");
+        Add(RuleKey.TripwireCoefficient, 0.35, Design, "small coefficient after Musgrave & Ward 2023", "T_i = c ln(1 + troops/1000)");
+        Add(RuleKey.StakeMinerals, 0.6, Design, "direction LIT: Huth & Russett 1984", "E_i, minerals deal in force");
+        Add(RuleKey.StakeWithPersonnel, 0.9, Design, "direction LIT: Huth & Russett 1984", "E_i, minerals deal with personnel or assets on site");
+        Add(RuleKey.ReputationUs, 0.6, Design, "game-model.md step A", "Starting reputation of the US");
+        Add(RuleKey.ReputationEu, 0.5, Design, "game-model.md step A", "Starting reputation of Europe");
+        Add(RuleKey.QualityUs, 1.5, Design, "game-model.md step B", "q_US, force quality");
+        Add(RuleKey.QualityEu, 1.0, Design, "game-model.md step B", "q_EU, force quality");
+        Add(RuleKey.EnablersWithUs, 0.7, Design, "game-model.md step B (ISR, air, long-range fires)", "En_S with the US in S");
+        Add(RuleKey.EnablersEuropeOnly, 0.3, Design, "game-model.md step B", "En_S, Europe only");
+        Add(RuleKey.CapabilityLogCoefficient, 2.0, "LIT-anchored", "72-hour window: Shlapak & Johnson 2016 (RAND)", "K_S = s(c ln FR + En_S)");
+        Add(RuleKey.ArmsSupport, 0.1, Design, "game-model.md instruments (arms and intelligence support)", "Ukraine's effective forces rise by this share under a guarantee with arms and intelligence");
+        Add(RuleKey.HazardBase, 0.083, Lit, "Fortna 2004: almost half of ceasefires since 1945 failed", "h0, so that half collapse within 8 turns");
+        Add(RuleKey.HazardDeterrence, 3.0, Design, "game-model.md step D", "h multiplied by e^(-c D)");
+        Add(RuleKey.HazardRearm, 0.5, Design, "game-model.md step D", "h multiplied by (1 + c Rearm)");
+        Add(RuleKey.HazardConsentSought, 0.8, Design, "game-model.md step D", "h factor when Russian consent was sought");
+        Add(RuleKey.HazardConsentNotSought, 1.2, Design, "game-model.md step D", "h factor when a guarantee ignored Russian consent");
+        Add(RuleKey.HrDmz, 0.6, Design, "direction LIT: Fortna 2003/2004", "Hazard ratio of a demilitarised zone");
+        Add(RuleKey.HrMonitors, 0.6, Design, "direction LIT: Fortna 2003/2004", "Hazard ratio of monitors or peacekeepers");
+        Add(RuleKey.HrJointCommission, 0.85, Design, "direction LIT: Fortna 2003/2004", "Hazard ratio of a joint commission");
+        Add(RuleKey.HrSpecificText, 0.8, Design, "direction LIT: Fortna 2003/2004", "Hazard ratio of specific written text");
+        Add(RuleKey.MinorIncident, 0.5, "LIT-2nd", "CSIS 2025", "Chance of a minor incident per turn (monitors do not reduce it)");
+        Add(RuleKey.AttributionWithMonitors, 0.8, "LIT-2nd", "CSIS 2025", "Chance an incident is attributed to its violator, with monitors");
+        Add(RuleKey.AttributionWithoutMonitors, 0.3, Design, "game-model.md step D", "Chance an incident is attributed, without monitors");
+        Add(RuleKey.RallyBase, 0.35, Design, "LIT Reiter & Poast 2021; Musgrave & Ward 2023", "P(rally) after tripwire casualties");
+        Add(RuleKey.RallyTreaty, 0.25, Design, "game-model.md step E1", "P(rally) bonus under a treaty");
+        Add(RuleKey.RallyPublicCommitment, 0.15, Design, "game-model.md step E1", "P(rally) bonus for a public commitment");
+        Add(RuleKey.RallyStake, 0.1, Design, "game-model.md step E1", "P(rally) bonus for an economic stake");
+        Add(RuleKey.CongressBlocks, 0.25, Design, "game-model.md step E2", "P(Congress blocks fighting) under an executive agreement");
+        Add(RuleKey.AudienceCostScale, 10.0, Design, "LIT Fearon 1994", "AC = c * publicness * (1 + L_form) score points");
+        Add(RuleKey.HonourGain, 0.10, Design, "LIT Huth 1988; Weisiger & Yarhi-Milo 2015", "Rep += c (1 - Rep) on honour");
+        Add(RuleKey.RenegeLoss, 0.20, Design, "LIT Huth 1988; Weisiger & Yarhi-Milo 2015", "Rep -= c Rep on renege");
+        Add(RuleKey.RenegeSpread, 0.5, Design, "asymmetry after Weisiger & Yarhi-Milo 2015", "Share of a renege loss spread to other guarantees");
+        Add(RuleKey.ReversalVerbal, 0.15, Design, "ordering LIT: Nyarko 2019", "r_form per turn, verbal");
+        Add(RuleKey.ReversalExecutive, 0.08, Design, "ordering LIT: Nyarko 2019", "r_form per turn, executive agreement");
+        Add(RuleKey.ReversalCongressionalExecutive, 0.04, Design, "ordering LIT: Nyarko 2019", "r_form per turn, congressional-executive");
+        Add(RuleKey.ReversalTreaty, 0.01, Design, "ordering LIT: Nyarko 2019", "r_form per turn, ratified treaty");
+        Add(RuleKey.ReversalElection, 2.0, Design, "government change LIT: Leeds 2003", "Reversal multiplier in an election turn");
+        Add(RuleKey.ReversalStakeDamping, 0.5, Design, "game-model.md step G", "Reversal multiplied by (1 - c [economic stake])");
+        Add(RuleKey.ReversalLowSupport, 1.5, Design, "government change LIT: Leeds 2003", "Reversal multiplier when domestic support is below 0.35");
+        Add(RuleKey.ReversalExitPressure, 2.0, Design, "Beirut 1983, Mogadishu 1993", "Reversal multiplier after casualties brought exit pressure");
+        Add(RuleKey.RatificationBase, 0.25, Design, "game-model.md instruments", "P(Senate ratifies) base");
+        Add(RuleKey.RatificationCongressWeight, 0.6, Design, "game-model.md instruments", "P(Senate ratifies) += c * Congress mood");
+        Add(RuleKey.CostProbe, 2.0, Design, "game-model.md step C", "Russia's cost after a grey-zone probe");
+        Add(RuleKey.GainProbe, 1.0, Design, "game-model.md step C", "Russia's gain from a probe");
+        Add(RuleKey.GainLimited, 3.0, Design, "game-model.md step C", "Russia's gain from a limited offensive");
+        Add(RuleKey.GainMajor, 8.0, Design, "game-model.md step C", "Russia's gain from a major offensive");
+        Add(RuleKey.CostLimited, 6.0, Design, "game-model.md step C", "Russia's cost of war after a limited offensive");
+        Add(RuleKey.CostMajor, 14.0, Design, "game-model.md step C", "Russia's cost of war after a major offensive");
+        Add(RuleKey.TerritoryLimited, 0.5, Design, "game-model.md step E", "Territory (% of Ukraine) a successful limited offensive takes");
+        Add(RuleKey.TerritoryMajor, 2.0, Design, "game-model.md step E", "Territory (% of Ukraine) a successful major offensive takes");
+        Add(RuleKey.AttackShareLimited, 0.35, Design, "game-model.md step E", "Share of Russia's forces a limited offensive commits");
+        Add(RuleKey.AttackShareMajor, 0.8, Design, "game-model.md step E", "Share of Russia's forces a major offensive commits");
+        Add(RuleKey.FortifyFactor, 1.25, Design, "game-model.md orders", "Ukraine's defence multiplier when fortifying");
+        Add(RuleKey.CounterAttackFactor, 0.85, Design, "game-model.md orders", "Ukraine's defence multiplier while counter-attacking");
+        Add(RuleKey.CounterAttackGain, 0.5, Design, "game-model.md orders", "Territory (% of Ukraine) a successful counter-attack retakes");
+        Add(RuleKey.MobiliseTroops, 20_000, Design, "game-model.md orders", "Troops Ukraine adds by mobilising");
+        Add(RuleKey.RearmShare, 0.05, Design, "game-model.md orders", "Share Russia's forces grow by rearming");
+        return table;
+    }
+}

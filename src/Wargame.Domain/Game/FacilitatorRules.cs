@@ -1,0 +1,80 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
+using Wargame.Domain.Turns;
+
+namespace Wargame.Domain.Game;
+
+/// <summary>Facilitator operations that touch the rules: injects and adjustments of an adjudication.</summary>
+internal static class FacilitatorRules
+{
+    public const int MaxEffects = 20;
+
+    public static Decision Inject(GameState state, InjectEvent i)
+    {
+        var effects = i.Effects.IsDefault ? [] : i.Effects;
+        if (!string.IsNullOrWhiteSpace(i.CardId))
+        {
+            if (state.Scenario.Events.FirstOrDefault(c => c.Id == i.CardId) is not { } card)
+                return Decision.Reject("unknown-card", $"The scenario's event deck has no card '{i.CardId}'.");
+            if (state.Injects.Any(x => x.CardId == card.Id))
+                return Decision.Reject("card-already-fired", $"Card '{card.Id}' has already been played.");
+            return Decision.Accept(new InjectFired(card.Id, card.Title, card.Text, card.Effects));
+        }
+        if (string.IsNullOrWhiteSpace(i.Title) || i.Title.Length > 200)
+            return Decision.Reject("inject-title-required", "A free-text inject needs a title of up to 200 characters (or pick a card from the deck).");
+        if (string.IsNullOrWhiteSpace(i.Text) || i.Text.Length > 4000)
+            return Decision.Reject("inject-text-required", "A free-text inject needs a text of up to 4000 characters.");
+        if (effects.Length > MaxEffects)
+            return Decision.Reject("too-many-effects", $"An inject can have at most {MaxEffects} effects.");
+        foreach (var effect in effects)
+        {
+            if (effect is null || string.IsNullOrWhiteSpace(effect.Quantity))
+                return Decision.Reject("unknown-quantity", "Each effect names a quantity, such as RU.resolve.");
+            if (Effects.Check(effect.Quantity) is { } problem)
+                return Decision.Reject("unknown-quantity", problem);
+            if (!double.IsFinite(effect.Delta) || Math.Abs(effect.Delta) > 1_000_000)
+                return Decision.Reject("absurd-effect", $"The change to {effect.Quantity} must be a finite number no larger than 1,000,000.");
+        }
+        return Decision.Accept(new InjectFired(null, i.Title.Trim(), i.Text.Trim(), effects));
+    }
+
+    /// <summary>Cards of the deck scheduled for this turn (or earlier) that have not fired yet.</summary>
+    public static IEnumerable<GameEvent> ScheduledInjects(GameState state, int turn) =>
+        state.Scenario.Events
+            .Where(c => c.Turn is { } t && t <= turn && !state.Injects.Any(x => x.CardId == c.Id))
+            .Select(c => new InjectFired(c.Id, c.Title, c.Text, c.Effects));
+
+    public static GameState Evolve(GameState state, InjectFired i)
+    {
+        var world = state.World;
+        var lines = ImmutableArray.CreateBuilder<string>();
+        foreach (var effect in i.Effects)
+        {
+            (world, var line) = Effects.Apply(world, effect);
+            lines.Add(line);
+        }
+        return state with { World = world, Injects = state.Injects.Add(new InjectRecord(state.Turn, i.CardId, i.Title, i.Text, i.Effects, lines.ToImmutable())) };
+    }
+
+    public static Decision Adjust(GameState state, AdjustAdjudication a)
+    {
+        if (string.IsNullOrWhiteSpace(a.Reason) || a.Reason.Length > 500)
+            return Decision.Reject("reason-required", "An adjustment needs a reason (up to 500 characters) for the debrief.");
+        if (!double.IsFinite(a.Logit) || Math.Abs(a.Logit) > Rules.MaxAdjustmentLogit || a.Logit == 0)
+            return Decision.Reject("adjustment-out-of-range", $"An adjustment is a non-zero shift of at most ±{Rules.MaxAdjustmentLogit} logit.");
+        if (state.Outcomes.IsEmpty || state.Phase != Phase.Debrief || state.WorldBeforeResolution is null)
+            return Decision.Reject("adjustment-window-closed", "An adjudication can be adjusted only in the debrief right after its resolution, before new proposals or injects.");
+        var last = state.Outcomes[^1];
+        if (last.Records.FirstOrDefault(r => r.Id == a.RecordId) is not { } record)
+            return Decision.Reject("unknown-record", $"Turn {last.Turn} has no resolution record '{a.RecordId}'.");
+        if (!record.Adjustable)
+            return Decision.Reject("record-not-adjustable", $"Record '{a.RecordId}' has no roll to adjust; only rolled outcomes can be adjusted.");
+
+        var adjustments = last.Records.Where(r => r.Adjustment is not null && r.Id != a.RecordId)
+            .ToDictionary(r => r.Id, r => new Adjustment(r.Adjustment!.Value, r.AdjustmentReason!));
+        adjustments[a.RecordId] = new Adjustment(a.Logit, a.Reason.Trim());
+        var before = state with { World = state.WorldBeforeResolution };
+        var (outcome, world) = TurnResolver.Resolve(before, state.ResolvedOrders, adjustments);
+        return Decision.Accept(new AdjudicationAdjusted(last.Turn, a.RecordId, a.Logit, a.Reason.Trim(), outcome, world));
+    }
+}

@@ -1,0 +1,88 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Scenarios;
+
+namespace Wargame.Domain.Game;
+
+/// <summary>One role's situation: public order of battle and reputation, and its hidden quantities.</summary>
+public sealed record RolePosition
+{
+    public int Troops { get; init; }
+    public TripwireLocation Location { get; init; } = TripwireLocation.Rear;
+    public int Reinforcements72h { get; init; }
+    /// <summary>Guarantors: the reputation a new guarantee starts from.</summary>
+    public double Reputation { get; init; }
+    public ImmutableSortedDictionary<string, double> Hidden { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
+    /// <summary>Guarantors: troops at the end of the previous turn (a shrunk tripwire is the Korea 1950 precedent).</summary>
+    public int TroopsLastTurn { get; init; }
+    /// <summary>Guarantors: casualties last turn led to exit pressure (doubles domestic reversal).</summary>
+    public bool ExitPressure { get; init; }
+    /// <summary>Guarantors: casualties last turn rallied the public.</summary>
+    public bool Rallied { get; init; }
+
+    public double Q(string name) => Hidden.TryGetValue(name, out var v) ? v : 0;
+}
+
+/// <summary>A guarantee tested by an attack, waiting for the guarantor's response in the next turn's orders.</summary>
+public sealed record PendingTest(int AgreementId, Role Guarantor, int Turn, string Attack, double TerritoryLost, bool TroopsShrunk);
+
+/// <summary>The part of the state the rules act on; resolution replaces it as a whole.</summary>
+public sealed record World
+{
+    public ImmutableSortedDictionary<Role, RolePosition> Positions { get; init; } = ImmutableSortedDictionary<Role, RolePosition>.Empty;
+    public ImmutableArray<Agreement> Agreements { get; init; } = [];
+    public double Territory { get; init; }
+    public int Sanctions { get; init; }
+    public ImmutableArray<PendingTest> PendingTests { get; init; } = [];
+    public ImmutableSortedDictionary<Role, double> Scores { get; init; } = ImmutableSortedDictionary<Role, double>.Empty;
+    /// <summary>Spoiler pressure injected this turn: resolution rolls a spoiler collapse at hazard x pressure. Reset each turn.</summary>
+    public double SpoilerPressure { get; init; }
+    /// <summary>Whether any ceasefire has collapsed in this game (the collapse rate of simulate).</summary>
+    public bool CeasefireEverCollapsed { get; init; }
+
+    public RolePosition this[Role role] => Positions[role];
+
+    public Agreement? Ceasefire => Agreements.LastOrDefault(a => a.Kind == AgreementKind.Ceasefire && a.IsInForce);
+
+    public IEnumerable<Agreement> GuaranteesInForce => Agreements.Where(a => a.Kind == AgreementKind.Guarantee && a.IsInForce);
+
+    public static World FromScenario(Scenario scenario, Adjudication.RulesTable rules)
+    {
+        var positions = scenario.Roles.ToImmutableSortedDictionary(r => r.Role, r => new RolePosition
+        {
+            Troops = r.Troops,
+            TroopsLastTurn = r.Troops,
+            Location = r.Location,
+            Reinforcements72h = r.Reinforcements72h,
+            Reputation = r.Reputation ?? r.Role switch
+            {
+                Role.US => rules.Value(Adjudication.RuleKey.ReputationUs),
+                Role.EU => rules.Value(Adjudication.RuleKey.ReputationEu),
+                _ => 0,
+            },
+            Hidden = r.Hidden,
+        });
+        var world = new World
+        {
+            Positions = positions,
+            Territory = scenario.Territory,
+            Sanctions = scenario.Sanctions,
+            Scores = RoleSet.All.ToImmutableSortedDictionary(r => r, _ => 0.0),
+        };
+        var id = 0;
+        foreach (var instrument in scenario.Instruments)
+        {
+            var agreement = Negotiation.Agreements.Create(world, ++id, instrument.Proposer, instrument.Terms, turn: 0, counterOf: null);
+            if (instrument.Status == InstrumentStatus.InForce)
+                agreement = Negotiation.Agreements.Sign(agreement, turn: 0) with
+                {
+                    Status = AgreementStatus.InForce,
+                    Responses = agreement.Parties.ToImmutableSortedDictionary(p => p, _ => ProposalAnswer.Accepted),
+                };
+            world = world with { Agreements = world.Agreements.Add(agreement) };
+        }
+        return world;
+    }
+}

@@ -1,0 +1,189 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Turns;
+
+namespace Wargame.Domain.Negotiation;
+
+/// <summary>Formal proposals and their lifecycle: propose, accept, reject, counter, withdraw, sign, revoke.</summary>
+internal static class NegotiationRules
+{
+    public const int MaxOpenProposals = 50;
+
+    public static Decision Propose(GameState state, Propose p)
+    {
+        if (Player(state, p) is { } rejection)
+            return rejection;
+        var role = p.Actor.Role!.Value;
+        if (CheckTerms(p.Terms) is { } bad)
+            return bad;
+        var parties = TermsCheck.Parties(p.Terms);
+        if (!parties.Contains(role))
+            return Decision.Reject("proposer-not-party", $"{role.DisplayName()} is not a party to these terms (parties: {string.Join(", ", parties)}); add yourself as mediator or guarantor, or ask a party to propose.");
+        if (state.World.Agreements.Count(a => a.IsOpen) >= MaxOpenProposals)
+            return Decision.Reject("too-many-proposals", $"There are already {MaxOpenProposals} open proposals; answer or withdraw some first.");
+        return Decision.Accept(new ProposalMade(state.NextAgreementId, role, p.Terms, null));
+    }
+
+    public static Decision Respond(GameState state, RespondToProposal r)
+    {
+        if (Player(state, r) is { } rejection)
+            return rejection;
+        var role = r.Actor.Role!.Value;
+        if (state.World.Agreements.FirstOrDefault(a => a.Id == r.ProposalId) is not { } proposal)
+            return Decision.Reject("unknown-proposal", $"There is no proposal #{r.ProposalId}.");
+        if (!Enum.IsDefined(r.Response))
+            return Decision.Reject("unknown-response", "Answer a proposal with accept, reject or withdraw.");
+        if (r.Response == ProposalResponse.Withdraw)
+        {
+            if (proposal.Proposer != role)
+                return Decision.Reject("not-proposer", $"Only {proposal.Proposer.DisplayName()}, who made proposal #{proposal.Id}, can withdraw it.");
+            if (!proposal.IsOpen)
+                return Decision.Reject("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be withdrawn.");
+            return Decision.Accept(new ProposalAnswered(proposal.Id, role, r.Response));
+        }
+        if (!proposal.Parties.Contains(role))
+            return Decision.Reject("not-a-party", $"{role.DisplayName()} is not a party to proposal #{proposal.Id} (parties: {string.Join(", ", proposal.Parties)}).");
+        if (proposal.Status != AgreementStatus.Proposed)
+            return Decision.Reject("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be answered.");
+        if (proposal.Responses.GetValueOrDefault(role) != ProposalAnswer.Pending)
+            return Decision.Reject("already-answered", $"{role.DisplayName()} has already answered proposal #{proposal.Id}.");
+        return Decision.Accept(new ProposalAnswered(proposal.Id, role, r.Response));
+    }
+
+    public static Decision Counter(GameState state, CounterProposal c)
+    {
+        if (Player(state, c) is { } rejection)
+            return rejection;
+        var role = c.Actor.Role!.Value;
+        if (state.World.Agreements.FirstOrDefault(a => a.Id == c.ProposalId) is not { } proposal)
+            return Decision.Reject("unknown-proposal", $"There is no proposal #{c.ProposalId}.");
+        if (!proposal.Parties.Contains(role) || proposal.Proposer == role)
+            return Decision.Reject("not-a-party", $"Only a party to proposal #{proposal.Id} other than its proposer can counter it.");
+        if (proposal.Status != AgreementStatus.Proposed)
+            return Decision.Reject("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be countered.");
+        if (CheckTerms(c.Terms) is { } bad)
+            return bad;
+        if (c.Terms.GetType() != proposal.Terms.GetType())
+            return Decision.Reject("counter-kind-mismatch", $"A counter to a {proposal.Kind.ToString().ToLowerInvariant()} proposal must be a {proposal.Kind.ToString().ToLowerInvariant()} too.");
+        if (!TermsCheck.Parties(c.Terms).Contains(role))
+            return Decision.Reject("proposer-not-party", $"{role.DisplayName()} must be a party to its own counter-proposal.");
+        return Decision.Accept(new ProposalMade(state.NextAgreementId, role, c.Terms, proposal.Id));
+    }
+
+    public static Decision Revoke(GameState state, RevokeAgreement r)
+    {
+        if (r.Actor.Kind != ActorKind.Player || r.Actor.Role is not { } role)
+            return Decision.Reject("players-only", "Only a party's players can revoke an agreement.");
+        if (state.World.Agreements.FirstOrDefault(a => a.Id == r.AgreementId) is not { } agreement)
+            return Decision.Reject("unknown-agreement", $"There is no agreement #{r.AgreementId}.");
+        if (!agreement.Parties.Contains(role))
+            return Decision.Reject("not-a-party", $"{role.DisplayName()} is not a party to agreement #{agreement.Id}.");
+        if (!agreement.IsInForce && agreement.Status != AgreementStatus.AwaitingRatification)
+            return Decision.Reject("not-in-force", $"Agreement #{agreement.Id} is {Describe(agreement.Status)}; only a signed agreement can be revoked.");
+        if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > 500)
+            return Decision.Reject("reason-required", "Give a reason (up to 500 characters) for revoking the agreement.");
+        return Decision.Accept(new AgreementRevoked(agreement.Id, role, r.Reason.Trim()));
+    }
+
+    public static GameState Evolve(GameState state, GameEvent e)
+    {
+        var world = state.World;
+        switch (e)
+        {
+            case ProposalMade p:
+                var created = Agreements.Create(world, p.Id, p.Proposer, p.Terms, state.Turn, p.CounterOf);
+                var agreements = world.Agreements;
+                if (p.CounterOf is { } countered)
+                    agreements = Update(agreements, countered, a => a with
+                    {
+                        Status = AgreementStatus.Countered,
+                        CounteredBy = p.Id,
+                        Responses = a.Responses.SetItem(p.Proposer, ProposalAnswer.Rejected),
+                        StatusReason = $"Countered by {p.Proposer.DisplayName()} with proposal #{p.Id}.",
+                    });
+                return state with { World = world with { Agreements = agreements.Add(created) }, NextAgreementId = Math.Max(state.NextAgreementId, p.Id + 1) };
+            case ProposalAnswered { Response: ProposalResponse.Withdraw } w:
+                return With(state, w.Id, a => a with { Status = AgreementStatus.Withdrawn, StatusReason = $"Withdrawn by {w.Role.DisplayName()}." });
+            case ProposalAnswered { Response: ProposalResponse.Reject } r:
+                return With(state, r.Id, a => a with
+                {
+                    Status = AgreementStatus.Rejected,
+                    Responses = a.Responses.SetItem(r.Role, ProposalAnswer.Rejected),
+                    StatusReason = $"Rejected by {r.Role.DisplayName()}.",
+                });
+            case ProposalAnswered a:
+                return With(state, a.Id, x =>
+                {
+                    var responses = x.Responses.SetItem(a.Role, ProposalAnswer.Accepted);
+                    var all = responses.Values.All(v => v == ProposalAnswer.Accepted);
+                    return x with
+                    {
+                        Responses = responses,
+                        Status = all ? AgreementStatus.Accepted : x.Status,
+                        StatusReason = all ? "Accepted by every party; it is signed when negotiation closes." : x.StatusReason,
+                    };
+                });
+            case AgreementSigned s:
+                var signed = With(state, s.Id, a => Agreements.Sign(a, state.Turn));
+                if (signed.World.Agreements.First(a => a.Id == s.Id).Kind == AgreementKind.Ceasefire)
+                {
+                    // A new ceasefire supersedes any older one still in force.
+                    signed = signed with
+                    {
+                        World = signed.World with
+                        {
+                            Agreements = Update(signed.World.Agreements, a => a.Kind == AgreementKind.Ceasefire && a.Id != s.Id && a.IsInForce,
+                                a => a with { Status = AgreementStatus.Expired, StatusReason = $"Superseded by ceasefire #{s.Id}." }),
+                        },
+                    };
+                }
+                return signed;
+            case AgreementRevoked r:
+                var revoked = With(state, r.Id, a => a with { Status = AgreementStatus.Revoked, StatusReason = $"Revoked by {r.Role.DisplayName()}: {r.Reason}" });
+                if (revoked.World.Agreements.First(a => a.Id == r.Id).Reputation.TryGetValue(r.Role, out var rep))
+                {
+                    // Walking away from a guarantee costs reputation like backing down, spread to the guarantor's standing.
+                    var loss = state.Rules.Value(Adjudication.RuleKey.RenegeLoss) * rep * state.Rules.Value(Adjudication.RuleKey.RenegeSpread);
+                    var position = revoked.World[r.Role];
+                    revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position with { Reputation = Math.Max(0, position.Reputation - loss) }) } };
+                }
+                return revoked with { World = revoked.World with { PendingTests = [.. revoked.World.PendingTests.Where(t => t.AgreementId != r.Id || t.Guarantor != r.Role)] } };
+            default:
+                throw new InvalidOperationException($"{e.GetType().Name} is not a negotiation event.");
+        }
+    }
+
+    private static Decision? Player(GameState state, GameCommand command)
+    {
+        if (command.Actor.Kind != ActorKind.Player || command.Actor.Role is null)
+            return Decision.Reject("players-only", "Only the roles' players negotiate formal proposals.");
+        if (state.Phase is Phase.Orders or Phase.Resolution)
+            return Decision.Reject("not-negotiation-phase", $"Proposals are made and answered outside the orders phase; it is now the {state.Phase.ToString().ToLowerInvariant()} phase.");
+        return null;
+    }
+
+    private static Decision? CheckTerms(AgreementTerms? terms)
+    {
+        var problems = TermsCheck.Problems(terms);
+        return problems.IsEmpty
+            ? null
+            : Decision.Reject("invalid-terms", string.Join(" ", problems.Select(p => $"{p.Field} {p.Message}")));
+    }
+
+    private static GameState With(GameState state, int id, Func<Agreement, Agreement> change) =>
+        state with { World = state.World with { Agreements = Update(state.World.Agreements, id, change) } };
+
+    private static ImmutableArray<Agreement> Update(ImmutableArray<Agreement> agreements, int id, Func<Agreement, Agreement> change) =>
+        Update(agreements, a => a.Id == id, change);
+
+    private static ImmutableArray<Agreement> Update(ImmutableArray<Agreement> agreements, Func<Agreement, bool> which, Func<Agreement, Agreement> change) =>
+        [.. agreements.Select(a => which(a) ? change(a) : a)];
+
+    private static string Describe(AgreementStatus status) => status switch
+    {
+        AgreementStatus.AwaitingRatification => "awaiting ratification",
+        AgreementStatus.InForce => "in force",
+        _ => status.ToString().ToLowerInvariant(),
+    };
+}

@@ -1,0 +1,84 @@
+using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+
+namespace Wargame.Domain.Turns;
+
+/// <summary>Checks orders and derives standing orders (webDiplomacy-style: a missed deadline keeps the posture).</summary>
+internal static class OrdersRules
+{
+    public const int MaxTroopChange = 200_000;
+
+    public static Rejection? Check(GameState state, Role role, Orders? orders)
+    {
+        if (orders is null)
+            return new("missing-orders", "The orders are empty: choose a posture first.");
+        var world = state.World;
+        switch (role, orders)
+        {
+            case (Role.RU, RussiaOrders ru):
+                if (!Enum.IsDefined(ru.Posture)) return new("unknown-posture", "That is not one of Russia's postures (comply, probe, limited offensive, major offensive).");
+                return null;
+            case (Role.UA, UkraineOrders ua):
+                if (!Enum.IsDefined(ua.Posture)) return new("unknown-posture", "That is not one of Ukraine's postures (hold, fortify, counter-attack).");
+                return null;
+            case (Role.US or Role.EU, GuarantorOrders g):
+                if (g.TroopChange is < -MaxTroopChange or > MaxTroopChange)
+                    return new("absurd-troops", $"A troop change must be between -{MaxTroopChange:N0} and {MaxTroopChange:N0}; {g.TroopChange:N0} is not possible.");
+                var deployed = world[role].Troops;
+                if (deployed + g.TroopChange < 0)
+                    return new("negative-troops", $"You have {deployed:N0} troops in Ukraine; you cannot withdraw {-g.TroopChange:N0}.");
+                if (role == Role.EU && g.TroopChange > 0 && deployed + g.TroopChange > world[role].Q("forceAvailability"))
+                    return new("troops-unavailable", $"Europe has {world[role].Q("forceAvailability"):N0} troops available to deploy; {deployed + g.TroopChange:N0} is more than that.");
+                if (role == Role.US && deployed + g.TroopChange > TermsCheck.MaxTripwireTroops)
+                    return new("absurd-troops", $"The United States can station at most {TermsCheck.MaxTripwireTroops:N0} troops in Ukraine.");
+                if (!Enum.IsDefined(g.TroopLocation)) return new("unknown-location", "Troops go to the rear or the contact line.");
+                if (!Enum.IsDefined(g.Sanctions)) return new("unknown-sanctions", "Sanctions go up, down or hold.");
+                if (g.Response is { } response)
+                {
+                    if (!Enum.IsDefined(response)) return new("unknown-response", "A response is fight, limited, sanctions and arms, or nothing.");
+                    if (!world.PendingTests.Any(t => t.Guarantor == role))
+                        return new("no-test-to-answer", "None of your guarantees was tested last turn, so there is nothing to respond to.");
+                }
+                if (g.SeekRatification && role != Role.US)
+                    return new("us-only", "Only the United States seeks ratification (a US domestic order).");
+                if (g.SeekRatification && !world.Agreements.Any(a => a.Status == Negotiation.AgreementStatus.AwaitingRatification))
+                    return new("nothing-to-ratify", "No signed treaty is waiting for ratification.");
+                if (g.RaiseSpending && role != Role.EU)
+                    return new("eu-only", "Only Europe raises defence spending in this game.");
+                if (g.RaiseSpending && world[role].Q("spendingHeadroom") < 0.1)
+                    return new("no-spending-headroom", "Europe has no spending headroom left to raise defence spending.");
+                return null;
+            default:
+                return new("wrong-orders-kind", $"{role.DisplayName()} cannot give {DescribeKind(orders)}; its orders are {DescribeKind(role)}.");
+        }
+    }
+
+    /// <summary>The previous posture without one-off actions; a first turn without orders is quiet.</summary>
+    public static Orders Standing(Role role, Orders? previous) => previous switch
+    {
+        RussiaOrders ru => ru with { Rearm = false },
+        UkraineOrders ua => ua with { Mobilise = false },
+        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false },
+        _ => role switch
+        {
+            Role.RU => new RussiaOrders(RussiaPosture.Comply, false, false),
+            Role.UA => new UkraineOrders(UkrainePosture.Hold, false),
+            _ => new GuarantorOrders(),
+        },
+    };
+
+    private static string DescribeKind(Orders orders) => orders switch
+    {
+        RussiaOrders => "Russia's orders",
+        UkraineOrders => "Ukraine's orders",
+        _ => "a guarantor's orders",
+    };
+
+    private static string DescribeKind(Role role) => role switch
+    {
+        Role.RU => "Russia's orders (kind \"russia\")",
+        Role.UA => "Ukraine's orders (kind \"ukraine\")",
+        _ => "a guarantor's orders (kind \"guarantor\")",
+    };
+}

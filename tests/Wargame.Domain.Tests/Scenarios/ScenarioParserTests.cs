@@ -1,0 +1,128 @@
+using Wargame.Domain.Scenarios;
+
+namespace Wargame.Domain.Tests.Scenarios;
+
+public sealed class ScenarioParserTests
+{
+    private static string Valid => File.ReadAllText(Path.Combine(TestScenarios.Directory, "treaty-path.yaml"));
+
+    private static ScenarioError SingleError(string yaml)
+    {
+        var result = ScenarioParser.Parse("treaty-path.yaml", yaml);
+        Assert.Null(result.Scenario);
+        return Assert.Single(result.Errors);
+    }
+
+    [Fact]
+    public void BrokenYaml_IsASyntaxErrorWithItsLine()
+    {
+        var result = ScenarioParser.Parse("x.yaml", "id: a\ntitle: [unclosed\n");
+
+        var error = Assert.Single(result.Errors);
+        Assert.Equal("(syntax)", error.Field);
+        Assert.Equal("x.yaml", error.File);
+        Assert.True(error.Line >= 2);
+    }
+
+    [Fact]
+    public void TurnsOutOfRange_NamesFieldAndLine()
+    {
+        var yaml = Valid.Replace("turns: 8", "turns: 99");
+        var line = yaml.Split('\n').ToList().FindIndex(l => l.StartsWith("turns:", StringComparison.Ordinal)) + 1;
+
+        var error = SingleError(yaml);
+
+        Assert.Equal("turns", error.Field);
+        Assert.Equal(line, error.Line);
+        Assert.Contains("1 to 40", error.Message);
+    }
+
+    [Fact]
+    public void MisspelledField_IsAnErrorNotASilentDefault()
+    {
+        var error = SingleError(Valid.Replace("dmzWidthKm: 15", "dmzWidthKn: 15"));
+
+        Assert.Equal("instruments[0].terms.dmzWidthKn", error.Field);
+        Assert.Contains("not a known field", error.Message);
+    }
+
+    [Fact]
+    public void UnknownEnumValue_ListsTheValidOnes()
+    {
+        var error = SingleError(Valid.Replace("legalForm: ratifiedTreaty", "legalForm: handshake"));
+
+        Assert.Equal("instruments[1].terms.legalForm", error.Field);
+        Assert.Contains("ratifiedTreaty", error.Message);
+    }
+
+    [Fact]
+    public void NegativeTripwire_IsRejected()
+    {
+        var error = SingleError(Valid.Replace("{ guarantor: US, troops: 10000, location: rear }", "{ guarantor: US, troops: -5, location: rear }"));
+
+        Assert.Equal("instruments[1].terms.tripwires[0].troops", error.Field);
+    }
+
+    [Fact]
+    public void HiddenQuantityOutOfRange_IsRejected()
+    {
+        var error = SingleError(Valid.Replace("resolve: 0.5", "resolve: 1.5"));
+
+        Assert.Equal("roles.RU.hidden.resolve", error.Field);
+    }
+
+    [Fact]
+    public void InjectEffectOnUnknownQuantity_IsRejected()
+    {
+        var error = SingleError(Valid.Replace("quantity: RU.resolve", "quantity: RU.morale"));
+
+        Assert.Equal("events[2].effects[0].quantity", error.Field);
+    }
+
+    [Fact]
+    public void RuleOverride_ReplacesTheConstantAndTagsIt()
+    {
+        var result = ScenarioParser.Parse("treaty-path.yaml", Valid + "rules:\n  hazardBase: 0.1\n");
+
+        Assert.True(result.IsValid, string.Join("\n", result.Errors));
+        var constant = result.Scenario!.RulesTable()[Adjudication.RuleKey.HazardBase];
+        Assert.Equal(0.1, constant.Value);
+        Assert.Equal("SCENARIO", constant.Tag);
+    }
+
+    [Fact]
+    public void UnknownRuleOverride_IsRejected()
+    {
+        var error = SingleError(Valid + "rules:\n  hazardBasis: 0.1\n");
+
+        Assert.Equal("rules.hazardBasis", error.Field);
+    }
+
+    [Fact]
+    public void IdNotMatchingFileName_IsRejected()
+    {
+        var error = SingleError(Valid.Replace("id: treaty-path", "id: treaty-path-2"));
+
+        Assert.Equal("id", error.Field);
+        Assert.Contains("treaty-path", error.Message);
+    }
+
+    [Fact]
+    public void MissingRole_IsReported()
+    {
+        var yaml = Valid;
+        var start = yaml.IndexOf("  EU:\n", StringComparison.Ordinal);
+        var end = yaml.IndexOf("instruments:", StringComparison.Ordinal);
+        var error = SingleError(yaml[..start] + yaml[end..]);
+
+        Assert.Equal("roles.EU", error.Field);
+    }
+
+    [Fact]
+    public void ProposerNotAParty_IsRejected()
+    {
+        var error = SingleError(Valid.Replace("  - proposer: US\n    status: inForce\n    terms:\n      kind: ceasefire", "  - proposer: EU\n    status: inForce\n    terms:\n      kind: ceasefire"));
+
+        Assert.Equal("instruments[0].proposer", error.Field);
+    }
+}
