@@ -37,11 +37,15 @@ public sealed class FacilitatorTests : IAsyncLifetime
         Assert.Equal(Phase.Orders, (await table.CurrentView()).Phase);
 
         _clock.Advance(TimeSpan.FromSeconds(2));
-        var resolved = await table.Players[Role.RU].WaitForView(v => v is { Turn: 2, Phase: Phase.Debrief });
-        var lines = resolved.Results.Single(r => r.Turn == 2).Lines;
-        Assert.Equal(4, lines.Length);
-        Assert.Contains(lines, l => l.StartsWith("Ukraine:", StringComparison.Ordinal) && l.Contains("CounterAttack", StringComparison.Ordinal));
-        Assert.Contains(lines, l => l.StartsWith("Russia:", StringComparison.Ordinal) && l.Contains("Probe", StringComparison.Ordinal));
+        var resolved = await table.Facilitator.WaitForView(v => v is { Turn: 2, Phase: Phase.Debrief });
+        Assert.Contains(resolved.Results, r => r.Turn == 2 && !r.Lines.IsEmpty);
+        // Turn 2 resolved on Ukraine's new orders and everyone else's standing posture from turn 1.
+        var standing = resolved.Orders.ToDictionary(o => o.Role, o => o.Standing);
+        Assert.Equal(new UkraineOrders(UkrainePosture.CounterAttack, Mobilise: false), standing[Role.UA]);
+        Assert.Equal(RussiaPosture.Probe, Assert.IsType<RussiaOrders>(standing[Role.RU]).Posture);
+        Assert.IsType<GuarantorOrders>(standing[Role.US]);
+        Assert.IsType<GuarantorOrders>(standing[Role.EU]);
+        await table.Players[Role.RU].WaitForView(v => v.Version == resolved.Version);
         Assert.Null(resolved.Deadline);
     }
 
