@@ -42,6 +42,9 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => AsPlayer(actor =>
         Required(terms, nameof(terms)) ?? Game.Execute(new Domain.Game.CounterProposal(actor, proposalId, terms)));
 
+    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => AsPlayer(actor =>
+        Game.Execute(new Domain.Game.RevokeAgreement(actor, agreementId, reason ?? "")));
+
     public Task<CommandResult> SubmitOrders(Orders orders) => AsPlayer(actor =>
         Required(orders, nameof(orders)) ?? Game.Execute(new Domain.Game.SubmitOrders(actor, orders)));
 
@@ -59,9 +62,9 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
             ? Refuse("bad-deadline", $"An extension is 1 to {MaxDeadlineSeconds} seconds.")
             : Game.ExtendDeadline(actor, TimeSpan.FromSeconds(seconds)));
 
-    public Task<CommandResult> Pause() => AsFacilitator(Game.Pause);
+    public Task<CommandResult> Pause() => AsFacilitator(actor => Game.Pause(actor));
 
-    public Task<CommandResult> ResumePlay() => AsFacilitator(Game.Resume);
+    public Task<CommandResult> ResumePlay() => AsFacilitator(actor => Game.Resume(actor));
 
     public Task<CommandResult> InjectEvent(InjectRequest inject) => AsFacilitator(actor =>
         Required(inject, nameof(inject)) ?? Game.Execute(new Domain.Game.InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
