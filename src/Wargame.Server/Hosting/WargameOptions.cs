@@ -34,6 +34,10 @@ public sealed class WargameOptions : IValidatableObject
     [Range(1, 10_000)]
     public int FailedJoinsPerMinute { get; set; } = 10;
 
+    /// <summary>Games a client address may create, import or fork per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int GameCreationsPerMinute { get; set; } = 60;
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Store == StoreKind.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))

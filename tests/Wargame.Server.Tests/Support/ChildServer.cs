@@ -20,7 +20,7 @@ internal sealed partial class ChildServer : IAsyncDisposable
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    public static async Task<ChildServer> Start(string dataDirectory, int port)
+    public static async Task<ChildServer> Start(string dataDirectory, int port, params string[] settings)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -28,13 +28,15 @@ internal sealed partial class ChildServer : IAsyncDisposable
             RedirectStandardError = true,
             WorkingDirectory = dataDirectory,
         };
-        foreach (var arg in new[]
-        {
+        string[] args =
+        [
             Path.Combine(AppContext.BaseDirectory, "Wargame.Server.dll"),
             "--urls", $"http://127.0.0.1:{port}",
             "--Wargame:DataDirectory", dataDirectory,
             "--Wargame:ScenarioDirectory", RunningServer.ScenarioDirectory,
-        })
+            .. settings,
+        ];
+        foreach (var arg in args)
         {
             start.ArgumentList.Add(arg);
         }
@@ -49,6 +51,13 @@ internal sealed partial class ChildServer : IAsyncDisposable
         server._process.BeginErrorReadLine();
         await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
         return server;
+    }
+
+    /// <summary>Resident memory of the server process, in MiB (Linux /proc).</summary>
+    public double ResidentMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
     /// <summary>SIGKILL: no shutdown, no flushing, as when a machine loses the process.</summary>
