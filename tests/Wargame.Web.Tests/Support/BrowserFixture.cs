@@ -19,6 +19,7 @@ public sealed class BrowserFixture : IAsyncLifetime
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run eng/test-deps/chromium.sh (bash test.sh runs it).");
+        Assertions.SetDefaultExpectTimeout((float)Timeouts.Ui.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync().WaitAsync(Timeouts.Start);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
