@@ -39,6 +39,24 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
     [Fact]
     public async Task SeminarGame_IsPlayedReplayedAndForkedThroughTheBrowser()
     {
+        browser.TakePageErrors();
+        try
+        {
+            await PlaySeminarGame();
+        }
+        catch (Exception e)
+        {
+            await Screenshots.SaveFailure(_contexts, nameof(SeminarGame_IsPlayedReplayedAndForkedThroughTheBrowser));
+            var errors = browser.TakePageErrors();
+            if (errors.Count > 0)
+                throw new InvalidOperationException("Script errors in the pages:\n" + string.Join("\n", errors), e);
+            throw;
+        }
+        Assert.Empty(browser.TakePageErrors());
+    }
+
+    private async Task PlaySeminarGame()
+    {
         var codes = await CreateGame(_facilitator, Address);
         foreach (var role in Roles)
         {
