@@ -13,12 +13,24 @@ public sealed class BrowserFixture : IAsyncLifetime
     private IPlaywright? _playwright;
     private IBrowser? _browser;
 
+    /// <summary>Uncaught script errors of every page since the last <see cref="TakePageErrors"/>.</summary>
+    private System.Collections.Concurrent.ConcurrentQueue<string> PageErrors { get; } = new();
+
+    public IReadOnlyList<string> TakePageErrors()
+    {
+        var errors = new List<string>();
+        while (PageErrors.TryDequeue(out var e))
+            errors.Add(e);
+        return errors;
+    }
+
     public IBrowser Browser => _browser ?? throw new InvalidOperationException("The browser has not started.");
 
     public async Task InitializeAsync()
     {
         if (!File.Exists(ChromiumPath))
             throw new InvalidOperationException($"{ChromiumPath} is missing: run eng/test-deps/chromium.sh (bash test.sh runs it).");
+        Assertions.SetDefaultExpectTimeout((float)Timeouts.Ui.TotalMilliseconds);
         _playwright = await Playwright.CreateAsync().WaitAsync(Timeouts.Start);
         _browser = await _playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
@@ -37,6 +49,8 @@ public sealed class BrowserFixture : IAsyncLifetime
             ViewportSize = new ViewportSize { Width = width, Height = height },
             Locale = "en-GB",
         });
+        // A script error in any page fails the test that caused it (see AssertNoPageErrors).
+        context.Page += (_, page) => page.PageError += (_, error) => PageErrors.Enqueue($"{page.Url}: {error}");
         context.SetDefaultTimeout((float)Timeouts.Ui.TotalMilliseconds);
         context.SetDefaultNavigationTimeout((float)Timeouts.Ui.TotalMilliseconds);
         return context;

@@ -16,19 +16,22 @@ public sealed class WebServer : IAsyncDisposable
         Address = app.Address();
     }
 
+    private bool _stopped;
+
     public WebApplication App { get; }
     public string DataDirectory { get; }
     public string Address { get; }
 
-    public static async Task<WebServer> Start()
+    /// <summary>Starts on a free port with a fresh data directory, or on <paramref name="port"/> over an existing one (a restart).</summary>
+    public static async Task<WebServer> Start(int port = 0, string? dataDirectory = null)
     {
         var webRoot = Path.Combine(Repository.Root, "src", "Wargame.Server", "wwwroot");
         if (!File.Exists(Path.Combine(webRoot, "index.html")))
             throw new InvalidOperationException($"The web client is not built: {webRoot}/index.html is missing (building src/Wargame.Server builds it).");
-        var data = Directory.CreateTempSubdirectory("wargame-web-").FullName;
+        var data = dataDirectory ?? Directory.CreateTempSubdirectory("wargame-web-").FullName;
         var app = WargameServer.Build(
         [
-            "--urls", "http://127.0.0.1:0",
+            "--urls", $"http://127.0.0.1:{port}",
             "--webroot", webRoot,
             "--Wargame:DataDirectory", data,
             "--Wargame:ScenarioDirectory", Path.Combine(AppContext.BaseDirectory, "TestScenarios"),
@@ -38,11 +41,19 @@ public sealed class WebServer : IAsyncDisposable
         return new WebServer(app, data);
     }
 
-    public async ValueTask DisposeAsync()
+    public ValueTask DisposeAsync() => DisposeAsync(keepData: false);
+
+    /// <summary>Stops the server; with <paramref name="keepData"/> its SQLite file stays for a restart.</summary>
+    public async ValueTask DisposeAsync(bool keepData)
     {
+        if (_stopped)
+            return;
+        _stopped = true;
         await App.StopAsync().WaitAsync(Timeouts.Start);
         await App.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        if (keepData)
+            return;
         try
         {
             Directory.Delete(DataDirectory, recursive: true);

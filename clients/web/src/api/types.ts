@@ -223,9 +223,12 @@ export interface ScoreLine {
   because: string;
 }
 
+/** One role's score for one resolved turn (the view lists them in turn order). */
 export interface RoleScore {
   role: Role;
+  /** Points scored in this turn. */
   turn: number;
+  /** Running total after this turn. */
   total: number;
   lines: ScoreLine[];
 }

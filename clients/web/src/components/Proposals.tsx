@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useId, useState } from "react";
 import type { AgreementTerms, AgreementView, CeasefireTerms, CommandResult, GuaranteeTerms, ProposalView, Role, Tripwire } from "../api/types";
 import { GUARANTORS, ROLE_NAMES } from "../api/types";
 import { ActionFeedback, Check, Field, NumberInput, Select, humanize, useAction } from "./ui";
@@ -48,6 +48,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: { 
   const [ceasefire, setCeasefire] = useState<CeasefireTerms>(initial?.kind === "ceasefire" ? initial : defaultCeasefire());
   const [guarantee, setGuarantee] = useState<GuaranteeTerms>(initial?.kind === "guarantee" ? initial : defaultGuarantee());
   const action = useAction();
+  const kindGroup = useId();
 
   const c = ceasefire;
   const setC = (patch: Partial<CeasefireTerms>) => setCeasefire({ ...c, ...patch });
@@ -72,10 +73,10 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: { 
         <fieldset className="kind">
           <legend>Kind of agreement</legend>
           <label className="inline">
-            <input type="radio" name="kind" checked={kind === "ceasefire"} onChange={() => setKind("ceasefire")} /> Ceasefire agreement (Ukraine and Russia)
+            <input type="radio" name={kindGroup} checked={kind === "ceasefire"} onChange={() => setKind("ceasefire")} /> Ceasefire agreement (Ukraine and Russia)
           </label>
           <label className="inline">
-            <input type="radio" name="kind" checked={kind === "guarantee"} onChange={() => setKind("guarantee")} /> Security guarantee (US and/or Europe to Ukraine)
+            <input type="radio" name={kindGroup} checked={kind === "guarantee"} onChange={() => setKind("guarantee")} /> Security guarantee (US and/or Europe to Ukraine)
           </label>
         </fieldset>
       ) : null}

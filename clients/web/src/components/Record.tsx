@@ -187,7 +187,7 @@ export function SeatsTable({ seats, actions }: { seats: SeatView[]; actions?: (s
   ];
   return (
     <table className="seats" data-testid="seats">
-      <caption>Seats</caption>
+      <caption className="sr-only">Seats</caption>
       <thead>
         <tr>
           <th scope="col">Role</th>

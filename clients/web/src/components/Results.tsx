@@ -106,12 +106,10 @@ export function Results({ view }: { view: GameView }) {
   );
 }
 
+/** The latest score of each role; the view lists scores in turn order. */
 function latestScores(scores: RoleScore[]): RoleScore[] {
   const byRole = new Map<Role, RoleScore>();
-  for (const s of scores) {
-    const current = byRole.get(s.role);
-    if (!current || s.turn >= current.turn) byRole.set(s.role, s);
-  }
+  for (const s of scores) byRole.set(s.role, s);
   return [...byRole.values()];
 }
 
@@ -124,7 +122,11 @@ export function Scores({ view, only }: { view: GameView; only?: Role }) {
       {scores.map((s) => (
         <section key={s.role} aria-label={`Score of ${ROLE_NAMES[s.role]}`}>
           <h3>
-            {ROLE_NAMES[s.role]}: <span className="score-total">{number(s.total)}</span> <small>after turn {s.turn}</small>
+            {ROLE_NAMES[s.role]}: <span className="score-total">{number(s.total)}</span>{" "}
+            <small>
+              ({s.turn >= 0 ? "+" : ""}
+              {number(s.turn)} last turn)
+            </small>
           </h3>
           <ul>
             {s.lines.map((l, i) => (

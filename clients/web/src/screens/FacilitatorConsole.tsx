@@ -363,9 +363,9 @@ function AdjustForm({ view, session }: { view: GameView; session: GameSession })
 
 /** Fire a card from the scenario's deck, or write a free-text event with effects on named quantities. */
 function InjectForm({ view, session }: { view: GameView; session: GameSession }) {
-  const deck = (view.eventDeck ?? []).filter((c) => !c.fired);
-  const chosenCard = deck.find((c) => c.id === cardId) ?? deck[0];
+  const deck = view.eventDeck ?? [];
   const [cardId, setCardId] = useState("");
+  const chosenCard = deck.find((c) => c.id === cardId) ?? deck.find((c) => !c.fired) ?? deck[0];
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [effects, setEffects] = useState<InjectEffect[]>([]);
@@ -374,7 +374,7 @@ function InjectForm({ view, session }: { view: GameView; session: GameSession })
   return (
     <div className="columns">
       <Section title="From the scenario's deck">
-        {deck.length === 0 ? <p className="empty">No unplayed cards in this scenario's deck.</p> : null}
+        {deck.length === 0 ? <p className="empty">This scenario has no event cards.</p> : null}
         {deck.length ? (
           <form
             onSubmit={(e) => {
@@ -386,15 +386,16 @@ function InjectForm({ view, session }: { view: GameView; session: GameSession })
               {(id) => (
                 <select id={id} value={chosenCard.id} onChange={(e) => setCardId(e.target.value)}>
                   {deck.map((c) => (
-                    <option key={c.id} value={c.id}>
+                    <option key={c.id} value={c.id} disabled={c.fired}>
                       {c.title}
+                      {c.fired ? " (played)" : ""}
                     </option>
                   ))}
                 </select>
               )}
             </Field>
             <CardPreview card={chosenCard} />
-            <button type="submit" disabled={card.busy}>
+            <button type="submit" disabled={card.busy || chosenCard.fired}>
               Fire card
             </button>
             <ActionFeedback error={card.error} done={card.done} />
