@@ -327,7 +327,11 @@ internal sealed class TurnResolver
 
         // Minor incidents happen whatever the monitors do; monitors make attribution likely (CSIS 2025).
         var incidentId = Id("D", "incident", $"c{ceasefire.Id}");
-        var (incident, _, _) = Check(incidentId, "incident", $"c{ceasefire.Id}", _rules.Value(RuleKey.MinorIncident));
+        var (incident, ibp, iroll) = Check(incidentId, "incident", $"c{ceasefire.Id}", _rules.Value(RuleKey.MinorIncident));
+        AddRolled(incidentId, "D", "Minor incident", $"ceasefire #{ceasefire.Id}",
+            [Deterrence.FromRule(_rules, RuleKey.MinorIncident, "P(incident), monitors do not reduce it")], ibp, iroll,
+            incident ? "An incident along the line." : "A quiet turn along the line.", null,
+            "monitors would not change this chance, only whether the incident is attributed");
         if (incident)
         {
             var key = c.Monitoring == Monitoring.None ? RuleKey.AttributionWithoutMonitors : RuleKey.AttributionWithMonitors;
@@ -339,9 +343,9 @@ internal sealed class TurnResolver
                 Replace(ceasefire.Id, a => a with { Breaches = a.Breaches + 1, Violators = AddRole(a.Violators, violator) });
                 Score(violator, "ceasefire conduct", -2, "a minor incident was attributed to you (step D)");
             }
-            AddRolled(attributionId, "D", "Minor incident", $"ceasefire #{ceasefire.Id}",
-                [Deterrence.FromRule(_rules, RuleKey.MinorIncident, "P(incident)"), Deterrence.FromRule(_rules, key, "P(attribution)")],
-                abp, aroll, attributed ? $"An incident along the line; monitors attribute it to {violator.DisplayName()}." : "An incident along the line; nobody can say who started it.",
+            AddRolled(attributionId, "D", "Attribution of the incident", $"ceasefire #{ceasefire.Id}",
+                [Deterrence.FromRule(_rules, key, "P(attribution)")],
+                abp, aroll, attributed ? $"The incident is attributed to {violator.DisplayName()}." : "Nobody can say who started it.",
                 null, c.Monitoring == Monitoring.None ? $"with monitors, attribution {_rules.Value(key):P0} -> {_rules.Value(RuleKey.AttributionWithMonitors):P0}" : $"without monitors, attribution {_rules.Value(key):P0} -> {_rules.Value(RuleKey.AttributionWithoutMonitors):P0}");
         }
 

@@ -49,6 +49,9 @@ internal static class GamesApi
         api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(RateLimits.Creation);
         api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(RateLimits.Creation);
         api.MapGet("/games/{gameId}/replay", Replay).WithName("ReplayGame");
+        // Unknown API paths are a clear 404, not the web client's index.html.
+        app.MapFallback("/api/{**path}", (string path) => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+            title: "unknown-endpoint", detail: $"There is no API endpoint /api/{path}; see /openapi/v1.json.")).ExcludeFromDescription();
     }
 
     private static async Task<IResult> CreateGame(
@@ -126,9 +129,11 @@ internal static class GamesApi
     private static async Task<IResult> ForkGame(
         string gameId, int turn, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, GameCreation creation)
     {
-        if (await Authorize(gameId, facilitatorKey, store) is not { } record)
-            return await Refusal(gameId, facilitatorKey, store);
+        var record = await store.FindGame(gameId, CancellationToken.None);
         var events = await store.LoadEvents(gameId, CancellationToken.None);
+        // The whole log holds every private record: the facilitator may fork any time, anyone once they are revealed.
+        if (record is null || (!Seating.Matches(facilitatorKey, record.FacilitatorKeyHash) && !Rules.Replay(events).Revealed))
+            return await Refusal(gameId, facilitatorKey, store);
         // The prefix of the log up to the event that opened the turn: the new game continues from its briefing.
         var state = Rules.Begin(events[0]);
         var length = state.Turn == turn ? 1 : 0;
@@ -140,7 +145,7 @@ internal static class GamesApi
         }
         if (length == 0)
             return Problem("turn-not-reached", $"Game {gameId} has not reached turn {turn}; fork from a turn it has played.");
-        var created = await creation.Register([.. events.Take(length)], record.ScenarioId, facilitatorKey);
+        var created = await creation.Register([.. events.Take(length)], record.ScenarioId, await ExistingKey(facilitatorKey, store));
         return Results.Created($"/api/games/{created.GameId}", created);
     }
 

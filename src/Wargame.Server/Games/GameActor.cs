@@ -31,6 +31,7 @@ internal sealed class GameActor
     private ITimer? _deadlineTimer;
     private DateTimeOffset? _storedDeadline;
     private long _lastActivity;
+    private int _queued;
 
     public GameActor(string gameId, IGameStore store, IGamePublisher publisher, Presence presence, TimeProvider time, ILogger logger)
     {
@@ -114,7 +115,7 @@ internal sealed class GameActor
             return await Enqueue(touch: false, work: () =>
             {
                 var deadlineRunning = _state is { Deadline: not null, Paused: false, Ended: false };
-                if (IdleFor < idleTimeout || deadlineRunning || _mailbox.Reader.Count > 0)
+                if (IdleFor < idleTimeout || deadlineRunning || Volatile.Read(ref _queued) > 1)
                     return Task.FromResult(false);
                 _mailbox.Writer.TryComplete();
                 _deadlineTimer?.Dispose();
@@ -127,12 +128,30 @@ internal sealed class GameActor
         }
     }
 
-    private async Task<CommandResult> Handle(GameCommand command)
+    /// <summary>
+    /// Decide, append, evolve, publish. On a conflict the log is reloaded (the clients here are shown what the other
+    /// writer did) and the command decided again, if <paramref name="stillApplies"/> to the reloaded state.
+    /// </summary>
+    /// <summary>Stops the actor when the server stops: no more calls, no more timers.</summary>
+    public async Task Deactivate()
+    {
+        _mailbox.Writer.TryComplete();
+        await Completion;
+        _deadlineTimer?.Dispose();
+    }
+
+    private async Task<CommandResult> Handle(GameCommand command, Func<GameState, bool>? stillApplies = null)
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = GameId, ["Actor"] = command.Actor.ToString() });
         for (var attempt = 1; ; attempt++)
         {
             var state = await State();
+            if (attempt > 1)
+            {
+                await _publisher.PublishViews(GameId, state);
+                if (stillApplies is not null && !stillApplies(state))
+                    return CommandResult.Refused("superseded", "The game changed before this could be applied.", state.Version);
+            }
             var decision = Rules.Decide(state, command);
             if (decision.Rejection is { } rejection)
             {
@@ -203,11 +222,13 @@ internal sealed class GameActor
         {
             await Enqueue(async () =>
             {
+                bool StillDue(GameState s) => s.Deadline == deadline && !s.Paused && !s.Ended;
                 var state = await State();
-                if (state.Deadline != deadline || state.Paused || state.Ended)
+                if (!StillDue(state))
                     return false;
                 _logger.LogInformation("Deadline {Deadline} of game {GameId} passed; closing the {Phase} phase", deadline, GameId, state.Phase);
-                var result = await Handle(new AdvancePhase(Actor.System));
+                // Another node may have closed the phase already: advance only if this deadline still stands.
+                var result = await Handle(new AdvancePhase(Actor.System), StillDue);
                 return result.Accepted;
             });
         }
@@ -224,6 +245,7 @@ internal sealed class GameActor
     private Task<T> Enqueue<T>(Func<Task<T>> work, bool touch = true)
     {
         var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref _queued);
         var written = _mailbox.Writer.TryWrite(async () =>
         {
             try
@@ -236,7 +258,10 @@ internal sealed class GameActor
             }
         });
         if (!written)
+        {
+            Interlocked.Decrement(ref _queued);
             throw new ActorDeactivatedException();
+        }
         if (touch)
             Volatile.Write(ref _lastActivity, _time.GetTimestamp());
         return completion.Task;
@@ -245,6 +270,9 @@ internal sealed class GameActor
     private async Task RunMailbox()
     {
         await foreach (var work in _mailbox.Reader.ReadAllAsync())
+        {
             await work();
+            Interlocked.Decrement(ref _queued);
+        }
     }
 }

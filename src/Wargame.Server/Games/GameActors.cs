@@ -18,9 +18,9 @@ internal sealed class GameActors(
     IGameStore store,
     IGamePublisher publisher,
     Presence presence,
-    TimeProvider time,
+    GameClock clock,
     IOptions<WargameOptions> options,
-    ILoggerFactory loggers)
+    ILoggerFactory loggers) : IAsyncDisposable
 {
     private readonly ConcurrentDictionary<string, Lazy<GameActor>> _live = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<GameActor>();
@@ -48,11 +48,18 @@ internal sealed class GameActors(
         return passivated;
     }
 
+    public async ValueTask DisposeAsync()
+    {
+        foreach (var lazy in _live.Values.Where(l => l.IsValueCreated))
+            await lazy.Value.Deactivate();
+        _live.Clear();
+    }
+
     private async Task<T> Call<T>(string gameId, Func<GameActor, Task<T>> call)
     {
         while (true)
         {
-            var lazy = _live.GetOrAdd(gameId, id => new Lazy<GameActor>(() => new GameActor(id, store, publisher, presence, time, _logger)));
+            var lazy = _live.GetOrAdd(gameId, id => new Lazy<GameActor>(() => new GameActor(id, store, publisher, presence, clock.Time, _logger)));
             try
             {
                 return await call(lazy.Value);
@@ -94,7 +101,7 @@ internal sealed class GameActors(
 }
 
 /// <summary>Checks for idle actors periodically, and at start re-activates games whose deadline timer must run.</summary>
-internal sealed class ActorLifecycleService(GameActors actors, IGameStore store, IOptions<WargameOptions> options, TimeProvider time, ILogger<ActorLifecycleService> logger)
+internal sealed class ActorLifecycleService(GameActors actors, IGameStore store, IOptions<WargameOptions> options, GameClock clock, ILogger<ActorLifecycleService> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -112,8 +119,17 @@ internal sealed class ActorLifecycleService(GameActors actors, IGameStore store,
         }
 
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, options.Value.IdleTimeout.Ticks / 4));
-        using var timer = new PeriodicTimer(period, time);
+        using var timer = new PeriodicTimer(period, clock.Time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
-            await actors.PassivateIdle();
+        {
+            try
+            {
+                await actors.PassivateIdle();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Passivating idle games failed; trying again at the next tick");
+            }
+        }
     }
 }

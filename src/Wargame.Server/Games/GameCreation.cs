@@ -11,7 +11,7 @@ namespace Wargame.Server.Games;
 public sealed record CreatedGame(string GameId, string FacilitatorKey, ImmutableSortedDictionary<Role, string> JoinCodes, string ObserverCode);
 
 /// <summary>Registers new games: a fresh log (create), a saved log (import) or a prefix of another game's log (fork).</summary>
-internal sealed class GameCreation(IGameStore store, TimeProvider time, ILogger<GameCreation> logger)
+internal sealed class GameCreation(IGameStore store, GameClock clock, ILogger<GameCreation> logger)
 {
     private const int Attempts = 3;
 
@@ -30,7 +30,7 @@ internal sealed class GameCreation(IGameStore store, TimeProvider time, ILogger<
                 .ToList();
             try
             {
-                await store.CreateGame(new GameRecord(gameId, scenarioId, Secrets.Hash(key), time.GetUtcNow()), codes, events, CancellationToken.None);
+                await store.CreateGame(new GameRecord(gameId, scenarioId, Secrets.Hash(key), clock.Time.GetUtcNow()), codes, events, CancellationToken.None);
             }
             catch (DbException e) when (attempt < Attempts)
             {

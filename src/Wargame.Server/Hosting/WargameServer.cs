@@ -1,3 +1,4 @@
+using System.Reflection;
 using System.Text.Json;
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -39,10 +40,11 @@ public static class WargameServer
     /// <summary>Tests replace services here (for example the clock) after the defaults are registered.</summary>
     internal static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
     {
-        var builder = WebApplication.CreateBuilder(args);
+        var builder = WebApplication.CreateBuilder(HostOptions(args));
 
         var options = builder.Configuration.GetSection(WargameOptions.Section).Get<WargameOptions>() ?? new WargameOptions();
-        var dataDirectory = Path.GetFullPath(options.DataDirectory, builder.Environment.ContentRootPath);
+        // Relative to where the server was started, as a user typing `dotnet run` expects.
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
 
         var logger = new LoggerConfiguration()
@@ -61,7 +63,7 @@ public static class WargameServer
             .ValidateDataAnnotations()
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WargameOptions>, WargameOptionsValidator>();
-        services.AddSingleton(TimeProvider.System);
+        services.AddSingleton(new GameClock(TimeProvider.System));
 
         services.AddSingleton<IGameStore>(sp =>
         {
@@ -116,6 +118,24 @@ public static class WargameServer
         app.MapHub<GameHub>("/hubs/game");
         app.MapFallbackToFile("index.html");
         return app;
+    }
+
+    /// <summary>
+    /// appsettings.json from beside the binary; the web client from beside the binary when published, or from the
+    /// server's source directory (where clients/web builds it) when run from a clone. --contentRoot and --webroot win.
+    /// </summary>
+    private static WebApplicationOptions HostOptions(string[] args)
+    {
+        bool Given(string name) => args.Any(a => a.TrimStart('-').StartsWith(name, StringComparison.OrdinalIgnoreCase));
+        var sourceDirectory = typeof(WargameServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "SourceDirectory")?.Value;
+        string?[] webRoots = [Path.Combine(AppContext.BaseDirectory, "wwwroot"), sourceDirectory is null ? null : Path.Combine(sourceDirectory, "wwwroot")];
+        return new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = Given("contentRoot") ? null : AppContext.BaseDirectory,
+            WebRootPath = Given("webroot") ? null : webRoots.FirstOrDefault(Directory.Exists),
+        };
     }
 
     /// <summary>Hub payloads and REST bodies use the domain's JSON shape, so terms, orders and views round-trip polymorphically.</summary>

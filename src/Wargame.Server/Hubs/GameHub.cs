@@ -13,7 +13,7 @@ namespace Wargame.Server.Hubs;
 /// The game hub at /hubs/game (docs/hub-protocol.md). Each method authenticates the caller's seat, maps the wire
 /// record to a domain command with the Actor taken from that seat (never from the wire), calls the game, returns.
 /// </summary>
-internal sealed class GameHub(Seating seating, GameActors games, Presence presence, IGameStore store) : Hub<IGameClient>
+internal sealed class GameHub(Seating seating, GameActors games, Presence presence) : Hub<IGameClient>
 {
     private const string SeatKey = "seat";
 
@@ -42,6 +42,9 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => AsPlayer(actor =>
         Required(terms, nameof(terms)) ?? Game.Execute(new Domain.Game.CounterProposal(actor, proposalId, terms)));
 
+    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => AsPlayer(actor =>
+        Game.Execute(new Domain.Game.RevokeAgreement(actor, agreementId, reason ?? "")));
+
     public Task<CommandResult> SubmitOrders(Orders orders) => AsPlayer(actor =>
         Required(orders, nameof(orders)) ?? Game.Execute(new Domain.Game.SubmitOrders(actor, orders)));
 
@@ -59,9 +62,9 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
             ? Refuse("bad-deadline", $"An extension is 1 to {MaxDeadlineSeconds} seconds.")
             : Game.ExtendDeadline(actor, TimeSpan.FromSeconds(seconds)));
 
-    public Task<CommandResult> Pause() => AsFacilitator(Game.Pause);
+    public Task<CommandResult> Pause() => AsFacilitator(actor => Game.Pause(actor));
 
-    public Task<CommandResult> ResumePlay() => AsFacilitator(Game.Resume);
+    public Task<CommandResult> ResumePlay() => AsFacilitator(actor => Game.Resume(actor));
 
     public Task<CommandResult> InjectEvent(InjectRequest inject) => AsFacilitator(actor =>
         Required(inject, nameof(inject)) ?? Game.Execute(new Domain.Game.InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
@@ -73,14 +76,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
         // The domain's bot players have not landed yet: refuse plainly rather than seat a bot that never plays.
         Refuse("bots-unavailable", $"Bots cannot play {role.DisplayName()} yet: this server has no bot players."));
 
-    public Task<CommandResult> ReleaseSeat(string seatId) => AsFacilitator(async _ =>
-    {
-        var gameId = CallerSeat!.GameId;
-        if (string.IsNullOrEmpty(seatId) || !await store.ReleaseSeat(gameId, seatId, CancellationToken.None))
-            return CommandResult.Refused("unknown-seat", "There is no such seat in this game.");
-        await Game.PublishSeats();
-        return CommandResult.Ok(0);
-    });
+    public Task<CommandResult> ReleaseSeat(string seatId) => AsFacilitator(_ => seating.Release(CallerSeat!.GameId, seatId));
 
     public Task<CommandResult> EndGame() => AsFacilitator(actor => Game.Execute(new Domain.Game.EndGame(actor)));
 
@@ -90,7 +86,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     {
         if (CallerSeat is { } seat)
         {
-            presence.Disconnected(seat.SeatId);
+            presence.Disconnected(seat.SeatId, Context.ConnectionId);
             await games.Get(seat.GameId).PublishSeats();
         }
         await base.OnDisconnectedAsync(exception);
@@ -119,7 +115,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
         }
         var seat = grant.Seat;
         Context.Items[SeatKey] = seat;
-        presence.Connected(seat.SeatId);
+        presence.Connected(seat.SeatId, Context.ConnectionId);
         var game = games.Get(seat.GameId);
         await game.Attach(Context.ConnectionId, seat.Audience);
         await game.PublishSeats();
@@ -129,6 +125,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     private Task<CommandResult> AsSeated(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
         { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
         _ => Refuse("observer", "Observers can watch but not act."),
@@ -137,6 +134,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     private Task<CommandResult> AsPlayer(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
         { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
         _ => Refuse("players-only", "Only a role's players can do that."),
     };
@@ -144,9 +142,12 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     private Task<CommandResult> AsFacilitator(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
         _ => Refuse("facilitator-only", "Only the facilitator can do that."),
     };
+
+    private static Task<CommandResult> SeatReleased() => Refuse("seat-released", "The facilitator released your seat; join again with a code.");
 
     private static Task<CommandResult>? Required(object? argument, string name) =>
         argument is null ? Refuse("missing-argument", $"The argument '{name}' is required.") : null;

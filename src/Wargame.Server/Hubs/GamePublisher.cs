@@ -11,6 +11,9 @@ internal interface IGamePublisher
     /// <summary>Puts the connection in its audience's group of the game, so it receives that audience's views.</summary>
     Task Attach(string connectionId, string gameId, Audience audience);
 
+    /// <summary>Takes the connection out of every group of the game: it receives nothing more.</summary>
+    Task Detach(string connectionId, string gameId, Audience audience);
+
     Task SendView(string connectionId, string gameId, GameView view);
 
     /// <summary>Pushes every audience its own view of <paramref name="state"/>.</summary>
@@ -33,6 +36,12 @@ internal sealed class HubGamePublisher(IHubContext<GameHub, IGameClient> hub) : 
     {
         await hub.Groups.AddToGroupAsync(connectionId, AudienceGroup(gameId, audience));
         await hub.Groups.AddToGroupAsync(connectionId, SeatsGroup(gameId));
+    }
+
+    public async Task Detach(string connectionId, string gameId, Audience audience)
+    {
+        await hub.Groups.RemoveFromGroupAsync(connectionId, AudienceGroup(gameId, audience));
+        await hub.Groups.RemoveFromGroupAsync(connectionId, SeatsGroup(gameId));
     }
 
     public Task SendView(string connectionId, string gameId, GameView view) => hub.Clients.Client(connectionId).View(gameId, view);

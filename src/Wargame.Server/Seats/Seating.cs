@@ -1,6 +1,8 @@
 using System.Security.Cryptography;
 using System.Text;
 using Wargame.Domain.Roles;
+using Wargame.Server.Games;
+using Wargame.Server.Hubs;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Seats;
@@ -15,7 +17,7 @@ internal sealed class JoinRefusedException(string code, string message) : Except
 internal sealed record SeatGrant(SeatRecord Seat, string Token);
 
 /// <summary>Seats players, observers and facilitators from codes, keys and tokens.</summary>
-internal sealed class Seating(IGameStore store, JoinGuard guard, TimeProvider time, ILogger<Seating> logger)
+internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presence, GameActors games, IGamePublisher publisher, GameClock clock, ILogger<Seating> logger)
 {
     public const int MaxDisplayNameLength = 40;
 
@@ -53,12 +55,17 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, TimeProvider ti
         return new SeatGrant(seat, seatToken!);
     }
 
-    /// <summary>A seat for a bot: it has no token, nobody can resume it.</summary>
-    public async Task<SeatRecord> AddBot(string gameId, Role role)
+    /// <summary>Releases a seat of the game: its token stops working and its open connections stop receiving and acting.</summary>
+    public async Task<CommandResult> Release(string gameId, string? seatId)
     {
-        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, Audience.Of(role), $"{role.DisplayName()} (bot)", null, Bot: true, Released: false, time.GetUtcNow());
-        await store.AddSeat(seat, CancellationToken.None);
-        return seat;
+        var seat = string.IsNullOrEmpty(seatId) ? null : (await store.Seats(gameId, CancellationToken.None)).FirstOrDefault(s => s.SeatId == seatId);
+        if (seat is null || !await store.ReleaseSeat(gameId, seat.SeatId, CancellationToken.None))
+            return CommandResult.Refused("unknown-seat", "There is no such seat in this game.");
+        foreach (var connectionId in presence.Release(seat.SeatId))
+            await publisher.Detach(connectionId, gameId, seat.Audience);
+        logger.LogInformation("Seat {SeatId} of game {GameId} released", seat.SeatId, gameId);
+        await games.Get(gameId).PublishSeats();
+        return CommandResult.Ok(0);
     }
 
     /// <summary>Whether <paramref name="facilitatorKey"/> is the key whose hash is <paramref name="keyHash"/> (constant time).</summary>
@@ -69,7 +76,7 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, TimeProvider ti
     private async Task<SeatGrant> NewSeat(string gameId, Audience audience, string displayName, bool bot)
     {
         var token = Secrets.NewSeatToken();
-        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, audience, displayName, Secrets.Hash(token), bot, Released: false, time.GetUtcNow());
+        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, audience, displayName, Secrets.Hash(token), bot, Released: false, clock.Time.GetUtcNow());
         await store.AddSeat(seat, CancellationToken.None);
         return new SeatGrant(seat, token);
     }

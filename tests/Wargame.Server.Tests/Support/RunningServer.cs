@@ -49,7 +49,7 @@ internal sealed class RunningServer : IAsyncDisposable
         var app = WargameServer.Build(args, services =>
         {
             if (clock is not null)
-                services.AddSingleton(clock);
+                services.AddSingleton(new GameClock(clock));
         });
         await app.StartAsync().WaitAsync(Timeout);
         return new RunningServer(app, directory, owns);

@@ -1,0 +1,3 @@
+using Wargame.Cli;
+
+return CliApp.Run(args, Console.Out, Console.Error);

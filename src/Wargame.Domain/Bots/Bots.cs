@@ -1,0 +1,190 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
+using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
+
+namespace Wargame.Domain.Bots;
+
+/// <summary>
+/// A policy for each role that plays from its own <see cref="GameView"/> only, so it cannot use another
+/// role's hidden information. Its choices are reproducible: every random choice is a d10000 roll from
+/// (game seed, turn, decision, role). The caller issues the returned commands in order.
+/// </summary>
+public static class Bots
+{
+    /// <summary>The commands a bot for <paramref name="role"/> issues now, computed from that role's view.</summary>
+    public static ImmutableArray<GameCommand> Decide(GameState state, Role role) =>
+        Decide(GameViews.For(state, Audience.Of(role)), state.Seed);
+
+    public static ImmutableArray<GameCommand> Decide(GameView view, ulong seed)
+    {
+        if (view.Audience.Kind != AudienceKind.Role || view.Audience.Role is not { } role || view.Ended || view.Paused)
+            return [];
+        var bot = new Bot(view, role, seed);
+        return view.Phase switch
+        {
+            Phase.Negotiation => bot.Negotiate(),
+            Phase.Orders when !view.Roles.Any(r => r.Role == role && r.OrdersSubmitted) => [new SubmitOrders(Actor.Player(role), bot.Orders())],
+            _ => [],
+        };
+    }
+
+    private sealed class Bot(GameView view, Role role, ulong seed)
+    {
+        private readonly Actor _actor = Actor.Player(role);
+
+        private bool Chance(double p, string decision, string subject = "") =>
+            Dice.Roll(seed, view.Turn, "bot-" + decision, $"{role}{subject}") <= Dice.ToBasisPoints(p);
+
+        private double Hidden(string name) =>
+            view.Hidden.FirstOrDefault(h => h.Role == role)?.Quantities.FirstOrDefault(q => q.Name == name)?.Value ?? 0;
+
+        private int Troops(Role r) => view.Forces.FirstOrDefault(f => f.Role == r)?.Troops ?? 0;
+
+        private bool CeasefireInForce => view.Agreements.Any(a => a.Kind == AgreementKind.Ceasefire && a.Status is AgreementStatus.InForce or AgreementStatus.Tested);
+
+        private bool IsOpen(ProposalView p) => p.Status is AgreementStatus.Proposed or AgreementStatus.Accepted;
+
+        public ImmutableArray<GameCommand> Negotiate()
+        {
+            var commands = ImmutableArray.CreateBuilder<GameCommand>();
+            foreach (var proposal in view.Proposals.Where(p => p.Status == AgreementStatus.Proposed
+                && p.Responses.Any(r => r.Role == role && r.Response == ProposalAnswer.Pending)))
+            {
+                if (role == Role.RU && proposal.Terms is CeasefireTerms { SanctionsRelief: SanctionsRelief.None } c && proposal.CounterOf is null
+                    && Chance(0.5, "counter", $"p{proposal.Id}"))
+                {
+                    commands.Add(new CounterProposal(_actor, proposal.Id, c with { SanctionsRelief = SanctionsRelief.Phased }));
+                    continue;
+                }
+                var accept = Chance(AcceptChance(proposal), "answer", $"p{proposal.Id}");
+                commands.Add(new RespondToProposal(_actor, proposal.Id, accept ? ProposalResponse.Accept : ProposalResponse.Reject));
+            }
+            if (role == Role.UA)
+            {
+                var openCeasefire = view.Proposals.Any(p => p.Kind == AgreementKind.Ceasefire && IsOpen(p));
+                if (!CeasefireInForce && !openCeasefire)
+                    commands.Add(new Propose(_actor, new CeasefireTerms
+                    {
+                        DmzWidthKm = 10,
+                        Monitoring = Monitoring.UnarmedMonitors,
+                        MonitorsFrom = ["OSCE"],
+                        JointCommission = true,
+                        Specificity = TextSpecificity.Specific,
+                        SanctionsRelief = SanctionsRelief.Phased,
+                        PrisonerExchange = true,
+                    }));
+                var guaranteed = view.Agreements.Any(a => a.Kind == AgreementKind.Guarantee && a.Status is AgreementStatus.InForce or AgreementStatus.Tested or AgreementStatus.AwaitingRatification);
+                var openGuarantee = view.Proposals.Any(p => p.Kind == AgreementKind.Guarantee && IsOpen(p));
+                if (CeasefireInForce && !guaranteed && !openGuarantee && view.Turn > 1)
+                    commands.Add(new Propose(_actor, new GuaranteeTerms
+                    {
+                        Guarantors = [Role.US, Role.EU],
+                        LegalForm = LegalForm.ExecutiveAgreement,
+                        Trigger = Trigger.Automatic,
+                        Tripwires = [new Tripwire(Role.EU, 10_000, TripwireLocation.Rear)],
+                        ArmsAndIntelligence = true,
+                    }));
+            }
+            return commands.ToImmutable();
+        }
+
+        private double AcceptChance(ProposalView proposal) => (role, proposal.Terms) switch
+        {
+            (Role.UA, CeasefireTerms c) => c.NatoNonAccessionPledge && c.UaForceCapThousands is not null ? 0.3 : c.NatoNonAccessionPledge ? 0.6 : 0.85,
+            (Role.RU, CeasefireTerms c) => (c.SanctionsRelief == SanctionsRelief.None ? 0.35 : 0.75) + (c.NatoNonAccessionPledge ? 0.15 : 0),
+            (Role.US or Role.EU, CeasefireTerms) => 0.95,
+            (Role.UA, GuaranteeTerms) => 0.95,
+            (Role.RU, GuaranteeTerms g) => g.Tripwires.Any(t => t.Location == TripwireLocation.ContactLine) ? 0.2 : 0.55,
+            (Role.US, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.US).Sum(t => t.Troops) > (Hidden("domesticSupport") > 0.5 ? 20_000 : 0) ? 0.15 : 0.8,
+            (Role.EU, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.EU).Sum(t => t.Troops) > Hidden("forceAvailability") ? 0 : 0.8,
+            _ => 0.5,
+        };
+
+        public Orders Orders() => role switch
+        {
+            Role.RU => Russia(),
+            Role.UA => Ukraine(),
+            _ => Guarantor(),
+        };
+
+        private RussiaOrders Russia()
+        {
+            var outlook = view.RussianOutlook!;
+            var resolve = Hidden("resolve");
+            var evade = view.Sanctions >= 5 && Chance(0.5, "evade");
+            if (CeasefireInForce)
+            {
+                // Rearming only pays against real deterrence; it raises the hazard by half (step D).
+                var rearm = outlook.Deterrence > 0.5 && Chance(resolve * 0.5, "rearm");
+                var hazard = (rearm ? outlook.HazardIfRearming : outlook.Hazard) ?? 0;
+                if (Chance(hazard, "attack"))
+                {
+                    var major = outlook.Options.First(o => o.Posture == RussiaPosture.MajorOffensive).ExpectedUtility
+                        > outlook.Options.First(o => o.Posture == RussiaPosture.LimitedOffensive).ExpectedUtility;
+                    return new RussiaOrders(major ? RussiaPosture.MajorOffensive : RussiaPosture.LimitedOffensive, rearm, evade);
+                }
+                return new RussiaOrders(Chance(0.1 * resolve, "probe") ? RussiaPosture.Probe : RussiaPosture.Comply, rearm, evade);
+            }
+            var best = outlook.Options.MaxBy(o => o.ExpectedUtility)!;
+            var posture = best.ExpectedUtility <= 0 ? RussiaPosture.Comply
+                : best.Posture == RussiaPosture.MajorOffensive && Chance(0.5, "restraint") ? RussiaPosture.LimitedOffensive
+                : best.Posture;
+            return new RussiaOrders(posture, Chance(resolve * 0.4, "rearm"), evade);
+        }
+
+        private UkraineOrders Ukraine()
+        {
+            var readiness = Hidden("readiness");
+            var morale = Hidden("morale");
+            var mobilise = Troops(Role.UA) < 0.6 * Troops(Role.RU) && morale > 0.4 && Chance(0.3, "mobilise");
+            if (CeasefireInForce)
+                return new UkraineOrders(view.Deterrence < 0.5 ? UkrainePosture.Fortify : UkrainePosture.Hold, mobilise);
+            var counter = readiness > 0.75 && Chance(0.2, "counter-attack");
+            return new UkraineOrders(counter ? UkrainePosture.CounterAttack : UkrainePosture.Fortify, mobilise);
+        }
+
+        private GuarantorOrders Guarantor()
+        {
+            var mine = view.Agreements.Where(a => a.Kind == AgreementKind.Guarantee && a.Parties.Contains(role)
+                && a.Status is AgreementStatus.InForce or AgreementStatus.Tested or AgreementStatus.AwaitingRatification).ToArray();
+            var deployed = Troops(role);
+            var exitPressure = Hidden("exitPressure") > 0;
+            var promised = mine.SelectMany(a => ((GuaranteeTerms)a.Terms).Tripwires).Where(t => t.Guarantor == role).Select(t => t.Troops).DefaultIfEmpty(0).Max();
+            var change = 0;
+            if (exitPressure && deployed > 0 && Chance(0.5, "withdraw"))
+                change = -deployed / 2;
+            else if (promised > deployed)
+                change = role == Role.EU ? (int)Math.Min(promised, Hidden("forceAvailability")) - deployed : promised - deployed;
+
+            TestResponse? response = null;
+            var test = view.PendingTests.FirstOrDefault(t => t.Guarantor == role);
+            if (test is not null)
+            {
+                // Honour with the probability of one's own commitment C (step A); rally and exit pressure shift it.
+                var commitment = view.Credibility.FirstOrDefault(c => c.AgreementId == test.AgreementId && c.Guarantor == role)?.Commitment ?? 0.2;
+                var shift = (Hidden("rallied") > 0 ? 0.3 : 0) - (exitPressure ? 0.5 : 0);
+                var honour = Chance(Deterrence.Sigmoid(Deterrence.Logit(commitment) + shift), "honour", $"g{test.AgreementId}");
+                response = !honour ? TestResponse.SanctionsAndArms
+                    : commitment > 0.75 && (role != Role.US || Hidden("domesticSupport") > 0.4) ? TestResponse.Fight
+                    : TestResponse.Limited;
+            }
+            var atWar = !CeasefireInForce;
+            var reliefPromised = view.Agreements.Any(a => a.Terms is CeasefireTerms { SanctionsRelief: not SanctionsRelief.None } && a.Status is AgreementStatus.InForce or AgreementStatus.Tested);
+            return new GuarantorOrders
+            {
+                TroopChange = change,
+                TroopLocation = TripwireLocation.Rear,
+                ArmsAndIntelligence = mine.Any(a => ((GuaranteeTerms)a.Terms).ArmsAndIntelligence) || atWar,
+                Sanctions = atWar && view.Sanctions < 10 ? SanctionsChange.Up : reliefPromised && view.Sanctions > 2 && view.Turn % 2 == 0 ? SanctionsChange.Down : SanctionsChange.Hold,
+                Response = response,
+                SeekRatification = role == Role.US && view.Agreements.Any(a => a.Status == AgreementStatus.AwaitingRatification),
+                RaiseSpending = role == Role.EU && view.Deterrence < 0.5 && Hidden("spendingHeadroom") >= 0.1 && Chance(0.3, "spending"),
+            };
+        }
+    }
+}
