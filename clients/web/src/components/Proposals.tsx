@@ -292,7 +292,10 @@ function ProposalItem({ proposal: p, me, send, readOnly }: { proposal: ProposalV
   );
 }
 
-export function AgreementsList({ agreements }: { agreements: AgreementView[] }) {
+type Send = (method: string, ...args: unknown[]) => Promise<CommandResult>;
+
+/** Signed agreements; a party's players may revoke one in force, with a reason everyone reads. */
+export function AgreementsList({ agreements, me, send }: { agreements: AgreementView[]; me?: Role | null; send?: Send }) {
   if (agreements.length === 0) return <p className="empty">No agreement has been signed.</p>;
   return (
     <ul className="agreements">
@@ -323,8 +326,41 @@ export function AgreementsList({ agreements }: { agreements: AgreementView[] }) 
             </p>
           ) : null}
           <TermsSummary terms={a.terms} />
+          {me && send && a.parties.includes(me) && ["InForce", "Tested", "AwaitingRatification"].includes(a.status) ? <RevokeForm agreement={a} send={send} /> : null}
         </li>
       ))}
     </ul>
+  );
+}
+
+function RevokeForm({ agreement, send }: { agreement: AgreementView; send: Send }) {
+  const [open, setOpen] = useState(false);
+  const [reason, setReason] = useState("");
+  const action = useAction();
+  if (!open)
+    return (
+      <button className="secondary small" onClick={() => setOpen(true)}>
+        Revoke #{agreement.id}…
+      </button>
+    );
+  return (
+    <form
+      aria-label={`Revoke agreement ${agreement.id}`}
+      onSubmit={(e) => {
+        e.preventDefault();
+        void action.run(() => send("RevokeAgreement", agreement.id, reason));
+      }}
+    >
+      <Field label="Reason for revoking (everyone reads it)">{(id) => <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} required />}</Field>
+      <div className="row">
+        <button type="submit" className="danger" disabled={action.busy}>
+          Revoke
+        </button>
+        <button type="button" className="secondary" onClick={() => setOpen(false)}>
+          Keep it
+        </button>
+      </div>
+      <ActionFeedback error={action.error} />
+    </form>
   );
 }

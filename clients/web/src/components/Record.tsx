@@ -1,4 +1,4 @@
-import type { GameView, PrivateRecord, SeatView } from "../api/types";
+import type { CommandResult, GameView, PrivateRecord, Role, SeatView } from "../api/types";
 import { ROLE_NAMES } from "../api/types";
 import { AgreementsList } from "./Proposals";
 import { humanize } from "./ui";
@@ -63,7 +63,7 @@ export function PrivateBriefing({ record, view, heading }: { record: PrivateReco
 }
 
 /** What everyone knows: the scenario, each role's public briefing, agreements in force, injects and public statements. */
-export function PublicRecord({ view }: { view: GameView }) {
+export function PublicRecord({ view, me, send }: { view: GameView; me?: Role | null; send?: (method: string, ...args: unknown[]) => Promise<CommandResult> }) {
   const statements = view.messages.filter((m) => m.to.length === 0);
   return (
     <div className="public-record" data-testid="public-record">
@@ -87,7 +87,7 @@ export function PublicRecord({ view }: { view: GameView }) {
         </dl>
       ) : null}
       <h3>Agreements</h3>
-      <AgreementsList agreements={view.agreements ?? []} />
+      <AgreementsList agreements={view.agreements ?? []} me={me} send={send} />
       {view.credibility?.length ? (
         <table className="record-terms" aria-label="Credibility of guarantees">
           <caption>Credibility of guarantees now (steps A–C)</caption>

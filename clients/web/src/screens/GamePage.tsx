@@ -89,7 +89,7 @@ function PlayerDashboard({ session, view, role, gameId }: { session: GameSession
             ))}
           </Section>
           <Section title="Public record">
-            <PublicRecord view={view} />
+            <PublicRecord view={view} me={view.ended ? null : role} send={session.send} />
           </Section>
         </div>
       ),
