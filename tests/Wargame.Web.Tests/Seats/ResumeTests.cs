@@ -113,6 +113,31 @@ public sealed class ResumeTests(BrowserFixture browser)
         await Screenshots.Save(page, "13-landing-wrong-code");
     }
 
+    [Fact]
+    public async Task AFacilitatorOnAnotherComputer_OpensTheConsoleWithTheKey_AndAWrongKeyIsRefusedBesideTheField()
+    {
+        await using var server = await WebServer.Start();
+        await using var office = await browser.NewContext();
+        var first = await office.NewPageAsync();
+        await CreateGame(first, server.Address);
+        var consoleUrl = first.Url;
+        await first.GetByText("Facilitator key (keep it secret)").ClickAsync();
+        var key = await first.GetByTestId("facilitator-key").InnerTextAsync();
+        var ukraineCode = await first.GetByTestId("join-codes").Locator("code[data-role='UA']").InnerTextAsync();
+
+        await using var classroom = await browser.NewContext();
+        var second = await classroom.NewPageAsync();
+        await second.GotoAsync(consoleUrl);
+        await second.GetByRole(AriaRole.Textbox, new() { Name = "Facilitator key" }).FillAsync("not-the-key");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Open the console" }).ClickAsync();
+        await Expect(second.Locator("#key-error")).ToContainTextAsync("facilitator key");
+        await second.GetByRole(AriaRole.Textbox, new() { Name = "Facilitator key" }).FillAsync(key);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Open the console" }).ClickAsync();
+        await Expect(second.GetByTestId("join-codes").Locator("code[data-role='UA']")).ToHaveTextAsync(ukraineCode);
+        await Advance(second, "Negotiation");
+        await ExpectPhase(first, "Negotiation");
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -14,19 +14,40 @@ import { ConnectionBanner, PhaseBar } from "../components/StatusBar";
 import { ActionFeedback, Field, NumberInput, Section, Tabs, useAction, type TabSpec } from "../components/ui";
 
 export function FacilitatorConsole({ gameId }: { gameId: string }) {
-  const game = storage.facilitator(gameId);
-  if (!game)
-    return (
-      <main className="centered">
-        <Section title="Facilitator key needed">
-          <p className="error" role="alert">
-            This browser does not hold the facilitator key of game {gameId}. Open the console from the browser that created the game.
-          </p>
-          <a href="#/">Back to the start page</a>
-        </Section>
-      </main>
-    );
+  const [game, setGame] = useState(() => storage.facilitator(gameId));
+  if (!game) return <KeyForm gameId={gameId} onOpened={setGame} />;
   return <Console game={game} />;
+}
+
+/** On another browser the facilitator types the key once; the server returns the codes with the game. */
+function KeyForm({ gameId, onOpened }: { gameId: string; onOpened: (game: CreatedGame) => void }) {
+  const [key, setKey] = useState("");
+  const action = useAction();
+  return (
+    <main className="centered">
+      <Section title="Facilitator key needed">
+        <p>This browser does not hold the facilitator key of game {gameId}. Enter the key you received when you created it.</p>
+        <form
+          onSubmit={(e) => {
+            e.preventDefault();
+            void action.run(async () => {
+              const details = await api.game(gameId, key.trim());
+              const game: CreatedGame = { gameId, facilitatorKey: key.trim(), joinCodes: details.joinCodes, observerCode: details.observerCode };
+              storage.saveFacilitator(game);
+              onOpened(game);
+            });
+          }}
+        >
+          <Field label="Facilitator key">{(id) => <input id={id} value={key} onChange={(e) => setKey(e.target.value)} required autoComplete="off" aria-describedby="key-error" />}</Field>
+          <button type="submit" disabled={action.busy}>
+            Open the console
+          </button>
+          <ActionFeedback error={action.error} id="key-error" />
+        </form>
+        <a href="#/">Back to the start page</a>
+      </Section>
+    </main>
+  );
 }
 
 function Console({ game }: { game: CreatedGame }) {
@@ -257,6 +278,11 @@ function Lobby({ game, session }: { game: CreatedGame; session: GameSession }) {
             ) : null}
           </tbody>
         </table>
+        <details className="secret">
+          <summary>Facilitator key (keep it secret)</summary>
+          <p>With this key you can open this console on another computer. Players must never see it.</p>
+          <code data-testid="facilitator-key">{game.facilitatorKey}</code>
+        </details>
       </Section>
       <Section title="Seats">
         <SeatsTable
