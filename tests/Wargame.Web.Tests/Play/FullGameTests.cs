@@ -121,8 +121,17 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await Tab(_facilitator, "Injects");
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Fire card" }).ClickAsync();
         await Expect(_facilitator.GetByText("Inject fired.")).ToBeVisibleAsync();
+        var free = _facilitator.GetByRole(AriaRole.Region, new() { Name = "Free-text inject" });
+        await free.GetByLabel("Title").FillAsync("Election called in Washington");
+        await free.GetByLabel("What happens").FillAsync("Congress turns its attention to the campaign.");
+        await free.GetByRole(AriaRole.Button, new() { Name = "Add effect" }).ClickAsync();
+        await free.GetByLabel("Quantity 1").FillAsync("US.congressMood");
+        await free.GetByLabel("Change 1").FillAsync("-0.1");
+        await free.GetByRole(AriaRole.Button, new() { Name = "Send inject" }).ClickAsync();
+        await Expect(free.GetByText("Inject sent to every table.")).ToBeVisibleAsync();
         await Tab(_roles["EU"], "Briefing");
         await Expect(_roles["EU"].GetByTestId("injects")).ToContainTextAsync("Drone strike on Kyiv");
+        await Expect(_roles["EU"].GetByTestId("injects")).ToContainTextAsync("Election called in Washington");
         await Expect(observer.GetByTestId("injects")).ToContainTextAsync("Drone strike on Kyiv");
 
         // Turn 3: the guarantors answer the test in their orders.
@@ -335,7 +344,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await _facilitator.GetByRole(AriaRole.Radio, new() { Name = "Everything" }).CheckAsync();
         await Expect(_facilitator.GetByTestId("replay-view")).ToContainTextAsync("troops on the ground");
         await Expect(_facilitator.GetByTestId("private-UA")).ToContainTextAsync(Secrets["UA"]);
-        await Screenshots.Save(_facilitator, "10-replay-viewer", fullPage: true);
+        await Screenshots.Save(_facilitator, "10-replay-viewer");
     }
 
     private async Task ForkFromTurnTwo()

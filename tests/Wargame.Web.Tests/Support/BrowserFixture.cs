@@ -75,6 +75,6 @@ public static class Timeouts
     /// <summary>Starting chromium or the server.</summary>
     public static readonly TimeSpan Start = TimeSpan.FromSeconds(60);
 
-    /// <summary>Any one wait in a page: an element, a text, a navigation.</summary>
-    public static readonly TimeSpan Ui = TimeSpan.FromSeconds(20);
+    /// <summary>Any one wait in a page: an element, a text, a navigation. Generous: the test machine is shared.</summary>
+    public static readonly TimeSpan Ui = TimeSpan.FromSeconds(30);
 }

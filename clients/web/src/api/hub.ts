@@ -37,7 +37,8 @@ export async function joinWithCode(code: string, displayName: string): Promise<J
     storage.saveSeat(join);
     return join;
   } finally {
-    await connection.stop().catch(() => undefined);
+    // The game page resumes the seat on its own connection; closing this one need not delay it.
+    void connection.stop().catch(() => undefined);
   }
 }
 
