@@ -80,7 +80,6 @@ export interface GuaranteeTerms {
 
 export type AgreementTerms = CeasefireTerms | GuaranteeTerms;
 
-export type ProposalResponse = "Accept" | "Reject" | "Withdraw";
 
 export type AgreementKind = "Ceasefire" | "Guarantee";
 export type AgreementStatus =
