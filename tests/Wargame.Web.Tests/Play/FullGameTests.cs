@@ -106,7 +106,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await Tab(_roles["UA"], "Results");
         await Expect(_roles["UA"].GetByTestId("results")).ToContainTextAsync("Guarantee tested");
         await Expect(_roles["UA"].GetByTestId("roll").Filter(new() { HasText = "against threshold" }).First).ToBeVisibleAsync();
-        await Screenshots.Save(_roles["UA"], "05-player-results", fullPage: true);
+        await Screenshots.Save(_roles["UA"], "05-player-results");
 
         // The facilitator adjusts the offensive's roll with a reason, then fires a card from the deck.
         await Tab(_facilitator, "Results");
@@ -116,7 +116,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await adjust.GetByRole(AriaRole.Button, new() { Name = "Adjust" }).ClickAsync();
         await Expect(adjust.GetByRole(AriaRole.Status)).ToContainTextAsync("Adjustment recorded");
         await Expect(_facilitator.GetByTestId("results")).ToContainTextAsync("ran short of artillery shells");
-        await Screenshots.Save(_facilitator, "06-facilitator-adjust", fullPage: true);
+        await Screenshots.Save(_facilitator, "06-facilitator-adjust");
 
         await Tab(_facilitator, "Injects");
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Fire card" }).ClickAsync();

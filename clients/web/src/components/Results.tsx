@@ -11,15 +11,12 @@ function bp(v: number) {
 
 /** One adjudicated outcome: its terms with tags and sources, the roll against the threshold, precedent and counterfactual. */
 export function RecordCard({ record: r }: { record: ResolutionRecord }) {
+  // Rolled outcomes are the ones a debrief argues about: open them; computed steps stay one line until asked.
   return (
-    <article className="record" data-record-id={r.id} aria-label={`${r.title}: ${r.subject}`}>
-      <header>
-        <span className="step">Step {r.step}</span>
-        <strong>{r.title}</strong>
-        <span>{r.subject}</span>
-        <code className="record-id">{r.id}</code>
-      </header>
-      <p className="outcome">{r.outcome}</p>
+    <details className="record" data-record-id={r.id} open={r.roll != null}>
+      <summary>
+        <span className="step">Step {r.step}</span> <strong>{r.title}</strong> <span>{r.subject}</span>: <span className="outcome">{r.outcome}</span>
+      </summary>
       {r.terms.length ? (
         <table className="record-terms">
           <caption>Terms</caption>
@@ -71,7 +68,8 @@ export function RecordCard({ record: r }: { record: ResolutionRecord }) {
           {r.adjustment} logit — {r.adjustmentReason}
         </p>
       ) : null}
-    </article>
+      <code className="record-id">{r.id}</code>
+    </details>
   );
 }
 
