@@ -29,6 +29,8 @@ internal sealed class GameActors(
 
     public IGameGrain Get(string gameId) => new Grain(this, gameId);
 
+    public bool IsLive(string gameId) => _live.ContainsKey(gameId);
+
     /// <summary>Passivates every actor idle for longer than the configured time; returns how many.</summary>
     public async Task<int> PassivateIdle()
     {
@@ -104,20 +106,12 @@ internal sealed class GameActors(
 internal sealed class ActorLifecycleService(GameActors actors, IGameStore store, IOptions<WargameOptions> options, GameClock clock, ILogger<ActorLifecycleService> logger)
     : BackgroundService
 {
+    private static readonly TimeSpan DeadlineScan = TimeSpan.FromMinutes(1);
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        foreach (var gameId in await store.GamesWithPendingDeadlines(stoppingToken))
-        {
-            try
-            {
-                await actors.Get(gameId).View(Audience.Public);
-            }
-            catch (Exception e) when (e is not OperationCanceledException)
-            {
-                logger.LogError(e, "Game {GameId} could not be activated to run its deadline", gameId);
-            }
-        }
-
+        await ActivateGamesWithDeadlines(stoppingToken);
+        var lastScan = clock.Time.GetTimestamp();
         var period = TimeSpan.FromTicks(Math.Max(TimeSpan.FromMilliseconds(200).Ticks, options.Value.IdleTimeout.Ticks / 4));
         using var timer = new PeriodicTimer(period, clock.Time);
         while (await timer.WaitForNextTickAsync(stoppingToken))
@@ -125,10 +119,33 @@ internal sealed class ActorLifecycleService(GameActors actors, IGameStore store,
             try
             {
                 await actors.PassivateIdle();
+                // Another node may have died holding a game with a running deadline: whoever scans next re-arms it.
+                if (clock.Time.GetElapsedTime(lastScan) >= DeadlineScan)
+                {
+                    await ActivateGamesWithDeadlines(stoppingToken);
+                    lastScan = clock.Time.GetTimestamp();
+                }
             }
             catch (Exception e) when (e is not OperationCanceledException)
             {
-                logger.LogError(e, "Passivating idle games failed; trying again at the next tick");
+                logger.LogError(e, "Looking after idle games and deadlines failed; trying again at the next tick");
+            }
+        }
+    }
+
+    private async Task ActivateGamesWithDeadlines(CancellationToken stoppingToken)
+    {
+        foreach (var gameId in await store.GamesWithPendingDeadlines(stoppingToken))
+        {
+            if (actors.IsLive(gameId))
+                continue;
+            try
+            {
+                await actors.Get(gameId).View(Audience.Public);
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                logger.LogError(e, "Game {GameId} could not be activated to run its deadline", gameId);
             }
         }
     }

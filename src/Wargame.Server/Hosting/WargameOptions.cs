@@ -34,9 +34,21 @@ public sealed class WargameOptions : IValidatableObject
     [Range(1, 10_000)]
     public int FailedJoinsPerMinute { get; set; } = 10;
 
+    /// <summary>Games a client address may create, import or fork per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int GameCreationsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Addresses of reverse proxies (nginx) whose X-Forwarded-For is trusted, so rate limits apply to each
+    /// student's address rather than the proxy's.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
         if (Store == StoreKind.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))
             yield return new ValidationResult("Wargame:PostgresConnectionString is required when Wargame:Store is Postgres.", [nameof(PostgresConnectionString)]);
+        foreach (var proxy in TrustedProxies.Where(p => !System.Net.IPAddress.TryParse(p, out _)))
+            yield return new ValidationResult($"Wargame:TrustedProxies has '{proxy}', which is not an IP address.", [nameof(TrustedProxies)]);
     }
 }

@@ -39,9 +39,11 @@ internal sealed class GameClient : IAsyncDisposable
 
     public GameView? LastView => _views.LastOrDefault();
 
-    public static async Task<GameClient> Connect(string address)
+    public static async Task<GameClient> Connect(string address, bool reconnect = false)
     {
         var builder = new HubConnectionBuilder();
+        if (reconnect)
+            builder.WithAutomaticReconnect([.. Enumerable.Repeat(TimeSpan.FromMilliseconds(500), 60)]);
         builder.Services.AddSingleton<IConnectionFactory, WebSocketConnectionFactory>();
         builder.Services.AddSingleton<EndPoint>(new UriEndPoint(new Uri(new Uri(address), "/hubs/game")));
         builder.AddJsonProtocol(json =>
@@ -61,6 +63,15 @@ internal sealed class GameClient : IAsyncDisposable
     public Task<JoinResult> JoinAsFacilitator(string gameId, string key) => Invoke<JoinResult>("JoinAsFacilitator", gameId, key);
 
     public Task<JoinResult> Resume(string token) => Invoke<JoinResult>("Resume", token);
+
+    /// <summary>As the browser does: after an automatic reconnect, take the seat again with its token.</summary>
+    public void ResumeOnReconnect(string token) => Connection.Reconnected += async _ =>
+    {
+        Resumed = await Resume(token);
+        _received.Release();
+    };
+
+    public JoinResult? Resumed { get; private set; }
 
     /// <summary>Waits until a received view satisfies <paramref name="condition"/>.</summary>
     public async Task<GameView> WaitForView(Func<GameView, bool> condition)
