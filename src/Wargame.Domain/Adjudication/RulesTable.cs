@@ -98,9 +98,19 @@ public sealed class RulesTable
         return char.ToLowerInvariant(name[0]) + name[1..];
     }
 
-    public static bool TryParseName(string name, out RuleKey key) =>
-        Enum.TryParse(name, ignoreCase: false, out key) && NameOf(key) == name
-        || Enum.TryParse(char.ToUpperInvariant(name[0]) + name[1..], ignoreCase: false, out key) && NameOf(key) == name;
+    public static bool TryParseName(string name, out RuleKey key)
+    {
+        foreach (var candidate in Enum.GetValues<RuleKey>())
+        {
+            if (NameOf(candidate) == name)
+            {
+                key = candidate;
+                return true;
+            }
+        }
+        key = default;
+        return false;
+    }
 
     public RulesTable WithOverrides(string scenarioId, IReadOnlyDictionary<string, double> overrides)
     {

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
@@ -161,9 +160,9 @@ internal sealed class TurnResolver
                     Title = "Tripwire shortfall",
                     Subject = $"{tripwire.Guarantor.DisplayName()} on guarantee #{agreement.Id}",
                     Terms = [new Term("troops promised", tripwire.Troops, "AGREEMENT", $"guarantee #{agreement.Id}"), new Term("troops deployed", troops, "ORDERS", "order of battle")],
-                    Outcome = $"Breach detected: {troops:N0} troops against {tripwire.Troops:N0} promised.",
+                    Outcome = $"Breach detected: {Fmt.Int(troops)} troops against {Fmt.Int(tripwire.Troops)} promised.",
                     Precedent = "Korea 1950: a tripwire shrunk before the test",
-                    Counterfactual = $"with the {tripwire.Troops:N0} troops promised in place, T_i would be {_rules.Value(RuleKey.TripwireCoefficient) * Math.Log(1 + tripwire.Troops / 1000.0):0.00} instead of {_rules.Value(RuleKey.TripwireCoefficient) * Math.Log(1 + troops / 1000.0):0.00}",
+                    Counterfactual = $"with the {Fmt.Int(tripwire.Troops)} troops promised in place, T_i would be {Fmt.Two(_rules.Value(RuleKey.TripwireCoefficient) * Math.Log(1 + tripwire.Troops / 1000.0))} instead of {Fmt.Two(_rules.Value(RuleKey.TripwireCoefficient) * Math.Log(1 + troops / 1000.0))}",
                 });
             }
         }
@@ -190,11 +189,11 @@ internal sealed class TurnResolver
                 Step = "A",
                 Title = "Senate ratification",
                 Subject = $"guarantee #{agreement.Id}",
-                Terms = [new Term("base", b.Value, b.Tag, b.Source), new Term($"{w.Value} x Congress mood {mood:0.00}", w.Value * mood, w.Tag, w.Source)],
+                Terms = [new Term("base", b.Value, b.Tag, b.Source), new Term($"{Fmt.Two(w.Value)} x Congress mood {Fmt.Two(mood)}", w.Value * mood, w.Tag, w.Source)],
                 ThresholdBp = bp,
                 Roll = roll,
                 Outcome = success ? "Ratified: the treaty enters into force." : "Not ratified this turn; the treaty is signed but not in force.",
-                Counterfactual = $"with Congress mood {Math.Min(1, mood + 0.2):0.00}: {p:P0} -> {b.Value + w.Value * Math.Min(1, mood + 0.2):P0}",
+                Counterfactual = $"with Congress mood {Fmt.Two(Math.Min(1, mood + 0.2))}: {Fmt.Pct(p)} -> {Fmt.Pct(b.Value + w.Value * Math.Min(1, mood + 0.2))}",
                 VisibleTo = [Role.US],
                 Adjustment = Adjusted(id)?.Logit,
                 AdjustmentReason = Adjusted(id)?.Reason,
@@ -222,8 +221,8 @@ internal sealed class TurnResolver
                     Subject = $"{a.Guarantor.DisplayName()} on guarantee #{a.AgreementId}",
                     Terms = a.CommitmentTerms,
                     ThresholdBp = Dice.ToBasisPoints(a.Commitment),
-                    Outcome = $"C = s({a.CommitmentTerms.Sum(t => t.Value):0.00}) = {a.Commitment:0.00}",
-                    Counterfactual = $"as a {Describe(altForm)}: {a.Commitment:P0} -> {alt:P0}",
+                    Outcome = $"C = s({Fmt.Two(a.CommitmentTerms.Sum(t => t.Value))}) = {Fmt.Two(a.Commitment)}",
+                    Counterfactual = $"as a {Describe(altForm)}: {Fmt.Pct(a.Commitment)} -> {Fmt.Pct(alt)}",
                 });
             }
             var first = group.First();
@@ -239,10 +238,10 @@ internal sealed class TurnResolver
                 Subject = $"guarantors of #{first.AgreementId}: {string.Join(", ", guarantors)}",
                 Terms = first.CapabilityTerms,
                 ThresholdBp = Dice.ToBasisPoints(first.Capability),
-                Outcome = $"K_S = {first.Capability:0.00}",
+                Outcome = $"K_S = {Fmt.Two(first.Capability)}",
                 Counterfactual = guarantors.Contains(Role.US)
-                    ? $"without the United States: {first.Capability:P0} -> {altK:P0}"
-                    : $"with the United States in S: {first.Capability:P0} -> {altK:P0}",
+                    ? $"without the United States: {Fmt.Pct(first.Capability)} -> {Fmt.Pct(altK)}"
+                    : $"with the United States in S: {Fmt.Pct(first.Capability)} -> {Fmt.Pct(altK)}",
             });
             foreach (var a in group)
             {
@@ -255,9 +254,9 @@ internal sealed class TurnResolver
                     Subject = $"{a.Guarantor.DisplayName()} on guarantee #{a.AgreementId}",
                     Terms = [new Term("C_i", a.Commitment, "A", "step A"), new Term("K_S", a.Capability, "B", "step B")],
                     ThresholdBp = Dice.ToBasisPoints(a.Credibility),
-                    Outcome = $"Cred = sqrt(C K) = {a.Credibility:0.00}",
+                    Outcome = $"Cred = sqrt(C K) = {Fmt.Two(a.Credibility)}",
                     Precedent = agreement.Form == LegalForm.Verbal && _world[a.Guarantor].Troops == 0 ? "Budapest 1994: a memorandum without forces" : null,
-                    Counterfactual = $"with full commitment (C = 1): {a.Credibility:P0} -> {Math.Sqrt(a.Capability):P0}; high resolve cannot offset low capability",
+                    Counterfactual = $"with full commitment (C = 1): {Fmt.Pct(a.Credibility)} -> {Fmt.Pct(Math.Sqrt(a.Capability))}; high resolve cannot offset low capability",
                 });
             }
         }
@@ -271,8 +270,8 @@ internal sealed class TurnResolver
             Subject = "all guarantees in force",
             Terms = [.. assessment.Guarantors.GroupBy(a => a.Guarantor).Select(g => new Term($"best Cred of {g.Key}", g.Max(a => a.Credibility), "C", "step C"))],
             ThresholdBp = Dice.ToBasisPoints(d),
-            Outcome = assessment.Guarantors.IsEmpty ? "D = 0: no guarantee is in force." : $"D = 1 - prod(1 - Cred_i) = {d:0.00}",
-            Counterfactual = d >= 0.6 ? $"D {d:0.00} meets Ukraine's 0.6 goal" : $"D {d:0.00} falls short of Ukraine's 0.6 goal by {0.6 - d:0.00}",
+            Outcome = assessment.Guarantors.IsEmpty ? "D = 0: no guarantee is in force." : $"D = 1 - prod(1 - Cred_i) = {Fmt.Two(d)}",
+            Counterfactual = d >= 0.6 ? $"D {Fmt.Two(d)} meets Ukraine's 0.6 goal" : $"D {Fmt.Two(d)} falls short of Ukraine's 0.6 goal by {Fmt.Two(0.6 - d)}",
         });
         var resolve = _world[Role.RU].Q("resolve");
         Add(new ResolutionRecord
@@ -282,9 +281,9 @@ internal sealed class TurnResolver
             Step = "C",
             Title = "Russia's expected utility of attacking",
             Subject = "Russia",
-            Terms = [.. RussianOutlook.Options(d, resolve, _rules).Select(o => new Term($"{o.Posture}: (1 - D) {o.Gain:0.0} - D {o.CostOfWar:0.0}", o.ExpectedUtility, "DESIGN", "game-model.md step C"))],
+            Terms = [.. RussianOutlook.Options(d, resolve, _rules).Select(o => new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "game-model.md step C"))],
             Outcome = $"Best option: {RussianOutlook.Options(d, resolve, _rules).MaxBy(o => o.ExpectedUtility)!.Posture}; chosen: {Russia.Posture}.",
-            Counterfactual = $"with D 0.2 higher, a major offensive's utility would be {RussianOutlook.Utility(Math.Min(1, d + 0.2), _rules.Value(RuleKey.GainMajor) * (0.5 + resolve), _rules.Value(RuleKey.CostMajor)):0.0}",
+            Counterfactual = $"with D 0.2 higher, a major offensive's utility would be {Fmt.One(RussianOutlook.Utility(Math.Min(1, d + 0.2), _rules.Value(RuleKey.GainMajor) * (0.5 + resolve), _rules.Value(RuleKey.CostMajor)))}",
             VisibleTo = [Role.RU],
         });
     }
@@ -307,8 +306,8 @@ internal sealed class TurnResolver
             Subject = $"ceasefire #{ceasefire.Id}",
             Terms = terms,
             ThresholdBp = Dice.ToBasisPoints(h),
-            Outcome = $"h = {h:0.000} this turn (a human Russia chooses; bot Russia and spoilers roll against it).",
-            Counterfactual = c.Monitoring == Monitoring.None ? $"with monitors: {h:0.000} -> {h * hrMonitors:0.000}" : $"without monitors: {h:0.000} -> {h * hrMonitors:0.000}",
+            Outcome = $"h = {Fmt.Three(h)} this turn (a human Russia chooses; bot Russia and spoilers roll against it).",
+            Counterfactual = c.Monitoring == Monitoring.None ? $"with monitors: {Fmt.Three(h)} -> {Fmt.Three(h * hrMonitors)}" : $"without monitors: {Fmt.Three(h)} -> {Fmt.Three(h * hrMonitors)}",
             VisibleTo = [Role.RU],
         });
 
@@ -320,7 +319,7 @@ internal sealed class TurnResolver
             AddRolled(id, "D", "Spoiler attack", $"ceasefire #{ceasefire.Id}",
                 [new Term("hazard h", h, "D", "step D"), new Term("spoiler pressure (inject)", _world.SpoilerPressure, "INJECT", "facilitator or event deck")],
                 bp, roll, collapse ? "Spoilers wreck the ceasefire: it collapses." : "The ceasefire survives the spoilers.", null,
-                $"without the spoiler pressure the chance would be 0% instead of {p:P0}");
+                $"without the spoiler pressure the chance would be 0% instead of {Fmt.Pct(p)}");
             if (collapse)
                 Collapse(ceasefire.Id, null, "collapsed after a spoiler attack");
         }
@@ -346,7 +345,7 @@ internal sealed class TurnResolver
             AddRolled(attributionId, "D", "Attribution of the incident", $"ceasefire #{ceasefire.Id}",
                 [Deterrence.FromRule(_rules, key, "P(attribution)")],
                 abp, aroll, attributed ? $"The incident is attributed to {violator.DisplayName()}." : "Nobody can say who started it.",
-                null, c.Monitoring == Monitoring.None ? $"with monitors, attribution {_rules.Value(key):P0} -> {_rules.Value(RuleKey.AttributionWithMonitors):P0}" : $"without monitors, attribution {_rules.Value(key):P0} -> {_rules.Value(RuleKey.AttributionWithoutMonitors):P0}");
+                null, c.Monitoring == Monitoring.None ? $"with monitors, attribution {Fmt.Pct(_rules.Value(key))} -> {Fmt.Pct(_rules.Value(RuleKey.AttributionWithMonitors))}" : $"without monitors, attribution {Fmt.Pct(_rules.Value(key))} -> {Fmt.Pct(_rules.Value(RuleKey.AttributionWithoutMonitors))}");
         }
 
         // Violations are detected from the orders, not declared.
@@ -372,7 +371,7 @@ internal sealed class TurnResolver
         if (_world.Ceasefire is { Terms: CeasefireTerms { UaForceCapThousands: { } cap } } capped && _world[Role.UA].Troops > cap * 1000)
         {
             Replace(capped.Id, a => a with { Breaches = a.Breaches + 1, Violators = AddRole(a.Violators, Role.UA) });
-            Violation(capped.Id, "Force cap", Role.UA, $"Breach detected: Ukraine's {_world[Role.UA].Troops:N0} troops exceed the cap of {cap * 1000:N0}.");
+            Violation(capped.Id, "Force cap", Role.UA, $"Breach detected: Ukraine's {Fmt.Int(_world[Role.UA].Troops)} troops exceed the cap of {Fmt.Int(cap * 1000)}.");
         }
         return h;
     }
@@ -449,9 +448,9 @@ internal sealed class TurnResolver
                 var present = fightingHere.Any(r => _world[r].Troops > 0);
                 var (altK, _) = Deterrence.Capability(_world, _rules, fightingHere.Contains(Role.US) ? fightingHere : [.. fightingHere, Role.US], agreement.Guarantee.ArmsAndIntelligence);
                 AddRolled(id, "E", "Deny Russia its objective", $"guarantee #{agreement.Id}, fighting: {string.Join(", ", fightingHere)}", kterms, bp, roll,
-                    denied ? $"Russia is denied its objective: {lost:0.0}% of territory is retaken." : "Russia keeps its gains despite the guarantors' fight.",
+                    denied ? $"Russia is denied its objective: {Fmt.One(lost)}% of territory is retaken." : "Russia keeps its gains despite the guarantors' fight.",
                     denied ? "West Berlin 1948–49: a commitment made good" : present ? "Srebrenica 1995: forces present but defeated" : null,
-                    fightingHere.Contains(Role.US) ? $"with Europe fighting too: {k:P0} -> {Deterrence.Capability(_world, _rules, [Role.US, Role.EU], agreement.Guarantee.ArmsAndIntelligence).Value:P0}" : $"with the United States fighting too: {k:P0} -> {altK:P0}");
+                    fightingHere.Contains(Role.US) ? $"with Europe fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(Deterrence.Capability(_world, _rules, [Role.US, Role.EU], agreement.Guarantee.ArmsAndIntelligence).Value)}" : $"with the United States fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(altK)}");
             }
         }
         _world = _world with { PendingTests = [] };
@@ -479,8 +478,8 @@ internal sealed class TurnResolver
             });
             Set(test.Guarantor, position with { Reputation = Math.Min(1, position.Reputation + gain) });
             Score(test.Guarantor, "reputation", 10 * gain, $"honoured guarantee #{agreement.Id} ({response}, step F)");
-            outcome = $"Honoured ({response}): reputation {rep:0.00} -> {rep + gain:0.00}.";
-            counterfactual = $"backing down would have cost {_rules.Value(RuleKey.RenegeLoss) * rep:0.00} reputation and audience costs";
+            outcome = $"Honoured ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep + gain)}.";
+            counterfactual = $"backing down would have cost {Fmt.Two(_rules.Value(RuleKey.RenegeLoss) * rep)} reputation and audience costs";
         }
         else
         {
@@ -509,12 +508,12 @@ internal sealed class TurnResolver
                         : a)],
             };
             Set(test.Guarantor, position with { Reputation = Math.Max(0, position.Reputation - spread) });
-            Score(test.Guarantor, "audience costs", -ac, $"backed down on guarantee #{agreement.Id}: AC = {ac:0.0} (step F)");
-            outcome = $"Backed down ({response}): reputation {rep:0.00} -> {rep - loss:0.00}; {spread:0.00} off its other guarantees; audience cost {ac:0.0} points.";
+            Score(test.Guarantor, "audience costs", -ac, $"backed down on guarantee #{agreement.Id}: AC = {Fmt.One(ac)} (step F)");
+            outcome = $"Backed down ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep - loss)}; {Fmt.Two(spread)} off its other guarantees; audience cost {Fmt.One(ac)} points.";
             precedent = test.TroopsShrunk ? "Korea 1950: a tripwire shrunk before the test"
                 : _exitPressureBefore.Contains(test.Guarantor) ? "Beirut 1983 / Mogadishu 1993: casualties, then exit"
                 : current.Form == LegalForm.Verbal && position.Troops == 0 ? "Budapest 1994: a memorandum without forces" : null;
-            counterfactual = $"honouring would have raised reputation to {rep + _rules.Value(RuleKey.HonourGain) * (1 - rep):0.00}";
+            counterfactual = $"honouring would have raised reputation to {Fmt.Two(rep + _rules.Value(RuleKey.HonourGain) * (1 - rep))}";
         }
         Add(new ResolutionRecord
         {
@@ -547,12 +546,12 @@ internal sealed class TurnResolver
         var ru = _world[Role.RU];
         var attack = ru.Troops * share.Value;
         var terms = ImmutableArray.CreateBuilder<Term>();
-        terms.Add(new Term($"Russia attacks with {share.Value:P0} of {ru.Troops:N0}", attack, share.Tag, share.Source));
+        terms.Add(new Term($"Russia attacks with {Fmt.Pct(share.Value)} of {Fmt.Int(ru.Troops)}", attack, share.Tag, share.Source));
         double defence = _world[Role.UA].Troops;
         if (Ukraine.Posture != UkrainePosture.Hold)
         {
             var f = _rules[Ukraine.Posture == UkrainePosture.Fortify ? RuleKey.FortifyFactor : RuleKey.CounterAttackFactor];
-            terms.Add(new Term($"Ukraine {Ukraine.Posture} x{f.Value}", defence * (f.Value - 1), f.Tag, f.Source));
+            terms.Add(new Term($"Ukraine {Ukraine.Posture} x{Fmt.Two(f.Value)}", defence * (f.Value - 1), f.Tag, f.Source));
             defence *= f.Value;
         }
         var engaged = new List<Role>();
@@ -562,13 +561,13 @@ internal sealed class TurnResolver
             if (p.Troops == 0 || (!major && p.Location == TripwireLocation.Rear))
                 continue;
             var q = _rules[role == Role.US ? RuleKey.QualityUs : RuleKey.QualityEu];
-            terms.Add(new Term($"{role} troops in the way: q {q.Value} x {p.Troops:N0}", q.Value * p.Troops, q.Tag, q.Source));
+            terms.Add(new Term($"{role} troops in the way: q {Fmt.Two(q.Value)} x {Fmt.Int(p.Troops)}", q.Value * p.Troops, q.Tag, q.Source));
             defence += q.Value * p.Troops;
             engaged.Add(role);
         }
         var k = _rules[RuleKey.CapabilityLogCoefficient];
         var pDefend = Deterrence.Sigmoid(k.Value * Math.Log(defence / Math.Max(1, attack)));
-        terms.Add(new Term($"defence holds: s({k.Value} ln({defence:N0} / {attack:N0}))", pDefend, k.Tag, k.Source));
+        terms.Add(new Term($"defence holds: s({Fmt.Two(k.Value)} ln({Fmt.Int(defence)} / {Fmt.Int(attack)}))", pDefend, k.Tag, k.Source));
         var id = Id("E", "offensive", "RU");
         var (taken, bp, roll) = Check(id, "offensive", "RU", 1 - pDefend);
         var gain = _rules.Value(major ? RuleKey.TerritoryMajor : RuleKey.TerritoryLimited);
@@ -578,9 +577,9 @@ internal sealed class TurnResolver
         Set(Role.RU, _world[Role.RU] with { Troops = (int)(_world[Role.RU].Troops * (1 - losses)) });
         Set(Role.UA, _world[Role.UA] with { Troops = (int)(_world[Role.UA].Troops * (1 - losses * 0.7)) });
         AddRolled(id, "E", major ? "Major offensive" : "Limited offensive", "Russia against Ukraine", terms.ToImmutable(), bp, roll,
-            taken ? $"Russia takes {lost:0.0}% of Ukraine's territory." : "Ukraine's defence holds.",
+            taken ? $"Russia takes {Fmt.One(lost)}% of Ukraine's territory." : "Ukraine's defence holds.",
             taken && engaged.Count > 0 ? "Srebrenica 1995: forces present but defeated" : null,
-            major ? $"a limited offensive would have taken at most {_rules.Value(RuleKey.TerritoryLimited):0.0}%" : $"with Ukraine fortifying, the defence would hold more often");
+            major ? $"a limited offensive would have taken at most {Fmt.One(_rules.Value(RuleKey.TerritoryLimited))}%" : $"with Ukraine fortifying, the defence would hold more often");
 
         foreach (var role in engaged)
             Casualties(role);
@@ -633,7 +632,7 @@ internal sealed class TurnResolver
         AddRolled(id, "E", "Tripwire casualties", $"{role.DisplayName()}'s troops", terms.ToImmutable(), bp, roll,
             rally ? "The public rallies behind the troops." : "Casualties bring exit pressure at home: domestic reversal is twice as likely this turn.",
             rally ? null : "Beirut 1983 / Mogadishu 1993: casualties, then exit",
-            treaty ? $"without the treaty: {p:P0} -> {p - _rules.Value(RuleKey.RallyTreaty):P0}" : $"under a treaty: {p:P0} -> {p + _rules.Value(RuleKey.RallyTreaty):P0}",
+            treaty ? $"without the treaty: {Fmt.Pct(p)} -> {Fmt.Pct(p - _rules.Value(RuleKey.RallyTreaty))}" : $"under a treaty: {Fmt.Pct(p)} -> {Fmt.Pct(p + _rules.Value(RuleKey.RallyTreaty))}",
             visibleTo: [role]);
     }
 
@@ -651,7 +650,7 @@ internal sealed class TurnResolver
         Set(Role.UA, _world[Role.UA] with { Troops = (int)(_world[Role.UA].Troops * 0.98) });
         AddRolled(id, "E", "Counter-attack", "Ukraine against Russia",
             [new Term("Ukraine's attacking half", ua, f.Tag, f.Source), new Term("Russia's defending half", ru, "SCENARIO", "order of battle"), new Term("P(success)", p, k.Tag, k.Source)],
-            bp, roll, success ? $"Ukraine retakes {gain:0.0}% of its territory." : "The counter-attack stalls.", null,
+            bp, roll, success ? $"Ukraine retakes {Fmt.One(gain)}% of its territory." : "The counter-attack stalls.", null,
             "holding instead would have kept the ceasefire (if any) and spared the losses");
     }
 
@@ -711,7 +710,7 @@ internal sealed class TurnResolver
                 AddRolled(id, "G", "Domestic reversal", $"{guarantor.DisplayName()} on guarantee #{agreement.Id}", terms.ToImmutable(), bp, roll,
                     reversed ? $"Reversed: the {Describe(current.Form)} drops to a verbal commitment." : $"The {Describe(current.Form)} survives domestic politics this turn.",
                     reversed ? "Leeds 2003: a change of government abandons a commitment" : null,
-                    $"as a ratified treaty: {r:P1} -> {_rules.Value(RuleKey.ReversalTreaty) * r / _rules.Value(formKey):P1}",
+                    $"as a ratified treaty: {Fmt.Pct1(r)} -> {Fmt.Pct1(_rules.Value(RuleKey.ReversalTreaty) * r / _rules.Value(formKey))}",
                     visibleTo: [guarantor]);
             }
         }
@@ -742,30 +741,30 @@ internal sealed class TurnResolver
             if (c.UaForceCapThousands is not null) Score(Role.UA, "sovereignty", -2, "the ceasefire caps Ukraine's forces");
             Score(Role.UA, "ceasefire holds", 5, $"ceasefire #{ceasefire!.Id} is in force (step D)");
         }
-        Score(Role.UA, "deterrence", deterrence >= 0.6 ? 5 : 5 * deterrence, $"D = {deterrence:0.00} (goal 0.6, step C)");
-        if (territoryChange != 0) Score(Role.UA, "territory held", 5 * territoryChange, $"territory {_start.Territory:0.0}% -> {_world.Territory:0.0}% (step E)");
+        Score(Role.UA, "deterrence", deterrence >= 0.6 ? 5 : 5 * deterrence, $"D = {Fmt.Two(deterrence)} (goal 0.6, step C)");
+        if (territoryChange != 0) Score(Role.UA, "territory held", 5 * territoryChange, $"territory {Fmt.One(_start.Territory)}% -> {Fmt.One(_world.Territory)}% (step E)");
         if (minerals) Score(Role.UA, "reconstruction money", 2, "a minerals deal brings investment");
         if (Guarantor(Role.EU).RaiseSpending) Score(Role.UA, "reconstruction money", 1, "Europe raised spending");
 
         // Russia
-        if (territoryChange != 0) Score(Role.RU, "gains kept", -5 * territoryChange, $"territory {_start.Territory:0.0}% -> {_world.Territory:0.0}% (step E)");
-        if (usTroops + euTroops > 0) Score(Role.RU, "no Western troops", -(usTroops + euTroops) / 5000.0, $"{usTroops + euTroops:N0} Western troops in Ukraine");
+        if (territoryChange != 0) Score(Role.RU, "gains kept", -5 * territoryChange, $"territory {Fmt.One(_start.Territory)}% -> {Fmt.One(_world.Territory)}% (step E)");
+        if (usTroops + euTroops > 0) Score(Role.RU, "no Western troops", -(usTroops + euTroops) / 5000.0, $"{Fmt.Int(usTroops + euTroops)} Western troops in Ukraine");
         Score(Role.RU, "sanctions relief", -_world.Sanctions / 2.0, $"sanctions pressure {_world.Sanctions}");
         if (c?.NatoNonAccessionPledge == true) Score(Role.RU, "no NATO", 3, "the ceasefire carries a NATO non-accession pledge");
         if (_usFought) Score(Role.RU, "no direct war with the US", -20, "US forces fought Russia (step E)");
 
         // United States
-        if (usTroops > 0) Score(Role.US, "low cost", -usTroops / 5000.0, $"{usTroops:N0} troops deployed");
+        if (usTroops > 0) Score(Role.US, "low cost", -usTroops / 5000.0, $"{Fmt.Int(usTroops)} troops deployed");
         if (Guarantor(Role.US).ArmsAndIntelligence) Score(Role.US, "low cost", -1, "arms and intelligence support");
-        Score(Role.US, "reputation", 10 * (_world[Role.US].Reputation - 0.5), $"reputation {_world[Role.US].Reputation:0.00} (step F)");
+        Score(Role.US, "reputation", 10 * (_world[Role.US].Reputation - 0.5), $"reputation {Fmt.Two(_world[Role.US].Reputation)} (step F)");
         if (minerals) Score(Role.US, "minerals returns", ceasefire is not null ? 4 : 1, ceasefire is not null ? "minerals deal in force and the ceasefire holds" : "minerals deal in force, but war disrupts it");
         if (_usFought) Score(Role.US, "no direct war", -15, "US forces fought Russia (step E)");
 
         // Europe
-        Score(Role.EU, "European security", 5 * deterrence + (ceasefire is not null ? 3 : -3), $"D = {deterrence:0.00}; ceasefire {(ceasefire is not null ? "holds" : "absent")}");
+        Score(Role.EU, "European security", 5 * deterrence + (ceasefire is not null ? 3 : -3), $"D = {Fmt.Two(deterrence)}; ceasefire {(ceasefire is not null ? "holds" : "absent")}");
         if (guarantees.Any(a => a.Guarantee!.Guarantors.Contains(Role.US))) Score(Role.EU, "US stays engaged", 3, "the United States guarantees Ukraine");
-        if (euTroops > usTroops) Score(Role.EU, "fair burden share", -(euTroops - usTroops) / 10000.0, $"Europe {euTroops:N0} troops against the US {usTroops:N0}");
-        Score(Role.EU, "reputation", 10 * (_world[Role.EU].Reputation - 0.5), $"reputation {_world[Role.EU].Reputation:0.00} (step F)");
+        if (euTroops > usTroops) Score(Role.EU, "fair burden share", -(euTroops - usTroops) / 10000.0, $"Europe {Fmt.Int(euTroops)} troops against the US {Fmt.Int(usTroops)}");
+        Score(Role.EU, "reputation", 10 * (_world[Role.EU].Reputation - 0.5), $"reputation {Fmt.Two(_world[Role.EU].Reputation)} (step F)");
         if (Guarantor(Role.EU).RaiseSpending) Score(Role.EU, "spending", -1, "raised defence spending");
 
         var scores = ImmutableArray.CreateBuilder<RoleScore>();
@@ -843,6 +842,4 @@ internal sealed class TurnResolver
         RussiaPosture.Probe => "grey-zone probe",
         _ => "compliance",
     };
-
-    internal static string Format(double value) => value.ToString("0.###", CultureInfo.InvariantCulture);
 }

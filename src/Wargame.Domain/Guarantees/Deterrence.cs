@@ -64,13 +64,13 @@ public static class Deterrence
             terms.Add(FromRule(rules, RuleKey.AmbiguityClause, "-A_amb (ambiguity clause)", sign: -1));
         var troops = world.Positions.TryGetValue(guarantor, out var pos) ? pos.Troops : 0;
         var tripwire = rules[RuleKey.TripwireCoefficient];
-        terms.Add(new Term($"T_i ({troops:N0} own troops: {tripwire.Value} ln(1 + troops/1000))",
+        terms.Add(new Term($"T_i ({Fmt.Int(troops)} own troops: {Fmt.Two(tripwire.Value)} ln(1 + troops/1000))",
             tripwire.Value * Math.Log(1 + troops / 1000.0), tripwire.Tag, tripwire.Source));
         if (g.EconomicStake != EconomicStake.None)
             terms.Add(FromRule(rules, g.EconomicStake == EconomicStake.MineralsWithPersonnel ? RuleKey.StakeWithPersonnel : RuleKey.StakeMinerals,
                 $"E_i ({g.EconomicStake})"));
         var reputation = agreement.Reputation.TryGetValue(guarantor, out var rep) ? rep : 0.5;
-        terms.Add(new Term($"2(Rep - 0.5), Rep {reputation:0.00}", 2 * (reputation - 0.5), "DESIGN", "game-model.md step A; reputation moved by step F"));
+        terms.Add(new Term($"2(Rep - 0.5), Rep {Fmt.Two(reputation)}", 2 * (reputation - 0.5), "DESIGN", "game-model.md step A; reputation moved by step F"));
         return (Sigmoid(terms.Sum(t => t.Value)), terms.ToImmutable());
     }
 
@@ -84,7 +84,7 @@ public static class Deterrence
         if (armsAndIntelligence)
         {
             var arms = rules[RuleKey.ArmsSupport];
-            terms.Add(new Term($"arms and intelligence (+{arms.Value:P0} of Ukraine's forces)", ua * arms.Value, arms.Tag, arms.Source));
+            terms.Add(new Term($"arms and intelligence (+{Fmt.Pct(arms.Value)} of Ukraine's forces)", ua * arms.Value, arms.Tag, arms.Source));
             ua *= 1 + arms.Value;
         }
         double friendly = ua;
@@ -93,14 +93,14 @@ public static class Deterrence
             var q = rules[role == Role.US ? RuleKey.QualityUs : RuleKey.QualityEu];
             var p = world[role];
             var contribution = q.Value * (p.Troops + p.Reinforcements72h);
-            terms.Add(new Term($"{role}: q {q.Value} x ({p.Troops:N0} deployed + {p.Reinforcements72h:N0} within 72 h)", contribution, q.Tag, q.Source));
+            terms.Add(new Term($"{role}: q {Fmt.Two(q.Value)} x ({Fmt.Int(p.Troops)} deployed + {Fmt.Int(p.Reinforcements72h)} within 72 h)", contribution, q.Tag, q.Source));
             friendly += contribution;
         }
         var russia = Math.Max(1, world[Role.RU].Troops);
         terms.Add(new Term("Russia's committed forces", russia, "SCENARIO", "order of battle"));
         var ratio = friendly / russia;
         var coefficient = rules[RuleKey.CapabilityLogCoefficient];
-        terms.Add(new Term($"{coefficient.Value} ln FR (FR {ratio:0.00})", coefficient.Value * Math.Log(ratio), coefficient.Tag, coefficient.Source));
+        terms.Add(new Term($"{Fmt.Two(coefficient.Value)} ln FR (FR {Fmt.Two(ratio)})", coefficient.Value * Math.Log(ratio), coefficient.Tag, coefficient.Source));
         if (set.Contains(Role.US))
             terms.Add(FromRule(rules, RuleKey.EnablersWithUs, "En_S (US enablers: ISR, air, long-range fires)"));
         else if (set.Contains(Role.EU))
@@ -129,12 +129,12 @@ public static class Deterrence
         Ratio(c.Specificity == TextSpecificity.Specific, RuleKey.HrSpecificText, "HR specific written text");
         var k = rules[RuleKey.HazardDeterrence];
         var deterrenceFactor = Math.Exp(-k.Value * deterrence);
-        terms.Add(new Term($"e^(-{k.Value} D), D {deterrence:0.00}", deterrenceFactor, k.Tag, k.Source));
+        terms.Add(new Term($"e^(-{Fmt.Two(k.Value)} D), D {Fmt.Two(deterrence)}", deterrenceFactor, k.Tag, k.Source));
         h *= deterrenceFactor;
         if (rearm)
         {
             var r = rules[RuleKey.HazardRearm];
-            terms.Add(new Term($"1 + {r.Value} Rearm (Russia rearms this turn)", 1 + r.Value, r.Tag, r.Source));
+            terms.Add(new Term($"1 + {Fmt.Two(r.Value)} Rearm (Russia rearms this turn)", 1 + r.Value, r.Tag, r.Source));
             h *= 1 + r.Value;
         }
         var guarantees = world.GuaranteesInForce.ToArray();
