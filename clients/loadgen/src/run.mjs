@@ -67,5 +67,6 @@ export function report(run) {
     hubOddities: run.hubOddities.toJSON(),
     errors: run.errors.toJSON(),
     server: run.memory.toJSON(),
+    loadgenCpuSeconds: Math.round((process.cpuUsage().user + process.cpuUsage().system) / 1e4) / 100,
   };
 }

@@ -10,6 +10,13 @@ export function readRss(pid) {
   return { rssKiB: field('VmRSS'), hwmKiB: field('VmHWM') };
 }
 
+/** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; Linux counts in ticks of 1/100 s. */
+export function readCpuSeconds(pid) {
+  const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the third on
+  return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
 /** Marks named points of a run and keeps the peak RSS seen between them; does nothing without a pid. */
 export class MemoryProbe {
   #pid;
@@ -34,7 +41,11 @@ export class MemoryProbe {
   mark(name) {
     if (this.#pid === null) return null;
     const rss = this.#sample();
-    this.marks.push({ name, rssKiB: rss, at: new Date().toISOString() });
+    let cpuSeconds = null;
+    try {
+      cpuSeconds = readCpuSeconds(this.#pid);
+    } catch { /* the server went away */ }
+    this.marks.push({ name, rssKiB: rss, cpuSeconds, at: new Date().toISOString() });
     return rss;
   }
 
@@ -59,6 +70,15 @@ export class MemoryProbe {
       return null; // the server went away; the run's errors will say why
     }
   }
+}
+
+/** Cores the process kept busy on average between two marks (CPU seconds over wall seconds). */
+export function coresBetween(probe, from, to) {
+  const a = probe.marks.find((m) => m.name === from);
+  const b = probe.marks.find((m) => m.name === to);
+  if (!a || !b || a.cpuSeconds === null || b.cpuSeconds === null) return null;
+  const wall = (Date.parse(b.at) - Date.parse(a.at)) / 1000;
+  return wall > 0 ? Math.round(((b.cpuSeconds - a.cpuSeconds) / wall) * 100) / 100 : null;
 }
 
 /** KiB per item between two marks, or null when either is missing. */

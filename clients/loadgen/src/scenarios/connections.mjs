@@ -3,7 +3,7 @@ import { inParallel, round } from '../stats.mjs';
 import { chooseScenario } from '../rest.mjs';
 import { Seat, errorCode, withTimeout } from '../hub.mjs';
 import { roleAudience, PUBLIC } from '../entitlement.mjs';
-import { perItemKiB } from '../server-memory.mjs';
+import { coresBetween, perItemKiB } from '../server-memory.mjs';
 import { sleep } from '../run.mjs';
 import { activateGames, createGames } from './games.mjs';
 
@@ -65,5 +65,8 @@ export async function connections(run, rest) {
   await inParallel(seats, options.concurrency, { aborted: false }, (seat) => seat.close());
   result.closeSeconds = round((performance.now() - closing) / 1000);
   memory.mark('after-close');
-  if (memory.enabled) result.memoryPerConnectionKiB = perItemKiB(memory, 'before-join', 'after-join', joined);
+  if (memory.enabled) {
+    result.memoryPerConnectionKiB = { afterJoin: perItemKiB(memory, 'before-join', 'after-join', joined), afterHold: perItemKiB(memory, 'before-join', 'after-hold', joined) };
+    result.serverCoresBusy = { join: coresBetween(memory, 'before-join', 'after-join'), hold: coresBetween(memory, 'after-join', 'after-hold') };
+  }
 }

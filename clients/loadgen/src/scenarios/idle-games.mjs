@@ -1,5 +1,5 @@
 import { chooseScenario } from '../rest.mjs';
-import { perItemKiB } from '../server-memory.mjs';
+import { coresBetween, perItemKiB } from '../server-memory.mjs';
 import { activateGames, createGames } from './games.mjs';
 
 /**
@@ -26,5 +26,6 @@ export async function idleGames(run, rest) {
       created: perItemKiB(memory, 'before', 'after-create', games.length),
       ...(result.activate ? { activated: perItemKiB(memory, 'before', 'after-activate', result.activate.activated) } : {}),
     };
+    result.serverCoresBusy = { create: coresBetween(memory, 'before', 'after-create'), ...(result.activate ? { activate: coresBetween(memory, 'after-create', 'after-activate') } : {}) };
   }
 }

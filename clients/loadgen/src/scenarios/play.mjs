@@ -3,7 +3,7 @@ import { inParallel, round } from '../stats.mjs';
 import { chooseScenario } from '../rest.mjs';
 import { Seat, errorCode } from '../hub.mjs';
 import { FACILITATOR, PUBLIC, roleAudience } from '../entitlement.mjs';
-import { perItemKiB } from '../server-memory.mjs';
+import { coresBetween, perItemKiB } from '../server-memory.mjs';
 import { sleep } from '../run.mjs';
 import { createGames } from './games.mjs';
 
@@ -58,7 +58,10 @@ export async function play(run, rest) {
   run.stopping = true;
   await inParallel(tables.flatMap((t) => t.seats), options.concurrency, { aborted: false }, (seat) => seat.close());
   memory.mark('after-close');
-  if (memory.enabled) result.memoryPerPlayingGameKiB = perItemKiB(memory, 'before', 'after-play', ready.length);
+  if (memory.enabled) {
+    result.memoryPerPlayingGameKiB = perItemKiB(memory, 'before', 'after-play', ready.length);
+    result.serverCoresBusy = { join: coresBetween(memory, 'before', 'after-join'), play: coresBetween(memory, 'after-join', 'after-play') };
+  }
 }
 
 /** Plays `turns` turns of one game; returns how many were completed. */
