@@ -7,7 +7,8 @@ export function readRss(pid) {
     const m = new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status);
     return m ? Number(m[1]) : null;
   };
-  return { rssKiB: field('VmRSS'), hwmKiB: field('VmHWM') };
+  const threads = /^Threads:\s+(\d+)/m.exec(status);
+  return { rssKiB: field('VmRSS'), hwmKiB: field('VmHWM'), threads: threads ? Number(threads[1]) : null };
 }
 
 /** CPU seconds (user + system) a process has used, from /proc/<pid>/stat; Linux counts in ticks of 1/100 s. */
@@ -23,6 +24,7 @@ export class MemoryProbe {
   #timer = null;
   marks = [];
   peakKiB = 0;
+  peakThreads = 0;
 
   constructor(pid) {
     this.#pid = pid;
@@ -42,10 +44,12 @@ export class MemoryProbe {
     if (this.#pid === null) return null;
     const rss = this.#sample();
     let cpuSeconds = null;
+    let threads = null;
     try {
       cpuSeconds = readCpuSeconds(this.#pid);
+      threads = readRss(this.#pid).threads;
     } catch { /* the server went away */ }
-    this.marks.push({ name, rssKiB: rss, cpuSeconds, at: new Date().toISOString() });
+    this.marks.push({ name, rssKiB: rss, cpuSeconds, threads, at: new Date().toISOString() });
     return rss;
   }
 
@@ -58,13 +62,14 @@ export class MemoryProbe {
   }
 
   toJSON() {
-    return this.#pid === null ? null : { pid: this.#pid, marks: this.marks, peakRssKiB: this.peakKiB };
+    return this.#pid === null ? null : { pid: this.#pid, marks: this.marks, peakRssKiB: this.peakKiB, peakThreads: this.peakThreads };
   }
 
   #sample() {
     try {
-      const { rssKiB } = readRss(this.#pid);
+      const { rssKiB, threads } = readRss(this.#pid);
       if (rssKiB > this.peakKiB) this.peakKiB = rssKiB;
+      if (threads > this.peakThreads) this.peakThreads = threads;
       return rssKiB;
     } catch {
       return null; // the server went away; the run's errors will say why

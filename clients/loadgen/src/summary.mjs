@@ -27,6 +27,7 @@ export function summary(r) {
     add();
     add(`Server pid ${r.server.pid} RSS (MiB): ${r.server.marks.map((m) => `${m.name} ${mib(m.rssKiB)}`).join(', ')}; peak ${mib(r.server.peakRssKiB)}`);
     add(`Server CPU seconds: ${r.server.marks.map((m) => `${m.name} ${m.cpuSeconds}`).join(', ')}`);
+    add(`Server threads: ${r.server.marks.map((m) => `${m.name} ${m.threads}`).join(', ')}; peak ${r.server.peakThreads}`);
   }
   add(`Load generator CPU seconds: ${r.loadgenCpuSeconds} over ${r.seconds} s`);
   return lines.join('\n');
