@@ -1,3 +1,4 @@
+import os from 'node:os';
 import { Latencies, Tally } from './stats.mjs';
 import { MemoryProbe } from './server-memory.mjs';
 
@@ -13,6 +14,7 @@ export function createRun(options) {
     timedOut: false,
     stopping: false, // set before the run closes its own connections, so those closes are not errors
     startedAt: new Date(),
+    loadAverageAtStart: os.loadavg().map((x) => Math.round(x * 100) / 100),
     memory: new MemoryProbe(options.serverPid),
     stats: {
       connect: new Latencies(),
@@ -59,6 +61,7 @@ export function report(run) {
     seconds: Math.round((finishedAt - run.startedAt) / 100) / 10,
     timedOut: run.timedOut,
     options,
+    machine: { cores: os.cpus().length, memoryGiB: Math.round(os.totalmem() / 2 ** 30), loadAverageAtStart: run.loadAverageAtStart, loadAverageAtEnd: os.loadavg().map((x) => Math.round(x * 100) / 100) },
     result: run.result,
     latencyMs: Object.fromEntries(Object.entries(run.stats).filter(([, l]) => l.count > 0).map(([k, l]) => [k, l.summary()])),
     commands: { sent: run.commands, accepted: run.accepted, rejectedByCode: run.rejections.toJSON() },

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** Reads a process's resident memory from /proc/<pid>/status (VmRSS, VmHWM) in KiB. */
 export function readRss(pid) {
@@ -16,6 +16,23 @@ export function readCpuSeconds(pid) {
   const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
   const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' '); // fields from the third on
   return (Number(fields[11]) + Number(fields[12])) / 100;
+}
+
+/**
+ * Seconds the process's live threads have run on a CPU and waited in a run queue for one, summed over
+ * /proc/<pid>/task/<tid>/schedstat: much waiting means the machine, not the process, was the limit.
+ */
+export function readSchedSeconds(pid) {
+  let run = 0;
+  let wait = 0;
+  for (const tid of readdirSync(`/proc/${pid}/task`)) {
+    try {
+      const [onCpu, queued] = readFileSync(`/proc/${pid}/task/${tid}/schedstat`, 'utf8').trim().split(' ').map(Number);
+      run += onCpu;
+      wait += queued;
+    } catch { /* the thread ended */ }
+  }
+  return { runSeconds: Math.round(run / 1e7) / 100, runQueueSeconds: Math.round(wait / 1e7) / 100 };
 }
 
 /** Marks named points of a run and keeps the peak RSS seen between them; does nothing without a pid. */
@@ -45,11 +62,13 @@ export class MemoryProbe {
     const rss = this.#sample();
     let cpuSeconds = null;
     let threads = null;
+    let sched = {};
     try {
       cpuSeconds = readCpuSeconds(this.#pid);
       threads = readRss(this.#pid).threads;
+      sched = readSchedSeconds(this.#pid);
     } catch { /* the server went away */ }
-    this.marks.push({ name, rssKiB: rss, cpuSeconds, threads, at: new Date().toISOString() });
+    this.marks.push({ name, rssKiB: rss, cpuSeconds, threads, ...sched, at: new Date().toISOString() });
     return rss;
   }
 
@@ -84,6 +103,15 @@ export function coresBetween(probe, from, to) {
   if (!a || !b || a.cpuSeconds === null || b.cpuSeconds === null) return null;
   const wall = (Date.parse(b.at) - Date.parse(a.at)) / 1000;
   return wall > 0 ? Math.round(((b.cpuSeconds - a.cpuSeconds) / wall) * 100) / 100 : null;
+}
+
+/** Seconds the server's threads spent waiting for a CPU between two marks, per second of wall time. */
+export function runQueueWaitBetween(probe, from, to) {
+  const a = probe.marks.find((m) => m.name === from);
+  const b = probe.marks.find((m) => m.name === to);
+  if (!a || !b || a.runQueueSeconds === undefined || b.runQueueSeconds === undefined) return null;
+  const wall = (Date.parse(b.at) - Date.parse(a.at)) / 1000;
+  return wall > 0 ? Math.round(((b.runQueueSeconds - a.runQueueSeconds) / wall) * 100) / 100 : null;
 }
 
 /** KiB per item between two marks, or null when either is missing. */

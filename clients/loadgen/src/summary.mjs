@@ -3,7 +3,7 @@ export function summary(r) {
   const lines = [];
   const add = (text = '') => lines.push(text);
   add(`Wargame load: ${r.scenario} against ${r.url}  (${r.seconds} s${r.timedOut ? ', CUT SHORT by the hard timeout' : ''})`);
-  add(`  started ${r.startedAt}`);
+  add(`  started ${r.startedAt}; ${r.machine.cores} cores, load average (1/5/15 min) ${r.machine.loadAverageAtStart.join('/')} at start, ${r.machine.loadAverageAtEnd.join('/')} at end`);
   add();
   add('Result');
   for (const line of flatten(r.result)) add(`  ${line}`);
@@ -28,6 +28,7 @@ export function summary(r) {
     add(`Server pid ${r.server.pid} RSS (MiB): ${r.server.marks.map((m) => `${m.name} ${mib(m.rssKiB)}`).join(', ')}; peak ${mib(r.server.peakRssKiB)}`);
     add(`Server CPU seconds: ${r.server.marks.map((m) => `${m.name} ${m.cpuSeconds}`).join(', ')}`);
     add(`Server threads: ${r.server.marks.map((m) => `${m.name} ${m.threads}`).join(', ')}; peak ${r.server.peakThreads}`);
+    add(`Server thread seconds on CPU / waiting for a CPU: ${r.server.marks.map((m) => `${m.name} ${m.runSeconds}/${m.runQueueSeconds}`).join(', ')}`);
   }
   add(`Load generator CPU seconds: ${r.loadgenCpuSeconds} over ${r.seconds} s`);
   return lines.join('\n');

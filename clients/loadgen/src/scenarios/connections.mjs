@@ -3,7 +3,7 @@ import { inParallel, round } from '../stats.mjs';
 import { chooseScenario } from '../rest.mjs';
 import { Seat, errorCode, withTimeout } from '../hub.mjs';
 import { roleAudience, PUBLIC } from '../entitlement.mjs';
-import { coresBetween, perItemKiB } from '../server-memory.mjs';
+import { coresBetween, perItemKiB, runQueueWaitBetween } from '../server-memory.mjs';
 import { sleep } from '../run.mjs';
 import { activateGames, createGames } from './games.mjs';
 
@@ -68,5 +68,6 @@ export async function connections(run, rest) {
   if (memory.enabled) {
     result.memoryPerConnectionKiB = { afterJoin: perItemKiB(memory, 'before-join', 'after-join', joined), afterHold: perItemKiB(memory, 'before-join', 'after-hold', joined) };
     result.serverCoresBusy = { join: coresBetween(memory, 'before-join', 'after-join'), hold: coresBetween(memory, 'after-join', 'after-hold') };
+    result.serverRunQueueWaitPerSecond = { join: runQueueWaitBetween(memory, 'before-join', 'after-join'), hold: runQueueWaitBetween(memory, 'after-join', 'after-hold') };
   }
 }

@@ -1,5 +1,5 @@
 import { chooseScenario } from '../rest.mjs';
-import { coresBetween, perItemKiB } from '../server-memory.mjs';
+import { coresBetween, perItemKiB, runQueueWaitBetween } from '../server-memory.mjs';
 import { activateGames, createGames } from './games.mjs';
 
 /**
@@ -27,5 +27,6 @@ export async function idleGames(run, rest) {
       ...(result.activate ? { activated: perItemKiB(memory, 'before', 'after-activate', result.activate.activated) } : {}),
     };
     result.serverCoresBusy = { create: coresBetween(memory, 'before', 'after-create'), ...(result.activate ? { activate: coresBetween(memory, 'after-create', 'after-activate') } : {}) };
+    result.serverRunQueueWaitPerSecond = { create: runQueueWaitBetween(memory, 'before', 'after-create'), ...(result.activate ? { activate: runQueueWaitBetween(memory, 'after-create', 'after-activate') } : {}) };
   }
 }

@@ -3,7 +3,7 @@ import { inParallel, round } from '../stats.mjs';
 import { chooseScenario } from '../rest.mjs';
 import { Seat, errorCode } from '../hub.mjs';
 import { FACILITATOR, PUBLIC, roleAudience } from '../entitlement.mjs';
-import { coresBetween, perItemKiB } from '../server-memory.mjs';
+import { coresBetween, perItemKiB, runQueueWaitBetween } from '../server-memory.mjs';
 import { sleep } from '../run.mjs';
 import { createGames } from './games.mjs';
 
@@ -61,6 +61,7 @@ export async function play(run, rest) {
   if (memory.enabled) {
     result.memoryPerPlayingGameKiB = perItemKiB(memory, 'before', 'after-play', ready.length);
     result.serverCoresBusy = { join: coresBetween(memory, 'before', 'after-join'), play: coresBetween(memory, 'after-join', 'after-play') };
+    result.serverRunQueueWaitPerSecond = { join: runQueueWaitBetween(memory, 'before', 'after-join'), play: runQueueWaitBetween(memory, 'after-join', 'after-play') };
   }
 }
 
