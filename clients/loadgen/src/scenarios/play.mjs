@@ -54,6 +54,7 @@ export async function play(run, rest) {
     gamesCompleted: outcomes.filter((t) => t === turns).length,
   };
   memory.mark('after-play');
+  result.lastViewBytes = lastViewBytes(ready);
 
   run.stopping = true;
   await inParallel(tables.flatMap((t) => t.seats), options.concurrency, { aborted: false }, (seat) => seat.close());
@@ -63,6 +64,18 @@ export async function play(run, rest) {
     result.serverCoresBusy = { join: coresBetween(memory, 'before', 'after-join'), play: coresBetween(memory, 'after-join', 'after-play') };
     result.serverRunQueueWaitPerSecond = { join: runQueueWaitBetween(memory, 'before', 'after-join'), play: runQueueWaitBetween(memory, 'after-join', 'after-play') };
   }
+}
+
+/** Mean size of the last view each kind of seat holds, as JSON: what one push of one audience costs by the end. */
+function lastViewBytes(tables) {
+  const sizes = { role: [], facilitator: [], observer: [] };
+  for (const t of tables) {
+    for (const seat of Object.values(t.roles)) if (seat.latestView) sizes.role.push(JSON.stringify(seat.latestView).length);
+    if (t.facilitator.latestView) sizes.facilitator.push(JSON.stringify(t.facilitator.latestView).length);
+    for (const seat of t.observers) if (seat.latestView) sizes.observer.push(JSON.stringify(seat.latestView).length);
+  }
+  const mean = (xs) => (xs.length ? Math.round(xs.reduce((a, b) => a + b, 0) / xs.length) : null);
+  return { role: mean(sizes.role), facilitator: mean(sizes.facilitator), observer: mean(sizes.observer) };
 }
 
 /** Plays `turns` turns of one game; returns how many were completed. */
