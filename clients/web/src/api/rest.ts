@@ -1,0 +1,93 @@
+import type { Audience, CreatedGame, GameView, Phase, Role, ScenarioSummary, SeatView } from "./types";
+
+/** An HTTP error with the server's own message, shown next to the control that caused it. */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+async function readError(response: Response): Promise<ApiError> {
+  const text = await response.text();
+  let message = text || response.statusText || `HTTP ${response.status}`;
+  try {
+    const body = JSON.parse(text) as { message?: string; detail?: string; title?: string; error?: string };
+    message = body.message ?? body.detail ?? body.error ?? body.title ?? message;
+  } catch {
+    // plain text body
+  }
+  return new ApiError(response.status, message);
+}
+
+async function request<T>(method: string, url: string, body?: unknown, facilitatorKey?: string): Promise<T> {
+  const headers: Record<string, string> = { Accept: "application/json" };
+  if (body !== undefined) headers["Content-Type"] = "application/json";
+  if (facilitatorKey) headers["X-Facilitator-Key"] = facilitatorKey;
+  let response: Response;
+  try {
+    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+  } catch {
+    throw new ApiError(0, "The server cannot be reached. Check the connection and try again.");
+  }
+  if (!response.ok) throw await readError(response);
+  if (response.status === 204) return undefined as T;
+  return (await response.json()) as T;
+}
+
+const enc = encodeURIComponent;
+
+export const api = {
+  scenarios: () => request<ScenarioSummary[]>("GET", "/api/scenarios"),
+
+  /** With this browser's facilitator key the new game joins the same facilitator's list. */
+  createGame: (scenario: string, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games", { scenario, seed: null }, facilitatorKey),
+
+  /** The game with its join codes, seats and facilitator view; facilitator only. */
+  game: (gameId: string, facilitatorKey: string) => request<GameDetails>("GET", `/api/games/${enc(gameId)}`, undefined, facilitatorKey),
+
+  /** The saved-game JSON (scenario, seed, events); facilitator only. */
+  exportGame: (gameId: string, facilitatorKey: string) => request<unknown>("GET", `/api/games/${enc(gameId)}/export`, undefined, facilitatorKey),
+
+  /** Registers a saved-game file as a new game on the server (to replay or continue it). */
+  importGame: (savedGame: unknown, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games/import", savedGame, facilitatorKey),
+
+  /** A new game from this game's log up to the start of <turn>. */
+  fork: (gameId: string, turn: number, facilitatorKey: string | undefined) =>
+    request<CreatedGame>("POST", `/api/games/${enc(gameId)}/fork?turn=${turn}`, undefined, facilitatorKey),
+
+  /** One replay frame: the steps of the whole game and the view of <audience> after <version>. */
+  replay: (gameId: string, audience: string, version: number | undefined, facilitatorKey: string | undefined) =>
+    request<ReplayFrame>(
+      "GET",
+      `/api/games/${enc(gameId)}/replay?audience=${enc(audience)}${version === undefined ? "" : `&version=${version}`}`,
+      undefined,
+      facilitatorKey,
+    ),
+};
+
+export interface GameDetails {
+  game: { gameId: string; scenarioId: string; createdAt: string; version: number; turn: number; phase: Phase; ended: boolean };
+  joinCodes: Partial<Record<Role, string>>;
+  observerCode: string;
+  seats: SeatView[];
+  view: GameView;
+}
+
+/** A point a replay can step to: the version after which the game entered turn/phase. */
+export interface ReplayStep {
+  version: number;
+  turn: number;
+  phase: Phase;
+}
+
+export interface ReplayFrame {
+  gameId: string;
+  audience: Audience;
+  version: number;
+  latestVersion: number;
+  steps: ReplayStep[];
+  view: GameView;
+}

@@ -1,0 +1,240 @@
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.AspNetCore.Mvc;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Scenarios;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
+using Wargame.Server.Games;
+using Wargame.Server.Hosting;
+using Wargame.Server.Hubs;
+using Wargame.Server.Scenarios;
+using Wargame.Server.Seats;
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Api;
+
+public sealed record CreateGameRequest(string Scenario, ulong? Seed);
+
+/// <summary>A saved game: everything needed to replay it. Its events start with gameStarted.</summary>
+public sealed record SavedGameDocument(Scenario Scenario, ulong Seed, ImmutableArray<GameEvent> Events);
+
+public sealed record GameSummary(string GameId, string ScenarioId, DateTimeOffset CreatedAt, int Version, int Turn, Phase Phase, bool Ended);
+
+public sealed record GameDetails(
+    GameSummary Game,
+    ImmutableSortedDictionary<Role, string> JoinCodes,
+    string ObserverCode,
+    IReadOnlyList<SeatView> Seats,
+    GameView View);
+
+/// <summary>A point a replay can step to: the version after which the game entered <see cref="Turn"/>/<see cref="Phase"/>.</summary>
+public sealed record ReplayStep(int Version, int Turn, Phase Phase);
+
+public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View);
+
+/// <summary>The REST API: scenarios, creating and listing games, export, import, fork and replay (see /openapi/v1.json).</summary>
+internal static class GamesApi
+{
+    public const string FacilitatorKeyHeader = "X-Facilitator-Key";
+
+    public static void MapGamesApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api");
+        api.MapGet("/scenarios", (ScenarioCatalog catalog) => catalog.Summaries.ToList()).WithName("ListScenarios");
+        api.MapPost("/games", CreateGame).WithName("CreateGame").RequireRateLimiting(RateLimits.Creation)
+            .Accepts<CreateGameRequest>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
+        api.MapGet("/games", ListGames).WithName("ListGames");
+        api.MapGet("/games/{gameId}", GetGame).WithName("GetGame");
+        api.MapGet("/games/{gameId}/export", ExportGame).WithName("ExportGame");
+        api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(RateLimits.Creation)
+            .Accepts<SavedGameDocument>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
+        api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(RateLimits.Creation);
+        api.MapGet("/games/{gameId}/replay", Replay).WithName("ReplayGame");
+        // Unknown API paths are a clear 404, not the web client's index.html.
+        app.MapFallback("/api/{**path}", (string path) => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+            title: "unknown-endpoint", detail: $"There is no API endpoint /api/{path}; see /openapi/v1.json.")).ExcludeFromDescription();
+    }
+
+    private static async Task<IResult> CreateGame(
+        HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey,
+        ScenarioCatalog catalog, GameCreation creation, IGameStore store)
+    {
+        var (request, malformed) = await ReadBody<CreateGameRequest>(http, "a new game ({ scenario, seed? })");
+        if (malformed is not null)
+            return malformed;
+        if (request is null || string.IsNullOrWhiteSpace(request.Scenario))
+            return Problem("scenario-required", "Name a scenario id from GET /api/scenarios.");
+        if (catalog.Find(request.Scenario) is not { } scenario)
+            return Problem("unknown-scenario", $"There is no scenario '{request.Scenario}'; GET /api/scenarios lists them.");
+        var key = await ExistingKey(facilitatorKey, store);
+        if (facilitatorKey is not null && key is null)
+            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "unknown-facilitator-key", detail: "That facilitator key belongs to no game; leave it out to get a new one.");
+        var created = await creation.Register([Rules.Start(scenario, request.Seed ?? Secrets.NewSeed())], scenario.Id, key);
+        return Results.Created($"/api/games/{created.GameId}", created);
+    }
+
+    private static async Task<IResult> ListGames([FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, GameActors games)
+    {
+        if (string.IsNullOrEmpty(facilitatorKey))
+            return Unauthorized();
+        var records = await store.GamesOf(Secrets.Hash(facilitatorKey), CancellationToken.None);
+        var summaries = new List<GameSummary>();
+        foreach (var record in records)
+            summaries.Add(Summary(record, await games.Get(record.GameId).View(Audience.Facilitator)));
+        return Results.Ok(summaries);
+    }
+
+    private static async Task<IResult> GetGame(string gameId, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, GameActors games, Presence presence)
+    {
+        if (await Authorize(gameId, facilitatorKey, store) is not { } record)
+            return await Refusal(gameId, facilitatorKey, store);
+        var view = await games.Get(gameId).View(Audience.Facilitator);
+        var codes = await store.JoinCodes(gameId, CancellationToken.None);
+        var seats = await store.Seats(gameId, CancellationToken.None);
+        return Results.Ok(new GameDetails(
+            Summary(record, view),
+            codes.Where(c => c.Audience.Role is not null).ToImmutableSortedDictionary(c => c.Audience.Role!.Value, c => Secrets.DisplayCode(c.Code)),
+            Secrets.DisplayCode(codes.Single(c => c.Audience.Kind == AudienceKind.Public).Code),
+            [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, presence.IsConnected(s.SeatId), s.Bot))],
+            view));
+    }
+
+    private static async Task<IResult> ExportGame(string gameId, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store)
+    {
+        if (await Authorize(gameId, facilitatorKey, store) is null)
+            return await Refusal(gameId, facilitatorKey, store);
+        var events = await store.LoadEvents(gameId, CancellationToken.None);
+        var started = (GameStarted)events[0];
+        return Results.Ok(new SavedGameDocument(started.Scenario, started.Seed, [.. events]));
+    }
+
+    private static async Task<IResult> ImportGame(
+        HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, GameCreation creation, IGameStore store)
+    {
+        var (saved, malformed) = await ReadBody<SavedGameDocument>(http, "a saved game ({ scenario, seed, events })");
+        if (malformed is not null)
+            return malformed;
+        if (saved is null || saved.Events.IsDefaultOrEmpty)
+            return Problem("empty-saved-game", "A saved game needs its events, starting with gameStarted.");
+        if (saved.Events[0] is not GameStarted started)
+            return Problem("bad-saved-game", "The first event of a saved game must be gameStarted.");
+        if (started.Seed != saved.Seed || started.Scenario.Id != saved.Scenario.Id)
+            return Problem("bad-saved-game", "The saved game's scenario and seed differ from its gameStarted event.");
+        try
+        {
+            Rules.Replay(saved.Events);
+        }
+        catch (Exception e)
+        {
+            // Any failure of the rules on this log is a fact about the file, reported to whoever sent it.
+            return Problem("bad-saved-game", $"The saved game does not replay: {e.Message}");
+        }
+        var key = await ExistingKey(facilitatorKey, store);
+        var created = await creation.Register(saved.Events, started.Scenario.Id, key);
+        return Results.Created($"/api/games/{created.GameId}", created);
+    }
+
+    private static async Task<IResult> ForkGame(
+        string gameId, int turn, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, GameCreation creation)
+    {
+        var record = await store.FindGame(gameId, CancellationToken.None);
+        var events = await store.LoadEvents(gameId, CancellationToken.None);
+        // The whole log holds every private record: the facilitator may fork any time, anyone once they are revealed.
+        if (record is null || (!Seating.Matches(facilitatorKey, record.FacilitatorKeyHash) && !Rules.Replay(events).Revealed))
+            return await Refusal(gameId, facilitatorKey, store);
+        // The prefix of the log up to the event that opened the turn: the new game continues from its briefing.
+        var state = Rules.Begin(events[0]);
+        var length = state.Turn == turn ? 1 : 0;
+        for (var i = 1; i < events.Count && length == 0; i++)
+        {
+            state = Rules.Evolve(state, events[i]);
+            if (state.Turn == turn)
+                length = i + 1;
+        }
+        if (length == 0)
+            return Problem("turn-not-reached", $"Game {gameId} has not reached turn {turn}; fork from a turn it has played.");
+        var created = await creation.Register([.. events.Take(length)], record.ScenarioId, await ExistingKey(facilitatorKey, store));
+        return Results.Created($"/api/games/{created.GameId}", created);
+    }
+
+    private static async Task<IResult> Replay(
+        string gameId, string? audience, int? version, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store)
+    {
+        if (!TryParseAudience(audience ?? "public", out var who))
+            return Problem("unknown-audience", "The audience is public, facilitator, or a role: UA, RU, US, EU.");
+        var events = await store.LoadEvents(gameId, CancellationToken.None);
+        if (events.Count == 0)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "game-not-found", detail: $"There is no game {gameId}.");
+        var to = version ?? events.Count;
+        if (to < 1 || to > events.Count)
+            return Problem("unknown-version", $"Game {gameId} has versions 1 to {events.Count}.");
+
+        var steps = ImmutableArray.CreateBuilder<ReplayStep>();
+        GameState? latest = null, at = null;
+        foreach (var e in events)
+        {
+            var previous = latest;
+            latest = latest is null ? Rules.Begin(e) : Rules.Evolve(latest, e);
+            if (previous is null || previous.Turn != latest.Turn || previous.Phase != latest.Phase)
+                steps.Add(new ReplayStep(latest.Version, latest.Turn, latest.Phase));
+            if (latest.Version == to)
+                at = latest;
+        }
+        // Private views need the facilitator key, or the game's records revealed after its end.
+        if (who.Kind != AudienceKind.Public && !latest!.Revealed && await Authorize(gameId, facilitatorKey, store) is null)
+            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "not-revealed",
+                detail: "A role's replay or the whole record is open only to the facilitator until the records are revealed.");
+        return Results.Ok(new ReplayFrame(gameId, who, to, events.Count, steps.ToImmutable(), GameViews.For(at!, who)));
+    }
+
+    /// <summary>Reads a JSON body with the domain's options; a malformed one gets a 400 naming where it went wrong.</summary>
+    private static async Task<(T? Body, IResult? Error)> ReadBody<T>(HttpRequest http, string expected)
+    {
+        try
+        {
+            return (await JsonSerializer.DeserializeAsync<T>(http.Body, GameJson.Options, http.HttpContext.RequestAborted), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, Problem("malformed-json", $"The body must be {expected}: {e.Message}"));
+        }
+    }
+
+    private static bool TryParseAudience(string text, out Audience audience)
+    {
+        audience = text.ToLowerInvariant() switch
+        {
+            "public" => Audience.Public,
+            "facilitator" or "all" => Audience.Facilitator,
+            _ => Enum.TryParse<Role>(text, ignoreCase: true, out var role) && Enum.IsDefined(role) ? Audience.Of(role) : default,
+        };
+        return audience != default || text.Equals("public", StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static GameSummary Summary(GameRecord record, GameView view) =>
+        new(record.GameId, record.ScenarioId, record.CreatedAt, view.Version, view.Turn, view.Phase, view.Ended);
+
+    private static async Task<GameRecord?> Authorize(string gameId, string? facilitatorKey, IGameStore store) =>
+        await store.FindGame(gameId, CancellationToken.None) is { } record && Seating.Matches(facilitatorKey, record.FacilitatorKeyHash) ? record : null;
+
+    private static async Task<string?> ExistingKey(string? facilitatorKey, IGameStore store) =>
+        !string.IsNullOrEmpty(facilitatorKey) && (await store.GamesOf(Secrets.Hash(facilitatorKey), CancellationToken.None)).Count > 0 ? facilitatorKey : null;
+
+    /// <summary>404 for a game that does not exist, 401 without a key, 403 with the wrong key.</summary>
+    private static async Task<IResult> Refusal(string gameId, string? facilitatorKey, IGameStore store)
+    {
+        if (await store.FindGame(gameId, CancellationToken.None) is null)
+            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "game-not-found", detail: $"There is no game {gameId}.");
+        return string.IsNullOrEmpty(facilitatorKey)
+            ? Unauthorized()
+            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "wrong-facilitator-key", detail: "That facilitator key does not run this game.");
+    }
+
+    private static IResult Unauthorized() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+        title: "facilitator-key-required", detail: $"Send the game's facilitator key in the {FacilitatorKeyHeader} header.");
+
+    private static IResult Problem(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
+}

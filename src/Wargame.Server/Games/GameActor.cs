@@ -1,0 +1,278 @@
+using System.Threading.Channels;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
+using Wargame.Server.Hubs;
+using Wargame.Server.Seats;
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Games;
+
+/// <summary>The actor was passivated between lookup and call; the caller activates a fresh one.</summary>
+internal sealed class ActorDeactivatedException() : Exception("The game actor was passivated.");
+
+internal sealed class GameNotFoundException(string gameId) : Exception($"There is no game {gameId}.");
+
+/// <summary>
+/// One game's activation: a mailbox read by one loop, so state is touched by one call at a time and needs no
+/// lock. State is rebuilt from the store on the first call. The deadline is a timer on the injected clock.
+/// </summary>
+internal sealed class GameActor
+{
+    private const int MaxAppendAttempts = 3;
+
+    private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly IGameStore _store;
+    private readonly IGamePublisher _publisher;
+    private readonly Presence _presence;
+    private readonly TimeProvider _time;
+    private readonly ILogger _logger;
+    private GameState? _state;
+    private ITimer? _deadlineTimer;
+    private DateTimeOffset? _storedDeadline;
+    private long _lastActivity;
+    private int _queued;
+
+    public GameActor(string gameId, IGameStore store, IGamePublisher publisher, Presence presence, TimeProvider time, ILogger logger)
+    {
+        GameId = gameId;
+        _store = store;
+        _publisher = publisher;
+        _presence = presence;
+        _time = time;
+        _logger = logger;
+        _lastActivity = time.GetTimestamp();
+        Completion = Task.Run(RunMailbox);
+    }
+
+    public string GameId { get; }
+
+    public Task Completion { get; }
+
+    public TimeSpan IdleFor => _time.GetElapsedTime(Volatile.Read(ref _lastActivity));
+
+    public Task<CommandResult> Execute(GameCommand command) => Enqueue(() => Handle(command));
+
+    public Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow) => Enqueue(async () =>
+    {
+        var state = await State();
+        if (state.Paused)
+            return CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", state.Version);
+        return await Handle(new Domain.Game.SetDeadline(actor, fromNow is { } span ? _time.GetUtcNow() + span : null));
+    });
+
+    public Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by) => Enqueue(async () =>
+    {
+        var state = await State();
+        if (state.Paused)
+            return CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", state.Version);
+        if (state.Deadline is null)
+            return CommandResult.Refused("no-deadline", "There is no deadline to extend; set one first.", state.Version);
+        return await Handle(new Domain.Game.SetDeadline(actor, state.Deadline + by));
+    });
+
+    public Task<CommandResult> Pause(Actor actor) => Enqueue(async () =>
+    {
+        var state = await State();
+        int? remaining = state.Deadline is { } deadline
+            ? (int)Math.Ceiling(Math.Max(0, (deadline - _time.GetUtcNow()).TotalSeconds))
+            : null;
+        return await Handle(new PauseGame(actor, remaining));
+    });
+
+    public Task<CommandResult> Resume(Actor actor) => Enqueue(async () =>
+    {
+        var state = await State();
+        DateTimeOffset? deadline = state.PausedRemainingSeconds is { } seconds ? _time.GetUtcNow().AddSeconds(seconds) : null;
+        return await Handle(new ResumeGame(actor, deadline));
+    });
+
+    public Task Attach(string connectionId, Audience audience) => Enqueue(async () =>
+    {
+        var state = await State();
+        await _publisher.Attach(connectionId, GameId, audience);
+        await _publisher.SendView(connectionId, GameId, GameViews.For(state, audience));
+        return true;
+    });
+
+    public Task<GameView> View(Audience audience) => Enqueue(async () => GameViews.For(await State(), audience));
+
+    public Task PublishSeats() => Enqueue(async () =>
+    {
+        var seats = await _store.Seats(GameId, CancellationToken.None);
+        await _publisher.PublishSeats(GameId, [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, _presence.IsConnected(s.SeatId), s.Bot))]);
+        return true;
+    });
+
+    /// <summary>
+    /// Stops the mailbox if the game has been idle for <paramref name="idleTimeout"/> and no deadline is running
+    /// (its timer lives here). Returns whether the actor is now passivated.
+    /// </summary>
+    public async Task<bool> TryPassivate(TimeSpan idleTimeout)
+    {
+        try
+        {
+            return await Enqueue(touch: false, work: () =>
+            {
+                var deadlineRunning = _state is { Deadline: not null, Paused: false, Ended: false };
+                if (IdleFor < idleTimeout || deadlineRunning || Volatile.Read(ref _queued) > 1)
+                    return Task.FromResult(false);
+                _mailbox.Writer.TryComplete();
+                _deadlineTimer?.Dispose();
+                return Task.FromResult(true);
+            });
+        }
+        catch (ActorDeactivatedException)
+        {
+            return true;
+        }
+    }
+
+    /// <summary>
+    /// Decide, append, evolve, publish. On a conflict the log is reloaded (the clients here are shown what the other
+    /// writer did) and the command decided again, if <paramref name="stillApplies"/> to the reloaded state.
+    /// </summary>
+    /// <summary>Stops the actor when the server stops: no more calls, no more timers.</summary>
+    public async Task Deactivate()
+    {
+        _mailbox.Writer.TryComplete();
+        await Completion;
+        _deadlineTimer?.Dispose();
+    }
+
+    private async Task<CommandResult> Handle(GameCommand command, Func<GameState, bool>? stillApplies = null)
+    {
+        using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = GameId, ["Actor"] = command.Actor.ToString() });
+        for (var attempt = 1; ; attempt++)
+        {
+            var state = await State();
+            if (attempt > 1)
+            {
+                await _publisher.PublishViews(GameId, state);
+                if (stillApplies is not null && !stillApplies(state))
+                    return CommandResult.Refused("superseded", "The game changed before this could be applied.", state.Version);
+            }
+            var decision = Rules.Decide(state, command);
+            if (decision.Rejection is { } rejection)
+            {
+                _logger.LogInformation("{Command} refused: {Code}", command.GetType().Name, rejection.Code);
+                return CommandResult.Refused(rejection.Code, rejection.Message, state.Version);
+            }
+            try
+            {
+                await _store.AppendEvents(GameId, state.Version, decision.Events, CancellationToken.None);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAppendAttempts)
+            {
+                // Another node (or a stale activation) appended first: rebuild from the log and decide again.
+                _logger.LogWarning("{Command} conflicted at version {Version}; reloading", command.GetType().Name, state.Version);
+                _state = null;
+                continue;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                _state = null;
+                return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", state.Version);
+            }
+
+            foreach (var e in decision.Events)
+                state = Rules.Evolve(state, e);
+            _state = state;
+            _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
+            await _publisher.PublishViews(GameId, state);
+            await ArmDeadline(state);
+            return CommandResult.Ok(state.Version);
+        }
+    }
+
+    private async Task<GameState> State()
+    {
+        if (_state is not null)
+            return _state;
+        var events = await _store.LoadEvents(GameId, CancellationToken.None);
+        if (events.Count == 0)
+            throw new GameNotFoundException(GameId);
+        _state = Rules.Replay(events);
+        _storedDeadline = _state.Deadline;
+        await ArmDeadline(_state);
+        return _state;
+    }
+
+    /// <summary>Runs the timer for the current deadline; when it passes, the phase advances as if the facilitator had closed it.</summary>
+    private async Task ArmDeadline(GameState state)
+    {
+        _deadlineTimer?.Dispose();
+        _deadlineTimer = null;
+        var running = state is { Paused: false, Ended: false } ? state.Deadline : null;
+        if (running is { } deadline)
+        {
+            var due = deadline - _time.GetUtcNow();
+            _deadlineTimer = _time.CreateTimer(_ => _ = DeadlinePassed(deadline), null, due < TimeSpan.Zero ? TimeSpan.Zero : due, Timeout.InfiniteTimeSpan);
+        }
+        if (running != _storedDeadline)
+        {
+            await _store.SetPendingDeadline(GameId, running, CancellationToken.None);
+            _storedDeadline = running;
+        }
+    }
+
+    private async Task DeadlinePassed(DateTimeOffset deadline)
+    {
+        try
+        {
+            await Enqueue(async () =>
+            {
+                bool StillDue(GameState s) => s.Deadline == deadline && !s.Paused && !s.Ended;
+                var state = await State();
+                if (!StillDue(state))
+                    return false;
+                _logger.LogInformation("Deadline {Deadline} of game {GameId} passed; closing the {Phase} phase", deadline, GameId, state.Phase);
+                // Another node may have closed the phase already: advance only if this deadline still stands.
+                var result = await Handle(new AdvancePhase(Actor.System), StillDue);
+                return result.Accepted;
+            });
+        }
+        catch (ActorDeactivatedException)
+        {
+            // Passivation never happens with a running deadline; a disposed actor has nothing to close.
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "Closing the phase of game {GameId} at its deadline failed", GameId);
+        }
+    }
+
+    private Task<T> Enqueue<T>(Func<Task<T>> work, bool touch = true)
+    {
+        var completion = new TaskCompletionSource<T>(TaskCreationOptions.RunContinuationsAsynchronously);
+        Interlocked.Increment(ref _queued);
+        var written = _mailbox.Writer.TryWrite(async () =>
+        {
+            try
+            {
+                completion.SetResult(await work());
+            }
+            catch (Exception e)
+            {
+                completion.SetException(e);
+            }
+        });
+        if (!written)
+        {
+            Interlocked.Decrement(ref _queued);
+            throw new ActorDeactivatedException();
+        }
+        if (touch)
+            Volatile.Write(ref _lastActivity, _time.GetTimestamp());
+        return completion.Task;
+    }
+
+    private async Task RunMailbox()
+    {
+        await foreach (var work in _mailbox.Reader.ReadAllAsync())
+        {
+            await work();
+            Interlocked.Decrement(ref _queued);
+        }
+    }
+}

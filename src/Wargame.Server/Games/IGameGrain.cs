@@ -1,0 +1,36 @@
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
+
+namespace Wargame.Server.Games;
+
+/// <summary>
+/// One live game, reached only through this seam (an Orleans grain could implement it later). Calls are
+/// handled strictly one at a time per game; the caller's identity is already in each command's Actor.
+/// </summary>
+internal interface IGameGrain
+{
+    string GameId { get; }
+
+    /// <summary>Decide, append with the expected version, evolve, push every audience its view.</summary>
+    Task<CommandResult> Execute(GameCommand command);
+
+    /// <summary>Sets the current phase's deadline <paramref name="fromNow"/> from the server's clock; null clears it.</summary>
+    Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow);
+
+    Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by);
+
+    /// <summary>Pauses play, keeping the time left on the running deadline.</summary>
+    Task<CommandResult> Pause(Actor actor);
+
+    /// <summary>Resumes play; the deadline runs again with the time it had left.</summary>
+    Task<CommandResult> Resume(Actor actor);
+
+    /// <summary>Adds a connection to its audience's pushes and sends it the current view, in order with every push.</summary>
+    Task Attach(string connectionId, Audience audience);
+
+    Task<GameView> View(Audience audience);
+
+    /// <summary>Sends every connection of the game the current seat list.</summary>
+    Task PublishSeats();
+}

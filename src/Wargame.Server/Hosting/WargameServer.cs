@@ -1,0 +1,196 @@
+using System.Net;
+using System.Reflection;
+using System.Text.Json;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.HttpOverrides;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+using Npgsql;
+using Serilog;
+using Wargame.Domain.Serialization;
+using Wargame.Server.Api;
+using Wargame.Server.Games;
+using Wargame.Server.Hubs;
+using Wargame.Server.Scenarios;
+using Wargame.Server.Seats;
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Hosting;
+
+internal static class RateLimits
+{
+    public const string Creation = "creation";
+}
+
+/// <summary>The one place where the server is wired: options, logging, store, actors, hub, REST, static files.</summary>
+public static class WargameServer
+{
+    /// <summary>
+    /// Builds the server from command-line style arguments, for example
+    /// ["--urls", "http://127.0.0.1:0", "--Wargame:DataDirectory", dir, "--Wargame:ScenarioDirectory", scenarios].
+    /// After StartAsync, <see cref="Address"/> gives the bound address.
+    /// </summary>
+    public static WebApplication Build(string[] args) => Build(args, configureServices: null);
+
+    /// <summary>The first address the started server listens on, such as "http://127.0.0.1:5123".</summary>
+    public static string Address(this WebApplication app) =>
+        app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
+
+    /// <summary>Tests replace services here (for example the clock) after the defaults are registered.</summary>
+    internal static WebApplication Build(string[] args, Action<IServiceCollection>? configureServices)
+    {
+        var builder = WebApplication.CreateBuilder(HostOptions(args));
+
+        var options = builder.Configuration.GetSection(WargameOptions.Section).Get<WargameOptions>() ?? new WargameOptions();
+        // Relative to where the server was started, as a user typing `dotnet run` expects.
+        var dataDirectory = Path.GetFullPath(options.DataDirectory);
+        Directory.CreateDirectory(dataDirectory);
+
+        var logger = new LoggerConfiguration()
+            .ReadFrom.Configuration(builder.Configuration)
+            .Enrich.FromLogContext()
+            .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .WriteTo.File(Path.Combine(dataDirectory, "logs", "wargame-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
+                outputTemplate: "{Timestamp:o} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+
+        var services = builder.Services;
+        services.AddOptions<WargameOptions>()
+            .Bind(builder.Configuration.GetSection(WargameOptions.Section))
+            .ValidateDataAnnotations()
+            .ValidateOnStart();
+        services.AddSingleton<IValidateOptions<WargameOptions>, WargameOptionsValidator>();
+        services.AddSingleton(new GameClock(TimeProvider.System));
+
+        services.AddSingleton<IGameStore>(sp =>
+        {
+            var o = sp.GetRequiredService<IOptions<WargameOptions>>().Value;
+            return o.Store == StoreKind.Postgres
+                ? new PostgresGameStore(NpgsqlDataSource.Create(o.PostgresConnectionString!))
+                : new SqliteGameStore(Path.Combine(dataDirectory, "wargame.db"));
+        });
+        services.AddHostedService<StoreInitializer>();
+        services.AddSingleton<ScenarioCatalog>();
+        services.AddSingleton<Presence>();
+        services.AddSingleton<JoinGuard>();
+        services.AddSingleton<Seating>();
+        services.AddSingleton<GameCreation>();
+        services.AddSingleton<IGamePublisher, HubGamePublisher>();
+        services.AddSingleton<GameActors>();
+        services.AddHostedService<ActorLifecycleService>();
+
+        services.AddSignalR(hub =>
+        {
+            hub.MaximumReceiveMessageSize = options.MaxHubMessageBytes;
+            // Lets argument-binding failures name the problem; HubErrorFilter keeps other exception text off the wire.
+            hub.EnableDetailedErrors = true;
+            hub.AddFilter<HubErrorFilter>();
+        }).AddJsonProtocol(json => CopyGameJson(json.PayloadSerializerOptions));
+        services.ConfigureHttpJsonOptions(json => CopyGameJson(json.SerializerOptions));
+
+        services.AddRateLimiter(limiter =>
+        {
+            limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            limiter.AddPolicy(RateLimits.Creation, http => RateLimitPartition.GetFixedWindowLimiter(
+                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                _ => new FixedWindowRateLimiterOptions { PermitLimit = options.GameCreationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+        });
+        services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
+        services.AddOpenApi();
+        services.AddProblemDetails();
+
+        services.Configure<ForwardedHeadersOptions>(forwarded =>
+        {
+            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.KnownIPNetworks.Clear();
+            forwarded.KnownProxies.Clear();
+            foreach (var proxy in options.TrustedProxies.Where(p => IPAddress.TryParse(p, out _)))
+                forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
+        });
+
+        configureServices?.Invoke(services);
+
+        var app = builder.Build();
+        app.UseForwardedHeaders();
+        app.UseExceptionHandler();
+        app.UseStatusCodePages();
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.UseWebSockets();
+        app.UseRateLimiter();
+
+        app.MapHealthChecks("/healthz");
+        app.MapOpenApi();
+        app.MapGamesApi();
+        app.MapHub<GameHub>("/hubs/game");
+        app.MapFallbackToFile("index.html");
+        return app;
+    }
+
+    /// <summary>
+    /// appsettings.json from beside the binary; the web client from beside the binary when published, or from the
+    /// server's source directory (where clients/web builds it) when run from a clone. --contentRoot and --webroot win.
+    /// </summary>
+    private static WebApplicationOptions HostOptions(string[] args)
+    {
+        bool Given(string name) => args.Any(a => a.TrimStart('-').StartsWith(name, StringComparison.OrdinalIgnoreCase));
+        var sourceDirectory = typeof(WargameServer).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
+            .FirstOrDefault(a => a.Key == "SourceDirectory")?.Value;
+        string?[] webRoots = [Path.Combine(AppContext.BaseDirectory, "wwwroot"), sourceDirectory is null ? null : Path.Combine(sourceDirectory, "wwwroot")];
+        return new WebApplicationOptions
+        {
+            Args = args,
+            ContentRootPath = Given("contentRoot") ? null : AppContext.BaseDirectory,
+            WebRootPath = Given("webroot") ? null : webRoots.FirstOrDefault(Directory.Exists),
+        };
+    }
+
+    /// <summary>Hub payloads and REST bodies use the domain's JSON shape, so terms, orders and views round-trip polymorphically.</summary>
+    private static void CopyGameJson(JsonSerializerOptions target)
+    {
+        var source = GameJson.Options;
+        target.PropertyNamingPolicy = source.PropertyNamingPolicy;
+        target.DictionaryKeyPolicy = source.DictionaryKeyPolicy;
+        target.PropertyNameCaseInsensitive = source.PropertyNameCaseInsensitive;
+        target.DefaultIgnoreCondition = source.DefaultIgnoreCondition;
+        target.NumberHandling = source.NumberHandling;
+        target.RespectNullableAnnotations = source.RespectNullableAnnotations;
+        foreach (var converter in source.Converters)
+            target.Converters.Add(converter);
+    }
+
+    private sealed class WargameOptionsValidator : IValidateOptions<WargameOptions>
+    {
+        public ValidateOptionsResult Validate(string? name, WargameOptions options)
+        {
+            var errors = options.Validate(new System.ComponentModel.DataAnnotations.ValidationContext(options)).Select(r => r.ErrorMessage ?? "").ToList();
+            return errors.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(errors);
+        }
+    }
+
+    /// <summary>Creates the schema before the server takes requests.</summary>
+    private sealed class StoreInitializer(IGameStore store, ILogger<StoreInitializer> logger) : IHostedService
+    {
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            await store.Initialize(cancellationToken);
+            logger.LogInformation("Event store ready: {Store}", store is SqliteGameStore sqlite ? sqlite.Path : "PostgreSQL");
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class StoreHealthCheck(IGameStore store) : IHealthCheck
+    {
+        public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
+        {
+            await store.FindGame("healthz", cancellationToken);
+            return HealthCheckResult.Healthy();
+        }
+    }
+}

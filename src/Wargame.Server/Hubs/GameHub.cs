@@ -1,0 +1,156 @@
+using Microsoft.AspNetCore.SignalR;
+using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Turns;
+using Wargame.Server.Games;
+using Wargame.Server.Seats;
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Hubs;
+
+/// <summary>
+/// The game hub at /hubs/game (docs/hub-protocol.md). Each method authenticates the caller's seat, maps the wire
+/// record to a domain command with the Actor taken from that seat (never from the wire), calls the game, returns.
+/// </summary>
+internal sealed class GameHub(Seating seating, GameActors games, Presence presence) : Hub<IGameClient>
+{
+    private const string SeatKey = "seat";
+
+    // Joining
+
+    public Task<JoinResult> JoinWithCode(string code, string displayName) =>
+        Seat(() => seating.JoinWithCode(code, displayName, ClientAddress));
+
+    public Task<JoinResult> JoinAsFacilitator(string gameId, string facilitatorKey) =>
+        Seat(() => seating.JoinAsFacilitator(gameId, facilitatorKey, ClientAddress));
+
+    public Task<JoinResult> Resume(string seatToken) =>
+        Seat(() => seating.Resume(seatToken, ClientAddress));
+
+    // Playing
+
+    public Task<CommandResult> PostMessage(MessageRequest message) => AsSeated(actor =>
+        Required(message, nameof(message)) ?? Game.Execute(new Domain.Game.PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
+
+    public Task<CommandResult> Propose(AgreementTerms terms) => AsPlayer(actor =>
+        Required(terms, nameof(terms)) ?? Game.Execute(new Domain.Game.Propose(actor, terms)));
+
+    public Task<CommandResult> RespondToProposal(int proposalId, ProposalResponse response) => AsPlayer(actor =>
+        Game.Execute(new Domain.Game.RespondToProposal(actor, proposalId, response)));
+
+    public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => AsPlayer(actor =>
+        Required(terms, nameof(terms)) ?? Game.Execute(new Domain.Game.CounterProposal(actor, proposalId, terms)));
+
+    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => AsPlayer(actor =>
+        Game.Execute(new Domain.Game.RevokeAgreement(actor, agreementId, reason ?? "")));
+
+    public Task<CommandResult> SubmitOrders(Orders orders) => AsPlayer(actor =>
+        Required(orders, nameof(orders)) ?? Game.Execute(new Domain.Game.SubmitOrders(actor, orders)));
+
+    // Facilitating
+
+    public Task<CommandResult> AdvancePhase() => AsFacilitator(actor => Game.Execute(new Domain.Game.AdvancePhase(actor)));
+
+    public Task<CommandResult> SetDeadline(int? seconds) => AsFacilitator(actor =>
+        seconds is <= 0 or > MaxDeadlineSeconds
+            ? Refuse("bad-deadline", $"A deadline is 1 to {MaxDeadlineSeconds} seconds from now (or null to clear it).")
+            : Game.SetDeadline(actor, seconds is { } s ? TimeSpan.FromSeconds(s) : null));
+
+    public Task<CommandResult> ExtendDeadline(int seconds) => AsFacilitator(actor =>
+        seconds is <= 0 or > MaxDeadlineSeconds
+            ? Refuse("bad-deadline", $"An extension is 1 to {MaxDeadlineSeconds} seconds.")
+            : Game.ExtendDeadline(actor, TimeSpan.FromSeconds(seconds)));
+
+    public Task<CommandResult> Pause() => AsFacilitator(actor => Game.Pause(actor));
+
+    public Task<CommandResult> ResumePlay() => AsFacilitator(actor => Game.Resume(actor));
+
+    public Task<CommandResult> InjectEvent(InjectRequest inject) => AsFacilitator(actor =>
+        Required(inject, nameof(inject)) ?? Game.Execute(new Domain.Game.InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
+
+    public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => AsFacilitator(actor =>
+        Required(adjustment, nameof(adjustment)) ?? Game.Execute(new Domain.Game.AdjustAdjudication(actor, adjustment.RecordId ?? "", adjustment.Logit, adjustment.Reason ?? "")));
+
+    public Task<CommandResult> AssignBot(Role role) => AsFacilitator(_ =>
+        // The domain's bot players have not landed yet: refuse plainly rather than seat a bot that never plays.
+        Refuse("bots-unavailable", $"Bots cannot play {role.DisplayName()} yet: this server has no bot players."));
+
+    public Task<CommandResult> ReleaseSeat(string seatId) => AsFacilitator(_ => seating.Release(CallerSeat!.GameId, seatId));
+
+    public Task<CommandResult> EndGame() => AsFacilitator(actor => Game.Execute(new Domain.Game.EndGame(actor)));
+
+    public Task<CommandResult> RevealAll() => AsFacilitator(actor => Game.Execute(new Domain.Game.RevealAll(actor)));
+
+    public override async Task OnDisconnectedAsync(Exception? exception)
+    {
+        if (CallerSeat is { } seat)
+        {
+            presence.Disconnected(seat.SeatId, Context.ConnectionId);
+            await games.Get(seat.GameId).PublishSeats();
+        }
+        await base.OnDisconnectedAsync(exception);
+    }
+
+    private const int MaxDeadlineSeconds = 7 * 24 * 3600;
+
+    private SeatRecord? CallerSeat => Context.Items.TryGetValue(SeatKey, out var seat) ? seat as SeatRecord : null;
+
+    private IGameGrain Game => games.Get(CallerSeat!.GameId);
+
+    private string ClientAddress => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+
+    private async Task<JoinResult> Seat(Func<Task<SeatGrant>> join)
+    {
+        if (CallerSeat is not null)
+            throw new HubException("already-seated: This connection already holds a seat; open a new connection for another one.");
+        SeatGrant grant;
+        try
+        {
+            grant = await join();
+        }
+        catch (JoinRefusedException e)
+        {
+            throw new HubException($"{e.Code}: {e.Message}");
+        }
+        var seat = grant.Seat;
+        Context.Items[SeatKey] = seat;
+        presence.Connected(seat.SeatId, Context.ConnectionId);
+        var game = games.Get(seat.GameId);
+        await game.Attach(Context.ConnectionId, seat.Audience);
+        await game.PublishSeats();
+        return new JoinResult(seat.GameId, seat.SeatId, grant.Token, seat.Audience, seat.DisplayName);
+    }
+
+    private Task<CommandResult> AsSeated(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
+    {
+        null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
+        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
+        { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
+        _ => Refuse("observer", "Observers can watch but not act."),
+    };
+
+    private Task<CommandResult> AsPlayer(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
+    {
+        null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
+        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
+        _ => Refuse("players-only", "Only a role's players can do that."),
+    };
+
+    private Task<CommandResult> AsFacilitator(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
+    {
+        null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
+        { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
+        _ => Refuse("facilitator-only", "Only the facilitator can do that."),
+    };
+
+    private static Task<CommandResult> SeatReleased() => Refuse("seat-released", "The facilitator released your seat; join again with a code.");
+
+    private static Task<CommandResult>? Required(object? argument, string name) =>
+        argument is null ? Refuse("missing-argument", $"The argument '{name}' is required.") : null;
+
+    private static Task<CommandResult> Refuse(string code, string message) => Task.FromResult(CommandResult.Refused(code, message));
+}

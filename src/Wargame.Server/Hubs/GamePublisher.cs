@@ -1,0 +1,56 @@
+using Microsoft.AspNetCore.SignalR;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
+
+namespace Wargame.Server.Hubs;
+
+/// <summary>How a game actor reaches connected clients, without knowing about SignalR.</summary>
+internal interface IGamePublisher
+{
+    /// <summary>Puts the connection in its audience's group of the game, so it receives that audience's views.</summary>
+    Task Attach(string connectionId, string gameId, Audience audience);
+
+    /// <summary>Takes the connection out of every group of the game: it receives nothing more.</summary>
+    Task Detach(string connectionId, string gameId, Audience audience);
+
+    Task SendView(string connectionId, string gameId, GameView view);
+
+    /// <summary>Pushes every audience its own view of <paramref name="state"/>.</summary>
+    Task PublishViews(string gameId, GameState state);
+
+    Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats);
+}
+
+/// <summary>
+/// One SignalR group per (game, audience): a connection is only ever in its own seat's audience group, and each
+/// group receives only <see cref="GameViews.For"/> of its audience. A second group per game carries seat lists.
+/// </summary>
+internal sealed class HubGamePublisher(IHubContext<GameHub, IGameClient> hub) : IGamePublisher
+{
+    public static string AudienceGroup(string gameId, Audience audience) => $"{gameId}/{audience}";
+
+    public static string SeatsGroup(string gameId) => $"{gameId}/seats";
+
+    public async Task Attach(string connectionId, string gameId, Audience audience)
+    {
+        await hub.Groups.AddToGroupAsync(connectionId, AudienceGroup(gameId, audience));
+        await hub.Groups.AddToGroupAsync(connectionId, SeatsGroup(gameId));
+    }
+
+    public async Task Detach(string connectionId, string gameId, Audience audience)
+    {
+        await hub.Groups.RemoveFromGroupAsync(connectionId, AudienceGroup(gameId, audience));
+        await hub.Groups.RemoveFromGroupAsync(connectionId, SeatsGroup(gameId));
+    }
+
+    public Task SendView(string connectionId, string gameId, GameView view) => hub.Clients.Client(connectionId).View(gameId, view);
+
+    public async Task PublishViews(string gameId, GameState state)
+    {
+        foreach (var audience in Audience.All)
+            await hub.Clients.Group(AudienceGroup(gameId, audience)).View(gameId, GameViews.For(state, audience));
+    }
+
+    public Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats) => hub.Clients.Group(SeatsGroup(gameId)).Seats(gameId, seats);
+}

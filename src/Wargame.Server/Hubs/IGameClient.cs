@@ -1,0 +1,16 @@
+using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
+
+namespace Wargame.Server.Hubs;
+
+/// <summary>What the server sends a connected client (see docs/hub-protocol.md).</summary>
+public interface IGameClient
+{
+    /// <summary>The game as the connection's audience may see it: after a join and after every accepted change.</summary>
+    Task View(string gameId, GameView view);
+
+    /// <summary>Every seat of the game and whether it is connected: after a join, a leave or a seat change.</summary>
+    Task Seats(string gameId, IReadOnlyList<SeatView> seats);
+}
+
+public sealed record SeatView(string SeatId, Audience Audience, string DisplayName, bool Connected, bool Bot);

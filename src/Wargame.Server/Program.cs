@@ -1,0 +1,3 @@
+using Wargame.Server.Hosting;
+
+await WargameServer.Build(args).RunAsync();

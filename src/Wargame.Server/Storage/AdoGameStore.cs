@@ -1,0 +1,230 @@
+using System.Data;
+using System.Data.Common;
+using System.Globalization;
+using System.Text.Json;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+
+namespace Wargame.Server.Storage;
+
+/// <summary>
+/// The store's SQL, shared by SQLite and PostgreSQL: both speak the same plain SQL here. Payloads are kept as
+/// text (not jsonb) because the JSON type discriminator must stay the first property of each event.
+/// </summary>
+internal abstract class AdoGameStore : IGameStore
+{
+    protected abstract string SchemaSql { get; }
+
+    protected abstract Task<DbConnection> Open(CancellationToken cancellationToken);
+
+    protected abstract bool IsUniqueViolation(DbException exception);
+
+    public async Task Initialize(CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await Execute(connection, null, SchemaSql, cancellationToken);
+    }
+
+    public async Task CreateGame(GameRecord game, IReadOnlyList<JoinCode> codes, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await Execute(connection, transaction,
+            "INSERT INTO games (game_id, scenario_id, facilitator_key_hash, created_at) VALUES (@id, @scenario, @key, @created)",
+            cancellationToken, ("id", game.GameId), ("scenario", game.ScenarioId), ("key", game.FacilitatorKeyHash), ("created", Format(game.CreatedAt)));
+        foreach (var code in codes)
+        {
+            await Execute(connection, transaction,
+                "INSERT INTO join_codes (code, game_id, audience_kind, role) VALUES (@code, @id, @kind, @role)",
+                cancellationToken, ("code", code.Code), ("id", code.GameId), ("kind", code.Audience.Kind.ToString()), ("role", code.Audience.Role?.ToString()));
+        }
+        await InsertEvents(connection, transaction, game.GameId, 0, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task<GameRecord?> FindGame(string gameId, CancellationToken cancellationToken)
+    {
+        var games = await QueryGames("SELECT game_id, scenario_id, facilitator_key_hash, created_at FROM games WHERE game_id = @id", ("id", gameId), cancellationToken);
+        return games.SingleOrDefault();
+    }
+
+    public Task<IReadOnlyList<GameRecord>> GamesOf(string facilitatorKeyHash, CancellationToken cancellationToken) =>
+        QueryGames("SELECT game_id, scenario_id, facilitator_key_hash, created_at FROM games WHERE facilitator_key_hash = @key ORDER BY created_at, game_id", ("key", facilitatorKeyHash), cancellationToken);
+
+    public Task<IReadOnlyList<JoinCode>> JoinCodes(string gameId, CancellationToken cancellationToken) =>
+        QueryCodes("SELECT code, game_id, audience_kind, role FROM join_codes WHERE game_id = @p ORDER BY audience_kind, role", gameId, cancellationToken);
+
+    public async Task<JoinCode?> FindJoinCode(string code, CancellationToken cancellationToken) =>
+        (await QueryCodes("SELECT code, game_id, audience_kind, role FROM join_codes WHERE code = @p", code, cancellationToken)).SingleOrDefault();
+
+    public async Task<IReadOnlyList<GameEvent>> LoadEvents(string gameId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection, null, "SELECT sequence, payload FROM events WHERE game_id = @id ORDER BY sequence", ("id", gameId));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var events = new List<GameEvent>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            var sequence = Convert.ToInt32(reader.GetValue(0), CultureInfo.InvariantCulture);
+            if (sequence != events.Count + 1)
+                throw new InvalidDataException($"Game {gameId} has a gap in its log: sequence {sequence} follows {events.Count}.");
+            events.Add(JsonSerializer.Deserialize<GameEvent>(reader.GetString(1), GameJson.Options)
+                ?? throw new InvalidDataException($"Game {gameId} has an empty event at sequence {sequence}."));
+        }
+        return events;
+    }
+
+    public async Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
+        await using (var last = Command(connection, transaction, "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE game_id = @id", ("id", gameId)))
+        {
+            var version = Convert.ToInt32(await last.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            if (version != expectedVersion)
+                throw new ConcurrencyConflictException(gameId, expectedVersion);
+        }
+        await InsertEvents(connection, transaction, gameId, expectedVersion, events, cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+    }
+
+    public async Task AddSeat(SeatRecord seat, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await Execute(connection, null,
+            """
+            INSERT INTO seats (seat_id, game_id, audience_kind, role, display_name, token_hash, bot, released, created_at)
+            VALUES (@seat, @game, @kind, @role, @name, @token, @bot, @released, @created)
+            """,
+            cancellationToken,
+            ("seat", seat.SeatId), ("game", seat.GameId), ("kind", seat.Audience.Kind.ToString()), ("role", seat.Audience.Role?.ToString()),
+            ("name", seat.DisplayName), ("token", seat.TokenHash), ("bot", seat.Bot ? 1 : 0), ("released", seat.Released ? 1 : 0),
+            ("created", Format(seat.CreatedAt)));
+    }
+
+    public async Task<bool> ReleaseSeat(string gameId, string seatId, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        return await Execute(connection, null, "UPDATE seats SET released = 1 WHERE game_id = @game AND seat_id = @seat AND released = 0",
+            cancellationToken, ("game", gameId), ("seat", seatId)) == 1;
+    }
+
+    public async Task<SeatRecord?> FindSeatByTokenHash(string tokenHash, CancellationToken cancellationToken) =>
+        (await QuerySeats("token_hash = @p AND released = 0", tokenHash, cancellationToken)).SingleOrDefault();
+
+    public Task<IReadOnlyList<SeatRecord>> Seats(string gameId, CancellationToken cancellationToken) =>
+        QuerySeats("game_id = @p AND released = 0", gameId, cancellationToken);
+
+    public async Task SetPendingDeadline(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await Execute(connection, null, "UPDATE games SET pending_deadline = @deadline WHERE game_id = @id",
+            cancellationToken, ("deadline", deadline is { } d ? Format(d) : null), ("id", gameId));
+    }
+
+    public async Task<IReadOnlyList<string>> GamesWithPendingDeadlines(CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection, null, "SELECT game_id FROM games WHERE pending_deadline IS NOT NULL ORDER BY game_id");
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new List<string>();
+        while (await reader.ReadAsync(cancellationToken))
+            ids.Add(reader.GetString(0));
+        return ids;
+    }
+
+    private async Task InsertEvents(DbConnection connection, DbTransaction transaction, string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
+    {
+        try
+        {
+            for (var i = 0; i < events.Count; i++)
+            {
+                var payload = JsonSerializer.Serialize(events[i], GameJson.Options);
+                await Execute(connection, transaction,
+                    "INSERT INTO events (game_id, sequence, type, payload) VALUES (@id, @sequence, @type, @payload)",
+                    cancellationToken, ("id", gameId), ("sequence", expectedVersion + i + 1), ("type", events[i].GetType().Name), ("payload", payload));
+            }
+        }
+        catch (DbException e) when (IsUniqueViolation(e))
+        {
+            throw new ConcurrencyConflictException(gameId, expectedVersion);
+        }
+    }
+
+    private async Task<IReadOnlyList<GameRecord>> QueryGames(string sql, (string, object?) parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection, null, sql, parameter);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var games = new List<GameRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+            games.Add(new GameRecord(reader.GetString(0), reader.GetString(1), reader.GetString(2), Parse(reader.GetString(3))));
+        return games;
+    }
+
+    private async Task<IReadOnlyList<JoinCode>> QueryCodes(string sql, string parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection, null, sql, ("p", parameter));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var codes = new List<JoinCode>();
+        while (await reader.ReadAsync(cancellationToken))
+            codes.Add(new JoinCode(reader.GetString(0), reader.GetString(1), ReadAudience(reader, 2)));
+        return codes;
+    }
+
+    private async Task<IReadOnlyList<SeatRecord>> QuerySeats(string where, string parameter, CancellationToken cancellationToken)
+    {
+        await using var connection = await Open(cancellationToken);
+        await using var command = Command(connection, null,
+            $"SELECT seat_id, game_id, audience_kind, role, display_name, token_hash, bot, released, created_at FROM seats WHERE {where} ORDER BY created_at, seat_id",
+            ("p", parameter));
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var seats = new List<SeatRecord>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            seats.Add(new SeatRecord(
+                reader.GetString(0), reader.GetString(1), ReadAudience(reader, 2), reader.GetString(4),
+                reader.IsDBNull(5) ? null : reader.GetString(5),
+                Convert.ToInt32(reader.GetValue(6), CultureInfo.InvariantCulture) == 1,
+                Convert.ToInt32(reader.GetValue(7), CultureInfo.InvariantCulture) == 1,
+                Parse(reader.GetString(8))));
+        }
+        return seats;
+    }
+
+    private static Audience ReadAudience(DbDataReader reader, int kindColumn)
+    {
+        var kind = Enum.Parse<AudienceKind>(reader.GetString(kindColumn));
+        Role? role = reader.IsDBNull(kindColumn + 1) ? null : Enum.Parse<Role>(reader.GetString(kindColumn + 1));
+        return new Audience(kind, role);
+    }
+
+    private static async Task<int> Execute(DbConnection connection, DbTransaction? transaction, string sql, CancellationToken cancellationToken, params (string Name, object? Value)[] parameters)
+    {
+        await using var command = Command(connection, transaction, sql, parameters);
+        return await command.ExecuteNonQueryAsync(cancellationToken);
+    }
+
+    private static DbCommand Command(DbConnection connection, DbTransaction? transaction, string sql, params (string Name, object? Value)[] parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Transaction = transaction;
+        foreach (var (name, value) in parameters)
+        {
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = name;
+            parameter.Value = value ?? DBNull.Value;
+            if (value is null)
+                parameter.DbType = DbType.String;
+            command.Parameters.Add(parameter);
+        }
+        return command;
+    }
+
+    private static string Format(DateTimeOffset time) => time.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
+
+    private static DateTimeOffset Parse(string text) => DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
+}

@@ -1,0 +1,139 @@
+using Wargame.Domain.Roles;
+using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
+using Wargame.Server.Games;
+using Wargame.Server.Hubs;
+using Wargame.Server.Tests.Support;
+
+namespace Wargame.Server.Tests.Games;
+
+/// <summary>The facilitator's clock: deadlines on the server's injected TimeProvider, which these tests move by hand.</summary>
+public sealed class FacilitatorTests : IAsyncLifetime
+{
+    private readonly ManualClock _clock = new();
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.Start(clock: _clock);
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task AMissedOrdersDeadline_ClosesThePhase_AndStandingOrdersApplyToWhoeverMissedIt()
+    {
+        var table = await Table.Seat(_server);
+        await table.AdvanceTo(Phase.Orders);
+        foreach (var (role, player) in table.Players)
+            Assert.True((await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(role))).Accepted);
+        await table.Facilitate("AdvancePhase");
+        await table.AdvanceTo(Phase.Orders);
+        Assert.Equal(2, table.Facilitator.LastView!.Turn);
+        await table.Players[Role.UA].Invoke<CommandResult>("SubmitOrders", new UkraineOrders(UkrainePosture.CounterAttack, Mobilise: false));
+
+        var set = await table.Facilitate("SetDeadline", 60);
+        var deadlineView = await table.Facilitator.WaitForView(v => v.Version == set.Version);
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(60), deadlineView.Deadline);
+
+        _clock.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(Phase.Orders, (await table.CurrentView()).Phase);
+
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        var resolved = await table.Facilitator.WaitForView(v => v is { Turn: 2, Phase: Phase.Debrief });
+        Assert.Contains(resolved.Results, r => r.Turn == 2 && !r.Lines.IsEmpty);
+        // Turn 2 resolved on Ukraine's new orders and everyone else's standing posture from turn 1.
+        var standing = resolved.Orders.ToDictionary(o => o.Role, o => o.Standing);
+        Assert.Equal(new UkraineOrders(UkrainePosture.CounterAttack, Mobilise: false), standing[Role.UA]);
+        Assert.Equal(RussiaPosture.Probe, Assert.IsType<RussiaOrders>(standing[Role.RU]).Posture);
+        Assert.IsType<GuarantorOrders>(standing[Role.US]);
+        Assert.IsType<GuarantorOrders>(standing[Role.EU]);
+        await table.Players[Role.RU].WaitForView(v => v.Version == resolved.Version);
+        Assert.Null(resolved.Deadline);
+    }
+
+    [Fact]
+    public async Task APause_KeepsTheTimeLeft_AndResumingRunsItAgain()
+    {
+        var table = await Table.Seat(_server);
+        await table.AdvanceTo(Phase.Negotiation);
+        await table.Facilitate("SetDeadline", 100);
+        _clock.Advance(TimeSpan.FromSeconds(30));
+
+        var paused = await table.Facilitate("Pause");
+        var pausedView = await table.Players[Role.EU].WaitForView(v => v.Version == paused.Version);
+        Assert.Equal((true, 70, (DateTimeOffset?)null), (pausedView.Paused, pausedView.PausedRemainingSeconds, pausedView.Deadline));
+        var refused = await table.Players[Role.EU].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Anyone?"));
+        Assert.Equal("game-paused", refused.Code);
+        _clock.Advance(TimeSpan.FromSeconds(1000));
+        Assert.Equal(Phase.Negotiation, (await table.CurrentView()).Phase);
+        Assert.Equal("game-paused", (await table.Facilitator.Invoke<CommandResult>("ExtendDeadline", 30)).Code);
+
+        var resumed = await table.Facilitate("ResumePlay");
+        var resumedView = await table.Facilitator.WaitForView(v => v.Version == resumed.Version);
+        Assert.Equal(_clock.GetUtcNow().AddSeconds(70), resumedView.Deadline);
+        _clock.Advance(TimeSpan.FromSeconds(69));
+        Assert.Equal(Phase.Negotiation, (await table.CurrentView()).Phase);
+        _clock.Advance(TimeSpan.FromSeconds(2));
+        await table.Observer.WaitForView(v => v.Phase == Phase.Orders);
+    }
+
+    [Fact]
+    public async Task ExtendingMovesTheDeadline_ClearingStopsIt_AndNonsenseIsRefused()
+    {
+        var table = await Table.Seat(_server);
+        Assert.Equal("no-deadline", (await table.Facilitator.Invoke<CommandResult>("ExtendDeadline", 30)).Code);
+        Assert.Equal("bad-deadline", (await table.Facilitator.Invoke<CommandResult>("SetDeadline", -5)).Code);
+        Assert.Equal("bad-deadline", (await table.Facilitator.Invoke<CommandResult>("ExtendDeadline", 0)).Code);
+
+        var start = _clock.GetUtcNow();
+        await table.Facilitate("SetDeadline", 60);
+        var extended = await table.Facilitate("ExtendDeadline", 120);
+        Assert.Equal(start.AddSeconds(180), (await table.Facilitator.WaitForView(v => v.Version == extended.Version)).Deadline);
+        _clock.Advance(TimeSpan.FromSeconds(170));
+        Assert.Equal(Phase.Briefing, (await table.CurrentView()).Phase);
+
+        await table.Facilitate("SetDeadline", [null]);
+        _clock.Advance(TimeSpan.FromHours(2));
+        var view = await table.CurrentView();
+        Assert.Equal((Phase.Briefing, (DateTimeOffset?)null), (view.Phase, view.Deadline));
+    }
+
+    [Fact]
+    public async Task ARunningDeadline_SurvivesARestartOfTheServer()
+    {
+        var table = await Table.Seat(_server);
+        await table.Facilitate("SetDeadline", 60);
+        var token = table.Seats[Role.US].SeatToken;
+        await _server.Stop();
+
+        await using var restarted = await RunningServer.Start(_server.DataDirectory, _clock);
+        var us = await restarted.Connect();
+        await us.Resume(token);
+        _clock.Advance(TimeSpan.FromSeconds(61));
+        var view = await us.WaitForView(v => v.Phase == Phase.Negotiation);
+        Assert.Equal(1, view.Turn);
+    }
+
+    [Fact]
+    public async Task RecordsAreRevealedOnlyAfterTheEnd_ThenEveryAudienceSeesEveryBriefing()
+    {
+        var table = await Table.Seat(_server);
+        Assert.Equal("game-not-ended", (await table.Facilitator.Invoke<CommandResult>("RevealAll")).Code);
+        await table.Facilitate("EndGame");
+        Assert.Equal("game-ended", (await table.Players[Role.RU].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Wait"))).Code);
+        var revealed = await table.Facilitate("RevealAll");
+
+        foreach (var client in table.Players.Values.Append(table.Observer))
+        {
+            var view = await client.WaitForView(v => v.Version == revealed.Version);
+            Assert.True(view.Revealed);
+            Assert.Equal(RoleSet.All, view.PrivateRecords.Select(r => r.Role));
+        }
+    }
+
+    [Fact]
+    public async Task AssigningABot_FailsClearly_UntilTheDomainHasBotPlayers()
+    {
+        var table = await Table.Seat(_server);
+        var result = await table.Facilitator.Invoke<CommandResult>("AssignBot", Role.RU);
+        Assert.Equal("bots-unavailable", result.Code);
+    }
+}

@@ -1,0 +1,90 @@
+using System.Collections.Concurrent;
+using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR.Client;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+using Wargame.Server.Api;
+using Wargame.Server.Games;
+using Wargame.Server.Hubs;
+using Wargame.Server.Tests.Support;
+
+namespace Wargame.Server.Tests.Hosting;
+
+public sealed class SigkillTests
+{
+    [Fact]
+    public async Task AServerKilledMidGame_KeepsEveryAcknowledgedCommand_AndClientsResumeTheirSeats()
+    {
+        var directory = RunningServer.NewDataDirectory();
+        var port = ChildServer.FreePort();
+        var address = $"http://127.0.0.1:{port}";
+        var clients = new List<GameClient>();
+        try
+        {
+            var server = await ChildServer.Start(directory, port);
+            using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = RunningServer.Timeout };
+            var created = await http.PostAsJsonAsync("/api/games", new { scenario = "test-ceasefire", seed = 3 });
+            var game = (await created.Content.ReadFromJsonAsync<CreatedGame>(GameJson.Options))!;
+
+            var seats = new Dictionary<Role, JoinResult>();
+            foreach (var role in RoleSet.All)
+            {
+                var client = await GameClient.Connect(address, reconnect: true);
+                clients.Add(client);
+                seats[role] = await client.JoinWithCode(game.JoinCodes[role], $"{role} player");
+                client.ResumeOnReconnect(seats[role].SeatToken);
+            }
+
+            // Every player posts as fast as it can; the server is killed once enough commands were acknowledged.
+            var acknowledged = new ConcurrentDictionary<int, string>();
+            using var stop = new CancellationTokenSource();
+            var writers = clients.Select((client, i) => Task.Run(async () =>
+            {
+                for (var n = 0; !stop.IsCancellationRequested; n++)
+                {
+                    var text = $"client {i} message {n}";
+                    try
+                    {
+                        var result = await client.Connection.InvokeAsync<CommandResult>("PostMessage", new MessageRequest([], text), stop.Token);
+                        if (result.Accepted)
+                            acknowledged[result.Version] = text;
+                    }
+                    catch (Exception)
+                    {
+                        return; // The connection died with the server: this command was never acknowledged.
+                    }
+                }
+            })).ToList();
+            while (acknowledged.Count < 40)
+                await Task.Delay(20).WaitAsync(RunningServer.Timeout);
+            await server.Kill();
+            await stop.CancelAsync();
+            await Task.WhenAll(writers).WaitAsync(RunningServer.Timeout);
+
+            await using var restarted = await ChildServer.Start(directory, port);
+            foreach (var (client, role) in clients.Zip(RoleSet.All))
+            {
+                await client.WaitForView(_ => client.Resumed is not null);
+                Assert.Equal(seats[role].SeatId, client.Resumed!.SeatId);
+            }
+
+            using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{game.GameId}/export");
+            request.Headers.Add("X-Facilitator-Key", game.FacilitatorKey);
+            var saved = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<SavedGameDocument>(GameJson.Options))!;
+            foreach (var (version, text) in acknowledged)
+                Assert.Equal(text, Assert.IsType<MessagePosted>(saved.Events[version - 1]).Text);
+
+            var after = await clients[0].Invoke<CommandResult>("PostMessage", new MessageRequest([], "after the crash"));
+            Assert.Equal(saved.Events.Length + 1, after.Version);
+            var view = await clients[3].WaitForView(v => v.Version == after.Version);
+            Assert.Equal("after the crash", view.Messages[^1].Text);
+        }
+        finally
+        {
+            foreach (var client in clients)
+                await client.DisposeAsync();
+            RunningServer.DeleteDirectory(directory);
+        }
+    }
+}

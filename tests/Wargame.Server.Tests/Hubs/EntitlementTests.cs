@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using System.Net.Http.Json;
+using System.Text.Json;
+using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
+using Wargame.Server.Api;
+using Wargame.Server.Games;
+using Wargame.Server.Hubs;
+using Wargame.Server.Tests.Support;
+
+namespace Wargame.Server.Tests.Hubs;
+
+/// <summary>
+/// Hidden information end to end: every audience joins a game that plays all its turns with private channels,
+/// hidden proposals, signed agreements and secret orders; every message each connection received is checked
+/// against what that audience is entitled to see at that moment.
+/// </summary>
+public sealed class EntitlementTests : IAsyncLifetime
+{
+    private RunningServer _server = null!;
+
+    public async Task InitializeAsync() => _server = await RunningServer.Start();
+
+    public async Task DisposeAsync() => await _server.DisposeAsync();
+
+    [Fact]
+    public async Task EveryMessageEveryConnectionReceives_IsWithinItsAudiencesEntitlement()
+    {
+        var table = await Table.Seat(_server, seed: 2026);
+        var secondUkrainian = await _server.Connect();
+        await secondUkrainian.JoinWithCode(table.Game.JoinCodes[Role.UA], "Second Ukrainian");
+        var connections = table.Players.Select(p => (Audience.Of(p.Key), p.Value))
+            .Append((Audience.Of(Role.UA), secondUkrainian))
+            .Append((Audience.Facilitator, table.Facilitator))
+            .Append((Audience.Public, table.Observer))
+            .ToList();
+
+        await PlayWholeGame(table);
+        Assert.Equal("game-ended", (await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "More?"))).Code);
+        var beforeReveal = (await table.CurrentView()).Version;
+        var revealed = await table.Facilitate("RevealAll");
+        foreach (var (_, client) in connections)
+            await client.WaitForView(v => v.Version == revealed.Version);
+
+        var events = (await ExportEvents(table)).ToList();
+        var states = new GameState[events.Count + 1];
+        states[1] = Rules.Begin(events[0]);
+        for (var v = 2; v <= events.Count; v++)
+            states[v] = Rules.Evolve(states[v - 1], events[v - 1]);
+
+        foreach (var (audience, client) in connections)
+        {
+            Assert.True(client.Views.Count > 10, $"{audience} received only {client.Views.Count} views.");
+            foreach (var view in client.Views)
+            {
+                Assert.Equal(audience, view.Audience);
+                // Exactly the domain's view for this audience at this version: nothing of another audience's view.
+                Assert.Equal(Json(GameViews.For(states[view.Version], audience)), Json(view));
+                AssertWithinEntitlement(audience, view);
+            }
+            Assert.Contains(client.Views, v => v.Version == beforeReveal);
+        }
+
+        // The gate is not trivially closed: the facilitator saw every marker during play.
+        var facilitatorJson = Json(table.Facilitator.Views.Single(v => v.Version == beforeReveal));
+        foreach (var marker in new[] { "SECRET-UA", "SECRET-RU", "SECRET-US", "SECRET-EU", "PRIVATE-T1-UA-US", "PRIVATE-T3-RU-EU", "HIDDEN-LINE-T2" })
+            Assert.Contains(marker, facilitatorJson);
+        foreach (var (audience, client) in connections)
+            Assert.Contains("SECRET-UA", Json(client.Views.Single(v => v.Version == revealed.Version)));
+    }
+
+    private static void AssertWithinEntitlement(Audience audience, GameView view)
+    {
+        if (audience.Kind == AudienceKind.Facilitator || view.Revealed)
+            return;
+        var json = Json(view);
+        var own = audience.Role;
+        foreach (var role in RoleSet.All.Where(r => r != own))
+            Assert.DoesNotContain($"SECRET-{role}", json);
+        foreach (var (from, to) in new[] { (Role.UA, Role.US), (Role.RU, Role.EU) })
+        {
+            if (own != from && own != to)
+                Assert.DoesNotContain($"-{from}-{to}\"", json);
+        }
+        if (own is not (Role.UA or Role.RU))
+            Assert.DoesNotContain("HIDDEN-LINE", json);
+        Assert.All(view.PrivateRecords, r => Assert.Equal(own, r.Role));
+        Assert.All(view.Orders, o => Assert.Equal(own, o.Role));
+        Assert.All(view.Hidden, h => Assert.Equal(own, h.Role));
+        Assert.All(view.Scores, s => Assert.Equal(own, s.Role));
+        Assert.Empty(view.EventDeck);
+        if (own != Role.RU)
+            Assert.Null(view.RussianOutlook);
+        Assert.All(view.Proposals, p => Assert.True(
+            (own is { } r && (p.Proposer == r || p.Parties.Contains(r))) || p.Status is not (AgreementStatus.Proposed or AgreementStatus.Rejected or AgreementStatus.Withdrawn or AgreementStatus.Countered or AgreementStatus.Accepted),
+            $"{audience} sees proposal #{p.Id} ({p.Status}) among {string.Join(",", p.Parties)}"));
+    }
+
+    private static async Task PlayWholeGame(Table table)
+    {
+        var ua = table.Players[Role.UA];
+        var ru = table.Players[Role.RU];
+        var us = table.Players[Role.US];
+        RussiaPosture[] postures = [RussiaPosture.Comply, RussiaPosture.Probe, RussiaPosture.LimitedOffensive];
+        for (var turn = 1; turn <= 3; turn++)
+        {
+            await table.AdvanceTo(Phase.Negotiation);
+            await Accepted(ua, "PostMessage", new MessageRequest([Role.US], $"PRIVATE-T{turn}-UA-US"));
+            await Accepted(ru, "PostMessage", new MessageRequest([Role.EU], $"PRIVATE-T{turn}-RU-EU"));
+            await Accepted(table.Players[Role.EU], "PostMessage", new MessageRequest([], $"PUBLIC-T{turn}-EU"));
+
+            var hidden = await Propose(ua, new CeasefireTerms { Line = LineOfContact.WithdrawToLine, LineName = $"HIDDEN-LINE-T{turn}" });
+            await Accepted(ru, "RespondToProposal", hidden, ProposalResponse.Reject);
+            if (turn == 1)
+            {
+                var ceasefire = await Propose(ua, new CeasefireTerms { DmzWidthKm = 10, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["OSCE"], JointCommission = true });
+                await Accepted(ru, "RespondToProposal", ceasefire, ProposalResponse.Accept);
+                var guarantee = await Propose(us, new GuaranteeTerms { Guarantors = [Role.US], LegalForm = LegalForm.ExecutiveAgreement, Tripwires = [new Tripwire(Role.US, 2000, TripwireLocation.Rear)] });
+                await Accepted(ua, "RespondToProposal", guarantee, ProposalResponse.Accept);
+            }
+
+            await table.AdvanceTo(Phase.Orders);
+            foreach (var (role, player) in table.Players)
+            {
+                var orders = role == Role.RU ? new RussiaOrders(postures[turn - 1], Rearm: turn == 2, SanctionsEvasion: false) : Table.OrdersFor(role);
+                await Accepted(player, "SubmitOrders", orders);
+            }
+            await table.AdvanceTo(Phase.Debrief);
+        }
+        var ended = await table.Facilitate("AdvancePhase");
+        Assert.True((await table.Facilitator.WaitForView(v => v.Version == ended.Version)).Ended);
+    }
+
+    private static async Task<int> Propose(GameClient proposer, AgreementTerms terms)
+    {
+        var result = await Accepted(proposer, "Propose", terms);
+        var view = await proposer.WaitForView(v => v.Version == result.Version);
+        return view.Proposals.Max(p => p.Id);
+    }
+
+    private static async Task<CommandResult> Accepted(GameClient client, string method, params object?[] args)
+    {
+        var result = await client.Invoke<CommandResult>(method, args);
+        Assert.True(result.Accepted, $"{method}: {result.Code} {result.Message}");
+        return result;
+    }
+
+    private async Task<ImmutableArray<GameEvent>> ExportEvents(Table table)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{table.Game.GameId}/export");
+        request.Headers.Add("X-Facilitator-Key", table.Game.FacilitatorKey);
+        var response = await _server.Http.SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<SavedGameDocument>(GameJson.Options))!.Events;
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, GameJson.Options);
+}

@@ -1,0 +1,79 @@
+using System.Diagnostics;
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+
+namespace Wargame.Server.Tests.Support;
+
+/// <summary>The built server run as its own process (`dotnet Wargame.Server.dll`), so a test can kill it with SIGKILL.</summary>
+internal sealed partial class ChildServer : IAsyncDisposable
+{
+    private readonly Process _process;
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private ChildServer(Process process) => _process = process;
+
+    public static int FreePort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    public static async Task<ChildServer> Start(string dataDirectory, int port, params string[] settings)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            WorkingDirectory = dataDirectory,
+        };
+        string[] args =
+        [
+            Path.Combine(AppContext.BaseDirectory, "Wargame.Server.dll"),
+            "--urls", $"http://127.0.0.1:{port}",
+            "--Wargame:DataDirectory", dataDirectory,
+            "--Wargame:ScenarioDirectory", RunningServer.ScenarioDirectory,
+            .. settings,
+        ];
+        foreach (var arg in args)
+        {
+            start.ArgumentList.Add(arg);
+        }
+        var server = new ChildServer(Process.Start(start)!);
+        server._process.OutputDataReceived += (_, e) =>
+        {
+            if (e.Data is { } line && Listening().IsMatch(line))
+                server._listening.TrySetResult();
+        };
+        server._process.ErrorDataReceived += (_, _) => { };
+        server._process.BeginOutputReadLine();
+        server._process.BeginErrorReadLine();
+        await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        return server;
+    }
+
+    /// <summary>Resident memory of the server process, in MiB (Linux /proc).</summary>
+    public double ResidentMiB()
+    {
+        var line = File.ReadLines($"/proc/{_process.Id}/status").First(l => l.StartsWith("VmRSS:", StringComparison.Ordinal));
+        return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
+    }
+
+    /// <summary>SIGKILL: no shutdown, no flushing, as when a machine loses the process.</summary>
+    public async Task Kill()
+    {
+        _process.Kill();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        if (!_process.HasExited)
+            await Kill();
+        _process.Dispose();
+    }
+
+    [GeneratedRegex(@"Now listening on: http://127\.0\.0\.1:\d+")]
+    private static partial Regex Listening();
+}

@@ -1,0 +1,118 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
+using Microsoft.Extensions.DependencyInjection;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Views;
+using Wargame.Server.Hubs;
+
+namespace Wargame.Server.Tests.Support;
+
+/// <summary>A real SignalR client of the game hub that records every message the server sends it.</summary>
+internal sealed class GameClient : IAsyncDisposable
+{
+    private readonly ConcurrentQueue<GameView> _views = new();
+    private readonly ConcurrentQueue<IReadOnlyList<SeatView>> _seats = new();
+    private readonly SemaphoreSlim _received = new(0);
+
+    private GameClient(HubConnection connection)
+    {
+        Connection = connection;
+        connection.On<string, GameView>(nameof(IGameClient.View), (_, view) =>
+        {
+            _views.Enqueue(view);
+            _received.Release();
+        });
+        connection.On<string, IReadOnlyList<SeatView>>(nameof(IGameClient.Seats), (_, seats) =>
+        {
+            _seats.Enqueue(seats);
+            _received.Release();
+        });
+    }
+
+    public HubConnection Connection { get; }
+
+    public IReadOnlyCollection<GameView> Views => _views;
+
+    public IReadOnlyCollection<IReadOnlyList<SeatView>> SeatLists => _seats;
+
+    public GameView? LastView => _views.LastOrDefault();
+
+    public static async Task<GameClient> Connect(string address, bool reconnect = false)
+    {
+        var builder = new HubConnectionBuilder();
+        if (reconnect)
+            builder.WithAutomaticReconnect([.. Enumerable.Repeat(TimeSpan.FromMilliseconds(500), 60)]);
+        builder.Services.AddSingleton<IConnectionFactory, WebSocketConnectionFactory>();
+        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(new Uri(new Uri(address), "/hubs/game")));
+        builder.AddJsonProtocol(json =>
+        {
+            json.PayloadSerializerOptions = new System.Text.Json.JsonSerializerOptions(GameJson.Options);
+        });
+        var client = new GameClient(builder.Build());
+        await client.Connection.StartAsync().WaitAsync(RunningServer.Timeout);
+        return client;
+    }
+
+    public Task<T> Invoke<T>(string method, params object?[] args) =>
+        Connection.InvokeCoreAsync<T>(method, args).WaitAsync(RunningServer.Timeout);
+
+    public Task<JoinResult> JoinWithCode(string code, string name) => Invoke<JoinResult>("JoinWithCode", code, name);
+
+    public Task<JoinResult> JoinAsFacilitator(string gameId, string key) => Invoke<JoinResult>("JoinAsFacilitator", gameId, key);
+
+    public Task<JoinResult> Resume(string token) => Invoke<JoinResult>("Resume", token);
+
+    /// <summary>As the browser does: after an automatic reconnect, take the seat again with its token.</summary>
+    public void ResumeOnReconnect(string token) => Connection.Reconnected += async _ =>
+    {
+        Resumed = await Resume(token);
+        _received.Release();
+    };
+
+    public JoinResult? Resumed { get; private set; }
+
+    /// <summary>Waits until a received view satisfies <paramref name="condition"/>.</summary>
+    public async Task<GameView> WaitForView(Func<GameView, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(RunningServer.Timeout);
+        while (true)
+        {
+            if (_views.LastOrDefault(condition) is { } view)
+                return view;
+            try
+            {
+                await _received.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No view matched within {RunningServer.Timeout}; last was version {LastView?.Version}.");
+            }
+        }
+    }
+
+    public async Task<IReadOnlyList<SeatView>> WaitForSeats(Func<IReadOnlyList<SeatView>, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(RunningServer.Timeout);
+        while (true)
+        {
+            if (_seats.LastOrDefault(condition) is { } seats)
+                return seats;
+            try
+            {
+                await _received.WaitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                throw new TimeoutException($"No seat list matched within {RunningServer.Timeout}.");
+            }
+        }
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await Connection.DisposeAsync().AsTask().WaitAsync(RunningServer.Timeout);
+        _received.Dispose();
+    }
+}

@@ -1,0 +1,55 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Wargame.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+using static Wargame.Web.Tests.Support.Pages;
+
+namespace Wargame.Web.Tests.Facilitation;
+
+/// <summary>The facilitator's clock reaches every page: deadlines count down, extensions add time, a pause stops play.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ClockTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task DeadlineExtensionAndPause_ShowOnThePlayersPage_AndAPausedMessageIsRefusedBesideTheDraft()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+        await using var context = await browser.NewContext();
+        var player = await context.NewPageAsync();
+        await Join(player, server.Address, codes.UA, "Ukraine team");
+        await Advance(facilitator, "Negotiation");
+
+        var controls = facilitator.GetByRole(AriaRole.Region, new() { Name = "Game controls" });
+        await controls.GetByLabel("Deadline (minutes from now)").FillAsync("10");
+        await controls.GetByRole(AriaRole.Button, new() { Name = "Set deadline" }).ClickAsync();
+        await Expect(controls.GetByText("Deadline set.")).ToBeVisibleAsync();
+        var countdown = player.GetByTestId("countdown");
+        await Expect(countdown).ToHaveTextAsync(new Regex(@"^(9:[0-5]\d|10:00) left$"));
+
+        await controls.GetByRole(AriaRole.Button, new() { Name = "+5 min" }).ClickAsync();
+        await Expect(countdown).ToHaveTextAsync(new Regex(@"^(14:[0-5]\d|15:00) left$"));
+
+        await controls.GetByRole(AriaRole.Button, new() { Name = "Pause" }).ClickAsync();
+        await Expect(countdown).ToHaveTextAsync(new Regex(@"^Paused \((14:[0-5]\d|15:00) left\)$"));
+        await Expect(player.GetByText("The facilitator has paused the game.")).ToBeVisibleAsync();
+
+        await Tab(player, "Channels");
+        await player.GetByLabel("Public statement").FillAsync("We are ready to sign today.");
+        await player.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        var compose = player.Locator("form.compose");
+        await Expect(compose.GetByRole(AriaRole.Alert)).ToContainTextAsync("paused");
+        await Expect(player.GetByLabel("Public statement")).ToHaveValueAsync("We are ready to sign today.");
+        await Screenshots.Save(player, "17-paused-refusal-beside-draft");
+
+        await controls.GetByRole(AriaRole.Button, new() { Name = "Resume play" }).ClickAsync();
+        await Expect(countdown).ToHaveTextAsync(new Regex(@"^(14:[0-5]\d|15:00) left$"));
+        await player.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(player.GetByRole(AriaRole.List, new() { Name = "Messages in Public" })).ToContainTextAsync("ready to sign today");
+        await Expect(player.GetByLabel("Public statement")).ToHaveValueAsync("");
+        Assert.Empty(browser.TakePageErrors());
+    }
+}

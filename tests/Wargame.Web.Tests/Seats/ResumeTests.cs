@@ -1,0 +1,147 @@
+using System.Net;
+using System.Net.Sockets;
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Wargame.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+using static Wargame.Web.Tests.Support.Pages;
+
+namespace Wargame.Web.Tests.Seats;
+
+/// <summary>A seat outlives its tab and its connection: the browser keeps the seat token and resumes it.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ResumeTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task ClosingAndReopeningTheTab_MidGame_ResumesTheSameSeatWithOrdersAndDraft()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+
+        await using var laptop = await browser.NewContext();
+        var tab = await laptop.NewPageAsync();
+        await Join(tab, server.Address, codes.RU, "Russia team");
+        var gameUrl = tab.Url;
+        await Advance(facilitator, "Negotiation");
+        await Advance(facilitator, "Orders");
+
+        await Tab(tab, "Orders");
+        var orders = tab.GetByRole(AriaRole.Form, new() { Name = "Orders" });
+        await orders.GetByLabel("Posture").SelectOptionAsync("Probe");
+        await orders.GetByLabel("Rearm").CheckAsync();
+        await orders.GetByRole(AriaRole.Button, new() { Name = "Submit orders" }).ClickAsync();
+        await Expect(tab.GetByTestId("submitted-orders")).ToContainTextAsync("Probe, rearm");
+        await Tab(tab, "Channels");
+        await tab.GetByLabel("Public statement").FillAsync("Russia will consider a freeze if");
+
+        await tab.CloseAsync();
+        await Expect(facilitator.GetByTestId("seats")).ToContainTextAsync("offline");
+
+        var reopened = await laptop.NewPageAsync();
+        await reopened.GotoAsync(gameUrl);
+        await Expect(reopened.GetByTestId("seat-role")).ToHaveTextAsync("Russia · Russia team");
+        await Expect(reopened.GetByTestId("private-RU")).ToContainTextAsync(Secrets["RU"]);
+        await ExpectPhase(reopened, "Orders");
+        await Tab(reopened, "Orders");
+        await Expect(reopened.GetByTestId("submitted-orders")).ToContainTextAsync("Probe, rearm");
+        await Tab(reopened, "Channels");
+        await Expect(reopened.GetByLabel("Public statement")).ToHaveValueAsync("Russia will consider a freeze if");
+
+        // Still one Russian seat, connected again: resuming is not joining anew.
+        var seats = facilitator.GetByTestId("seats").Locator("tr", new() { HasText = "Russia" }).Locator("li");
+        await Expect(seats).ToHaveCountAsync(1);
+        await Expect(seats).ToContainTextAsync("connected");
+        await Screenshots.Save(reopened, "11-resumed-seat");
+        Assert.Empty(browser.TakePageErrors());
+    }
+
+    [Fact]
+    public async Task WhenTheServerGoesAway_ThePageShowsABanner_AndRecoversItsSeatWhenItReturns()
+    {
+        browser.TakePageErrors();
+        var port = FreeLoopbackPort();
+        var data = Directory.CreateTempSubdirectory("wargame-web-restart-").FullName;
+        var server = await WebServer.Start(port, data);
+        try
+        {
+            await using var facilitatorContext = await browser.NewContext();
+            var facilitator = await facilitatorContext.NewPageAsync();
+            var codes = await CreateGame(facilitator, server.Address);
+            await using var laptop = await browser.NewContext();
+            var page = await laptop.NewPageAsync();
+            await Join(page, server.Address, codes.UA, "Ukraine team");
+            await Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync();
+
+            await server.DisposeAsync(keepData: true);
+            await Expect(page.GetByTestId("connection-banner")).ToContainTextAsync("Reconnecting");
+            await Screenshots.Save(page, "12-reconnect-banner");
+
+            server = await WebServer.Start(port, data);
+            await Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync();
+            // The seat is back: the facilitator's next phase reaches the page without a reload.
+            await facilitator.ReloadAsync();
+            await Advance(facilitator, "Negotiation");
+            await ExpectPhase(page, "Negotiation");
+            await Expect(page.GetByTestId("private-UA")).ToContainTextAsync(Secrets["UA"]);
+            Assert.Empty(browser.TakePageErrors());
+        }
+        finally
+        {
+            await server.DisposeAsync();
+        }
+    }
+
+    [Fact]
+    public async Task AWrongJoinCode_IsExplainedNextToTheCodeField()
+    {
+        await using var server = await WebServer.Start();
+        await using var context = await browser.NewContext();
+        var page = await context.NewPageAsync();
+        await page.GotoAsync(server.Address + "/");
+        await page.GetByLabel("Join code").FillAsync("ZZZZ-ZZZZ");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
+        var error = page.Locator("#join-error");
+        await Expect(error).ToBeVisibleAsync();
+        await Expect(error).ToHaveAttributeAsync("role", "alert");
+        await Expect(page.GetByLabel("Join code")).ToHaveAttributeAsync("aria-describedby", "join-error");
+        await Expect(error).Not.ToContainTextAsync("HubException");
+        Assert.Matches(new Regex("code", RegexOptions.IgnoreCase), await error.InnerTextAsync());
+        Assert.DoesNotMatch(new Regex("#/game/"), page.Url);
+        await Screenshots.Save(page, "13-landing-wrong-code");
+    }
+
+    [Fact]
+    public async Task AFacilitatorOnAnotherComputer_OpensTheConsoleWithTheKey_AndAWrongKeyIsRefusedBesideTheField()
+    {
+        await using var server = await WebServer.Start();
+        await using var office = await browser.NewContext();
+        var first = await office.NewPageAsync();
+        await CreateGame(first, server.Address);
+        var consoleUrl = first.Url;
+        await first.GetByText("Facilitator key (keep it secret)").ClickAsync();
+        var key = await first.GetByTestId("facilitator-key").InnerTextAsync();
+        var ukraineCode = await first.GetByTestId("join-codes").Locator("code[data-role='UA']").InnerTextAsync();
+
+        await using var classroom = await browser.NewContext();
+        var second = await classroom.NewPageAsync();
+        await second.GotoAsync(consoleUrl);
+        await second.GetByRole(AriaRole.Textbox, new() { Name = "Facilitator key" }).FillAsync("not-the-key");
+        await second.GetByRole(AriaRole.Button, new() { Name = "Open the console" }).ClickAsync();
+        await Expect(second.Locator("#key-error")).ToContainTextAsync("facilitator key");
+        await second.GetByRole(AriaRole.Textbox, new() { Name = "Facilitator key" }).FillAsync(key);
+        await second.GetByRole(AriaRole.Button, new() { Name = "Open the console" }).ClickAsync();
+        await Expect(second.GetByTestId("join-codes").Locator("code[data-role='UA']")).ToHaveTextAsync(ukraineCode);
+        await Advance(second, "Negotiation");
+        await ExpectPhase(first, "Negotiation");
+    }
+
+    private static int FreeLoopbackPort()
+    {
+        using var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+}
