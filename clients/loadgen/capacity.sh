@@ -18,6 +18,7 @@ declare -A runs=(
   [idle-5000]="idle-games --games 5000 --activate --source-addresses 100 --timeout 300"
   [connections-500]="connections --games 50 --connections 500 --hold 20 --source-addresses 2"
   [connections-2000]="connections --games 100 --connections 2000 --hold 20 --source-addresses 2 --timeout 300"
+  [connections-5000]="connections --games 250 --connections 5000 --hold 20 --source-addresses 5 --timeout 400"
   [play-20]="play --games 20 --turns 3 --observers 1"
   [play-100]="play --games 100 --turns 3 --observers 1 --source-addresses 2 --timeout 300"
   [play-20-postgres]="play --games 20 --turns 3 --observers 1"

@@ -111,7 +111,9 @@ export function runQueueWaitBetween(probe, from, to) {
   const b = probe.marks.find((m) => m.name === to);
   if (!a || !b || a.runQueueSeconds === undefined || b.runQueueSeconds === undefined) return null;
   const wall = (Date.parse(b.at) - Date.parse(a.at)) / 1000;
-  return wall > 0 ? Math.round(((b.runQueueSeconds - a.runQueueSeconds) / wall) * 100) / 100 : null;
+  const waited = b.runQueueSeconds - a.runQueueSeconds;
+  // Only live threads are summed: when threads end in between, their waiting is lost and the figure unknown.
+  return wall > 0 && waited >= 0 ? Math.round((waited / wall) * 100) / 100 : null;
 }
 
 /** KiB per item between two marks, or null when either is missing. */
