@@ -61,6 +61,8 @@ public sealed record GameView
     public ImmutableArray<EventCardView> EventDeck { get; init; } = [];
     /// <summary>Hidden quantities: own role's; every role's for the facilitator or after reveal.</summary>
     public ImmutableArray<HiddenQuantitiesView> Hidden { get; init; } = [];
+    /// <summary>This turn's intelligence estimates (seeded noise around the truth): own role's; every role's for the facilitator or after reveal.</summary>
+    public ImmutableArray<IntelligenceReport> Intelligence { get; init; } = [];
     /// <summary>Russia's expected-utility line per option (Russia, the facilitator, and after reveal).</summary>
     public RussianOutlookView? RussianOutlook { get; init; }
     /// <summary>The rules table: every constant with its tag and source (public).</summary>

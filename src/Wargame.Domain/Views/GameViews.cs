@@ -66,6 +66,7 @@ public static class GameViews
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],
             Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
+            Intelligence = Views.Intelligence.For(state, Sees),
             RussianOutlook = Sees(Role.RU) ? Outlook(state, assessment.Deterrence) : null,
             RuleConstants = state.Rules.All,
         };
