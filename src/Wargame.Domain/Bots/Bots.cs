@@ -66,7 +66,9 @@ public static class Bots
             }
             if (role == Role.UA)
             {
-                var openCeasefire = view.Proposals.Any(p => p.Kind == AgreementKind.Ceasefire && IsOpen(p));
+                // One proposal of each kind a turn, so a server calling the bot after every event cannot make it spam.
+                bool ProposedThisTurn(AgreementKind kind) => view.Proposals.Any(p => p.Kind == kind && p.Proposer == role && p.ProposedTurn == view.Turn);
+                var openCeasefire = view.Proposals.Any(p => p.Kind == AgreementKind.Ceasefire && IsOpen(p)) || ProposedThisTurn(AgreementKind.Ceasefire);
                 if (!CeasefireInForce && !openCeasefire)
                     commands.Add(new Propose(_actor, new CeasefireTerms
                     {
@@ -79,7 +81,7 @@ public static class Bots
                         PrisonerExchange = true,
                     }));
                 var guaranteed = view.Agreements.Any(a => a.Kind == AgreementKind.Guarantee && a.Status is AgreementStatus.InForce or AgreementStatus.Tested or AgreementStatus.AwaitingRatification);
-                var openGuarantee = view.Proposals.Any(p => p.Kind == AgreementKind.Guarantee && IsOpen(p));
+                var openGuarantee = view.Proposals.Any(p => p.Kind == AgreementKind.Guarantee && IsOpen(p)) || ProposedThisTurn(AgreementKind.Guarantee);
                 if (CeasefireInForce && !guaranteed && !openGuarantee && view.Turn > 1)
                     commands.Add(new Propose(_actor, new GuaranteeTerms
                     {
