@@ -30,7 +30,10 @@ public sealed record GameView
     public ImmutableArray<PrivateRecord> PrivateRecords { get; init; } = [];
     /// <summary>Public statements and the private channels this audience is in.</summary>
     public ImmutableArray<MessageView> Messages { get; init; } = [];
-    /// <summary>This role's orders this turn and its standing orders; every role's for the facilitator.</summary>
+    /// <summary>
+    /// This role's orders this turn and its standing orders (what resolution uses if it submits none: the last
+    /// posture without one-off actions); every role's for the facilitator.
+    /// </summary>
     public ImmutableArray<OrdersView> Orders { get; init; } = [];
     public ImmutableArray<TurnResultView> Results { get; init; } = [];
 
