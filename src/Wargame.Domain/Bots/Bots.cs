@@ -52,6 +52,8 @@ public static class Bots
         public ImmutableArray<GameCommand> Negotiate()
         {
             var commands = ImmutableArray.CreateBuilder<GameCommand>();
+            if (!view.Messages.Any(m => m.Turn == view.Turn && m.From == role))
+                commands.Add(new PostMessage(_actor, [], Statement()));
             foreach (var proposal in view.Proposals.Where(p => p.Status == AgreementStatus.Proposed
                 && p.Responses.Any(r => r.Role == role && r.Response == ProposalAnswer.Pending)))
             {
@@ -94,6 +96,19 @@ public static class Bots
             }
             return commands.ToImmutable();
         }
+
+        /// <summary>One public statement a turn, from public facts only.</summary>
+        private string Statement() => role switch
+        {
+            Role.UA => CeasefireInForce
+                ? $"Ukraine keeps the ceasefire. Deterrence stands at {Fmt.Two(view.Deterrence)}; we need guarantees we can believe in."
+                : "Ukraine will sign a ceasefire that comes with guarantees, not another memorandum.",
+            Role.RU => view.Forces.Any(f => f.Role.IsGuarantor() && f.Troops > 0)
+                ? "Russia regards foreign troops in Ukraine as a provocation."
+                : "Russia is ready to freeze the line if sanctions are lifted.",
+            Role.US => "The United States wants this war to end, and Europe to carry its fair share.",
+            _ => "Europe stands by Ukraine and asks Washington to stay engaged.",
+        };
 
         private double AcceptChance(ProposalView proposal) => (role, proposal.Terms) switch
         {
