@@ -8,7 +8,7 @@ using Wargame.Domain.Turns;
 namespace Wargame.Domain.Adjudication;
 
 /// <summary>A facilitator's shift of one roll: at most ±0.5 logit, with its reason.</summary>
-public sealed record Adjustment(double Logit, string Reason);
+internal sealed record Adjustment(double Logit, string Reason);
 
 /// <summary>
 /// Resolves one turn in the fixed order of game-model.md: orders take effect, then A commitment,
@@ -62,8 +62,10 @@ internal sealed class TurnResolver
         var assessment = Deterrence.Assess(_world, _rules);
         CommitmentAndCapability(assessment);
         var hazard = Ceasefire(assessment);
-        ResolvePendingTests();
+        var answered = ResolvePendingTests();
         Attacks();
+        foreach (var (agreement, test, response, honoured) in answered)
+            Reputation(agreement, test, response, honoured);
         Reversals();
         Expiry();
         var scores = Scores(assessment.Deterrence);
@@ -405,8 +407,10 @@ internal sealed class TurnResolver
 
     // E (tests answered now) and F (reputation and audience costs)
 
-    private void ResolvePendingTests()
+    /// <summary>Step E for tests from last turn: the responses, Congress and the denial roll; step F follows the new attacks.</summary>
+    private List<(Agreement Agreement, PendingTest Test, TestResponse Response, bool Honoured)> ResolvePendingTests()
     {
+        var answered = new List<(Agreement, PendingTest, TestResponse, bool)>();
         foreach (var group in _world.PendingTests.GroupBy(t => t.AgreementId).ToArray())
         {
             var agreement = _world.Agreements.First(a => a.Id == group.Key);
@@ -435,7 +439,7 @@ internal sealed class TurnResolver
                         _usFought = true;
                 }
                 _tests.Add(new TestOutcome(agreement.Id, test.Guarantor, response.ToString(), honoured));
-                Reputation(agreement, test, response, honoured);
+                answered.Add((agreement, test, response, honoured));
             }
 
             if (fightingHere.Count > 0)
@@ -455,6 +459,7 @@ internal sealed class TurnResolver
             }
         }
         _world = _world with { PendingTests = [] };
+        return answered;
     }
 
     private void Reputation(Agreement agreement, PendingTest test, TestResponse response, bool honoured)
@@ -661,12 +666,11 @@ internal sealed class TurnResolver
     {
         foreach (var agreement in _world.GuaranteesInForce.ToArray())
         {
-            if (agreement.Form == LegalForm.Verbal)
-                continue;
+            // Each guarantor rolls once; a reversal already this turn settles the guarantee for the others.
             foreach (var guarantor in agreement.Guarantee!.Guarantors)
             {
                 var current = _world.Agreements.First(a => a.Id == agreement.Id);
-                if (current.Form == LegalForm.Verbal)
+                if (!current.IsInForce || current.Form != agreement.Form)
                     break;
                 var position = _world[guarantor];
                 var terms = ImmutableArray.CreateBuilder<Term>();
@@ -702,14 +706,23 @@ internal sealed class TurnResolver
                 }
                 var id = Id("G", "reversal", $"{guarantor}-g{agreement.Id}");
                 var (reversed, bp, roll) = Check(id, "reversal", $"{guarantor}-g{agreement.Id}", r);
+                var verbal = current.Form == LegalForm.Verbal;
                 if (reversed)
-                    Replace(agreement.Id, a => a with
-                    {
-                        CurrentForm = LegalForm.Verbal,
-                        StatusReason = $"Turn {_turn}: a domestic reversal in {guarantor.DisplayName()} reduced the guarantee to a verbal commitment; commitment is recomputed.",
-                    });
+                    Replace(agreement.Id, a => verbal
+                        ? a with
+                        {
+                            Status = AgreementStatus.Revoked,
+                            StatusReason = $"Turn {_turn}: a domestic reversal in {guarantor.DisplayName()} disowned the verbal commitment.",
+                        }
+                        : a with
+                        {
+                            CurrentForm = LegalForm.Verbal,
+                            StatusReason = $"Turn {_turn}: a domestic reversal in {guarantor.DisplayName()} reduced the guarantee to a verbal commitment; commitment is recomputed.",
+                        });
                 AddRolled(id, "G", "Domestic reversal", $"{guarantor.DisplayName()} on guarantee #{agreement.Id}", terms.ToImmutable(), bp, roll,
-                    reversed ? $"Reversed: the {Describe(current.Form)} drops to a verbal commitment." : $"The {Describe(current.Form)} survives domestic politics this turn.",
+                    !reversed ? $"The {Describe(current.Form)} survives domestic politics this turn."
+                        : verbal ? "Reversed: the verbal commitment is disowned and the guarantee lapses."
+                        : $"Reversed: the {Describe(current.Form)} drops to a verbal commitment.",
                     reversed ? "Leeds 2003: a change of government abandons a commitment" : null,
                     $"as a ratified treaty: {Fmt.Pct1(r)} -> {Fmt.Pct1(_rules.Value(RuleKey.ReversalTreaty) * r / _rules.Value(formKey))}",
                     visibleTo: [guarantor]);
