@@ -71,7 +71,7 @@ public sealed class SigkillTests
 
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{game.GameId}/export");
             request.Headers.Add("X-Facilitator-Key", game.FacilitatorKey);
-            var saved = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<SavedGameDocument>(GameJson.Options))!;
+            var saved = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<SavedGame>(GameJson.Options))!;
             foreach (var (version, text) in acknowledged)
                 Assert.Equal(text, Assert.IsType<MessagePosted>(saved.Events[version - 1]).Text);
 
