@@ -128,12 +128,4 @@ public sealed class FacilitatorTests : IAsyncLifetime
             Assert.Equal(RoleSet.All, view.PrivateRecords.Select(r => r.Role));
         }
     }
-
-    [Fact]
-    public async Task AssigningABot_FailsClearly_UntilTheDomainHasBotPlayers()
-    {
-        var table = await Table.Seat(_server);
-        var result = await table.Facilitator.Invoke<CommandResult>("AssignBot", Role.RU);
-        Assert.Equal("bots-unavailable", result.Code);
-    }
 }
