@@ -146,7 +146,7 @@ public sealed class HubSecurityTests : IAsyncLifetime
     [Fact]
     public async Task SecretsAreNeverWrittenToTheLog()
     {
-        await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Debug"]);
+        await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Verbose", "--Serilog:MinimumLevel:Override:Microsoft", "Verbose"]);
         var table = await Table.Seat(server);
         await table.Facilitate("AdvancePhase");
         var wrong = await server.Connect();
