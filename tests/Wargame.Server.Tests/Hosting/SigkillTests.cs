@@ -22,7 +22,7 @@ public sealed class SigkillTests
         var clients = new List<GameClient>();
         try
         {
-            var server = await ChildServer.Start(directory, port);
+            await using var server = await ChildServer.Start(directory, port);
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = RunningServer.Timeout };
             var created = await http.PostAsJsonAsync("/api/games", new { scenario = "test-ceasefire", seed = 3 });
             var game = (await created.Content.ReadFromJsonAsync<CreatedGame>(GameJson.Options))!;
