@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Threading.Channels;
 using Wargame.Domain.Bots;
@@ -241,8 +242,12 @@ internal sealed class GameActor
         }
     }
 
-    /// <summary>What an audience sees of a view, leaving out the version that every event moves.</summary>
-    private static string Published(GameView view) => JsonSerializer.Serialize(view with { Version = 0 }, GameJson.Options);
+    /// <summary>
+    /// A digest of what an audience sees of a view, leaving out the version that every event moves. A digest, not
+    /// the text, so an idle game keeps 6 × 32 bytes rather than six copies of its views.
+    /// </summary>
+    private static string Published(GameView view) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view with { Version = 0 }, GameJson.Options)));
 
     /// <summary>
     /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that
