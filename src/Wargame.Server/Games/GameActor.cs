@@ -1,6 +1,11 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Threading.Channels;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
 using Wargame.Domain.Views;
 using Wargame.Server.Hubs;
 using Wargame.Server.Seats;
@@ -20,6 +25,7 @@ internal sealed class GameNotFoundException(string gameId) : Exception($"There i
 internal sealed class GameActor
 {
     private const int MaxAppendAttempts = 3;
+    private const int MaxBotRounds = 8;
 
     private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGameStore _store;
@@ -31,6 +37,9 @@ internal sealed class GameActor
     private ITimer? _deadlineTimer;
     private DateTimeOffset? _storedDeadline;
     private long _lastActivity;
+    private ImmutableSortedSet<Role> _bots = [];
+    private readonly Dictionary<Audience, string> _lastPublished = [];
+    private bool _botsPlaying;
     private int _queued;
 
     public GameActor(string gameId, IGameStore store, IGamePublisher publisher, Presence presence, TimeProvider time, ILogger logger)
@@ -97,10 +106,17 @@ internal sealed class GameActor
 
     public Task<GameView> View(Audience audience) => Enqueue(async () => GameViews.For(await State(), audience));
 
+    /// <summary>Sends every connection the seat list; bots seated or released since start play (or stop) from now on.</summary>
     public Task PublishSeats() => Enqueue(async () =>
     {
         var seats = await _store.Seats(GameId, CancellationToken.None);
         await _publisher.PublishSeats(GameId, [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, _presence.IsConnected(s.SeatId), s.Bot))]);
+        var bots = BotRoles(seats);
+        if (!bots.SetEquals(_bots))
+        {
+            _bots = bots;
+            await PlayBots();
+        }
         return true;
     });
 
@@ -148,7 +164,7 @@ internal sealed class GameActor
             var state = await State();
             if (attempt > 1)
             {
-                await _publisher.PublishViews(GameId, state);
+                await PublishViews(state);
                 if (stillApplies is not null && !stillApplies(state))
                     return CommandResult.Refused("superseded", "The game changed before this could be applied.", state.Version);
             }
@@ -179,9 +195,11 @@ internal sealed class GameActor
                 state = Rules.Evolve(state, e);
             _state = state;
             _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
-            await _publisher.PublishViews(GameId, state);
+            await PublishViews(state);
             await ArmDeadline(state);
-            return CommandResult.Ok(state.Version);
+            var result = CommandResult.Ok(state.Version);
+            await PlayBots();
+            return result;
         }
     }
 
@@ -193,10 +211,80 @@ internal sealed class GameActor
         if (events.Count == 0)
             throw new GameNotFoundException(GameId);
         _state = Rules.Replay(events);
+        // On activation, connections already hold the views of this state; only changes from here on are pushed.
+        // (After a conflict reload the cache stays, so the other writer's changes are pushed.)
+        if (_lastPublished.Count == 0)
+        {
+            foreach (var audience in Audience.All)
+                _lastPublished[audience] = Published(GameViews.For(_state, audience));
+        }
+        _bots = BotRoles(await _store.Seats(GameId, CancellationToken.None));
         _storedDeadline = _state.Deadline;
         await ArmDeadline(_state);
         return _state;
     }
+
+    /// <summary>
+    /// Pushes each audience its view, but only when something it may see changed: a private message or secret
+    /// orders send nothing to the audiences that cannot see them, so their connections learn nothing from the
+    /// timing of pushes, and no one parses an unchanged 50 KB view.
+    /// </summary>
+    private async Task PublishViews(GameState state)
+    {
+        foreach (var audience in Audience.All)
+        {
+            var view = GameViews.For(state, audience);
+            var content = Published(view);
+            if (_lastPublished.TryGetValue(audience, out var last) && last == content)
+                continue;
+            _lastPublished[audience] = content;
+            await _publisher.PublishView(GameId, audience, view);
+        }
+    }
+
+    /// <summary>
+    /// A digest of what an audience sees of a view, leaving out the version that every event moves. A digest, not
+    /// the text, so an idle game keeps 6 × 32 bytes rather than six copies of its views.
+    /// </summary>
+    private static string Published(GameView view) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view with { Version = 0 }, GameJson.Options)));
+
+    /// <summary>
+    /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that
+    /// role's player, until no bot has anything left to do. A refused bot command is logged and skipped.
+    /// </summary>
+    private async Task PlayBots()
+    {
+        if (_botsPlaying || _bots.IsEmpty)
+            return;
+        _botsPlaying = true;
+        try
+        {
+            for (var round = 0; round < MaxBotRounds; round++)
+            {
+                var acted = false;
+                foreach (var role in _bots)
+                {
+                    foreach (var command in Bots.Decide(await State(), role))
+                    {
+                        var result = await Handle(command);
+                        acted |= result.Accepted;
+                        if (!result.Accepted)
+                            _logger.LogWarning("Bot {Role} of game {GameId}: {Command} refused: {Code}", role, GameId, command.GetType().Name, result.Code);
+                    }
+                }
+                if (!acted)
+                    return;
+            }
+        }
+        finally
+        {
+            _botsPlaying = false;
+        }
+    }
+
+    private static ImmutableSortedSet<Role> BotRoles(IEnumerable<SeatRecord> seats) =>
+        [.. seats.Where(s => s is { Bot: true, Audience.Role: not null }).Select(s => s.Audience.Role!.Value)];
 
     /// <summary>Runs the timer for the current deadline; when it passes, the phase advances as if the facilitator had closed it.</summary>
     private async Task ArmDeadline(GameState state)
