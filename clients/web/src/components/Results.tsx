@@ -114,7 +114,8 @@ function latestScores(scores: RoleScore[]): RoleScore[] {
 /** The score of each role the audience may see, and the lines that moved it in the latest turn. */
 export function Scores({ view, only }: { view: GameView; only?: Role }) {
   const scores = latestScores(view.scores ?? []).filter((s) => !only || s.role === only);
-  if (scores.length === 0) return <p className="empty">Scores appear after the first resolution.</p>;
+  if (scores.length === 0)
+    return <p className="empty">{view.results.length === 0 ? "Scores appear after the first resolution." : "Each role's score is private to its team until the facilitator reveals the records."}</p>;
   return (
     <div className="scores" data-testid="scores">
       {scores.map((s) => (
