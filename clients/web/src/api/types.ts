@@ -305,6 +305,15 @@ export interface RussianOutlookView {
   options: { posture: RussiaPosture; gain: number; costOfWar: number; expectedUtility: number }[];
 }
 
+/** One constant of the rules table with where its number comes from. */
+export interface RuleConstant {
+  key: string;
+  value: number;
+  tag: string;
+  source: string;
+  description: string;
+}
+
 export interface GameView {
   audience: Audience;
   scenario: ScenarioSummary;
@@ -337,6 +346,7 @@ export interface GameView {
   eventDeck?: EventCardView[];
   hidden?: HiddenQuantitiesView[];
   russianOutlook?: RussianOutlookView | null;
+  ruleConstants?: RuleConstant[];
 }
 
 export interface JoinResult {

@@ -143,3 +143,36 @@ export function Scores({ view, only }: { view: GameView; only?: Role }) {
     </div>
   );
 }
+
+/** The rules table: every constant the engine used, tagged [LIT] or [DESIGN] with its source, for the debrief. */
+export function RulesTable({ view }: { view: GameView }) {
+  const rules = view.ruleConstants ?? [];
+  if (rules.length === 0) return null;
+  return (
+    <details className="rules">
+      <summary>Rules table: every constant and its source ({rules.length})</summary>
+      <table className="record-terms">
+        <thead>
+          <tr>
+            <th scope="col">Constant</th>
+            <th scope="col">Value</th>
+            <th scope="col">Basis</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" title={r.key}>
+                {r.description}
+              </th>
+              <td>{number(r.value)}</td>
+              <td>
+                <span className={`tag tag-${r.tag.toLowerCase().replace(/[^a-z]/g, "")}`}>{r.tag}</span> {r.source}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

@@ -9,7 +9,7 @@ import { Channels, useChannels } from "../components/Channels";
 import { describeOrders } from "../components/OrdersForm";
 import { ProposalsInbox } from "../components/Proposals";
 import { PrivateBriefing, PublicRecord, SeatsTable } from "../components/Record";
-import { Results, Scores } from "../components/Results";
+import { Results, RulesTable, Scores } from "../components/Results";
 import { ConnectionBanner, PhaseBar } from "../components/StatusBar";
 import { ActionFeedback, Field, NumberInput, Section, Tabs, useAction, type TabSpec } from "../components/ui";
 
@@ -108,6 +108,7 @@ function Console({ game }: { game: CreatedGame }) {
         <div className="columns">
           <Section title="Results">
             <Results view={view} />
+            <RulesTable view={view} />
           </Section>
           <div>
             <AdjustForm view={view} session={session} />

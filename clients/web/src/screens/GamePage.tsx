@@ -7,7 +7,7 @@ import { Channels, useChannels } from "../components/Channels";
 import { OrdersForm } from "../components/OrdersForm";
 import { ProposalBuilder, ProposalsInbox, answerOf, isOpen } from "../components/Proposals";
 import { PrivateBriefing, PublicRecord, SeatsTable } from "../components/Record";
-import { Results, Scores } from "../components/Results";
+import { Results, RulesTable, Scores } from "../components/Results";
 import { ConnectionBanner, PhaseBar } from "../components/StatusBar";
 import { Section, Tabs, type TabSpec } from "../components/ui";
 
@@ -123,6 +123,7 @@ function PlayerDashboard({ session, view, role, gameId }: { session: GameSession
         <div className="columns">
           <Section title="Results">
             <Results view={view} />
+            <RulesTable view={view} />
           </Section>
           <Section title="Your score">
             <Scores view={view} only={view.revealed ? undefined : role} />
@@ -151,6 +152,7 @@ function ObserverView({ session, view }: { session: GameSession; view: GameView 
         <Section title="Results">
           <Results view={view} />
           <Scores view={view} />
+          <RulesTable view={view} />
         </Section>
       </div>
       <Section title="Charts">
