@@ -138,6 +138,33 @@ public sealed class ResumeTests(BrowserFixture browser)
         await ExpectPhase(first, "Negotiation");
     }
 
+    [Fact]
+    public async Task AReleasedSeat_IsToldOnItsNextAction_AndCannotBeResumed()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+        await using var laptop = await browser.NewContext();
+        var page = await laptop.NewPageAsync();
+        await Join(page, server.Address, codes.EU, "Wrong team");
+        var gameUrl = page.Url;
+
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Release seat of Wrong team" }).ClickAsync();
+        await Expect(facilitator.GetByTestId("seats")).Not.ToContainTextAsync("Wrong team");
+
+        await Tab(page, "Channels");
+        await page.GetByLabel("Public statement").FillAsync("Europe stands with Ukraine.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page.GetByTestId("seat-lost")).ToContainTextAsync("released your seat");
+
+        await page.GotoAsync(server.Address + "/");
+        await page.GotoAsync(gameUrl);
+        await Expect(page.GetByText("This browser holds no seat in this game")).ToBeVisibleAsync();
+        Assert.Empty(browser.TakePageErrors());
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -48,6 +48,11 @@ export function GamePage({ gameId }: { gameId: string }) {
         </span>
         <PhaseBar view={view} />
       </header>
+      {joinError ? (
+        <p className="banner error-banner" role="alert" data-testid="seat-lost">
+          {joinError} <a href="#/">Start page</a>
+        </p>
+      ) : null}
       {view.ended ? <EndBanner view={view} /> : null}
       {view.paused ? (
         <p className="paused-note" role="status">

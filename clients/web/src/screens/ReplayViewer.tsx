@@ -138,7 +138,7 @@ function Stepper({ gameId, facilitatorKey }: { gameId: string; facilitatorKey: s
                 navigate(`/facilitate/${game.gameId}`);
               })
             }
-            disabled={fork.busy || !facilitatorKey}
+            disabled={fork.busy || (!facilitatorKey && !revealedAtEnd)}
           >
             Fork a new game from turn {step.turn}
           </button>
