@@ -68,6 +68,16 @@ export const api = {
     ),
 };
 
+/** Fetches the saved game and hands it to the browser as a .json download. */
+export async function downloadSavedGame(gameId: string, facilitatorKey: string) {
+  const saved = await api.exportGame(gameId, facilitatorKey);
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([JSON.stringify(saved, null, 2)], { type: "application/json" }));
+  a.download = `wargame-${gameId}.json`;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
+
 export interface GameDetails {
   game: { gameId: string; scenarioId: string; createdAt: string; version: number; turn: number; phase: Phase; ended: boolean };
   joinCodes: Partial<Record<Role, string>>;

@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useGameSession, type GameSession } from "../api/hub";
-import { api } from "../api/rest";
+import { api, downloadSavedGame } from "../api/rest";
 import { storage } from "../api/storage";
 import type { CreatedGame, EventCardView, GameView, InjectEffect, ResolutionRecord } from "../api/types";
 import { ROLE_NAMES, ROLES } from "../api/types";
@@ -225,15 +225,7 @@ function Clock({ view, session, game }: { view: GameView; session: GameSession; 
         <button
           className="secondary"
           onClick={() =>
-            void exporting.run(async () => {
-              const saved = await api.exportGame(game.gameId, game.facilitatorKey);
-              const blob = new Blob([JSON.stringify(saved, null, 2)], { type: "application/json" });
-              const a = document.createElement("a");
-              a.href = URL.createObjectURL(blob);
-              a.download = `wargame-${game.gameId}.json`;
-              a.click();
-              URL.revokeObjectURL(a.href);
-            })
+            void exporting.run(() => downloadSavedGame(game.gameId, game.facilitatorKey))
           }
           disabled={exporting.busy}
         >
