@@ -106,9 +106,9 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await Tab(_roles["UA"], "Results");
         await Expect(_roles["UA"].GetByTestId("results")).ToContainTextAsync("Guarantee tested");
         await Expect(_roles["UA"].GetByTestId("roll").Filter(new() { HasText = "against threshold" }).First).ToBeVisibleAsync();
+        await Screenshots.Save(_roles["UA"], "05-player-results");
         await _roles["UA"].GetByText(new Regex("^Rules table")).ClickAsync();
         await Expect(_roles["UA"].Locator("details.rules")).ToContainTextAsync("Leeds");
-        await Screenshots.Save(_roles["UA"], "05-player-results");
 
         // The facilitator adjusts the offensive's roll with a reason, then fires a card from the deck.
         await Tab(_facilitator, "Results");
