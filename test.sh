@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of Wargame. On a fresh machine it first installs what the tests need:
-# each script in eng/test-deps/ installs or builds one thing (browser, database, web client).
+# each script in eng/test-deps/ installs or builds one thing (browser, database, node packages).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -11,16 +11,24 @@ for step in eng/test-deps/*.sh; do
 done
 
 log=$(mktemp)
+trap 'rm -f "$log"' EXIT
 status=0
-dotnet test Wargame.sln --configuration Release 2>&1 | tee "$log" || status=$?
 
-# One closing line for every runner: "Tests: N passed, N failed, N skipped".
+echo "== dotnet test"
+dotnet test Wargame.sln --configuration Release 2>&1 | tee -a "$log" || status=$?
+
+echo "== load generator (node --test)"
+(cd clients/loadgen && npm ci --no-audit --no-fund --loglevel=error && node --test --test-reporter=tap test/) 2>&1 | tee -a "$log" || status=$?
+
+# One closing line over every runner: "Tests: N passed, N failed, N skipped".
 awk '
   /^(Passed|Failed)! +- +Failed:/ {
     gsub(/,/, ""); for (i = 1; i <= NF; i++) {
       if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
     }
   }
+  /^# pass [0-9]+$/ { p += $3 }
+  /^# fail [0-9]+$/ { f += $3 }
+  /^# skipped [0-9]+$/ { s += $3 }
   END { printf "Tests: %d passed, %d failed, %d skipped\n", p, f, s }' "$log"
-rm -f "$log"
 exit $status

@@ -211,7 +211,7 @@ internal sealed class TurnResolver
             foreach (var a in group)
             {
                 var altForm = agreement.Form == LegalForm.RatifiedTreaty ? LegalForm.Verbal : LegalForm.RatifiedTreaty;
-                var (alt, _) = Deterrence.Commitment(_world, _rules, agreement, a.Guarantor, altForm);
+                var alt = Deterrence.CommitmentValue(_world, _rules, agreement, a.Guarantor, altForm);
                 Add(new ResolutionRecord
                 {
                     Id = Id("A", "commitment", $"{a.Guarantor}-g{a.AgreementId}"),
@@ -228,7 +228,7 @@ internal sealed class TurnResolver
             var first = group.First();
             var guarantors = agreement.Guarantee!.Guarantors;
             var altSet = guarantors.Contains(Role.US) ? guarantors.Remove(Role.US) : guarantors.Add(Role.US);
-            var (altK, _) = altSet.IsEmpty ? (0.0, []) : Deterrence.Capability(_world, _rules, altSet, agreement.Guarantee.ArmsAndIntelligence);
+            var altK = altSet.IsEmpty ? 0.0 : Deterrence.CapabilityValue(_world, _rules, altSet, agreement.Guarantee.ArmsAndIntelligence);
             Add(new ResolutionRecord
             {
                 Id = Id("B", "capability", $"g{first.AgreementId}"),
@@ -274,6 +274,7 @@ internal sealed class TurnResolver
             Counterfactual = d >= 0.6 ? $"D {Fmt.Two(d)} meets Ukraine's 0.6 goal" : $"D {Fmt.Two(d)} falls short of Ukraine's 0.6 goal by {Fmt.Two(0.6 - d)}",
         });
         var resolve = _world[Role.RU].Q("resolve");
+        var options = RussianOutlook.Options(d, resolve, _rules);
         Add(new ResolutionRecord
         {
             Id = Id("C", "russian-outlook", "RU"),
@@ -281,8 +282,8 @@ internal sealed class TurnResolver
             Step = "C",
             Title = "Russia's expected utility of attacking",
             Subject = "Russia",
-            Terms = [.. RussianOutlook.Options(d, resolve, _rules).Select(o => new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "game-model.md step C"))],
-            Outcome = $"Best option: {RussianOutlook.Options(d, resolve, _rules).MaxBy(o => o.ExpectedUtility)!.Posture}; chosen: {Russia.Posture}.",
+            Terms = [.. options.Select(o => new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "game-model.md step C"))],
+            Outcome = $"Best option: {options.MaxBy(o => o.ExpectedUtility)!.Posture}; chosen: {Russia.Posture}.",
             Counterfactual = $"with D 0.2 higher, a major offensive's utility would be {Fmt.One(RussianOutlook.Utility(Math.Min(1, d + 0.2), _rules.Value(RuleKey.GainMajor) * (0.5 + resolve), _rules.Value(RuleKey.CostMajor)))}",
             VisibleTo = [Role.RU],
         });
@@ -446,11 +447,11 @@ internal sealed class TurnResolver
                 if (denied)
                     _world = _world with { Territory = Math.Min(100, _world.Territory + lost) };
                 var present = fightingHere.Any(r => _world[r].Troops > 0);
-                var (altK, _) = Deterrence.Capability(_world, _rules, fightingHere.Contains(Role.US) ? fightingHere : [.. fightingHere, Role.US], agreement.Guarantee.ArmsAndIntelligence);
+                var altK = Deterrence.CapabilityValue(_world, _rules, fightingHere.Contains(Role.US) ? fightingHere : [.. fightingHere, Role.US], agreement.Guarantee.ArmsAndIntelligence);
                 AddRolled(id, "E", "Deny Russia its objective", $"guarantee #{agreement.Id}, fighting: {string.Join(", ", fightingHere)}", kterms, bp, roll,
                     denied ? $"Russia is denied its objective: {Fmt.One(lost)}% of territory is retaken." : "Russia keeps its gains despite the guarantors' fight.",
                     denied ? "West Berlin 1948–49: a commitment made good" : present ? "Srebrenica 1995: forces present but defeated" : null,
-                    fightingHere.Contains(Role.US) ? $"with Europe fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(Deterrence.Capability(_world, _rules, [Role.US, Role.EU], agreement.Guarantee.ArmsAndIntelligence).Value)}" : $"with the United States fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(altK)}");
+                    fightingHere.Contains(Role.US) ? $"with Europe fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(Deterrence.CapabilityValue(_world, _rules, [Role.US, Role.EU], agreement.Guarantee.ArmsAndIntelligence))}" : $"with the United States fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(altK)}");
             }
         }
         _world = _world with { PendingTests = [] };
@@ -776,6 +777,18 @@ internal sealed class TurnResolver
             var total = Math.Round(totals.GetValueOrDefault(role) + turnScore, 2);
             totals = totals.SetItem(role, total);
             scores.Add(new RoleScore(role, turnScore, total, lines));
+            Add(new ResolutionRecord
+            {
+                Id = Id("H", "score", role.ToString()),
+                Turn = _turn,
+                Step = "H",
+                Title = "Score",
+                Subject = role.DisplayName(),
+                Terms = [.. lines.Select(l => new Term($"{l.Objective}: {l.Because}", l.Points, "DESIGN", "game-model.md step H (role objectives)"))],
+                Outcome = $"{Fmt.One(turnScore)} points this turn, {Fmt.One(total)} in all.",
+                Counterfactual = lines.IsEmpty ? "nothing moved this role's score" : $"the largest single line was {lines.MaxBy(l => Math.Abs(l.Points))!.Objective} ({Fmt.One(lines.MaxBy(l => Math.Abs(l.Points))!.Points)})",
+                VisibleTo = [role],
+            });
         }
         _world = _world with { Scores = totals };
         return scores.ToImmutable();

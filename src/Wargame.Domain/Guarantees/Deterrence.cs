@@ -54,6 +54,7 @@ public static class Deterrence
     /// <summary>Step A: C_i = s(-1.0 + L_form + A_auto - A_amb + T_i + E_i + 2(Rep_i - 0.5)).</summary>
     public static (double Value, ImmutableArray<Term> Terms) Commitment(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form)
     {
+        var c = CommitmentParts.Of(world, rules, agreement, guarantor, form);
         var g = agreement.Guarantee!;
         var terms = ImmutableArray.CreateBuilder<Term>();
         terms.Add(FromRule(rules, RuleKey.CommitmentBase, "base"));
@@ -62,51 +63,85 @@ public static class Deterrence
             terms.Add(FromRule(rules, RuleKey.AutomaticTrigger, "A_auto (automatic trigger)"));
         if (g.AmbiguityClause)
             terms.Add(FromRule(rules, RuleKey.AmbiguityClause, "-A_amb (ambiguity clause)", sign: -1));
-        var troops = world.Positions.TryGetValue(guarantor, out var pos) ? pos.Troops : 0;
         var tripwire = rules[RuleKey.TripwireCoefficient];
-        terms.Add(new Term($"T_i ({Fmt.Int(troops)} own troops: {Fmt.Two(tripwire.Value)} ln(1 + troops/1000))",
-            tripwire.Value * Math.Log(1 + troops / 1000.0), tripwire.Tag, tripwire.Source));
+        terms.Add(new Term($"T_i ({Fmt.Int(c.Troops)} own troops: {Fmt.Two(tripwire.Value)} ln(1 + troops/1000))", c.Tripwire, tripwire.Tag, tripwire.Source));
         if (g.EconomicStake != EconomicStake.None)
             terms.Add(FromRule(rules, g.EconomicStake == EconomicStake.MineralsWithPersonnel ? RuleKey.StakeWithPersonnel : RuleKey.StakeMinerals,
                 $"E_i ({g.EconomicStake})"));
-        var reputation = agreement.Reputation.TryGetValue(guarantor, out var rep) ? rep : 0.5;
-        terms.Add(new Term($"2(Rep - 0.5), Rep {Fmt.Two(reputation)}", 2 * (reputation - 0.5), "DESIGN", "game-model.md step A; reputation moved by step F"));
-        return (Sigmoid(terms.Sum(t => t.Value)), terms.ToImmutable());
+        terms.Add(new Term($"2(Rep - 0.5), Rep {Fmt.Two(c.Reputation)}", 2 * (c.Reputation - 0.5), "DESIGN", "game-model.md step A; reputation moved by step F"));
+        return (Sigmoid(c.Logit), terms.ToImmutable());
+    }
+
+    /// <summary>Step A without the explanation, for counterfactuals.</summary>
+    public static double CommitmentValue(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form) =>
+        Sigmoid(CommitmentParts.Of(world, rules, agreement, guarantor, form).Logit);
+
+    private readonly record struct CommitmentParts(int Troops, double Tripwire, double Reputation, double Logit)
+    {
+        public static CommitmentParts Of(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form)
+        {
+            var g = agreement.Guarantee!;
+            var troops = world.Positions.TryGetValue(guarantor, out var pos) ? pos.Troops : 0;
+            var tripwire = rules.Value(RuleKey.TripwireCoefficient) * Math.Log(1 + troops / 1000.0);
+            var reputation = agreement.Reputation.TryGetValue(guarantor, out var rep) ? rep : 0.5;
+            var logit = rules.Value(RuleKey.CommitmentBase)
+                + rules.Value(FormKey(form))
+                + (g.Trigger == Trigger.Automatic ? rules.Value(RuleKey.AutomaticTrigger) : 0)
+                - (g.AmbiguityClause ? rules.Value(RuleKey.AmbiguityClause) : 0)
+                + tripwire
+                + g.EconomicStake switch
+                {
+                    EconomicStake.MineralsWithPersonnel => rules.Value(RuleKey.StakeWithPersonnel),
+                    EconomicStake.MineralsDeal => rules.Value(RuleKey.StakeMinerals),
+                    _ => 0,
+                }
+                + 2 * (reputation - 0.5);
+            return new(troops, tripwire, reputation, logit);
+        }
     }
 
     /// <summary>Step B: FR = (UA + sum q_i (deployed_i + 72 h reinforcements)) / RU; K_S = s(2 ln FR + En_S).</summary>
     public static (double Value, ImmutableArray<Term> Terms) Capability(World world, RulesTable rules, IEnumerable<Role> actors, bool armsAndIntelligence)
     {
-        var terms = ImmutableArray.CreateBuilder<Term>();
         var set = actors.Distinct().Order().ToArray();
+        var terms = ImmutableArray.CreateBuilder<Term>();
         double ua = world[Role.UA].Troops;
         terms.Add(new Term("Ukraine's forces", ua, "SCENARIO", "order of battle"));
         if (armsAndIntelligence)
         {
             var arms = rules[RuleKey.ArmsSupport];
             terms.Add(new Term($"arms and intelligence (+{Fmt.Pct(arms.Value)} of Ukraine's forces)", ua * arms.Value, arms.Tag, arms.Source));
-            ua *= 1 + arms.Value;
         }
-        double friendly = ua;
         foreach (var role in set)
         {
             var q = rules[role == Role.US ? RuleKey.QualityUs : RuleKey.QualityEu];
             var p = world[role];
-            var contribution = q.Value * (p.Troops + p.Reinforcements72h);
-            terms.Add(new Term($"{role}: q {Fmt.Two(q.Value)} x ({Fmt.Int(p.Troops)} deployed + {Fmt.Int(p.Reinforcements72h)} within 72 h)", contribution, q.Tag, q.Source));
-            friendly += contribution;
+            terms.Add(new Term($"{role}: q {Fmt.Two(q.Value)} x ({Fmt.Int(p.Troops)} deployed + {Fmt.Int(p.Reinforcements72h)} within 72 h)",
+                q.Value * (p.Troops + p.Reinforcements72h), q.Tag, q.Source));
         }
-        var russia = Math.Max(1, world[Role.RU].Troops);
-        terms.Add(new Term("Russia's committed forces", russia, "SCENARIO", "order of battle"));
-        var ratio = friendly / russia;
+        terms.Add(new Term("Russia's committed forces", Math.Max(1, world[Role.RU].Troops), "SCENARIO", "order of battle"));
+        var (ratio, logit) = CapabilityLogit(world, rules, set, armsAndIntelligence);
         var coefficient = rules[RuleKey.CapabilityLogCoefficient];
         terms.Add(new Term($"{Fmt.Two(coefficient.Value)} ln FR (FR {Fmt.Two(ratio)})", coefficient.Value * Math.Log(ratio), coefficient.Tag, coefficient.Source));
         if (set.Contains(Role.US))
             terms.Add(FromRule(rules, RuleKey.EnablersWithUs, "En_S (US enablers: ISR, air, long-range fires)"));
         else if (set.Contains(Role.EU))
             terms.Add(FromRule(rules, RuleKey.EnablersEuropeOnly, "En_S (Europe only)"));
-        var logit = coefficient.Value * Math.Log(ratio) + (set.Contains(Role.US) ? rules.Value(RuleKey.EnablersWithUs) : set.Contains(Role.EU) ? rules.Value(RuleKey.EnablersEuropeOnly) : 0);
         return (Sigmoid(logit), terms.ToImmutable());
+    }
+
+    /// <summary>Step B without the explanation, for counterfactuals.</summary>
+    public static double CapabilityValue(World world, RulesTable rules, IEnumerable<Role> actors, bool armsAndIntelligence) =>
+        Sigmoid(CapabilityLogit(world, rules, [.. actors.Distinct()], armsAndIntelligence).Logit);
+
+    private static (double Ratio, double Logit) CapabilityLogit(World world, RulesTable rules, Role[] set, bool armsAndIntelligence)
+    {
+        var friendly = world[Role.UA].Troops * (armsAndIntelligence ? 1 + rules.Value(RuleKey.ArmsSupport) : 1);
+        foreach (var role in set)
+            friendly += rules.Value(role == Role.US ? RuleKey.QualityUs : RuleKey.QualityEu) * (world[role].Troops + world[role].Reinforcements72h);
+        var ratio = friendly / Math.Max(1, world[Role.RU].Troops);
+        var enablers = set.Contains(Role.US) ? rules.Value(RuleKey.EnablersWithUs) : set.Contains(Role.EU) ? rules.Value(RuleKey.EnablersEuropeOnly) : 0;
+        return (ratio, rules.Value(RuleKey.CapabilityLogCoefficient) * Math.Log(ratio) + enablers);
     }
 
     /// <summary>Step D: h = h0 * prod HR_m * e^(-3D) * (1 + 0.5 Rearm) * (consent ? 0.8 : 1.2); 0 without a ceasefire.</summary>

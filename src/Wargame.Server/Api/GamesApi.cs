@@ -1,8 +1,10 @@
 using System.Collections.Immutable;
+using System.Text.Json;
 using Microsoft.AspNetCore.Mvc;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
+using Wargame.Domain.Serialization;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
@@ -42,11 +44,13 @@ internal static class GamesApi
     {
         var api = app.MapGroup("/api");
         api.MapGet("/scenarios", (ScenarioCatalog catalog) => catalog.Summaries.ToList()).WithName("ListScenarios");
-        api.MapPost("/games", CreateGame).WithName("CreateGame").RequireRateLimiting(RateLimits.Creation);
+        api.MapPost("/games", CreateGame).WithName("CreateGame").RequireRateLimiting(RateLimits.Creation)
+            .Accepts<CreateGameRequest>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
         api.MapGet("/games", ListGames).WithName("ListGames");
         api.MapGet("/games/{gameId}", GetGame).WithName("GetGame");
         api.MapGet("/games/{gameId}/export", ExportGame).WithName("ExportGame");
-        api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(RateLimits.Creation);
+        api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(RateLimits.Creation)
+            .Accepts<SavedGameDocument>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
         api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(RateLimits.Creation);
         api.MapGet("/games/{gameId}/replay", Replay).WithName("ReplayGame");
         // Unknown API paths are a clear 404, not the web client's index.html.
@@ -55,9 +59,12 @@ internal static class GamesApi
     }
 
     private static async Task<IResult> CreateGame(
-        CreateGameRequest? request, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey,
+        HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey,
         ScenarioCatalog catalog, GameCreation creation, IGameStore store)
     {
+        var (request, malformed) = await ReadBody<CreateGameRequest>(http, "a new game ({ scenario, seed? })");
+        if (malformed is not null)
+            return malformed;
         if (request is null || string.IsNullOrWhiteSpace(request.Scenario))
             return Problem("scenario-required", "Name a scenario id from GET /api/scenarios.");
         if (catalog.Find(request.Scenario) is not { } scenario)
@@ -105,8 +112,11 @@ internal static class GamesApi
     }
 
     private static async Task<IResult> ImportGame(
-        SavedGameDocument? saved, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, GameCreation creation, IGameStore store)
+        HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, GameCreation creation, IGameStore store)
     {
+        var (saved, malformed) = await ReadBody<SavedGameDocument>(http, "a saved game ({ scenario, seed, events })");
+        if (malformed is not null)
+            return malformed;
         if (saved is null || saved.Events.IsDefaultOrEmpty)
             return Problem("empty-saved-game", "A saved game needs its events, starting with gameStarted.");
         if (saved.Events[0] is not GameStarted started)
@@ -117,8 +127,9 @@ internal static class GamesApi
         {
             Rules.Replay(saved.Events);
         }
-        catch (Exception e) when (e is InvalidOperationException or ArgumentException)
+        catch (Exception e)
         {
+            // Any failure of the rules on this log is a fact about the file, reported to whoever sent it.
             return Problem("bad-saved-game", $"The saved game does not replay: {e.Message}");
         }
         var key = await ExistingKey(facilitatorKey, store);
@@ -177,6 +188,19 @@ internal static class GamesApi
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "not-revealed",
                 detail: "A role's replay or the whole record is open only to the facilitator until the records are revealed.");
         return Results.Ok(new ReplayFrame(gameId, who, to, events.Count, steps.ToImmutable(), GameViews.For(at!, who)));
+    }
+
+    /// <summary>Reads a JSON body with the domain's options; a malformed one gets a 400 naming where it went wrong.</summary>
+    private static async Task<(T? Body, IResult? Error)> ReadBody<T>(HttpRequest http, string expected)
+    {
+        try
+        {
+            return (await JsonSerializer.DeserializeAsync<T>(http.Body, GameJson.Options, http.HttpContext.RequestAborted), null);
+        }
+        catch (JsonException e)
+        {
+            return (default, Problem("malformed-json", $"The body must be {expected}: {e.Message}"));
+        }
     }
 
     private static bool TryParseAudience(string text, out Audience audience)

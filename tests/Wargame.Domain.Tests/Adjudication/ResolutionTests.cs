@@ -26,7 +26,7 @@ public sealed class ResolutionTests
         var steps = state.Outcomes[^1].Records.Select(r => r.Step).ToArray();
 
         Assert.Equal(steps.Order(StringComparer.Ordinal), steps);
-        Assert.Equal(["A", "B", "C", "D", "E", "G"], steps.Distinct());
+        Assert.Equal(["A", "B", "C", "D", "E", "G", "H"], steps.Distinct());
     }
 
     [Fact]

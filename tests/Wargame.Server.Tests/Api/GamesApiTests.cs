@@ -42,6 +42,12 @@ public sealed class GamesApiTests : IAsyncLifetime
 
         var malformed = await _server.Http.PostAsync("/api/games", new StringContent("{\"scenario\": ", Encoding.UTF8, "application/json"));
         Assert.Equal(HttpStatusCode.BadRequest, malformed.StatusCode);
+        Assert.Contains("malformed-json", await malformed.Content.ReadAsStringAsync());
+
+        var badEvent = await _server.Http.PostAsync("/api/games/import", new StringContent(
+            "{\"events\": [{\"type\": \"meteorStrike\"}], \"seed\": 1}", Encoding.UTF8, "application/json"));
+        Assert.Equal(HttpStatusCode.BadRequest, badEvent.StatusCode);
+        Assert.Contains("$.events[0]", await badEvent.Content.ReadAsStringAsync());
 
         var badKey = await Send(HttpMethod.Post, "/api/games", "fk_not-a-real-key", new { scenario = "test-ceasefire" });
         Assert.Equal(HttpStatusCode.Unauthorized, badKey.StatusCode);

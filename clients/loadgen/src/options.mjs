@@ -1,0 +1,124 @@
+import { parseArgs } from 'node:util';
+import { isIP } from 'node:net';
+
+export const SCENARIOS = ['idle-games', 'connections', 'play'];
+
+// Upper bounds keep every run bounded in count, whatever the flags say.
+const LIMITS = { games: 20_000, connections: 20_000, turns: 40, observers: 50, concurrency: 1_000, sourceAddresses: 250, timeout: 1_800, hold: 600 };
+
+export const USAGE = `Usage: node src/cli.mjs <${SCENARIOS.join('|')}> [options]
+
+Scenarios
+  idle-games   create --games games with POST /api/games (then --activate wakes each game's actor)
+  connections  create --games games and hold --connections hub connections (every role's seat, then observers)
+  play         --games games, each with four role connections, a facilitator and --observers observers,
+               playing --turns turns (statements, a proposal and its acceptance, orders, phase advances)
+
+Options
+  --url URL              server to load, loopback only (default http://127.0.0.1:5080)
+  --timeout S            hard limit for the whole run in seconds; the run stops itself (default 120)
+  --games N              games to create (default: 100 idle-games, 50 connections, 10 play)
+  --connections N        connections to hold (connections; default 4 per game)
+  --hold S               seconds to hold the connections open (connections; default 10)
+  --turns N              turns to play (play; default 2, at most the scenario's turns)
+  --observers N          observer connections per game (play; default 1)
+  --scenario ID          scenario id (default: the first from GET /api/scenarios with enough turns)
+  --concurrency N        REST calls and joins in flight at once (default 32)
+  --source-addresses N   spread REST calls over 127.0.0.1..127.0.0.N, as N facilitators' machines would
+                         (the server limits game creation to 60 a minute per address; default 1)
+  --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's actor
+  --think-ms N           play: pause between a game's steps, like players reading (default 0)
+  --command-timeout S    longest wait for one hub call or view (default 30)
+  --server-pid PID       read the server process's VmRSS from /proc/PID/status before, during and after
+  --json                 print the report as JSON instead of the summary
+  --help                 this text`;
+
+/** Parses and checks the command line; throws an Error naming what was wrong. */
+export function parseOptions(argv) {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: true,
+    options: {
+      url: { type: 'string', default: 'http://127.0.0.1:5080' },
+      timeout: { type: 'string', default: '120' },
+      games: { type: 'string' },
+      connections: { type: 'string' },
+      hold: { type: 'string', default: '10' },
+      turns: { type: 'string', default: '2' },
+      observers: { type: 'string', default: '1' },
+      scenario: { type: 'string' },
+      concurrency: { type: 'string', default: '32' },
+      'source-addresses': { type: 'string', default: '1' },
+      activate: { type: 'boolean', default: false },
+      'think-ms': { type: 'string', default: '0' },
+      'command-timeout': { type: 'string', default: '30' },
+      'server-pid': { type: 'string' },
+      json: { type: 'boolean', default: false },
+      help: { type: 'boolean', default: false },
+    },
+  });
+  if (values.help) return { help: true };
+  if (positionals.length !== 1 || !SCENARIOS.includes(positionals[0]))
+    throw new Error(`Name one scenario: ${SCENARIOS.join(', ')} (got ${positionals.length ? positionals.join(' ') : 'none'}).`);
+  const scenario = positionals[0];
+  const defaultGames = { 'idle-games': 100, connections: 50, play: 10 }[scenario];
+  const games = integer('games', values.games ?? String(defaultGames), 1, LIMITS.games);
+  const url = loopbackUrl(values.url);
+  const sourceAddresses = integer('source-addresses', values['source-addresses'], 1, LIMITS.sourceAddresses);
+  if (sourceAddresses > 1 && !/^127\./.test(url.hostname))
+    throw new Error('--source-addresses needs an IPv4 loopback --url such as http://127.0.0.1:5080.');
+  return {
+    scenario,
+    url,
+    timeoutMs: integer('timeout', values.timeout, 1, LIMITS.timeout) * 1000,
+    games,
+    connections: integer('connections', values.connections ?? String(games * 4), 1, LIMITS.connections),
+    holdMs: integer('hold', values.hold, 0, LIMITS.hold) * 1000,
+    turns: integer('turns', values.turns, 1, LIMITS.turns),
+    observers: integer('observers', values.observers, 0, LIMITS.observers),
+    scenarioId: values.scenario ?? null,
+    concurrency: integer('concurrency', values.concurrency, 1, LIMITS.concurrency),
+    sourceAddresses,
+    activate: values.activate,
+    thinkMs: integer('think-ms', values['think-ms'], 0, 60_000),
+    commandTimeoutMs: integer('command-timeout', values['command-timeout'], 1, 600) * 1000,
+    serverPid: values['server-pid'] === undefined ? null : integer('server-pid', values['server-pid'], 1, 2 ** 31),
+    json: values.json,
+  };
+}
+
+/** The server URL if its host is a loopback address; anything else is refused. */
+export function loopbackUrl(text) {
+  let url;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new Error(`--url '${text}' is not a URL; use one like http://127.0.0.1:5080.`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new Error(`--url must be http or https, not ${url.protocol}`);
+  if (!isLoopbackHost(url.hostname))
+    throw new Error(`--url host '${url.hostname}' is not a loopback address; the load generator only targets 127.0.0.0/8, localhost or [::1].`);
+  return url;
+}
+
+/** An absolute address on the server for `path` ("/api/games"), keeping any base path of the server URL. */
+export function endpoint(url, path) {
+  return `${url.origin}${url.pathname.replace(/\/+$/, '')}${path}`;
+}
+
+export function isLoopbackHost(hostname) {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost') return true;
+  if (isIP(host) === 4) return host.split('.')[0] === '127';
+  if (isIP(host) === 6) return host === '::1' || host === '0:0:0:0:0:0:0:1';
+  return false;
+}
+
+function integer(name, text, min, max) {
+  if (!/^\d+$/.test(text ?? '')) throw new Error(`--${name} must be a whole number, not '${text}'.`);
+  const value = Number(text);
+  if (value < min || value > max) throw new Error(`--${name} must be from ${min} to ${max}; ${value} is outside that.`);
+  return value;
+}
