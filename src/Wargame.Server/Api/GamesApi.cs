@@ -18,9 +18,6 @@ namespace Wargame.Server.Api;
 
 public sealed record CreateGameRequest(string Scenario, ulong? Seed);
 
-/// <summary>A saved game: everything needed to replay it. Its events start with gameStarted.</summary>
-public sealed record SavedGameDocument(Scenario Scenario, ulong Seed, ImmutableArray<GameEvent> Events);
-
 public sealed record GameSummary(string GameId, string ScenarioId, DateTimeOffset CreatedAt, int Version, int Turn, Phase Phase, bool Ended);
 
 public sealed record GameDetails(
@@ -50,7 +47,7 @@ internal static class GamesApi
         api.MapGet("/games/{gameId}", GetGame).WithName("GetGame");
         api.MapGet("/games/{gameId}/export", ExportGame).WithName("ExportGame");
         api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(RateLimits.Creation)
-            .Accepts<SavedGameDocument>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
+            .Accepts<SavedGame>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
         api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(RateLimits.Creation);
         api.MapGet("/games/{gameId}/replay", Replay).WithName("ReplayGame");
         // Unknown API paths are a clear 404, not the web client's index.html.
@@ -106,34 +103,28 @@ internal static class GamesApi
     {
         if (await Authorize(gameId, facilitatorKey, store) is null)
             return await Refusal(gameId, facilitatorKey, store);
-        var events = await store.LoadEvents(gameId, CancellationToken.None);
-        var started = (GameStarted)events[0];
-        return Results.Ok(new SavedGameDocument(started.Scenario, started.Seed, [.. events]));
+        return Results.Ok(SavedGame.Of(await store.LoadEvents(gameId, CancellationToken.None)));
     }
 
     private static async Task<IResult> ImportGame(
         HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, GameCreation creation, IGameStore store)
     {
-        var (saved, malformed) = await ReadBody<SavedGameDocument>(http, "a saved game ({ scenario, seed, events })");
-        if (malformed is not null)
-            return malformed;
-        if (saved is null || saved.Events.IsDefaultOrEmpty)
-            return Problem("empty-saved-game", "A saved game needs its events, starting with gameStarted.");
-        if (saved.Events[0] is not GameStarted started)
-            return Problem("bad-saved-game", "The first event of a saved game must be gameStarted.");
-        if (started.Seed != saved.Seed || started.Scenario.Id != saved.Scenario.Id)
-            return Problem("bad-saved-game", "The saved game's scenario and seed differ from its gameStarted event.");
+        using var reader = new StreamReader(http.Body);
+        var json = await reader.ReadToEndAsync(http.HttpContext.RequestAborted);
+        SavedGameLoad load;
         try
         {
-            Rules.Replay(saved.Events);
+            load = SavedGame.Load(json);
         }
         catch (Exception e)
         {
             // Any failure of the rules on this log is a fact about the file, reported to whoever sent it.
-            return Problem("bad-saved-game", $"The saved game does not replay: {e.Message}");
+            load = SavedGameLoad.Fail($"The log cannot be replayed: {e.Message}");
         }
+        if (load is not { Ok: true, Game: { } saved })
+            return Problem("bad-saved-game", load.Error ?? "Not a saved game.");
         var key = await ExistingKey(facilitatorKey, store);
-        var created = await creation.Register(saved.Events, started.Scenario.Id, key);
+        var created = await creation.Register(saved.Events, saved.Scenario, key);
         return Results.Created($"/api/games/{created.GameId}", created);
     }
 

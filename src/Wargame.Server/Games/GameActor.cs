@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using System.Threading.Channels;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
@@ -20,6 +22,7 @@ internal sealed class GameNotFoundException(string gameId) : Exception($"There i
 internal sealed class GameActor
 {
     private const int MaxAppendAttempts = 3;
+    private const int MaxBotRounds = 8;
 
     private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGameStore _store;
@@ -31,6 +34,8 @@ internal sealed class GameActor
     private ITimer? _deadlineTimer;
     private DateTimeOffset? _storedDeadline;
     private long _lastActivity;
+    private ImmutableSortedSet<Role> _bots = [];
+    private bool _botsPlaying;
     private int _queued;
 
     public GameActor(string gameId, IGameStore store, IGamePublisher publisher, Presence presence, TimeProvider time, ILogger logger)
@@ -97,10 +102,17 @@ internal sealed class GameActor
 
     public Task<GameView> View(Audience audience) => Enqueue(async () => GameViews.For(await State(), audience));
 
+    /// <summary>Sends every connection the seat list; bots seated or released since start play (or stop) from now on.</summary>
     public Task PublishSeats() => Enqueue(async () =>
     {
         var seats = await _store.Seats(GameId, CancellationToken.None);
         await _publisher.PublishSeats(GameId, [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, _presence.IsConnected(s.SeatId), s.Bot))]);
+        var bots = BotRoles(seats);
+        if (!bots.SetEquals(_bots))
+        {
+            _bots = bots;
+            await PlayBots();
+        }
         return true;
     });
 
@@ -181,7 +193,9 @@ internal sealed class GameActor
             _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
             await _publisher.PublishViews(GameId, state);
             await ArmDeadline(state);
-            return CommandResult.Ok(state.Version);
+            var result = CommandResult.Ok(state.Version);
+            await PlayBots();
+            return result;
         }
     }
 
@@ -193,10 +207,48 @@ internal sealed class GameActor
         if (events.Count == 0)
             throw new GameNotFoundException(GameId);
         _state = Rules.Replay(events);
+        _bots = BotRoles(await _store.Seats(GameId, CancellationToken.None));
         _storedDeadline = _state.Deadline;
         await ArmDeadline(_state);
         return _state;
     }
+
+    /// <summary>
+    /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that
+    /// role's player, until no bot has anything left to do. A refused bot command is logged and skipped.
+    /// </summary>
+    private async Task PlayBots()
+    {
+        if (_botsPlaying || _bots.IsEmpty)
+            return;
+        _botsPlaying = true;
+        try
+        {
+            for (var round = 0; round < MaxBotRounds; round++)
+            {
+                var acted = false;
+                foreach (var role in _bots)
+                {
+                    foreach (var command in Bots.Decide(await State(), role))
+                    {
+                        var result = await Handle(command);
+                        acted |= result.Accepted;
+                        if (!result.Accepted)
+                            _logger.LogWarning("Bot {Role} of game {GameId}: {Command} refused: {Code}", role, GameId, command.GetType().Name, result.Code);
+                    }
+                }
+                if (!acted)
+                    return;
+            }
+        }
+        finally
+        {
+            _botsPlaying = false;
+        }
+    }
+
+    private static ImmutableSortedSet<Role> BotRoles(IEnumerable<SeatRecord> seats) =>
+        [.. seats.Where(s => s is { Bot: true, Audience.Role: not null }).Select(s => s.Audience.Role!.Value)];
 
     /// <summary>Runs the timer for the current deadline; when it passes, the phase advances as if the facilitator had closed it.</summary>
     private async Task ArmDeadline(GameState state)

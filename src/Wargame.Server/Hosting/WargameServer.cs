@@ -10,6 +10,7 @@ using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog;
+using Serilog.Events;
 using Wargame.Domain.Serialization;
 using Wargame.Server.Api;
 using Wargame.Server.Games;
@@ -51,6 +52,10 @@ public static class WargameServer
 
         var logger = new LoggerConfiguration()
             .ReadFrom.Configuration(builder.Configuration)
+            // At Debug and below these write hub invocations and raw frames, which carry codes, keys and tokens.
+            .MinimumLevel.Override("Microsoft.AspNetCore.SignalR", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.AspNetCore.Http.Connections", LogEventLevel.Information)
+            .MinimumLevel.Override("Microsoft.AspNetCore.Server.Kestrel", LogEventLevel.Information)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
             .WriteTo.File(Path.Combine(dataDirectory, "logs", "wargame-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,

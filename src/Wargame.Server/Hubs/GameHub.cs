@@ -72,9 +72,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => AsFacilitator(actor =>
         Required(adjustment, nameof(adjustment)) ?? Game.Execute(new Domain.Game.AdjustAdjudication(actor, adjustment.RecordId ?? "", adjustment.Logit, adjustment.Reason ?? "")));
 
-    public Task<CommandResult> AssignBot(Role role) => AsFacilitator(_ =>
-        // The domain's bot players have not landed yet: refuse plainly rather than seat a bot that never plays.
-        Refuse("bots-unavailable", $"Bots cannot play {role.DisplayName()} yet: this server has no bot players."));
+    public Task<CommandResult> AssignBot(Role role) => AsFacilitator(_ => seating.AssignBot(CallerSeat!.GameId, role));
 
     public Task<CommandResult> ReleaseSeat(string seatId) => AsFacilitator(_ => seating.Release(CallerSeat!.GameId, seatId));
 

@@ -32,6 +32,4 @@ internal sealed class Presence
     }
 
     public bool IsReleased(string seatId) => _released.ContainsKey(seatId);
-
-    public int Connections => _connections.Values.Sum(s => s.Count);
 }

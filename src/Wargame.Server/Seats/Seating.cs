@@ -68,6 +68,21 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presen
         return CommandResult.Ok(0);
     }
 
+    /// <summary>Seats a bot on <paramref name="role"/> (stored like any seat, so it survives restarts) and lets it play.</summary>
+    public async Task<CommandResult> AssignBot(string gameId, Role role)
+    {
+        if (!Enum.IsDefined(role))
+            return CommandResult.Refused("unknown-role", "A bot plays one of UA, RU, US and EU.");
+        var seats = await store.Seats(gameId, CancellationToken.None);
+        if (seats.Any(s => s.Bot && s.Audience.Role == role))
+            return CommandResult.Refused("bot-already-seated", $"A bot already plays {role.DisplayName()}.");
+        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, Audience.Of(role), $"{role.DisplayName()} (bot)", null, Bot: true, Released: false, clock.Time.GetUtcNow());
+        await store.AddSeat(seat, CancellationToken.None);
+        logger.LogInformation("Bot seat {SeatId} plays {Role} in game {GameId}", seat.SeatId, role, gameId);
+        await games.Get(gameId).PublishSeats();
+        return CommandResult.Ok(0);
+    }
+
     /// <summary>Whether <paramref name="facilitatorKey"/> is the key whose hash is <paramref name="keyHash"/> (constant time).</summary>
     public static bool Matches(string? facilitatorKey, string keyHash) =>
         !string.IsNullOrEmpty(facilitatorKey)

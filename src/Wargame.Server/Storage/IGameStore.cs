@@ -27,7 +27,6 @@ internal sealed record SeatRecord(
 internal sealed class ConcurrencyConflictException(string gameId, int expectedVersion)
     : Exception($"Game {gameId} is no longer at version {expectedVersion}: another writer appended first.")
 {
-    public string GameId { get; } = gameId;
     public int ExpectedVersion { get; } = expectedVersion;
 }
 

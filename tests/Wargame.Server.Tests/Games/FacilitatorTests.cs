@@ -1,3 +1,5 @@
+using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
@@ -130,10 +132,34 @@ public sealed class FacilitatorTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task AssigningABot_FailsClearly_UntilTheDomainHasBotPlayers()
+    public async Task InjectsAndAdjustments_AreLoggedAndShown_AndAnAdjustmentNeedsAReason()
     {
         var table = await Table.Seat(_server);
-        var result = await table.Facilitator.Invoke<CommandResult>("AssignBot", Role.RU);
-        Assert.Equal("bots-unavailable", result.Code);
+        var fired = await table.Facilitate("InjectEvent", new InjectRequest("grid-strike", null, null, []));
+        var free = await table.Facilitate("InjectEvent", new InjectRequest(null, "Election called", "Snap elections in Washington.", [new InjectEffect("US.domesticSupport", -0.1)]));
+        var view = await table.Facilitator.WaitForView(v => v.Version == free.Version);
+        Assert.Equal(["Strike on the grid", "Election called"], view.Injects.Select(i => i.Title));
+        Assert.True(free.Version > fired.Version);
+        var unknown = await table.Facilitator.Invoke<CommandResult>("InjectEvent", new InjectRequest("no-such-card", null, null, []));
+        Assert.False(unknown.Accepted);
+
+        // A ceasefire in force gives the resolution rolls the facilitator may adjust.
+        await table.AdvanceTo(Phase.Negotiation);
+        var proposed = await table.Players[Role.UA].Invoke<CommandResult>("Propose", new CeasefireTerms { DmzWidthKm = 10, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["OSCE"] });
+        var proposal = (await table.Players[Role.UA].WaitForView(v => v.Version == proposed.Version)).Proposals.Single().Id;
+        Assert.True((await table.Players[Role.RU].Invoke<CommandResult>("RespondToProposal", proposal, ProposalResponse.Accept)).Accepted);
+        await table.AdvanceTo(Phase.Orders);
+        foreach (var (role, player) in table.Players)
+            await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(role));
+        var resolved = await table.Facilitate("AdvancePhase");
+        var record = (await table.Facilitator.WaitForView(v => v.Version == resolved.Version)).Records.First(r => r.Adjustable);
+
+        var withoutReason = await table.Facilitator.Invoke<CommandResult>("AdjustAdjudication", new AdjustRequest(record.Id, 0.3, " "));
+        Assert.Equal("reason-required", withoutReason.Code);
+        var tooFar = await table.Facilitator.Invoke<CommandResult>("AdjustAdjudication", new AdjustRequest(record.Id, 2.0, "Far too much"));
+        Assert.Equal("adjustment-out-of-range", tooFar.Code);
+        var adjusted = await table.Facilitate("AdjustAdjudication", new AdjustRequest(record.Id, 0.3, "Local knowledge of the front"));
+        var after = await table.Observer.WaitForView(v => v.Version == adjusted.Version);
+        Assert.Equal(resolved.Version + 1, after.Version);
     }
 }

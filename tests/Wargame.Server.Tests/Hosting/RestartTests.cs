@@ -43,9 +43,9 @@ public sealed class RestartTests
             request.Headers.Add("X-Facilitator-Key", game.FacilitatorKey);
             var response = await second.Http.SendAsync(request);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            var saved = (await response.Content.ReadFromJsonAsync<SavedGameDocument>(GameJson.Options))!;
+            var saved = (await response.Content.ReadFromJsonAsync<SavedGame>(GameJson.Options))!;
             Assert.Equal(7UL, saved.Seed);
-            Assert.Equal("test-ceasefire", saved.Scenario.Id);
+            Assert.Equal("test-ceasefire", saved.Scenario);
             Assert.Collection(saved.Events,
                 e => Assert.IsType<GameStarted>(e),
                 e => Assert.Equal("Before the restart", Assert.IsType<MessagePosted>(e).Text),

@@ -22,7 +22,7 @@ public sealed class SigkillTests
         var clients = new List<GameClient>();
         try
         {
-            var server = await ChildServer.Start(directory, port);
+            await using var server = await ChildServer.Start(directory, port);
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = RunningServer.Timeout };
             var created = await http.PostAsJsonAsync("/api/games", new { scenario = "test-ceasefire", seed = 3 });
             var game = (await created.Content.ReadFromJsonAsync<CreatedGame>(GameJson.Options))!;
@@ -71,7 +71,7 @@ public sealed class SigkillTests
 
             using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{game.GameId}/export");
             request.Headers.Add("X-Facilitator-Key", game.FacilitatorKey);
-            var saved = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<SavedGameDocument>(GameJson.Options))!;
+            var saved = (await (await http.SendAsync(request)).Content.ReadFromJsonAsync<SavedGame>(GameJson.Options))!;
             foreach (var (version, text) in acknowledged)
                 Assert.Equal(text, Assert.IsType<MessagePosted>(saved.Events[version - 1]).Text);
 

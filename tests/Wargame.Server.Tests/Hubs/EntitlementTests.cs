@@ -156,7 +156,7 @@ public sealed class EntitlementTests : IAsyncLifetime
         request.Headers.Add("X-Facilitator-Key", table.Game.FacilitatorKey);
         var response = await _server.Http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<SavedGameDocument>(GameJson.Options))!.Events;
+        return (await response.Content.ReadFromJsonAsync<SavedGame>(GameJson.Options))!.Events;
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, GameJson.Options);

@@ -144,9 +144,37 @@ public sealed class HubSecurityTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task AMalformedFrame_ClosesOnlyThatConnectionWithTheReason_AndTheGamePlaysOn()
+    {
+        var table = await Table.Seat(_server);
+        using var socket = new System.Net.WebSockets.ClientWebSocket();
+        await socket.ConnectAsync(new Uri(_server.Address.Replace("http", "ws", StringComparison.Ordinal) + "/hubs/game"), CancellationToken.None).WaitAsync(RunningServer.Timeout);
+        await Send(socket, "{\"protocol\":\"json\",\"version\":1}\u001e");
+        Assert.Equal("{}\u001e", await Receive(socket));
+        await Send(socket, "{\"type\":1,\"target\":\"PostMessage\",\"arguments\":[{\"to\":\u001e");
+
+        var close = await Receive(socket);
+        Assert.Contains("\"type\":7", close);
+        Assert.Contains("error", close);
+
+        var after = await table.Players[Role.EU].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Still here"));
+        Assert.Equal((true, 2), (after.Accepted, after.Version));
+    }
+
+    private static Task Send(System.Net.WebSockets.ClientWebSocket socket, string text) =>
+        socket.SendAsync(System.Text.Encoding.UTF8.GetBytes(text), System.Net.WebSockets.WebSocketMessageType.Text, true, CancellationToken.None).WaitAsync(RunningServer.Timeout);
+
+    private static async Task<string> Receive(System.Net.WebSockets.ClientWebSocket socket)
+    {
+        var buffer = new byte[8192];
+        var result = await socket.ReceiveAsync(buffer, CancellationToken.None).WaitAsync(RunningServer.Timeout);
+        return System.Text.Encoding.UTF8.GetString(buffer, 0, result.Count);
+    }
+
+    [Fact]
     public async Task SecretsAreNeverWrittenToTheLog()
     {
-        await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Debug"]);
+        await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Verbose", "--Serilog:MinimumLevel:Override:Microsoft", "Verbose"]);
         var table = await Table.Seat(server);
         await table.Facilitate("AdvancePhase");
         var wrong = await server.Connect();

@@ -1,0 +1,78 @@
+using System.Net;
+using System.Net.Sockets;
+
+namespace Wargame.Server.Tests.Support;
+
+/// <summary>
+/// A loopback TCP proxy standing in for nginx: it forwards every new connection to the current backend node,
+/// and the test points it at another node when the first one dies.
+/// </summary>
+internal sealed class FailoverProxy : IAsyncDisposable
+{
+    private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
+    private readonly CancellationTokenSource _stop = new();
+    private readonly Task _accepting;
+    private volatile int _backendPort;
+
+    public FailoverProxy(int backendPort)
+    {
+        _backendPort = backendPort;
+        _listener.Start();
+        _accepting = Accept();
+    }
+
+    public string Address => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
+
+    public void SwitchTo(int backendPort) => _backendPort = backendPort;
+
+    public async ValueTask DisposeAsync()
+    {
+        await _stop.CancelAsync();
+        _listener.Stop();
+        try
+        {
+            await _accepting.WaitAsync(TimeSpan.FromSeconds(10));
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped.
+        }
+        _stop.Dispose();
+    }
+
+    private async Task Accept()
+    {
+        while (!_stop.IsCancellationRequested)
+        {
+            TcpClient client;
+            try
+            {
+                client = await _listener.AcceptTcpClientAsync(_stop.Token);
+            }
+            catch (Exception e) when (e is OperationCanceledException or SocketException or ObjectDisposedException)
+            {
+                return;
+            }
+            _ = Forward(client);
+        }
+    }
+
+    private async Task Forward(TcpClient client)
+    {
+        using (client)
+        using (var backend = new TcpClient())
+        {
+            try
+            {
+                await backend.ConnectAsync(IPAddress.Loopback, _backendPort, _stop.Token);
+                var up = client.GetStream().CopyToAsync(backend.GetStream(), _stop.Token);
+                var down = backend.GetStream().CopyToAsync(client.GetStream(), _stop.Token);
+                await Task.WhenAny(up, down);
+            }
+            catch (Exception e) when (e is IOException or SocketException or OperationCanceledException or ObjectDisposedException)
+            {
+                // Either side went away: closing both ends tells the client to reconnect.
+            }
+        }
+    }
+}
