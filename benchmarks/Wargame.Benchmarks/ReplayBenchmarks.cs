@@ -11,6 +11,7 @@ namespace Wargame.Benchmarks;
 /// which an actor does before it replays on activation.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class ReplayBenchmarks
 {
     private ImmutableArray<GameEvent> _log;

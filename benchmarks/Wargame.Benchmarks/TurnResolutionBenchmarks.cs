@@ -10,6 +10,7 @@ namespace Wargame.Benchmarks;
 /// facilitator's view of the same state, which the server does after every command anyway.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class TurnResolutionBenchmarks
 {
     private GameState _state = null!;

@@ -8,7 +8,7 @@ using Wargame.Domain.Turns;
 namespace Wargame.Domain.Adjudication;
 
 /// <summary>A facilitator's shift of one roll: at most ±0.5 logit, with its reason.</summary>
-public sealed record Adjustment(double Logit, string Reason);
+internal sealed record Adjustment(double Logit, string Reason);
 
 /// <summary>
 /// Resolves one turn in the fixed order of game-model.md: orders take effect, then A commitment,
@@ -62,8 +62,10 @@ internal sealed class TurnResolver
         var assessment = Deterrence.Assess(_world, _rules);
         CommitmentAndCapability(assessment);
         var hazard = Ceasefire(assessment);
-        ResolvePendingTests();
+        var answered = ResolvePendingTests();
         Attacks();
+        foreach (var (agreement, test, response, honoured) in answered)
+            Reputation(agreement, test, response, honoured);
         Reversals();
         Expiry();
         var scores = Scores(assessment.Deterrence);
@@ -405,8 +407,10 @@ internal sealed class TurnResolver
 
     // E (tests answered now) and F (reputation and audience costs)
 
-    private void ResolvePendingTests()
+    /// <summary>Step E for tests from last turn: the responses, Congress and the denial roll; step F follows the new attacks.</summary>
+    private List<(Agreement Agreement, PendingTest Test, TestResponse Response, bool Honoured)> ResolvePendingTests()
     {
+        var answered = new List<(Agreement, PendingTest, TestResponse, bool)>();
         foreach (var group in _world.PendingTests.GroupBy(t => t.AgreementId).ToArray())
         {
             var agreement = _world.Agreements.First(a => a.Id == group.Key);
@@ -435,7 +439,7 @@ internal sealed class TurnResolver
                         _usFought = true;
                 }
                 _tests.Add(new TestOutcome(agreement.Id, test.Guarantor, response.ToString(), honoured));
-                Reputation(agreement, test, response, honoured);
+                answered.Add((agreement, test, response, honoured));
             }
 
             if (fightingHere.Count > 0)
@@ -455,6 +459,7 @@ internal sealed class TurnResolver
             }
         }
         _world = _world with { PendingTests = [] };
+        return answered;
     }
 
     private void Reputation(Agreement agreement, PendingTest test, TestResponse response, bool honoured)

@@ -52,6 +52,8 @@ public static class Bots
         public ImmutableArray<GameCommand> Negotiate()
         {
             var commands = ImmutableArray.CreateBuilder<GameCommand>();
+            if (!view.Messages.Any(m => m.Turn == view.Turn && m.From == role))
+                commands.Add(new PostMessage(_actor, [], Statement()));
             foreach (var proposal in view.Proposals.Where(p => p.Status == AgreementStatus.Proposed
                 && p.Responses.Any(r => r.Role == role && r.Response == ProposalAnswer.Pending)))
             {
@@ -66,7 +68,9 @@ public static class Bots
             }
             if (role == Role.UA)
             {
-                var openCeasefire = view.Proposals.Any(p => p.Kind == AgreementKind.Ceasefire && IsOpen(p));
+                // One proposal of each kind a turn, so a server calling the bot after every event cannot make it spam.
+                bool ProposedThisTurn(AgreementKind kind) => view.Proposals.Any(p => p.Kind == kind && p.Proposer == role && p.ProposedTurn == view.Turn);
+                var openCeasefire = view.Proposals.Any(p => p.Kind == AgreementKind.Ceasefire && IsOpen(p)) || ProposedThisTurn(AgreementKind.Ceasefire);
                 if (!CeasefireInForce && !openCeasefire)
                     commands.Add(new Propose(_actor, new CeasefireTerms
                     {
@@ -79,7 +83,7 @@ public static class Bots
                         PrisonerExchange = true,
                     }));
                 var guaranteed = view.Agreements.Any(a => a.Kind == AgreementKind.Guarantee && a.Status is AgreementStatus.InForce or AgreementStatus.Tested or AgreementStatus.AwaitingRatification);
-                var openGuarantee = view.Proposals.Any(p => p.Kind == AgreementKind.Guarantee && IsOpen(p));
+                var openGuarantee = view.Proposals.Any(p => p.Kind == AgreementKind.Guarantee && IsOpen(p)) || ProposedThisTurn(AgreementKind.Guarantee);
                 if (CeasefireInForce && !guaranteed && !openGuarantee && view.Turn > 1)
                     commands.Add(new Propose(_actor, new GuaranteeTerms
                     {
@@ -92,6 +96,19 @@ public static class Bots
             }
             return commands.ToImmutable();
         }
+
+        /// <summary>One public statement a turn, from public facts only.</summary>
+        private string Statement() => role switch
+        {
+            Role.UA => CeasefireInForce
+                ? $"Ukraine keeps the ceasefire. Deterrence stands at {Fmt.Two(view.Deterrence)}; we need guarantees we can believe in."
+                : "Ukraine will sign a ceasefire that comes with guarantees, not another memorandum.",
+            Role.RU => view.Forces.Any(f => f.Role.IsGuarantor() && f.Troops > 0)
+                ? "Russia regards foreign troops in Ukraine as a provocation."
+                : "Russia is ready to freeze the line if sanctions are lifted.",
+            Role.US => "The United States wants this war to end, and Europe to carry its fair share.",
+            _ => "Europe stands by Ukraine and asks Washington to stay engaged.",
+        };
 
         private double AcceptChance(ProposalView proposal) => (role, proposal.Terms) switch
         {

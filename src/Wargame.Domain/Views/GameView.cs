@@ -30,7 +30,10 @@ public sealed record GameView
     public ImmutableArray<PrivateRecord> PrivateRecords { get; init; } = [];
     /// <summary>Public statements and the private channels this audience is in.</summary>
     public ImmutableArray<MessageView> Messages { get; init; } = [];
-    /// <summary>This role's orders this turn and its standing orders; every role's for the facilitator.</summary>
+    /// <summary>
+    /// This role's orders this turn and its standing orders (what resolution uses if it submits none: the last
+    /// posture without one-off actions); every role's for the facilitator.
+    /// </summary>
     public ImmutableArray<OrdersView> Orders { get; init; } = [];
     public ImmutableArray<TurnResultView> Results { get; init; } = [];
 
@@ -61,6 +64,8 @@ public sealed record GameView
     public ImmutableArray<EventCardView> EventDeck { get; init; } = [];
     /// <summary>Hidden quantities: own role's; every role's for the facilitator or after reveal.</summary>
     public ImmutableArray<HiddenQuantitiesView> Hidden { get; init; } = [];
+    /// <summary>This turn's intelligence estimates (seeded noise around the truth): own role's; every role's for the facilitator or after reveal.</summary>
+    public ImmutableArray<IntelligenceReport> Intelligence { get; init; } = [];
     /// <summary>Russia's expected-utility line per option (Russia, the facilitator, and after reveal).</summary>
     public RussianOutlookView? RussianOutlook { get; init; }
     /// <summary>The rules table: every constant with its tag and source (public).</summary>

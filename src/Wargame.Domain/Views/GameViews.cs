@@ -22,6 +22,7 @@ public static class GameViews
             || (audience.Role is { } r && (a.Proposer == r || a.Parties.Contains(r)));
 
         var world = state.World;
+        var standing = Rules.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Turns.Orders>.Empty });
         var assessment = Deterrence.Assess(world, state.Rules);
         var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).ToImmutableArray();
 
@@ -40,7 +41,7 @@ public static class GameViews
             Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
             PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
             Messages = [.. state.Messages.Where(InChannel).Select(m => new MessageView(m.Id, m.Turn, m.From, m.To, m.Text))],
-            Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), state.StandingOrders.GetValueOrDefault(r)))],
+            Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
                 [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
             Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
@@ -66,6 +67,7 @@ public static class GameViews
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],
             Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
+            Intelligence = Views.Intelligence.For(state, Sees),
             RussianOutlook = Sees(Role.RU) ? Outlook(state, assessment.Deterrence) : null,
             RuleConstants = state.Rules.All,
         };

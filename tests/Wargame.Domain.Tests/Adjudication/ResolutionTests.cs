@@ -30,6 +30,22 @@ public sealed class ResolutionTests
     }
 
     [Fact]
+    public void ATurnWithAnsweredTestsAndANewAttack_StillRunsAToHInOrder()
+    {
+        var tested = Resolve(TestScenarios.Start("budapest-redux"), (Role.RU, MajorOffensive)).Advance();
+        var state = Resolve(tested,
+            (Role.RU, MajorOffensive),
+            (Role.US, new GuarantorOrders { Response = TestResponse.Fight }),
+            (Role.EU, new GuarantorOrders { Response = TestResponse.Nothing }));
+
+        var steps = state.Outcomes[^1].Records.Select(r => r.Step).ToArray();
+        Assert.Equal(steps.Order(StringComparer.Ordinal), steps);
+        Assert.Contains("F", steps);
+        Assert.Contains(state.Outcomes[^1].Records, r => r.Title == "Deny Russia its objective");
+        Assert.Contains(state.Outcomes[^1].Records, r => r.Title == "Major offensive");
+    }
+
+    [Fact]
     public void Offensive_IsDetectedAsAViolation_AndTestsEveryGuarantor()
     {
         var state = Resolve(TestScenarios.Start("treaty-path"), (Role.RU, MajorOffensive));

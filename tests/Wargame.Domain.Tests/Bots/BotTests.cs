@@ -81,4 +81,27 @@ public sealed class BotTests
 
         Assert.NotNull(orders.Response);
     }
+
+    [Fact]
+    public void ABotAskedAgainAndAgain_DoesNotRepeatItself()
+    {
+        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
+        var issued = 0;
+        for (var call = 0; call < 20; call++)
+        {
+            foreach (var role in RoleSet.All)
+            {
+                foreach (var command in BotPolicy.Decide(state, role))
+                {
+                    var decision = Rules.Decide(state, command);
+                    Assert.True(decision.IsAccepted, decision.Rejection?.ToString());
+                    state = decision.Events.Aggregate(state, Rules.Evolve);
+                    issued++;
+                }
+            }
+        }
+
+        Assert.InRange(issued, 2, 12);
+        Assert.All(RoleSet.All, role => Assert.Empty(BotPolicy.Decide(state, role)));
+    }
 }

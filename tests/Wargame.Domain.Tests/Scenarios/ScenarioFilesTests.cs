@@ -43,4 +43,16 @@ public sealed class ScenarioFilesTests
 
         Assert.Superset(ids!, new HashSet<string?> { "oval-office-2025", "white-house-summit-2025", "coalition-of-the-willing", "minerals-first", "budapest-redux", "treaty-path" });
     }
+
+    [Fact]
+    public void ScenarioRuleOverride_ReachesTheExplanations()
+    {
+        var state = TestScenarios.Start("budapest-redux");
+
+        var constant = state.Rules[Wargame.Domain.Adjudication.RuleKey.AttributionWithoutMonitors];
+
+        Assert.Equal(0.2, constant.Value);
+        Assert.Equal("SCENARIO", constant.Tag);
+        Assert.Contains("budapest-redux", constant.Source);
+    }
 }

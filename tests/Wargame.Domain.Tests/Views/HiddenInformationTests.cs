@@ -54,6 +54,7 @@ public sealed class HiddenInformationTests
                 Assert.All(view.Metrics, m => Assert.All(m.Scores.Keys, k => Assert.Equal(role, k)));
                 Assert.All(view.Records, r => Assert.True(r.VisibleTo.IsEmpty || r.VisibleTo.Contains(role), $"{role} sees {r.Id}"));
                 Assert.Empty(view.EventDeck);
+                Assert.All(view.Intelligence, i => Assert.Equal(role, i.For));
                 Assert.All(view.Injects, i => Assert.Empty(i.Effects));
                 if (role != Role.RU)
                 {
@@ -134,6 +135,20 @@ public sealed class HiddenInformationTests
         Assert.Equal(4, observer.PrivateRecords.Length);
         Assert.Equal(4, observer.Hidden.Length);
         Assert.NotNull(observer.RussianOutlook);
+    }
+
+    [Fact]
+    public void Intelligence_EstimatesOtherRolesHiddenQuantitiesWithinItsStatedRange()
+    {
+        var state = TestScenarios.Start("budapest-redux", seed: 17);
+        var truth = state.World[Role.RU].Q("resolve");
+
+        var us = GameViews.For(state, Audience.Of(Role.US)).Intelligence.Single(i => i.About == Role.RU && i.Quantity == "resolve");
+
+        Assert.InRange(truth, us.Low, us.High);
+        Assert.NotEqual(truth, us.Estimate);
+        Assert.Equal(us, GameViews.For(state, Audience.Of(Role.US)).Intelligence.Single(i => i.About == Role.RU && i.Quantity == "resolve"));
+        Assert.Empty(GameViews.For(state, Audience.Public).Intelligence);
     }
 
     [Fact]
