@@ -165,6 +165,29 @@ public sealed class ResumeTests(BrowserFixture browser)
         Assert.Empty(browser.TakePageErrors());
     }
 
+    [Fact]
+    public async Task TheFacilitatorSeatsABotOnAnEmptyRole_AndEveryPageSeesItInTheLobby()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+        await using var laptop = await browser.NewContext();
+        var ukraine = await laptop.NewPageAsync();
+        await Join(ukraine, server.Address, codes.UA, "Ukraine team");
+
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Bot plays Russia" }).ClickAsync();
+        await Expect(facilitator.GetByText("A bot now plays Russia.")).ToBeVisibleAsync();
+        var russiaSeats = facilitator.GetByTestId("seats").Locator("tr", new() { HasText = "Russia" });
+        await Expect(russiaSeats).ToContainTextAsync("bot");
+
+        await Tab(ukraine, "Table");
+        await Expect(ukraine.GetByTestId("seats").Locator("tr", new() { HasText = "Russia" })).ToContainTextAsync("bot");
+        await Screenshots.Save(facilitator, "18-lobby-with-bot");
+        Assert.Empty(browser.TakePageErrors());
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
