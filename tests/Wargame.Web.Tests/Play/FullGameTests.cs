@@ -353,7 +353,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
     private async Task ForkFromTurnTwo()
     {
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Fork a new game from turn 2" }).ClickAsync();
-        await _facilitator.WaitForURLAsync(new Regex("#/facilitate/"));
+        await _facilitator.WaitForURLAsync(new Regex("#/facilitate/"), HashRoute);
         await Expect(_facilitator.GetByTestId("turn")).ToHaveTextAsync("Turn 2 of 4");
         await Expect(_facilitator.GetByTestId("phase")).ToHaveTextAsync("Briefing");
         // The fork keeps the agreements signed in turn 1 and is a live game with its own codes.
@@ -369,7 +369,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         var instructor = await NewPage();
         await instructor.GotoAsync(Address + "/");
         await instructor.GetByLabel("Saved-game file (.json)").SetInputFilesAsync(exported);
-        await instructor.WaitForURLAsync(new Regex("#/replay/"));
+        await instructor.WaitForURLAsync(new Regex("#/replay/"), HashRoute);
         await Expect(instructor.GetByTestId("replay-step")).ToContainTextAsync("(game over)");
         await instructor.GetByRole(AriaRole.Radio, new() { Name = "United States" }).CheckAsync();
         await Expect(instructor.GetByTestId("private-US")).ToContainTextAsync(Secrets["US"]);
