@@ -9,4 +9,4 @@ if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq
 $sudo apt-get install -y -qq --no-install-recommends chromium >/dev/null
-/usr/bin/chromium --version
+/usr/bin/chromium --version 2>/dev/null

@@ -52,4 +52,36 @@ public sealed class ClockTests(BrowserFixture browser)
         await Expect(player.GetByLabel("Public statement")).ToHaveValueAsync("");
         Assert.Empty(browser.TakePageErrors());
     }
+
+    [Fact]
+    public async Task WhenTheOrdersDeadlinePasses_TheTurnResolvesWithoutTheFacilitator()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+        await using var context = await browser.NewContext();
+        var russia = await context.NewPageAsync();
+        await Join(russia, server.Address, codes.RU, "Russia team");
+        await Advance(facilitator, "Negotiation");
+        await Advance(facilitator, "Orders");
+
+        await Tab(russia, "Orders");
+        var orders = russia.GetByRole(AriaRole.Form, new() { Name = "Orders" });
+        await orders.GetByLabel("Posture").SelectOptionAsync("Probe");
+        await orders.GetByRole(AriaRole.Button, new() { Name = "Submit orders" }).ClickAsync();
+        await Expect(russia.GetByTestId("submitted-orders")).ToBeVisibleAsync();
+
+        // Six seconds for everyone else; nobody presses "next phase".
+        var controls = facilitator.GetByRole(AriaRole.Region, new() { Name = "Game controls" });
+        await controls.GetByLabel("Deadline (minutes from now)").FillAsync("0.1");
+        await controls.GetByRole(AriaRole.Button, new() { Name = "Set deadline" }).ClickAsync();
+        await Expect(russia.GetByTestId("countdown")).ToHaveTextAsync(new Regex(@"^0:0\d left$"));
+        await ExpectPhase(russia, "Debrief");
+        await ExpectPhase(facilitator, "Debrief");
+        await Tab(russia, "Results");
+        await Expect(russia.GetByRole(AriaRole.Region, new() { Name = "Results of turn 1" })).ToBeVisibleAsync();
+        Assert.Empty(browser.TakePageErrors());
+    }
 }

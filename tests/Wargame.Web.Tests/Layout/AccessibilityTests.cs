@@ -23,6 +23,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await using var context = await browser.NewContext();
         var page = await context.NewPageAsync();
         await page.GotoAsync(server.Address + "/");
+        await Expect(page.GetByLabel("Join code")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByLabel("Join code")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync(codes.EU);
@@ -30,7 +31,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Expect(page.GetByLabel("Your name")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Europe team");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("#/game/"));
+        await page.WaitForURLAsync(new Regex("#/game/"), HashRoute);
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Briefing" }).FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");

@@ -73,6 +73,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         foreach (var role in Roles)
             await Expect(_facilitator.GetByTestId("seats")).ToContainTextAsync($"{Names[role]} team");
         await Screenshots.Save(_facilitator, "01-facilitator-lobby");
+        await Expect(_roles["UA"].GetByTestId("intelligence-UA")).ToContainTextAsync("Russia's");
         await Screenshots.Save(_roles["UA"], "02-player-briefing");
 
         // Turn 1: negotiate in channels and sign a ceasefire and a guarantee.
@@ -107,6 +108,8 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_roles["UA"].GetByTestId("results")).ToContainTextAsync("Guarantee tested");
         await Expect(_roles["UA"].GetByTestId("roll").Filter(new() { HasText = "against threshold" }).First).ToBeVisibleAsync();
         await Screenshots.Save(_roles["UA"], "05-player-results");
+        await _roles["UA"].GetByText(new Regex("^Rules table")).ClickAsync();
+        await Expect(_roles["UA"].Locator("details.rules")).ToContainTextAsync("Leeds");
 
         // The facilitator adjusts the offensive's roll with a reason, then fires a card from the deck.
         await Tab(_facilitator, "Results");
@@ -305,7 +308,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await download.SaveAsAsync(path);
         using var saved = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         Assert.Equal("gameStarted", saved.RootElement.GetProperty("events")[0].GetProperty("type").GetString());
-        Assert.Equal("web-seminar", saved.RootElement.GetProperty("scenario").GetProperty("id").GetString());
+        Assert.Equal("web-seminar", saved.RootElement.GetProperty("scenario").GetString());
         return path;
     }
 
@@ -350,7 +353,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
     private async Task ForkFromTurnTwo()
     {
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Fork a new game from turn 2" }).ClickAsync();
-        await _facilitator.WaitForURLAsync(new Regex("#/facilitate/"));
+        await _facilitator.WaitForURLAsync(new Regex("#/facilitate/"), HashRoute);
         await Expect(_facilitator.GetByTestId("turn")).ToHaveTextAsync("Turn 2 of 4");
         await Expect(_facilitator.GetByTestId("phase")).ToHaveTextAsync("Briefing");
         // The fork keeps the agreements signed in turn 1 and is a live game with its own codes.
@@ -366,7 +369,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         var instructor = await NewPage();
         await instructor.GotoAsync(Address + "/");
         await instructor.GetByLabel("Saved-game file (.json)").SetInputFilesAsync(exported);
-        await instructor.WaitForURLAsync(new Regex("#/replay/"));
+        await instructor.WaitForURLAsync(new Regex("#/replay/"), HashRoute);
         await Expect(instructor.GetByTestId("replay-step")).ToContainTextAsync("(game over)");
         await instructor.GetByRole(AriaRole.Radio, new() { Name = "United States" }).CheckAsync();
         await Expect(instructor.GetByTestId("private-US")).ToContainTextAsync(Secrets["US"]);

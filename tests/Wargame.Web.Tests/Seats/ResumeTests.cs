@@ -138,6 +138,56 @@ public sealed class ResumeTests(BrowserFixture browser)
         await ExpectPhase(first, "Negotiation");
     }
 
+    [Fact]
+    public async Task AReleasedSeat_IsToldOnItsNextAction_AndCannotBeResumed()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+        await using var laptop = await browser.NewContext();
+        var page = await laptop.NewPageAsync();
+        await Join(page, server.Address, codes.EU, "Wrong team");
+        var gameUrl = page.Url;
+
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Release seat of Wrong team" }).ClickAsync();
+        await Expect(facilitator.GetByTestId("seats")).Not.ToContainTextAsync("Wrong team");
+
+        await Tab(page, "Channels");
+        await page.GetByLabel("Public statement").FillAsync("Europe stands with Ukraine.");
+        await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
+        await Expect(page.GetByTestId("seat-lost")).ToContainTextAsync("released your seat");
+
+        await page.GotoAsync(server.Address + "/");
+        await page.GotoAsync(gameUrl);
+        await Expect(page.GetByText("This browser holds no seat in this game")).ToBeVisibleAsync();
+        Assert.Empty(browser.TakePageErrors());
+    }
+
+    [Fact]
+    public async Task TheFacilitatorSeatsABotOnAnEmptyRole_AndEveryPageSeesItInTheLobby()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+        await using var laptop = await browser.NewContext();
+        var ukraine = await laptop.NewPageAsync();
+        await Join(ukraine, server.Address, codes.UA, "Ukraine team");
+
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Bot plays Russia" }).ClickAsync();
+        await Expect(facilitator.GetByText("A bot now plays Russia.")).ToBeVisibleAsync();
+        var russiaSeats = facilitator.GetByTestId("seats").Locator("tr", new() { HasText = "Russia" });
+        await Expect(russiaSeats).ToContainTextAsync("bot");
+
+        await Tab(ukraine, "Table");
+        await Expect(ukraine.GetByTestId("seats").Locator("tr", new() { HasText = "Russia" })).ToContainTextAsync("bot");
+        await Screenshots.Save(facilitator, "18-lobby-with-bot");
+        Assert.Empty(browser.TakePageErrors());
+    }
+
     private static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);

@@ -148,11 +148,17 @@ export function useGameSession(credentials: Credentials): GameSession {
       return { accepted: false, code: "not-connected", message: "Not connected to the server. Reconnecting; try again in a moment.", version: 0 };
     try {
       const result = await connection.invoke<CommandResult | null | undefined>(method, ...args);
+      // The facilitator released this seat: say so once, above everything, and forget the dead token.
+      if (result && !result.accepted && result.code === "seat-released") {
+        setJoinError(result.message ?? "The facilitator released your seat; join again with a code.");
+        setStatus("failed");
+        if (credentials.kind === "seat") storage.forgetSeat(gameId);
+      }
       return result ?? { accepted: true, code: null, message: null, version: 0 };
     } catch (error) {
       return { accepted: false, code: "error", message: hubErrorMessage(error), version: 0 };
     }
-  }, []);
+  }, [credentials.kind, gameId]);
 
   return { status, join, view, seats, joinError, send };
 }

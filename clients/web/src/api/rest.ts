@@ -22,17 +22,28 @@ async function readError(response: Response): Promise<ApiError> {
   return new ApiError(response.status, message);
 }
 
-async function request<T>(method: string, url: string, body?: unknown, facilitatorKey?: string): Promise<T> {
+/** A JSON text sent or received as it is: saved games hold 64-bit seeds that JavaScript numbers would round. */
+class RawJson {
+  constructor(readonly text: string) {}
+}
+
+async function send(method: string, url: string, body?: unknown, facilitatorKey?: string): Promise<Response> {
   const headers: Record<string, string> = { Accept: "application/json" };
   if (body !== undefined) headers["Content-Type"] = "application/json";
   if (facilitatorKey) headers["X-Facilitator-Key"] = facilitatorKey;
   let response: Response;
   try {
-    response = await fetch(url, { method, headers, body: body === undefined ? undefined : JSON.stringify(body) });
+    const text = body === undefined ? undefined : body instanceof RawJson ? body.text : JSON.stringify(body);
+    response = await fetch(url, { method, headers, body: text });
   } catch {
     throw new ApiError(0, "The server cannot be reached. Check the connection and try again.");
   }
   if (!response.ok) throw await readError(response);
+  return response;
+}
+
+async function request<T>(method: string, url: string, body?: unknown, facilitatorKey?: string): Promise<T> {
+  const response = await send(method, url, body, facilitatorKey);
   if (response.status === 204) return undefined as T;
   return (await response.json()) as T;
 }
@@ -48,11 +59,11 @@ export const api = {
   /** The game with its join codes, seats and facilitator view; facilitator only. */
   game: (gameId: string, facilitatorKey: string) => request<GameDetails>("GET", `/api/games/${enc(gameId)}`, undefined, facilitatorKey),
 
-  /** The saved-game JSON (scenario, seed, events); facilitator only. */
-  exportGame: (gameId: string, facilitatorKey: string) => request<unknown>("GET", `/api/games/${enc(gameId)}/export`, undefined, facilitatorKey),
+  /** The saved-game JSON text (scenario, seed, events, hash), untouched; facilitator only. */
+  exportGame: async (gameId: string, facilitatorKey: string) => (await send("GET", `/api/games/${enc(gameId)}/export`, undefined, facilitatorKey)).text(),
 
-  /** Registers a saved-game file as a new game on the server (to replay or continue it). */
-  importGame: (savedGame: unknown, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games/import", savedGame, facilitatorKey),
+  /** Registers a saved-game file's text as a new game on the server (to replay or continue it). */
+  importGame: (savedGameText: string, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games/import", new RawJson(savedGameText), facilitatorKey),
 
   /** A new game from this game's log up to the start of <turn>. */
   fork: (gameId: string, turn: number, facilitatorKey: string | undefined) =>
@@ -67,6 +78,16 @@ export const api = {
       facilitatorKey,
     ),
 };
+
+/** Fetches the saved game and hands it to the browser as a .json download. */
+export async function downloadSavedGame(gameId: string, facilitatorKey: string) {
+  const saved = await api.exportGame(gameId, facilitatorKey);
+  const a = document.createElement("a");
+  a.href = URL.createObjectURL(new Blob([saved], { type: "application/json" }));
+  a.download = `wargame-${gameId}.json`;
+  a.click();
+  URL.revokeObjectURL(a.href);
+}
 
 export interface GameDetails {
   game: { gameId: string; scenarioId: string; createdAt: string; version: number; turn: number; phase: Phase; ended: boolean };

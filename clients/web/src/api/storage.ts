@@ -27,6 +27,7 @@ function read<T>(key: string): T | null {
 export const storage = {
   seat: (gameId: string) => read<JoinResult>(seatKey(gameId)),
   saveSeat: (join: JoinResult) => localStorage.setItem(seatKey(join.gameId), JSON.stringify(join)),
+  forgetSeat: (gameId: string) => localStorage.removeItem(seatKey(gameId)),
 
   facilitator: (gameId: string) => read<CreatedGame>(facilitatorKey(gameId)),
   saveFacilitator: (game: CreatedGame) => localStorage.setItem(facilitatorKey(game.gameId), JSON.stringify(game)),

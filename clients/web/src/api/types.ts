@@ -305,6 +305,27 @@ export interface RussianOutlookView {
   options: { posture: RussiaPosture; gain: number; costOfWar: number; expectedUtility: number }[];
 }
 
+/** An estimate of another role's hidden quantity (seeded noise around the truth), with its range. */
+export interface IntelligenceReport {
+  turn: number;
+  for: Role;
+  about: Role;
+  quantity: string;
+  estimate: number;
+  low: number;
+  high: number;
+  text: string;
+}
+
+/** One constant of the rules table with where its number comes from. */
+export interface RuleConstant {
+  key: string;
+  value: number;
+  tag: string;
+  source: string;
+  description: string;
+}
+
 export interface GameView {
   audience: Audience;
   scenario: ScenarioSummary;
@@ -336,7 +357,9 @@ export interface GameView {
   injects?: InjectView[];
   eventDeck?: EventCardView[];
   hidden?: HiddenQuantitiesView[];
+  intelligence?: IntelligenceReport[];
   russianOutlook?: RussianOutlookView | null;
+  ruleConstants?: RuleConstant[];
 }
 
 export interface JoinResult {

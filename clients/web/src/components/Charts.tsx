@@ -16,6 +16,8 @@ interface ChartGroup {
   title: string;
   turns: number[];
   series: Series[];
+  /** Fixed axis for shares and probabilities, so a change of 0.001 does not look like a collapse. */
+  range?: [number, number];
 }
 
 /** Charts over turns: credibility per guarantee and guarantor, deterrence, ceasefire hazard, territory, scores, reputation. */
@@ -29,10 +31,11 @@ export function chartGroups(metrics: TurnMetrics[]): ChartGroup[] {
     series: keys.map((k) => ({ label: name(k), data: sorted.map((m) => pick(m, k) ?? null) })),
   });
   const groups: ChartGroup[] = [];
+  const unit: [number, number] = [0, 1];
   const guarantees = [...new Set(sorted.flatMap((m) => m.credibility.map((c) => `${c.agreementId}:${c.guarantor}`)))];
   if (guarantees.length)
-    groups.push(
-      perKey(
+    groups.push({
+      ...perKey(
         "Credibility per guarantee",
         guarantees,
         (m, k) => m.credibility.find((c) => `${c.agreementId}:${c.guarantor}` === k)?.credibility,
@@ -41,18 +44,19 @@ export function chartGroups(metrics: TurnMetrics[]): ChartGroup[] {
           return `Guarantee #${id}, ${ROLE_NAMES[g as Role] ?? g}`;
         },
       ),
-    );
-  groups.push(single("Deterrence (D)", (m) => m.deterrence));
+      range: unit,
+    });
+  groups.push({ ...single("Deterrence (D)", (m) => m.deterrence), range: unit });
   if (sorted.some((m) => m.hazard != null)) groups.push(single("Ceasefire hazard", (m) => m.hazard));
-  groups.push(single("Territory held by Ukraine (%)", (m) => m.territory));
+  groups.push({ ...single("Territory held by Ukraine (%)", (m) => m.territory), range: [0, 100] });
   const scored = ROLES.filter((r) => sorted.some((m) => m.scores[r] != null));
   if (scored.length) groups.push(perKey("Scores", scored, (m, r) => m.scores[r as Role], (r) => ROLE_NAMES[r as Role]));
   const reputed = ROLES.filter((r) => sorted.some((m) => m.reputation[r] != null));
-  if (reputed.length) groups.push(perKey("Reputation", reputed, (m, r) => m.reputation[r as Role], (r) => ROLE_NAMES[r as Role]));
+  if (reputed.length) groups.push({ ...perKey("Reputation", reputed, (m, r) => m.reputation[r as Role], (r) => ROLE_NAMES[r as Role]), range: unit });
   return groups;
 }
 
-export function LineChart({ title, turns, series }: { title: string; turns: number[]; series: Series[] }) {
+export function LineChart({ title, turns, series, range }: ChartGroup) {
   const canvas = useRef<HTMLCanvasElement>(null);
   const chart = useRef<Chart | null>(null);
   useEffect(() => {
@@ -74,9 +78,10 @@ export function LineChart({ title, turns, series }: { title: string; turns: numb
     const c = chart.current;
     if (!c) return;
     c.data.labels = turns.map(String);
+    c.options.scales = { x: { title: { display: true, text: "Turn" } }, y: range ? { min: range[0], max: range[1] } : {} };
     c.data.datasets = series.map((s, i) => ({ label: s.label, data: s.data, borderColor: PALETTE[i % PALETTE.length], backgroundColor: PALETTE[i % PALETTE.length], spanGaps: true, tension: 0.2 }));
     c.update();
-  }, [turns, series]);
+  }, [turns, series, range]);
   const summary = series.map((s) => `${s.label}: ${s.data.map((v) => (v == null ? "–" : Number(v.toFixed(3)))).join(", ")}`).join("; ");
   return (
     <figure className="chart">

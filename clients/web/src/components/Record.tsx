@@ -11,13 +11,24 @@ function pct(v: number) {
 export function PrivateBriefing({ record, view, heading }: { record: PrivateRecord; view: GameView; heading?: string }) {
   const hidden = view.hidden?.find((h) => h.role === record.role);
   const outlook = record.role === "RU" ? view.russianOutlook : null;
+  const reports = (view.intelligence ?? []).filter((r) => r.for === record.role && r.turn === view.turn);
   return (
     <article className="private" data-testid={`private-${record.role}`} aria-label={heading ?? `Private briefing of ${ROLE_NAMES[record.role]}`}>
       <h3>{heading ?? `${ROLE_NAMES[record.role]}: private briefing`}</h3>
       <p className="briefing">{record.briefing}</p>
+      {reports.length ? (
+        <>
+          <h4>Intelligence on the other roles (turn {view.turn})</h4>
+          <ul className="intelligence" data-testid={`intelligence-${record.role}`}>
+            {reports.map((r) => (
+              <li key={`${r.about}-${r.quantity}`}>{r.text}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
       {hidden?.quantities.length ? (
         <>
-          <h4>Intelligence</h4>
+          <h4>Your own situation</h4>
           <dl className="extras">
             {hidden.quantities.map((q) => (
               <div key={q.name}>

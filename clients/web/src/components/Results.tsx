@@ -114,7 +114,8 @@ function latestScores(scores: RoleScore[]): RoleScore[] {
 /** The score of each role the audience may see, and the lines that moved it in the latest turn. */
 export function Scores({ view, only }: { view: GameView; only?: Role }) {
   const scores = latestScores(view.scores ?? []).filter((s) => !only || s.role === only);
-  if (scores.length === 0) return <p className="empty">Scores appear after the first resolution.</p>;
+  if (scores.length === 0)
+    return <p className="empty">{view.results.length === 0 ? "Scores appear after the first resolution." : "Each role's score is private to its team until the facilitator reveals the records."}</p>;
   return (
     <div className="scores" data-testid="scores">
       {scores.map((s) => (
@@ -140,5 +141,38 @@ export function Scores({ view, only }: { view: GameView; only?: Role }) {
         </section>
       ))}
     </div>
+  );
+}
+
+/** The rules table: every constant the engine used, tagged [LIT] or [DESIGN] with its source, for the debrief. */
+export function RulesTable({ view }: { view: GameView }) {
+  const rules = view.ruleConstants ?? [];
+  if (rules.length === 0) return null;
+  return (
+    <details className="rules">
+      <summary>Rules table: every constant and its source ({rules.length})</summary>
+      <table className="record-terms">
+        <thead>
+          <tr>
+            <th scope="col">Constant</th>
+            <th scope="col">Value</th>
+            <th scope="col">Basis</th>
+          </tr>
+        </thead>
+        <tbody>
+          {rules.map((r) => (
+            <tr key={r.key}>
+              <th scope="row" title={r.key}>
+                {r.description}
+              </th>
+              <td>{number(r.value)}</td>
+              <td>
+                <span className={`tag tag-${r.tag.toLowerCase().replace(/[^a-z]/g, "")}`}>{r.tag}</span> {r.source}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
   );
 }

@@ -96,6 +96,8 @@ export function Tabs({ tabs, selected, onSelect, label }: { tabs: TabSpec[]; sel
             onKeyDown={(e) => {
               if (e.key === "ArrowRight") move(1);
               else if (e.key === "ArrowLeft") move(-1);
+              else if (e.key === "Home") move(-index);
+              else if (e.key === "End") move(tabs.length - 1 - index);
               else return;
               e.preventDefault();
             }}

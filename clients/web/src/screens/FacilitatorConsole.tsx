@@ -1,6 +1,6 @@
 import { useMemo, useState } from "react";
 import { useGameSession, type GameSession } from "../api/hub";
-import { api } from "../api/rest";
+import { api, downloadSavedGame } from "../api/rest";
 import { storage } from "../api/storage";
 import type { CreatedGame, EventCardView, GameView, InjectEffect, ResolutionRecord } from "../api/types";
 import { ROLE_NAMES, ROLES } from "../api/types";
@@ -9,7 +9,7 @@ import { Channels, useChannels } from "../components/Channels";
 import { describeOrders } from "../components/OrdersForm";
 import { ProposalsInbox } from "../components/Proposals";
 import { PrivateBriefing, PublicRecord, SeatsTable } from "../components/Record";
-import { Results, Scores } from "../components/Results";
+import { Results, RulesTable, Scores } from "../components/Results";
 import { ConnectionBanner, PhaseBar } from "../components/StatusBar";
 import { ActionFeedback, Field, NumberInput, Section, Tabs, useAction, type TabSpec } from "../components/ui";
 
@@ -108,6 +108,7 @@ function Console({ game }: { game: CreatedGame }) {
         <div className="columns">
           <Section title="Results">
             <Results view={view} />
+            <RulesTable view={view} />
           </Section>
           <div>
             <AdjustForm view={view} session={session} />
@@ -224,15 +225,7 @@ function Clock({ view, session, game }: { view: GameView; session: GameSession; 
         <button
           className="secondary"
           onClick={() =>
-            void exporting.run(async () => {
-              const saved = await api.exportGame(game.gameId, game.facilitatorKey);
-              const blob = new Blob([JSON.stringify(saved, null, 2)], { type: "application/json" });
-              const a = document.createElement("a");
-              a.href = URL.createObjectURL(blob);
-              a.download = `wargame-${game.gameId}.json`;
-              a.click();
-              URL.revokeObjectURL(a.href);
-            })
+            void exporting.run(() => downloadSavedGame(game.gameId, game.facilitatorKey))
           }
           disabled={exporting.busy}
         >

@@ -7,7 +7,7 @@ import { Channels, useChannels } from "../components/Channels";
 import { OrdersForm } from "../components/OrdersForm";
 import { ProposalBuilder, ProposalsInbox, answerOf, isOpen } from "../components/Proposals";
 import { PrivateBriefing, PublicRecord, SeatsTable } from "../components/Record";
-import { Results, Scores } from "../components/Results";
+import { Results, RulesTable, Scores } from "../components/Results";
 import { ConnectionBanner, PhaseBar } from "../components/StatusBar";
 import { Section, Tabs, type TabSpec } from "../components/ui";
 
@@ -48,6 +48,11 @@ export function GamePage({ gameId }: { gameId: string }) {
         </span>
         <PhaseBar view={view} />
       </header>
+      {joinError ? (
+        <p className="banner error-banner" role="alert" data-testid="seat-lost">
+          {joinError} <a href="#/">Start page</a>
+        </p>
+      ) : null}
       {view.ended ? <EndBanner view={view} /> : null}
       {view.paused ? (
         <p className="paused-note" role="status">
@@ -123,6 +128,7 @@ function PlayerDashboard({ session, view, role, gameId }: { session: GameSession
         <div className="columns">
           <Section title="Results">
             <Results view={view} />
+            <RulesTable view={view} />
           </Section>
           <Section title="Your score">
             <Scores view={view} only={view.revealed ? undefined : role} />
@@ -151,6 +157,7 @@ function ObserverView({ session, view }: { session: GameSession; view: GameView 
         <Section title="Results">
           <Results view={view} />
           <Scores view={view} />
+          <RulesTable view={view} />
         </Section>
       </div>
       <Section title="Charts">

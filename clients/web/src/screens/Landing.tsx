@@ -147,14 +147,15 @@ function ReplayForm() {
           const file = e.target.files?.[0];
           if (!file) return;
           void action.run(async () => {
-            let saved: unknown;
+            const text = await file.text();
             try {
-              saved = JSON.parse(await file.text());
+              JSON.parse(text);
             } catch {
               throw new Error(`${file.name} is not a saved-game JSON file.`);
             }
             // The server registers the file as a new game of this browser's facilitator; the replay reads it from there.
-            const game = await api.importGame(saved);
+            // Sent as read: parsing and re-serialising would round the 64-bit seed and break the replay.
+            const game = await api.importGame(text);
             storage.saveFacilitator(game);
             storage.remember({ gameId: game.gameId, title: `Replay of ${file.name}`, as: "Replay", href: `#/replay/${game.gameId}` });
             navigate(`/replay/${game.gameId}`);

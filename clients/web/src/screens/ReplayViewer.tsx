@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useState } from "react";
-import { api, type ReplayFrame } from "../api/rest";
+import { api, downloadSavedGame, type ReplayFrame } from "../api/rest";
 import { storage } from "../api/storage";
 import { ROLE_NAMES, ROLES } from "../api/types";
 import { MetricsCharts } from "../components/Charts";
@@ -138,7 +138,7 @@ function Stepper({ gameId, facilitatorKey }: { gameId: string; facilitatorKey: s
                 navigate(`/facilitate/${game.gameId}`);
               })
             }
-            disabled={fork.busy || !facilitatorKey}
+            disabled={fork.busy || (!facilitatorKey && !revealedAtEnd)}
           >
             Fork a new game from turn {step.turn}
           </button>
@@ -146,14 +146,7 @@ function Stepper({ gameId, facilitatorKey }: { gameId: string; facilitatorKey: s
             <button
               className="secondary"
               onClick={() =>
-                void exporting.run(async () => {
-                  const saved = await api.exportGame(gameId, facilitatorKey);
-                  const a = document.createElement("a");
-                  a.href = URL.createObjectURL(new Blob([JSON.stringify(saved, null, 2)], { type: "application/json" }));
-                  a.download = `wargame-${gameId}.json`;
-                  a.click();
-                  URL.revokeObjectURL(a.href);
-                })
+                void exporting.run(() => downloadSavedGame(gameId, facilitatorKey))
               }
             >
               Export saved game
