@@ -1,8 +1,11 @@
 using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json;
 using System.Threading.Channels;
 using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
 using Wargame.Domain.Views;
 using Wargame.Server.Hubs;
 using Wargame.Server.Seats;
@@ -35,6 +38,7 @@ internal sealed class GameActor
     private DateTimeOffset? _storedDeadline;
     private long _lastActivity;
     private ImmutableSortedSet<Role> _bots = [];
+    private readonly Dictionary<Audience, string> _lastPublished = [];
     private bool _botsPlaying;
     private int _queued;
 
@@ -160,7 +164,7 @@ internal sealed class GameActor
             var state = await State();
             if (attempt > 1)
             {
-                await _publisher.PublishViews(GameId, state);
+                await PublishViews(state);
                 if (stillApplies is not null && !stillApplies(state))
                     return CommandResult.Refused("superseded", "The game changed before this could be applied.", state.Version);
             }
@@ -191,7 +195,7 @@ internal sealed class GameActor
                 state = Rules.Evolve(state, e);
             _state = state;
             _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
-            await _publisher.PublishViews(GameId, state);
+            await PublishViews(state);
             await ArmDeadline(state);
             var result = CommandResult.Ok(state.Version);
             await PlayBots();
@@ -207,11 +211,43 @@ internal sealed class GameActor
         if (events.Count == 0)
             throw new GameNotFoundException(GameId);
         _state = Rules.Replay(events);
+        // On activation, connections already hold the views of this state; only changes from here on are pushed.
+        // (After a conflict reload the cache stays, so the other writer's changes are pushed.)
+        if (_lastPublished.Count == 0)
+        {
+            foreach (var audience in Audience.All)
+                _lastPublished[audience] = Published(GameViews.For(_state, audience));
+        }
         _bots = BotRoles(await _store.Seats(GameId, CancellationToken.None));
         _storedDeadline = _state.Deadline;
         await ArmDeadline(_state);
         return _state;
     }
+
+    /// <summary>
+    /// Pushes each audience its view, but only when something it may see changed: a private message or secret
+    /// orders send nothing to the audiences that cannot see them, so their connections learn nothing from the
+    /// timing of pushes, and no one parses an unchanged 50 KB view.
+    /// </summary>
+    private async Task PublishViews(GameState state)
+    {
+        foreach (var audience in Audience.All)
+        {
+            var view = GameViews.For(state, audience);
+            var content = Published(view);
+            if (_lastPublished.TryGetValue(audience, out var last) && last == content)
+                continue;
+            _lastPublished[audience] = content;
+            await _publisher.PublishView(GameId, audience, view);
+        }
+    }
+
+    /// <summary>
+    /// A digest of what an audience sees of a view, leaving out the version that every event moves. A digest, not
+    /// the text, so an idle game keeps 6 × 32 bytes rather than six copies of its views.
+    /// </summary>
+    private static string Published(GameView view) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view with { Version = 0 }, GameJson.Options)));
 
     /// <summary>
     /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that

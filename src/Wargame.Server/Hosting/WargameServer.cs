@@ -6,6 +6,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 using Npgsql;
@@ -129,7 +130,7 @@ public static class WargameServer
         app.UseWebSockets();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/healthz");
+        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth });
         app.MapOpenApi();
         app.MapGamesApi();
         app.MapHub<GameHub>("/hubs/game");
@@ -190,12 +191,29 @@ public static class WargameServer
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
-    private sealed class StoreHealthCheck(IGameStore store) : IHealthCheck
+    /// <summary>Ready when the store answers; reports what this node holds, for operators and capacity measurements.</summary>
+    private sealed class StoreHealthCheck(IGameStore store, GameActors games, Presence presence) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
             await store.FindGame("healthz", cancellationToken);
-            return HealthCheckResult.Healthy();
+            var memory = GC.GetGCMemoryInfo();
+            return HealthCheckResult.Healthy(data: new Dictionary<string, object>
+            {
+                ["liveGames"] = games.LiveCount,
+                ["connections"] = presence.Connections,
+                ["gcHeapBytes"] = memory.HeapSizeBytes,
+                ["workingSetBytes"] = Environment.WorkingSet,
+            });
         }
+    }
+
+    private static Task WriteHealth(HttpContext context, HealthReport report)
+    {
+        context.Response.ContentType = "application/json";
+        var body = new Dictionary<string, object> { ["status"] = report.Status.ToString() };
+        foreach (var (key, value) in report.Entries.Values.SelectMany(e => e.Data))
+            body[key] = value;
+        return context.Response.WriteAsync(JsonSerializer.Serialize(body, GameJson.Options));
     }
 }

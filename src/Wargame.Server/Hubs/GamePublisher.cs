@@ -1,5 +1,4 @@
 using Microsoft.AspNetCore.SignalR;
-using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
 
@@ -16,8 +15,8 @@ internal interface IGamePublisher
 
     Task SendView(string connectionId, string gameId, GameView view);
 
-    /// <summary>Pushes every audience its own view of <paramref name="state"/>.</summary>
-    Task PublishViews(string gameId, GameState state);
+    /// <summary>Pushes <paramref name="view"/> to every connection of <paramref name="audience"/> in the game.</summary>
+    Task PublishView(string gameId, Audience audience, GameView view);
 
     Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats);
 }
@@ -46,11 +45,8 @@ internal sealed class HubGamePublisher(IHubContext<GameHub, IGameClient> hub) : 
 
     public Task SendView(string connectionId, string gameId, GameView view) => hub.Clients.Client(connectionId).View(gameId, view);
 
-    public async Task PublishViews(string gameId, GameState state)
-    {
-        foreach (var audience in Audience.All)
-            await hub.Clients.Group(AudienceGroup(gameId, audience)).View(gameId, GameViews.For(state, audience));
-    }
+    public Task PublishView(string gameId, Audience audience, GameView view) =>
+        hub.Clients.Group(AudienceGroup(gameId, audience)).View(gameId, view);
 
     public Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats) => hub.Clients.Group(SeatsGroup(gameId)).Seats(gameId, seats);
 }

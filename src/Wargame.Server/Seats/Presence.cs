@@ -32,4 +32,7 @@ internal sealed class Presence
     }
 
     public bool IsReleased(string seatId) => _released.ContainsKey(seatId);
+
+    /// <summary>Connections holding a seat on this node.</summary>
+    public int Connections => _connections.Values.Sum(s => s.Count);
 }

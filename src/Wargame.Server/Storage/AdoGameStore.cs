@@ -20,14 +20,19 @@ internal abstract class AdoGameStore : IGameStore
 
     protected abstract bool IsUniqueViolation(DbException exception);
 
+    /// <summary>Held around every write; a store whose database has one writer queues its writers here.</summary>
+    protected virtual ValueTask<IDisposable?> EnterWrite(CancellationToken cancellationToken) => ValueTask.FromResult<IDisposable?>(null);
+
     public async Task Initialize(CancellationToken cancellationToken)
     {
+        using var write = await EnterWrite(cancellationToken);
         await using var connection = await Open(cancellationToken);
         await Execute(connection, null, SchemaSql, cancellationToken);
     }
 
     public async Task CreateGame(GameRecord game, IReadOnlyList<JoinCode> codes, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
     {
+        using var write = await EnterWrite(cancellationToken);
         await using var connection = await Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await Execute(connection, transaction,
@@ -77,6 +82,7 @@ internal abstract class AdoGameStore : IGameStore
 
     public async Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
     {
+        using var write = await EnterWrite(cancellationToken);
         await using var connection = await Open(cancellationToken);
         await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
         await using (var last = Command(connection, transaction, "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE game_id = @id", ("id", gameId)))
@@ -91,6 +97,7 @@ internal abstract class AdoGameStore : IGameStore
 
     public async Task AddSeat(SeatRecord seat, CancellationToken cancellationToken)
     {
+        using var write = await EnterWrite(cancellationToken);
         await using var connection = await Open(cancellationToken);
         await Execute(connection, null,
             """
@@ -105,6 +112,7 @@ internal abstract class AdoGameStore : IGameStore
 
     public async Task<bool> ReleaseSeat(string gameId, string seatId, CancellationToken cancellationToken)
     {
+        using var write = await EnterWrite(cancellationToken);
         await using var connection = await Open(cancellationToken);
         return await Execute(connection, null, "UPDATE seats SET released = 1 WHERE game_id = @game AND seat_id = @seat AND released = 0",
             cancellationToken, ("game", gameId), ("seat", seatId)) == 1;
@@ -118,6 +126,7 @@ internal abstract class AdoGameStore : IGameStore
 
     public async Task SetPendingDeadline(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken)
     {
+        using var write = await EnterWrite(cancellationToken);
         await using var connection = await Open(cancellationToken);
         await Execute(connection, null, "UPDATE games SET pending_deadline = @deadline WHERE game_id = @id",
             cancellationToken, ("deadline", deadline is { } d ? Format(d) : null), ("id", gameId));

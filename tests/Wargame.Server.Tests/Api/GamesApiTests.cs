@@ -26,7 +26,15 @@ public sealed class GamesApiTests : IAsyncLifetime
     {
         var scenarios = await _server.Http.GetFromJsonAsync<ScenarioSummary[]>("/api/scenarios", GameJson.Options);
         Assert.Equal("test-ceasefire", Assert.Single(scenarios!).Id);
-        Assert.Equal(HttpStatusCode.OK, (await _server.Http.GetAsync("/healthz")).StatusCode);
+        var game = await _server.CreateGame();
+        await (await _server.Connect()).JoinWithCode(game.ObserverCode, "Observer");
+        var health = await _server.Http.GetAsync("/healthz");
+        Assert.Equal(HttpStatusCode.OK, health.StatusCode);
+        var status = await health.Content.ReadFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>();
+        Assert.Equal("Healthy", status!["status"].GetString());
+        Assert.Equal(1, status["liveGames"].GetInt32());
+        Assert.Equal(1, status["connections"].GetInt32());
+        Assert.True(status["gcHeapBytes"].GetInt64() > 0);
         var openApi = await _server.Http.GetStringAsync("/openapi/v1.json");
         foreach (var path in new[] { "/api/games", "/api/games/{gameId}/export", "/api/games/import", "/api/games/{gameId}/fork", "/api/games/{gameId}/replay" })
             Assert.Contains($"\"{path}\"", openApi);

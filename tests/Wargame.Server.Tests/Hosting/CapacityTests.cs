@@ -55,11 +55,16 @@ public sealed class CapacityTests(ITestOutputHelper output)
             }
             await Task.WhenAll(clients.Select(c => c.WaitForView(v => v.Version == 1)));
             var withConnections = server.ResidentMiB();
+            var heap = await HeapMiB(http);
 
-            Assert.Equal(System.Net.HttpStatusCode.OK, (await http.GetAsync("/healthz")).StatusCode);
+            var health = await http.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>("/healthz");
+            Assert.Equal(games, health!["liveGames"].GetInt32());
+            Assert.Equal(connections, health["connections"].GetInt32());
             output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{games} live idle games, {connections} connected seats: RSS {baseline:F0} MiB with one game, {withGames:F0} MiB with all games " +
-                $"({(withGames - baseline) * 1024 / games:F1} KiB a game), {withConnections:F0} MiB with the connections ({(withConnections - withGames) * 1024 / connections:F1} KiB a connection)."));
+                $"{games} live idle games, {connections} connected seats. Server RSS: {baseline:F0} MiB with one game, " +
+                $"{withGames:F0} MiB with all games ({(withGames - baseline) * 1024 / games:F1} KiB a game), " +
+                $"{withConnections:F0} MiB with the connections ({(withConnections - withGames) * 1024 / connections:F1} KiB a connection); " +
+                $"GC heap at its last collection {heap:F1} MiB."));
         }
         finally
         {
@@ -67,6 +72,13 @@ public sealed class CapacityTests(ITestOutputHelper output)
                 await client.DisposeAsync();
             RunningServer.DeleteDirectory(directory);
         }
+    }
+
+    /// <summary>The server's GC heap in MiB, as /healthz reports it (as of the last collection).</summary>
+    private static async Task<double> HeapMiB(HttpClient http)
+    {
+        var health = await http.GetFromJsonAsync<Dictionary<string, System.Text.Json.JsonElement>>("/healthz");
+        return health!["gcHeapBytes"].GetInt64() / 1024.0 / 1024.0;
     }
 
     private static async Task<CreatedGame> Create(HttpClient http)

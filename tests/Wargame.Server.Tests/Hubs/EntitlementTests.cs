@@ -74,6 +74,22 @@ public sealed class EntitlementTests : IAsyncLifetime
             Assert.Contains("SECRET-UA", Json(client.Views.Single(v => v.Version == revealed.Version)));
     }
 
+    [Fact]
+    public async Task APrivateMessage_PushesNothingToThoseWhoCannotSeeIt()
+    {
+        var table = await Table.Seat(_server, seed: 2027);
+        var whisper = await Accepted(table.Players[Role.UA], "PostMessage", new MessageRequest([Role.US], "PRIVATE-UA-US"));
+        var statement = await Accepted(table.Players[Role.EU], "PostMessage", new MessageRequest([], "PUBLIC-EU"));
+
+        foreach (var client in new[] { table.Players[Role.UA], table.Players[Role.US], table.Facilitator })
+            await client.WaitForView(v => v.Version == whisper.Version);
+        foreach (var client in new[] { table.Players[Role.RU], table.Players[Role.EU], table.Observer })
+        {
+            await client.WaitForView(v => v.Version == statement.Version);
+            Assert.DoesNotContain(client.Views, v => v.Version == whisper.Version);
+        }
+    }
+
     private static void AssertWithinEntitlement(Audience audience, GameView view)
     {
         if (audience.Kind == AudienceKind.Facilitator || view.Revealed)
