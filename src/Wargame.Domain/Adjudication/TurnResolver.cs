@@ -666,12 +666,11 @@ internal sealed class TurnResolver
     {
         foreach (var agreement in _world.GuaranteesInForce.ToArray())
         {
-            if (agreement.Form == LegalForm.Verbal)
-                continue;
+            // Each guarantor rolls once; a reversal already this turn settles the guarantee for the others.
             foreach (var guarantor in agreement.Guarantee!.Guarantors)
             {
                 var current = _world.Agreements.First(a => a.Id == agreement.Id);
-                if (current.Form == LegalForm.Verbal)
+                if (!current.IsInForce || current.Form != agreement.Form)
                     break;
                 var position = _world[guarantor];
                 var terms = ImmutableArray.CreateBuilder<Term>();
@@ -707,14 +706,23 @@ internal sealed class TurnResolver
                 }
                 var id = Id("G", "reversal", $"{guarantor}-g{agreement.Id}");
                 var (reversed, bp, roll) = Check(id, "reversal", $"{guarantor}-g{agreement.Id}", r);
+                var verbal = current.Form == LegalForm.Verbal;
                 if (reversed)
-                    Replace(agreement.Id, a => a with
-                    {
-                        CurrentForm = LegalForm.Verbal,
-                        StatusReason = $"Turn {_turn}: a domestic reversal in {guarantor.DisplayName()} reduced the guarantee to a verbal commitment; commitment is recomputed.",
-                    });
+                    Replace(agreement.Id, a => verbal
+                        ? a with
+                        {
+                            Status = AgreementStatus.Revoked,
+                            StatusReason = $"Turn {_turn}: a domestic reversal in {guarantor.DisplayName()} disowned the verbal commitment.",
+                        }
+                        : a with
+                        {
+                            CurrentForm = LegalForm.Verbal,
+                            StatusReason = $"Turn {_turn}: a domestic reversal in {guarantor.DisplayName()} reduced the guarantee to a verbal commitment; commitment is recomputed.",
+                        });
                 AddRolled(id, "G", "Domestic reversal", $"{guarantor.DisplayName()} on guarantee #{agreement.Id}", terms.ToImmutable(), bp, roll,
-                    reversed ? $"Reversed: the {Describe(current.Form)} drops to a verbal commitment." : $"The {Describe(current.Form)} survives domestic politics this turn.",
+                    !reversed ? $"The {Describe(current.Form)} survives domestic politics this turn."
+                        : verbal ? "Reversed: the verbal commitment is disowned and the guarantee lapses."
+                        : $"Reversed: the {Describe(current.Form)} drops to a verbal commitment.",
                     reversed ? "Leeds 2003: a change of government abandons a commitment" : null,
                     $"as a ratified treaty: {Fmt.Pct1(r)} -> {Fmt.Pct1(_rules.Value(RuleKey.ReversalTreaty) * r / _rules.Value(formKey))}",
                     visibleTo: [guarantor]);

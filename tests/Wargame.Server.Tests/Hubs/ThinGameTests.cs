@@ -69,10 +69,10 @@ public sealed class ThinGameTests : IAsyncLifetime
             Assert.Equal(1, result.Turn);
             Assert.NotEmpty(result.Lines);
         }
-        // A role sees its own orders as standing orders now, and nobody else's.
+        // A role sees its own standing orders, and nobody else's: the posture carries over, a one-off mobilisation does not.
         var ukraine = players[Role.UA].LastView!;
         var orders = Assert.Single(ukraine.Orders);
-        Assert.Equal(new UkraineOrders(UkrainePosture.Fortify, Mobilise: true), orders.Standing);
+        Assert.Equal(new UkraineOrders(UkrainePosture.Fortify, Mobilise: false), orders.Standing);
     }
 
     private static int CountOccurrences(string text, string value) =>
