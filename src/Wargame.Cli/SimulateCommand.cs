@@ -13,7 +13,7 @@ internal static class SimulateCommand
     {
         var scenario = new Argument<string>("scenario") { Description = "A scenario file or id." };
         var games = new Option<int>("--games") { Description = "Number of games (1 to 100000).", DefaultValueFactory = _ => 100 };
-        var seed = new Option<ulong>("--seed") { Description = "Seed of the first game; game i uses SplitMix64(seed + i).", DefaultValueFactory = _ => 1 };
+        var seed = new Option<ulong>("--seed") { Description = "Seed of the run; game i uses SplitMix64(SplitMix64(seed) + i).", DefaultValueFactory = _ => 1 };
         var json = new Option<bool>("--json") { Description = "Print one JSON object instead of a table." };
         var command = new Command("simulate", "Play all-bot games and report collapse rate, tests, honour rate, deterrence and a hash of every log.");
         command.Arguments.Add(scenario);

@@ -21,10 +21,13 @@ public sealed record SimulationSummary(
     int Rejections,
     string LogHash);
 
-/// <summary>Seeded Monte Carlo over all-bot games: game i plays with seed SplitMix64(seed + i).</summary>
+/// <summary>
+/// Seeded Monte Carlo over all-bot games: game i plays with seed SplitMix64(SplitMix64(seed) + i), so runs
+/// with neighbouring seeds share no games (with seed + i, seed 8's game i was seed 7's game i + 1).
+/// </summary>
 public static class MonteCarlo
 {
-    public static ulong GameSeed(ulong seed, int game) => Dice.Mix(seed + (ulong)game);
+    public static ulong GameSeed(ulong seed, int game) => Dice.Mix(Dice.Mix(seed) + (ulong)game);
 
     /// <summary>Plays <paramref name="games"/> games; <paramref name="botSeats"/> limits which roles bots play (all by default).</summary>
     public static SimulationSummary Run(Scenario scenario, int games, ulong seed, IReadOnlySet<Wargame.Domain.Roles.Role>? botSeats = null)
