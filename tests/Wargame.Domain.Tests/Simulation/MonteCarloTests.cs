@@ -13,5 +13,4 @@ public sealed class MonteCarloTests
         Assert.Equal(1000, seven.Count);
         Assert.DoesNotContain(eight, seven.Contains);
     }
-
 }
