@@ -166,13 +166,13 @@ internal sealed class GameActor
             {
                 await PublishViews(state);
                 if (stillApplies is not null && !stillApplies(state))
-                    return CommandResult.Refused("superseded", "The game changed before this could be applied.", state.Version);
+                    return CommandResult.Refused("superseded", "The game changed before this could be applied.", VersionFor(state, command.Actor));
             }
             var decision = Rules.Decide(state, command);
             if (decision.Rejection is { } rejection)
             {
                 _logger.LogInformation("{Command} refused: {Code}", command.GetType().Name, rejection.Code);
-                return CommandResult.Refused(rejection.Code, rejection.Message, state.Version);
+                return CommandResult.Refused(rejection.Code, rejection.Message, VersionFor(state, command.Actor));
             }
             try
             {
@@ -188,7 +188,7 @@ internal sealed class GameActor
             catch (ConcurrencyConflictException)
             {
                 _state = null;
-                return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", state.Version);
+                return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", VersionFor(state, command.Actor));
             }
 
             foreach (var e in decision.Events)
@@ -197,11 +197,18 @@ internal sealed class GameActor
             _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
             await PublishViews(state);
             await ArmDeadline(state);
-            var result = CommandResult.Ok(state.Version);
+            var result = CommandResult.Ok(VersionFor(state, command.Actor));
             await PlayBots();
             return result;
         }
     }
+
+    /// <summary>
+    /// The version of the caller's own view, never the log's: a log version would count events the caller may not
+    /// see. The facilitator (and the system) see every event, so theirs is the log's.
+    /// </summary>
+    private static int VersionFor(GameState state, Actor actor) =>
+        AudienceVersions.Of(state, actor is { Kind: ActorKind.Player, Role: { } role } ? Audience.Of(role) : Audience.Facilitator);
 
     private async Task<GameState> State()
     {
@@ -243,11 +250,12 @@ internal sealed class GameActor
     }
 
     /// <summary>
-    /// A digest of what an audience sees of a view, leaving out the version that every event moves. A digest, not
-    /// the text, so an idle game keeps 6 × 32 bytes rather than six copies of its views.
+    /// A digest of an audience's view, version included: that version moves only with events the audience may see,
+    /// so a push still reveals nothing hidden. A digest, not the text, so an idle game keeps 6 × 32 bytes rather
+    /// than six copies of its views.
     /// </summary>
     private static string Published(GameView view) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view with { Version = 0 }, GameJson.Options)));
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view, GameJson.Options)));
 
     /// <summary>
     /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that
