@@ -30,6 +30,7 @@ internal sealed class GameActor
     private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGameStore _store;
     private readonly IGamePublisher _publisher;
+    private readonly ViewOutbox _outbox;
     private readonly Presence _presence;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -47,6 +48,7 @@ internal sealed class GameActor
         GameId = gameId;
         _store = store;
         _publisher = publisher;
+        _outbox = new ViewOutbox(gameId, publisher, logger);
         _presence = presence;
         _time = time;
         _logger = logger;
@@ -164,7 +166,7 @@ internal sealed class GameActor
             var state = await State();
             if (attempt > 1)
             {
-                await PublishViews(state);
+                PublishViews(state);
                 if (stillApplies is not null && !stillApplies(state))
                     return CommandResult.Refused("superseded", "The game changed before this could be applied.", VersionFor(state, command.Actor));
             }
@@ -195,7 +197,7 @@ internal sealed class GameActor
                 state = Rules.Evolve(state, e);
             _state = state;
             _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
-            await PublishViews(state);
+            PublishViews(state);
             await ArmDeadline(state);
             var result = CommandResult.Ok(VersionFor(state, command.Actor));
             await PlayBots();
@@ -234,9 +236,10 @@ internal sealed class GameActor
     /// <summary>
     /// Pushes each audience its view, but only when something it may see changed: a private message or secret
     /// orders send nothing to the audiences that cannot see them, so their connections learn nothing from the
-    /// timing of pushes, and no one parses an unchanged 50 KB view.
+    /// timing of pushes, and no one parses an unchanged 50 KB view. The outbox sends them, so the actor never waits
+    /// for a client.
     /// </summary>
-    private async Task PublishViews(GameState state)
+    private void PublishViews(GameState state)
     {
         foreach (var audience in Audience.All)
         {
@@ -245,7 +248,7 @@ internal sealed class GameActor
             if (_lastPublished.TryGetValue(audience, out var last) && last == content)
                 continue;
             _lastPublished[audience] = content;
-            await _publisher.PublishView(GameId, audience, view);
+            _outbox.Post(audience, view);
         }
     }
 
