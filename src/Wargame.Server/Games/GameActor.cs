@@ -30,7 +30,7 @@ internal sealed class GameActor
     private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGameStore _store;
     private readonly IGamePublisher _publisher;
-    private readonly ViewOutbox _outbox;
+    private readonly PushOutbox _outbox;
     private readonly Presence _presence;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -48,7 +48,7 @@ internal sealed class GameActor
         GameId = gameId;
         _store = store;
         _publisher = publisher;
-        _outbox = new ViewOutbox(gameId, publisher, logger);
+        _outbox = new PushOutbox(gameId, logger);
         _presence = presence;
         _time = time;
         _logger = logger;
@@ -112,7 +112,8 @@ internal sealed class GameActor
     public Task PublishSeats() => Enqueue(async () =>
     {
         var seats = await _store.Seats(GameId, CancellationToken.None);
-        await _publisher.PublishSeats(GameId, [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, _presence.IsConnected(s.SeatId), s.Bot))]);
+        SeatView[] list = [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, _presence.IsConnected(s.SeatId), s.Bot))];
+        _outbox.Post("seats", () => _publisher.PublishSeats(GameId, list));
         var bots = BotRoles(seats);
         if (!bots.SetEquals(_bots))
         {
@@ -248,7 +249,7 @@ internal sealed class GameActor
             if (_lastPublished.TryGetValue(audience, out var last) && last == content)
                 continue;
             _lastPublished[audience] = content;
-            _outbox.Post(audience, view);
+            _outbox.Post($"view/{audience}", () => _publisher.PublishView(GameId, audience, view));
         }
     }
 

@@ -89,7 +89,7 @@ public sealed class EntitlementTests : IAsyncLifetime
     public async Task APrivateMessage_PushesNothingToThoseWhoCannotSeeIt()
     {
         var table = await Table.Seat(_server, seed: 2027);
-        var before = table.Observer.LastView!.Version;
+        var before = (await table.Observer.WaitForView(v => v.Messages.IsEmpty)).Version;
         await Accepted(table.Players[Role.UA], "PostMessage", new MessageRequest([Role.US], "PRIVATE-UA-US"));
         var statement = await Accepted(table.Players[Role.EU], "PostMessage", new MessageRequest([], "PUBLIC-EU"));
 
