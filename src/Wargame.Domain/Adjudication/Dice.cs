@@ -9,12 +9,15 @@ namespace Wargame.Domain.Adjudication;
 public static class Dice
 {
     /// <summary>A d10000 roll, 1..10000, for one named draw.</summary>
-    public static int Roll(ulong seed, int turn, string kind, string subject)
+    public static int Roll(ulong seed, int turn, string kind, string subject) => Draw(seed, turn, kind, subject, 10_000) + 1;
+
+    /// <summary>A uniform draw in 0..<paramref name="sides"/>-1 for one named draw.</summary>
+    public static int Draw(ulong seed, int turn, string kind, string subject, int sides)
     {
         var x = Mix(seed ^ Mix((ulong)(uint)turn + 0x9E3779B97F4A7C15UL));
         x = Mix(x ^ Fnv(kind));
         x = Mix(x ^ Fnv(subject) ^ 0xD1B54A32D192ED03UL);
-        return (int)Math.BigMul(x, 10_000UL, out _) + 1;
+        return (int)Math.BigMul(x, (ulong)sides, out _);
     }
 
     public static int Roll(ulong seed, int turn, string kind, Role subject) => Roll(seed, turn, kind, subject.ToString());

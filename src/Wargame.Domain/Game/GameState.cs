@@ -7,6 +7,7 @@ using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Game;
 
@@ -43,7 +44,12 @@ public sealed record GameState
     public ImmutableSortedDictionary<Role, Orders> ResolvedOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
     public ImmutableArray<TurnOutcome> Outcomes { get; init; } = [];
     public ImmutableArray<InjectRecord> Injects { get; init; } = [];
+    /// <summary>No longer read (proposal ids are seeded, see ProposalIds); kept so saved games keep their hashes.</summary>
     public int NextAgreementId { get; init; } = 1;
+
+    /// <summary>Each audience's view version (see <see cref="AudienceVersions"/>). Derived from the log, so not hashed.</summary>
+    [JsonIgnore]
+    public ImmutableDictionary<Audience, int> AudienceVersions { get; init; } = Views.AudienceVersions.Initial;
 
     /// <summary>The rules table of this scenario (defaults with its overrides). Derived, so not hashed.</summary>
     [JsonIgnore]

@@ -4,6 +4,7 @@ using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Game;
 
@@ -137,7 +138,7 @@ public static class Rules
             GameStarted => throw new InvalidOperationException("GameStarted can only be the first event of a log."),
             _ => throw new InvalidOperationException($"No rule applies {e.GetType().Name}."),
         };
-        return next with { Version = state.Version + 1 };
+        return next with { Version = state.Version + 1, AudienceVersions = AudienceVersions.Next(state, e) };
     }
 
     /// <summary>The orders resolution will use for each role: submitted, else standing (the previous posture).</summary>

@@ -22,7 +22,7 @@ internal static class NegotiationRules
             return Decision.Reject("proposer-not-party", $"{role.DisplayName()} is not a party to these terms (parties: {string.Join(", ", parties)}); add yourself as mediator or guarantor, or ask a party to propose.");
         if (state.World.Agreements.Count(a => a.IsOpen) >= MaxOpenProposals)
             return Decision.Reject("too-many-proposals", $"There are already {MaxOpenProposals} open proposals; answer or withdraw some first.");
-        return Decision.Accept(new ProposalMade(state.NextAgreementId, role, p.Terms, null));
+        return Decision.Accept(new ProposalMade(ProposalIds.Next(state, p.Terms), role, p.Terms, null));
     }
 
     public static Decision Respond(GameState state, RespondToProposal r)
@@ -68,7 +68,7 @@ internal static class NegotiationRules
             return Decision.Reject("counter-kind-mismatch", $"A counter to a {proposal.Kind.ToString().ToLowerInvariant()} proposal must be a {proposal.Kind.ToString().ToLowerInvariant()} too.");
         if (!TermsCheck.Parties(c.Terms).Contains(role))
             return Decision.Reject("proposer-not-party", $"{role.DisplayName()} must be a party to its own counter-proposal.");
-        return Decision.Accept(new ProposalMade(state.NextAgreementId, role, c.Terms, proposal.Id));
+        return Decision.Accept(new ProposalMade(ProposalIds.Next(state, c.Terms), role, c.Terms, proposal.Id));
     }
 
     public static Decision Revoke(GameState state, RevokeAgreement r)

@@ -30,7 +30,7 @@ public static class GameViews
         {
             Audience = audience,
             Scenario = ScenarioSummary.Of(state.Scenario),
-            Version = state.Version,
+            Version = AudienceVersions.Of(state, audience),
             Turn = state.Turn,
             Phase = state.Phase,
             Paused = state.Paused,
@@ -40,7 +40,8 @@ public static class GameViews
             Revealed = state.Revealed,
             Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
             PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
-            Messages = [.. state.Messages.Where(InChannel).Select(m => new MessageView(m.Id, m.Turn, m.From, m.To, m.Text))],
+            // Numbered within this audience's list, so a gap never reveals a message it cannot see.
+            Messages = [.. state.Messages.Where(InChannel).Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text))],
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
                 [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],

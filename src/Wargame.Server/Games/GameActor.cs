@@ -30,6 +30,7 @@ internal sealed class GameActor
     private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGameStore _store;
     private readonly IGamePublisher _publisher;
+    private readonly PushOutbox _outbox;
     private readonly Presence _presence;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
@@ -47,6 +48,7 @@ internal sealed class GameActor
         GameId = gameId;
         _store = store;
         _publisher = publisher;
+        _outbox = new PushOutbox(gameId, logger);
         _presence = presence;
         _time = time;
         _logger = logger;
@@ -110,7 +112,8 @@ internal sealed class GameActor
     public Task PublishSeats() => Enqueue(async () =>
     {
         var seats = await _store.Seats(GameId, CancellationToken.None);
-        await _publisher.PublishSeats(GameId, [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, _presence.IsConnected(s.SeatId), s.Bot))]);
+        SeatView[] list = [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, _presence.IsConnected(s.SeatId), s.Bot))];
+        _outbox.Post("seats", () => _publisher.PublishSeats(GameId, list));
         var bots = BotRoles(seats);
         if (!bots.SetEquals(_bots))
         {
@@ -164,15 +167,15 @@ internal sealed class GameActor
             var state = await State();
             if (attempt > 1)
             {
-                await PublishViews(state);
+                PublishViews(state);
                 if (stillApplies is not null && !stillApplies(state))
-                    return CommandResult.Refused("superseded", "The game changed before this could be applied.", state.Version);
+                    return CommandResult.Refused("superseded", "The game changed before this could be applied.", VersionFor(state, command.Actor));
             }
             var decision = Rules.Decide(state, command);
             if (decision.Rejection is { } rejection)
             {
                 _logger.LogInformation("{Command} refused: {Code}", command.GetType().Name, rejection.Code);
-                return CommandResult.Refused(rejection.Code, rejection.Message, state.Version);
+                return CommandResult.Refused(rejection.Code, rejection.Message, VersionFor(state, command.Actor));
             }
             try
             {
@@ -188,20 +191,27 @@ internal sealed class GameActor
             catch (ConcurrencyConflictException)
             {
                 _state = null;
-                return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", state.Version);
+                return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", VersionFor(state, command.Actor));
             }
 
             foreach (var e in decision.Events)
                 state = Rules.Evolve(state, e);
             _state = state;
             _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
-            await PublishViews(state);
+            PublishViews(state);
             await ArmDeadline(state);
-            var result = CommandResult.Ok(state.Version);
+            var result = CommandResult.Ok(VersionFor(state, command.Actor));
             await PlayBots();
             return result;
         }
     }
+
+    /// <summary>
+    /// The version of the caller's own view, never the log's: a log version would count events the caller may not
+    /// see. The facilitator (and the system) see every event, so theirs is the log's.
+    /// </summary>
+    private static int VersionFor(GameState state, Actor actor) =>
+        AudienceVersions.Of(state, actor is { Kind: ActorKind.Player, Role: { } role } ? Audience.Of(role) : Audience.Facilitator);
 
     private async Task<GameState> State()
     {
@@ -227,9 +237,10 @@ internal sealed class GameActor
     /// <summary>
     /// Pushes each audience its view, but only when something it may see changed: a private message or secret
     /// orders send nothing to the audiences that cannot see them, so their connections learn nothing from the
-    /// timing of pushes, and no one parses an unchanged 50 KB view.
+    /// timing of pushes, and no one parses an unchanged 50 KB view. The outbox sends them, so the actor never waits
+    /// for a client.
     /// </summary>
-    private async Task PublishViews(GameState state)
+    private void PublishViews(GameState state)
     {
         foreach (var audience in Audience.All)
         {
@@ -238,16 +249,17 @@ internal sealed class GameActor
             if (_lastPublished.TryGetValue(audience, out var last) && last == content)
                 continue;
             _lastPublished[audience] = content;
-            await _publisher.PublishView(GameId, audience, view);
+            _outbox.Post($"view/{audience}", () => _publisher.PublishView(GameId, audience, view));
         }
     }
 
     /// <summary>
-    /// A digest of what an audience sees of a view, leaving out the version that every event moves. A digest, not
-    /// the text, so an idle game keeps 6 × 32 bytes rather than six copies of its views.
+    /// A digest of an audience's view, version included: that version moves only with events the audience may see,
+    /// so a push still reveals nothing hidden. A digest, not the text, so an idle game keeps 6 × 32 bytes rather
+    /// than six copies of its views.
     /// </summary>
     private static string Published(GameView view) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view with { Version = 0 }, GameJson.Options)));
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view, GameJson.Options)));
 
     /// <summary>
     /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that

@@ -12,6 +12,8 @@ public sealed class AgreementLifecycleTests
 
     private static Agreement Agreement(GameState state, int id) => state.World.Agreements.Single(a => a.Id == id);
 
+    private static int Newest(GameState state) => state.World.Agreements[^1].Id;
+
     [Fact]
     public void ProposalAcceptedByEveryParty_IsSignedWhenNegotiationCloses()
     {
@@ -44,9 +46,9 @@ public sealed class AgreementLifecycleTests
         var state = Negotiating().Apply(new CounterProposal(Actor.Player(Role.RU), 1, new CeasefireTerms { NatoNonAccessionPledge = true, Mediators = [Role.US] }));
 
         var original = Agreement(state, 1);
-        var counter = Agreement(state, 3);
+        var counter = Agreement(state, Newest(state));
         Assert.Equal(AgreementStatus.Countered, original.Status);
-        Assert.Equal(3, original.CounteredBy);
+        Assert.Equal(counter.Id, original.CounteredBy);
         Assert.Equal(1, counter.CounterOf);
         Assert.Equal(Role.RU, counter.Proposer);
         Assert.Equal(ProposalAnswer.Accepted, counter.Responses[Role.RU]);
@@ -67,21 +69,23 @@ public sealed class AgreementLifecycleTests
     {
         var state = Negotiating();
         var terms = new GuaranteeTerms { Guarantors = [Role.US], LegalForm = LegalForm.RatifiedTreaty, Trigger = Trigger.Automatic };
-        state = state.Apply(new Propose(Actor.Player(Role.US), terms)).Apply(new RespondToProposal(Actor.Player(Role.UA), 3, ProposalResponse.Accept)).Advance();
+        state = state.Apply(new Propose(Actor.Player(Role.US), terms));
+        var treaty = Newest(state);
+        state = state.Apply(new RespondToProposal(Actor.Player(Role.UA), treaty, ProposalResponse.Accept)).Advance();
 
-        Assert.Equal(AgreementStatus.AwaitingRatification, Agreement(state, 3).Status);
+        Assert.Equal(AgreementStatus.AwaitingRatification, Agreement(state, treaty).Status);
         Assert.Empty(state.World.GuaranteesInForce);
 
         // Seek ratification every turn until the Senate roll succeeds; each roll is recorded for the US only.
-        for (var turn = 0; turn < 8 && Agreement(state, 3).Status == AgreementStatus.AwaitingRatification && !state.Ended; turn++)
+        for (var turn = 0; turn < 8 && Agreement(state, treaty).Status == AgreementStatus.AwaitingRatification && !state.Ended; turn++)
         {
             state = state.AdvanceTo(Phase.Orders).Apply(new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { SeekRatification = true })).Advance();
             var record = state.Outcomes[^1].Records.Single(r => r.Title == "Senate ratification");
             Assert.Equal([Role.US], record.VisibleTo.ToArray());
-            Assert.Equal(record.Roll <= record.ThresholdBp, Agreement(state, 3).Status == AgreementStatus.InForce);
+            Assert.Equal(record.Roll <= record.ThresholdBp, Agreement(state, treaty).Status == AgreementStatus.InForce);
             if (!state.Ended) state = state.Advance();
         }
-        Assert.Equal(AgreementStatus.InForce, Agreement(state, 3).Status);
+        Assert.Equal(AgreementStatus.InForce, Agreement(state, treaty).Status);
     }
 
     [Fact]
@@ -101,11 +105,11 @@ public sealed class AgreementLifecycleTests
     public void NewCeasefire_SupersedesTheOldOne()
     {
         var state = TestScenarios.Start("treaty-path").AdvanceTo(Phase.Negotiation)
-            .Apply(new Propose(Actor.Player(Role.UA), new CeasefireTerms { DmzWidthKm = 30 }))
-            .Apply(new RespondToProposal(Actor.Player(Role.RU), 3, ProposalResponse.Accept))
-            .Advance();
+            .Apply(new Propose(Actor.Player(Role.UA), new CeasefireTerms { DmzWidthKm = 30 }));
+        var ceasefire = Newest(state);
+        state = state.Apply(new RespondToProposal(Actor.Player(Role.RU), ceasefire, ProposalResponse.Accept)).Advance();
 
         Assert.Equal(AgreementStatus.Expired, Agreement(state, 1).Status);
-        Assert.Equal(3, state.World.Ceasefire!.Id);
+        Assert.Equal(ceasefire, state.World.Ceasefire!.Id);
     }
 }

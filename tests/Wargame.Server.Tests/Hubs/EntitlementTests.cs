@@ -43,27 +43,38 @@ public sealed class EntitlementTests : IAsyncLifetime
         await PlayWholeGame(table);
         Assert.Equal("game-ended", (await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "More?"))).Code);
         var beforeReveal = (await table.CurrentView()).Version;
-        var revealed = await table.Facilitate("RevealAll");
+        await table.Facilitate("RevealAll");
         foreach (var (_, client) in connections)
-            await client.WaitForView(v => v.Version == revealed.Version);
+            await client.WaitForView(v => v.Revealed);
 
         var events = (await ExportEvents(table)).ToList();
-        var states = new GameState[events.Count + 1];
-        states[1] = Rules.Begin(events[0]);
-        for (var v = 2; v <= events.Count; v++)
-            states[v] = Rules.Evolve(states[v - 1], events[v - 1]);
+        var states = new List<GameState> { Rules.Begin(events[0]) };
+        foreach (var e in events.Skip(1))
+            states.Add(Rules.Evolve(states[^1], e));
 
         foreach (var (audience, client) in connections)
         {
+            // An audience's version moves only with what it may see: every state at one of its versions gives it the same view.
+            var expected = new Dictionary<int, string>();
+            foreach (var state in states)
+            {
+                var json = Json(GameViews.For(state, audience));
+                var version = AudienceVersions.Of(state, audience);
+                if (expected.TryGetValue(version, out var earlier))
+                    Assert.True(earlier == json, $"{audience}'s view changed at version {version} without its version moving (log version {state.Version}).");
+                expected[version] = json;
+            }
             Assert.True(client.Views.Count > 10, $"{audience} received only {client.Views.Count} views.");
             foreach (var view in client.Views)
             {
                 Assert.Equal(audience, view.Audience);
                 // Exactly the domain's view for this audience at this version: nothing of another audience's view.
-                Assert.Equal(Json(GameViews.For(states[view.Version], audience)), Json(view));
+                Assert.Equal(expected[view.Version], Json(view));
                 AssertWithinEntitlement(audience, view);
             }
-            Assert.Contains(client.Views, v => v.Version == beforeReveal);
+            Assert.Contains(client.Views, v => v.Ended && !v.Revealed);
+            if (audience.Kind != AudienceKind.Facilitator)
+                Assert.True(client.Views.Last().Version < states[^1].Version, $"{audience}'s version counts events it cannot see.");
         }
 
         // The gate is not trivially closed: the facilitator saw every marker during play.
@@ -71,22 +82,27 @@ public sealed class EntitlementTests : IAsyncLifetime
         foreach (var marker in new[] { "SECRET-UA", "SECRET-RU", "SECRET-US", "SECRET-EU", "PRIVATE-T1-UA-US", "PRIVATE-T3-RU-EU", "HIDDEN-LINE-T2" })
             Assert.Contains(marker, facilitatorJson);
         foreach (var (audience, client) in connections)
-            Assert.Contains("SECRET-UA", Json(client.Views.Single(v => v.Version == revealed.Version)));
+            Assert.Contains("SECRET-UA", Json(client.Views.Single(v => v.Revealed)));
     }
 
     [Fact]
     public async Task APrivateMessage_PushesNothingToThoseWhoCannotSeeIt()
     {
         var table = await Table.Seat(_server, seed: 2027);
-        var whisper = await Accepted(table.Players[Role.UA], "PostMessage", new MessageRequest([Role.US], "PRIVATE-UA-US"));
+        var before = (await table.Observer.WaitForView(v => v.Messages.IsEmpty)).Version;
+        await Accepted(table.Players[Role.UA], "PostMessage", new MessageRequest([Role.US], "PRIVATE-UA-US"));
         var statement = await Accepted(table.Players[Role.EU], "PostMessage", new MessageRequest([], "PUBLIC-EU"));
 
         foreach (var client in new[] { table.Players[Role.UA], table.Players[Role.US], table.Facilitator })
-            await client.WaitForView(v => v.Version == whisper.Version);
+            await client.WaitForView(v => v.Messages.Any(m => m.Text == "PRIVATE-UA-US"));
         foreach (var client in new[] { table.Players[Role.RU], table.Players[Role.EU], table.Observer })
         {
-            await client.WaitForView(v => v.Version == statement.Version);
-            Assert.DoesNotContain(client.Views, v => v.Version == whisper.Version);
+            var seen = await client.WaitForView(v => v.Messages.Any(m => m.Text == "PUBLIC-EU"));
+            // One push for the statement, none for the whisper: its version moved by one, its message is number 1.
+            Assert.Equal([before, before + 1], client.Views.Select(v => v.Version).Distinct().TakeLast(2).ToArray());
+            Assert.Equal(statement.Version, seen.Version);
+            Assert.Equal(1, seen.Messages.Single().Id);
+            Assert.Single(client.Views, v => v.Version == seen.Version);
         }
     }
 
@@ -156,7 +172,7 @@ public sealed class EntitlementTests : IAsyncLifetime
     {
         var result = await Accepted(proposer, "Propose", terms);
         var view = await proposer.WaitForView(v => v.Version == result.Version);
-        return view.Proposals.Max(p => p.Id);
+        return view.Proposals[^1].Id;
     }
 
     private static async Task<CommandResult> Accepted(GameClient client, string method, params object?[] args)
