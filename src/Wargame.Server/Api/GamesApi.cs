@@ -159,26 +159,32 @@ internal static class GamesApi
         var events = await store.LoadEvents(gameId, CancellationToken.None);
         if (events.Count == 0)
             return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "game-not-found", detail: $"There is no game {gameId}.");
-        var to = version ?? events.Count;
-        if (to < 1 || to > events.Count)
-            return Problem("unknown-version", $"Game {gameId} has versions 1 to {events.Count}.");
-
-        var steps = ImmutableArray.CreateBuilder<ReplayStep>();
-        GameState? latest = null, at = null;
+        var states = new List<GameState>(events.Count);
         foreach (var e in events)
-        {
-            var previous = latest;
-            latest = latest is null ? Rules.Begin(e) : Rules.Evolve(latest, e);
-            if (previous is null || previous.Turn != latest.Turn || previous.Phase != latest.Phase)
-                steps.Add(new ReplayStep(latest.Version, latest.Turn, latest.Phase));
-            if (latest.Version == to)
-                at = latest;
-        }
+            states.Add(states.Count == 0 ? Rules.Begin(e) : Rules.Evolve(states[^1], e));
+        var latest = states[^1];
+
         // Private views need the facilitator key, or the game's records revealed after its end.
-        if (who.Kind != AudienceKind.Public && !latest!.Revealed && await Authorize(gameId, facilitatorKey, store) is null)
+        var entitled = latest.Revealed || await Authorize(gameId, facilitatorKey, store) is not null;
+        if (who.Kind != AudienceKind.Public && !entitled)
             return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "not-revealed",
                 detail: "A role's replay or the whole record is open only to the facilitator until the records are revealed.");
-        return Results.Ok(new ReplayFrame(gameId, who, to, events.Count, steps.ToImmutable(), GameViews.For(at!, who)));
+
+        // Without the key, versions count only what the public saw: log versions would tell how many hidden events happened.
+        Func<GameState, int> versionOf = entitled ? s => s.Version : s => AudienceVersions.Of(s, Audience.Public);
+        var latestVersion = versionOf(latest);
+        var to = version ?? latestVersion;
+        if (to < 1 || to > latestVersion)
+            return Problem("unknown-version", $"Game {gameId} has versions 1 to {latestVersion}.");
+
+        var steps = ImmutableArray.CreateBuilder<ReplayStep>();
+        for (var i = 0; i < states.Count; i++)
+        {
+            if (i == 0 || states[i - 1].Turn != states[i].Turn || states[i - 1].Phase != states[i].Phase)
+                steps.Add(new ReplayStep(versionOf(states[i]), states[i].Turn, states[i].Phase));
+        }
+        var at = states.Last(s => versionOf(s) <= to);
+        return Results.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who)));
     }
 
     /// <summary>Reads a JSON body with the domain's options; a malformed one gets a 400 naming where it went wrong.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Net;
 using System.Net.Http.Json;
 using System.Text;
@@ -189,6 +190,30 @@ public sealed class GamesApiTests : IAsyncLifetime
         Assert.Equal(Role.RU, Assert.Single(russia.View.PrivateRecords).Role);
         var forkAfterReveal = await Send(HttpMethod.Post, $"/api/games/{gameId}/fork?turn=1", null);
         Assert.Equal(HttpStatusCode.Created, forkAfterReveal.StatusCode);
+    }
+
+    [Fact]
+    public async Task APublicReplayWithoutTheKey_IsTheSameWhetherOrNotHiddenTalksHappened()
+    {
+        var quiet = await Table.Seat(_server, seed: 21);
+        var busy = await Table.Seat(_server, seed: 21);
+        await busy.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([Role.US], "Back channel"));
+        await busy.Players[Role.US].Invoke<CommandResult>("PostMessage", new MessageRequest([Role.UA, Role.EU], "Reply"));
+        await quiet.AdvanceTo(Phase.Orders);
+        await busy.AdvanceTo(Phase.Orders);
+
+        async Task<string> PublicReplay(Table table, string query) =>
+            JsonSerializer.Serialize(
+                await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{table.Game.GameId}/replay?audience=public{query}", null))
+                    with { GameId = "" },
+                GameJson.Options);
+
+        Assert.Equal(await PublicReplay(quiet, ""), await PublicReplay(busy, ""));
+        Assert.Equal(await PublicReplay(quiet, "&version=2"), await PublicReplay(busy, "&version=2"));
+        // With the key the facilitator steps through the whole log, hidden events included.
+        var withKey = await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{busy.Game.GameId}/replay?audience=public", busy.Game.FacilitatorKey));
+        var withoutKey = await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{busy.Game.GameId}/replay?audience=public", null));
+        Assert.Equal(withoutKey.LatestVersion + 2, withKey.LatestVersion);
     }
 
     private async Task<HttpResponseMessage> Send(HttpMethod method, string path, string? facilitatorKey, object? body = null)
