@@ -22,40 +22,7 @@ internal sealed class SqliteGameStore(string path) : AdoGameStore, IDisposable
 
     public string Path { get; } = path;
 
-    protected override string SchemaSql =>
-        """
-        PRAGMA journal_mode = WAL;
-        CREATE TABLE IF NOT EXISTS games (
-            game_id TEXT NOT NULL PRIMARY KEY,
-            scenario_id TEXT NOT NULL,
-            facilitator_key_hash TEXT NOT NULL,
-            created_at TEXT NOT NULL,
-            pending_deadline TEXT NULL);
-        CREATE INDEX IF NOT EXISTS games_by_key ON games (facilitator_key_hash);
-        CREATE TABLE IF NOT EXISTS join_codes (
-            code TEXT NOT NULL PRIMARY KEY,
-            game_id TEXT NOT NULL REFERENCES games (game_id),
-            audience_kind TEXT NOT NULL,
-            role TEXT NULL);
-        CREATE INDEX IF NOT EXISTS join_codes_by_game ON join_codes (game_id);
-        CREATE TABLE IF NOT EXISTS events (
-            game_id TEXT NOT NULL REFERENCES games (game_id),
-            sequence INTEGER NOT NULL,
-            type TEXT NOT NULL,
-            payload TEXT NOT NULL,
-            PRIMARY KEY (game_id, sequence));
-        CREATE TABLE IF NOT EXISTS seats (
-            seat_id TEXT NOT NULL PRIMARY KEY,
-            game_id TEXT NOT NULL REFERENCES games (game_id),
-            audience_kind TEXT NOT NULL,
-            role TEXT NULL,
-            display_name TEXT NOT NULL,
-            token_hash TEXT NULL UNIQUE,
-            bot INTEGER NOT NULL,
-            released INTEGER NOT NULL,
-            created_at TEXT NOT NULL);
-        CREATE INDEX IF NOT EXISTS seats_by_game ON seats (game_id);
-        """;
+    protected override string SchemaSql => "PRAGMA journal_mode = WAL;\n" + TablesSql;
 
     protected override async Task<DbConnection> Open(CancellationToken cancellationToken)
     {
