@@ -136,25 +136,35 @@ public static class ScenarioParser
             return values;
         }
 
-        private ImmutableArray<InstrumentSetup> ReadInstruments(YamlMappingNode root)
+        /// <summary>
+        /// The mappings listed under <paramref name="field"/>, each with its path ("events[2]."). A field that is not
+        /// a list, or an item that is not a mapping, is reported with the shape expected and skipped.
+        /// </summary>
+        private IEnumerable<(YamlMappingNode Item, string Path)> Mappings(YamlMappingNode parent, string field, string path, string listShape, string itemShape)
         {
-            var list = ImmutableArray.CreateBuilder<InstrumentSetup>();
-            if (Child(root, "instruments") is not { } node)
-                return [];
+            if (Child(parent, field) is not { } node)
+                yield break;
             if (node is not YamlSequenceNode seq)
             {
-                Error(node, "instruments", "must be a list of agreements on the table.");
-                return [];
+                Error(node, path + field, listShape);
+                yield break;
             }
             var index = 0;
             foreach (var item in seq)
             {
-                var path = $"instruments[{index++}].";
-                if (item is not YamlMappingNode m)
-                {
-                    Error(item, path.TrimEnd('.'), "must be a mapping with proposer, status and terms.");
-                    continue;
-                }
+                var itemPath = $"{path}{field}[{index++}].";
+                if (item is YamlMappingNode mapping)
+                    yield return (mapping, itemPath);
+                else
+                    Error(item, itemPath.TrimEnd('.'), itemShape);
+            }
+        }
+
+        private ImmutableArray<InstrumentSetup> ReadInstruments(YamlMappingNode root)
+        {
+            var list = ImmutableArray.CreateBuilder<InstrumentSetup>();
+            foreach (var (m, path) in Mappings(root, "instruments", "", "must be a list of agreements on the table.", "must be a mapping with proposer, status and terms."))
+            {
                 Known(m, path, "proposer", "status", "terms");
                 var proposer = Enum<Role>(m, "proposer", path);
                 if (proposer is null && Child(m, "proposer") is null)
@@ -230,23 +240,9 @@ public static class ScenarioParser
 
         private ImmutableArray<Tripwire> ReadTripwires(YamlMappingNode m, string path)
         {
-            if (Child(m, "tripwires") is not { } node)
-                return [];
-            if (node is not YamlSequenceNode seq)
-            {
-                Error(node, path + "tripwires", "must be a list of {guarantor, troops, location}.");
-                return [];
-            }
             var list = ImmutableArray.CreateBuilder<Tripwire>();
-            var index = 0;
-            foreach (var item in seq)
+            foreach (var (t, p) in Mappings(m, "tripwires", path, "must be a list of {guarantor, troops, location}.", "must be a mapping {guarantor, troops, location}."))
             {
-                var p = $"{path}tripwires[{index++}].";
-                if (item is not YamlMappingNode t)
-                {
-                    Error(item, p.TrimEnd('.'), "must be a mapping {guarantor, troops, location}.");
-                    continue;
-                }
                 Known(t, p, "guarantor", "troops", "location");
                 var guarantor = Enum<Role>(t, "guarantor", p);
                 var troops = Int(t, "troops", p, 0, TermsCheck.MaxTripwireTroops);
@@ -263,23 +259,9 @@ public static class ScenarioParser
 
         private ImmutableArray<EventCard> ReadEvents(YamlMappingNode root, int turns)
         {
-            if (Child(root, "events") is not { } node)
-                return [];
-            if (node is not YamlSequenceNode seq)
-            {
-                Error(node, "events", "must be a list of event cards.");
-                return [];
-            }
             var cards = ImmutableArray.CreateBuilder<EventCard>();
-            var index = 0;
-            foreach (var item in seq)
+            foreach (var (m, path) in Mappings(root, "events", "", "must be a list of event cards.", "must be a mapping with id, title, text, turn and effects."))
             {
-                var path = $"events[{index++}].";
-                if (item is not YamlMappingNode m)
-                {
-                    Error(item, path.TrimEnd('.'), "must be a mapping with id, title, text, turn and effects.");
-                    continue;
-                }
                 Known(m, path, "id", "title", "text", "turn", "effects");
                 var id = Text(m, "id", path, required: true);
                 if (cards.Any(c => c.Id == id))
@@ -294,23 +276,9 @@ public static class ScenarioParser
 
         private ImmutableArray<InjectEffect> ReadEffects(YamlMappingNode m, string path)
         {
-            if (Child(m, "effects") is not { } node)
-                return [];
-            if (node is not YamlSequenceNode seq)
-            {
-                Error(node, path + "effects", "must be a list of {quantity, delta}.");
-                return [];
-            }
             var effects = ImmutableArray.CreateBuilder<InjectEffect>();
-            var index = 0;
-            foreach (var item in seq)
+            foreach (var (e, p) in Mappings(m, "effects", path, "must be a list of {quantity, delta}.", "must be a mapping {quantity, delta}."))
             {
-                var p = $"{path}effects[{index++}].";
-                if (item is not YamlMappingNode e)
-                {
-                    Error(item, p.TrimEnd('.'), "must be a mapping {quantity, delta}.");
-                    continue;
-                }
                 Known(e, p, "quantity", "delta");
                 var quantity = Text(e, "quantity", p, required: true);
                 var delta = Number(e, "delta", p, -1_000_000, 1_000_000);
