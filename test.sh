@@ -15,7 +15,9 @@ trap 'rm -f "$log"' EXIT
 status=0
 
 echo "== dotnet test"
-dotnet test Wargame.sln --configuration Release 2>&1 | tee -a "$log" || status=$?
+# One test assembly at a time (-m:1): on two cores the browser tests' waits must not compete with the
+# server suite starting and killing child servers.
+dotnet test Wargame.sln --configuration Release -m:1 2>&1 | tee -a "$log" || status=$?
 
 echo "== load generator (node --test)"
 (cd clients/loadgen && npm ci --no-audit --no-fund --loglevel=error && node --test --test-reporter=tap test/) 2>&1 | tee -a "$log" || status=$?
