@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Text.Json;
+using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
@@ -8,8 +9,6 @@ using Wargame.Domain.Serialization;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
-using Wargame.Server.Hosting;
-using Wargame.Server.Hubs;
 using Wargame.Server.Scenarios;
 using Wargame.Server.Seats;
 using Wargame.Server.Storage;
@@ -24,7 +23,7 @@ public sealed record GameDetails(
     GameSummary Game,
     ImmutableSortedDictionary<Role, string> JoinCodes,
     string ObserverCode,
-    IReadOnlyList<SeatView> Seats,
+    ImmutableArray<SeatView> Seats,
     GameView View);
 
 /// <summary>A point a replay can step to: the version after which the game entered <see cref="Turn"/>/<see cref="Phase"/>.</summary>
@@ -32,30 +31,36 @@ public sealed record ReplayStep(int Version, int Turn, Phase Phase);
 
 public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View);
 
-/// <summary>The REST API: scenarios, creating and listing games, export, import, fork and replay (see /openapi/v1.json).</summary>
+/// <summary>
+/// The REST API: scenarios, creating and listing games, export, import, fork and replay (see /openapi/v1.json). Every
+/// endpoint returns typed results; errors are ProblemDetails whose title is a stable code.
+/// </summary>
 internal static class GamesApi
 {
     public const string FacilitatorKeyHeader = "X-Facilitator-Key";
 
+    /// <summary>The rate-limit policy for creating, importing and forking games; the host defines its limits.</summary>
+    public const string CreationRateLimit = "creation";
+
     public static void MapGamesApi(this IEndpointRouteBuilder app)
     {
         var api = app.MapGroup("/api");
-        api.MapGet("/scenarios", (ScenarioCatalog catalog) => catalog.Summaries.ToList()).WithName("ListScenarios");
-        api.MapPost("/games", CreateGame).WithName("CreateGame").RequireRateLimiting(RateLimits.Creation)
-            .Accepts<CreateGameRequest>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
+        api.MapGet("/scenarios", (ScenarioCatalog catalog) => TypedResults.Ok(catalog.Summaries.ToList())).WithName("ListScenarios");
+        api.MapPost("/games", CreateGame).WithName("CreateGame").RequireRateLimiting(CreationRateLimit)
+            .Accepts<CreateGameRequest>("application/json");
         api.MapGet("/games", ListGames).WithName("ListGames");
         api.MapGet("/games/{gameId}", GetGame).WithName("GetGame");
         api.MapGet("/games/{gameId}/export", ExportGame).WithName("ExportGame");
-        api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(RateLimits.Creation)
-            .Accepts<SavedGame>("application/json").Produces<CreatedGame>(StatusCodes.Status201Created);
-        api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(RateLimits.Creation);
+        api.MapPost("/games/import", ImportGame).WithName("ImportGame").RequireRateLimiting(CreationRateLimit)
+            .Accepts<SavedGame>("application/json");
+        api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(CreationRateLimit);
         api.MapGet("/games/{gameId}/replay", Replay).WithName("ReplayGame");
         // Unknown API paths are a clear 404, not the web client's index.html.
-        app.MapFallback("/api/{**path}", (string path) => Results.Problem(statusCode: StatusCodes.Status404NotFound,
+        app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
             title: "unknown-endpoint", detail: $"There is no API endpoint /api/{path}; see /openapi/v1.json.")).ExcludeFromDescription();
     }
 
-    private static async Task<IResult> CreateGame(
+    private static async Task<Results<Created<CreatedGame>, ProblemHttpResult>> CreateGame(
         HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey,
         ScenarioCatalog catalog, GameCreation creation, IGameStore store)
     {
@@ -68,45 +73,48 @@ internal static class GamesApi
             return Problem("unknown-scenario", $"There is no scenario '{request.Scenario}'; GET /api/scenarios lists them.");
         var key = await ExistingKey(facilitatorKey, store);
         if (facilitatorKey is not null && key is null)
-            return Results.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "unknown-facilitator-key", detail: "That facilitator key belongs to no game; leave it out to get a new one.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized, title: "unknown-facilitator-key", detail: "That facilitator key belongs to no game; leave it out to get a new one.");
         var created = await creation.Register([Rules.Start(scenario, request.Seed ?? Secrets.NewSeed())], scenario.Id, key);
-        return Results.Created($"/api/games/{created.GameId}", created);
+        return TypedResults.Created($"/api/games/{created.GameId}", created);
     }
 
-    private static async Task<IResult> ListGames([FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, GameActors games)
+    private static async Task<Results<Ok<List<GameSummary>>, ProblemHttpResult>> ListGames(
+        [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, IGrainFactory grains)
     {
         if (string.IsNullOrEmpty(facilitatorKey))
             return Unauthorized();
         var records = await store.GamesOf(Secrets.Hash(facilitatorKey), CancellationToken.None);
         var summaries = new List<GameSummary>();
         foreach (var record in records)
-            summaries.Add(Summary(record, await games.Get(record.GameId).View(Audience.Facilitator)));
-        return Results.Ok(summaries);
+            summaries.Add(Summary(record, await grains.GetGrain<IGameGrain>(record.GameId).View(Audience.Facilitator)));
+        return TypedResults.Ok(summaries);
     }
 
-    private static async Task<IResult> GetGame(string gameId, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, GameActors games, Presence presence)
+    private static async Task<Results<Ok<GameDetails>, ProblemHttpResult>> GetGame(
+        string gameId, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, IGrainFactory grains)
     {
         if (await Authorize(gameId, facilitatorKey, store) is not { } record)
             return await Refusal(gameId, facilitatorKey, store);
-        var view = await games.Get(gameId).View(Audience.Facilitator);
+        var game = grains.GetGrain<IGameGrain>(gameId);
+        var view = await game.View(Audience.Facilitator);
         var codes = await store.JoinCodes(gameId, CancellationToken.None);
-        var seats = await store.Seats(gameId, CancellationToken.None);
-        return Results.Ok(new GameDetails(
+        return TypedResults.Ok(new GameDetails(
             Summary(record, view),
             codes.Where(c => c.Audience.Role is not null).ToImmutableSortedDictionary(c => c.Audience.Role!.Value, c => Secrets.DisplayCode(c.Code)),
             Secrets.DisplayCode(codes.Single(c => c.Audience.Kind == AudienceKind.Public).Code),
-            [.. seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, presence.IsConnected(s.SeatId), s.Bot))],
+            await game.Seats(),
             view));
     }
 
-    private static async Task<IResult> ExportGame(string gameId, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store)
+    private static async Task<Results<Ok<SavedGame>, ProblemHttpResult>> ExportGame(
+        string gameId, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store)
     {
         if (await Authorize(gameId, facilitatorKey, store) is null)
             return await Refusal(gameId, facilitatorKey, store);
-        return Results.Ok(SavedGame.Of(await store.LoadEvents(gameId, CancellationToken.None)));
+        return TypedResults.Ok(SavedGame.Of(await store.LoadEvents(gameId, CancellationToken.None)));
     }
 
-    private static async Task<IResult> ImportGame(
+    private static async Task<Results<Created<CreatedGame>, ProblemHttpResult>> ImportGame(
         HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, GameCreation creation, IGameStore store)
     {
         using var reader = new StreamReader(http.Body);
@@ -125,10 +133,10 @@ internal static class GamesApi
             return Problem("bad-saved-game", load.Error ?? "Not a saved game.");
         var key = await ExistingKey(facilitatorKey, store);
         var created = await creation.Register(saved.Events, saved.Scenario, key);
-        return Results.Created($"/api/games/{created.GameId}", created);
+        return TypedResults.Created($"/api/games/{created.GameId}", created);
     }
 
-    private static async Task<IResult> ForkGame(
+    private static async Task<Results<Created<CreatedGame>, ProblemHttpResult>> ForkGame(
         string gameId, int turn, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, GameCreation creation)
     {
         var record = await store.FindGame(gameId, CancellationToken.None);
@@ -148,17 +156,17 @@ internal static class GamesApi
         if (length == 0)
             return Problem("turn-not-reached", $"Game {gameId} has not reached turn {turn}; fork from a turn it has played.");
         var created = await creation.Register([.. events.Take(length)], record.ScenarioId, await ExistingKey(facilitatorKey, store));
-        return Results.Created($"/api/games/{created.GameId}", created);
+        return TypedResults.Created($"/api/games/{created.GameId}", created);
     }
 
-    private static async Task<IResult> Replay(
+    private static async Task<Results<Ok<ReplayFrame>, ProblemHttpResult>> Replay(
         string gameId, string? audience, int? version, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store)
     {
         if (!TryParseAudience(audience ?? "public", out var who))
             return Problem("unknown-audience", "The audience is public, facilitator, or a role: UA, RU, US, EU.");
         var events = await store.LoadEvents(gameId, CancellationToken.None);
         if (events.Count == 0)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "game-not-found", detail: $"There is no game {gameId}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "game-not-found", detail: $"There is no game {gameId}.");
         var states = new List<GameState>(events.Count);
         foreach (var e in events)
             states.Add(states.Count == 0 ? Rules.Begin(e) : Rules.Evolve(states[^1], e));
@@ -167,7 +175,7 @@ internal static class GamesApi
         // Private views need the facilitator key, or the game's records revealed after its end.
         var entitled = latest.Revealed || await Authorize(gameId, facilitatorKey, store) is not null;
         if (who.Kind != AudienceKind.Public && !entitled)
-            return Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "not-revealed",
+            return TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "not-revealed",
                 detail: "A role's replay or the whole record is open only to the facilitator until the records are revealed.");
 
         // Without the key, versions count only what the public saw: log versions would tell how many hidden events happened.
@@ -184,11 +192,11 @@ internal static class GamesApi
                 steps.Add(new ReplayStep(versionOf(states[i]), states[i].Turn, states[i].Phase));
         }
         var at = states.Last(s => versionOf(s) <= to);
-        return Results.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who)));
+        return TypedResults.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who)));
     }
 
     /// <summary>Reads a JSON body with the domain's options; a malformed one gets a 400 naming where it went wrong.</summary>
-    private static async Task<(T? Body, IResult? Error)> ReadBody<T>(HttpRequest http, string expected)
+    private static async Task<(T? Body, ProblemHttpResult? Error)> ReadBody<T>(HttpRequest http, string expected)
     {
         try
         {
@@ -221,17 +229,17 @@ internal static class GamesApi
         !string.IsNullOrEmpty(facilitatorKey) && (await store.GamesOf(Secrets.Hash(facilitatorKey), CancellationToken.None)).Count > 0 ? facilitatorKey : null;
 
     /// <summary>404 for a game that does not exist, 401 without a key, 403 with the wrong key.</summary>
-    private static async Task<IResult> Refusal(string gameId, string? facilitatorKey, IGameStore store)
+    private static async Task<ProblemHttpResult> Refusal(string gameId, string? facilitatorKey, IGameStore store)
     {
         if (await store.FindGame(gameId, CancellationToken.None) is null)
-            return Results.Problem(statusCode: StatusCodes.Status404NotFound, title: "game-not-found", detail: $"There is no game {gameId}.");
+            return TypedResults.Problem(statusCode: StatusCodes.Status404NotFound, title: "game-not-found", detail: $"There is no game {gameId}.");
         return string.IsNullOrEmpty(facilitatorKey)
             ? Unauthorized()
-            : Results.Problem(statusCode: StatusCodes.Status403Forbidden, title: "wrong-facilitator-key", detail: "That facilitator key does not run this game.");
+            : TypedResults.Problem(statusCode: StatusCodes.Status403Forbidden, title: "wrong-facilitator-key", detail: "That facilitator key does not run this game.");
     }
 
-    private static IResult Unauthorized() => Results.Problem(statusCode: StatusCodes.Status401Unauthorized,
+    private static ProblemHttpResult Unauthorized() => TypedResults.Problem(statusCode: StatusCodes.Status401Unauthorized,
         title: "facilitator-key-required", detail: $"Send the game's facilitator key in the {FacilitatorKeyHeader} header.");
 
-    private static IResult Problem(string title, string detail) => Results.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
+    private static ProblemHttpResult Problem(string title, string detail) => TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: title, detail: detail);
 }

@@ -1,7 +1,7 @@
 namespace Wargame.Server.Games;
 
 /// <summary>
-/// The clock of the games' deadlines and idle times. Kept apart from the host's TimeProvider so tests can move game
-/// time without also moving SignalR's keep-alive and timeout clocks.
+/// The clock of the games' deadlines. Kept apart from the host's TimeProvider, which SignalR and Orleans run their
+/// keep-alives, timeouts and membership on, so tests can move game time without moving those.
 /// </summary>
 internal sealed record GameClock(TimeProvider Time);

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
-using Wargame.Server.Seats;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Games;

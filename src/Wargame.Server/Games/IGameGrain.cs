@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
@@ -5,14 +6,12 @@ using Wargame.Domain.Views;
 namespace Wargame.Server.Games;
 
 /// <summary>
-/// One live game, reached only through this seam (an Orleans grain could implement it later). Calls are
-/// handled strictly one at a time per game; the caller's identity is already in each command's Actor.
+/// One game (key: its id), active on one silo of the cluster at a time. Calls are handled one at a time; the caller's
+/// identity is already in each command's Actor, set by the hub from the caller's seat.
 /// </summary>
-internal interface IGameGrain
+internal interface IGameGrain : IGrainWithStringKey
 {
-    string GameId { get; }
-
-    /// <summary>Decide, append with the expected version, evolve, push every audience its view.</summary>
+    /// <summary>Decide, append with the expected version, evolve, push every changed audience its view.</summary>
     Task<CommandResult> Execute(GameCommand command);
 
     /// <summary>Sets the current phase's deadline <paramref name="fromNow"/> from the server's clock; null clears it.</summary>
@@ -26,11 +25,28 @@ internal interface IGameGrain
     /// <summary>Resumes play; the deadline runs again with the time it had left.</summary>
     Task<CommandResult> Resume(Actor actor);
 
-    /// <summary>Adds a connection to its audience's pushes and sends it the current view, in order with every push.</summary>
-    Task Attach(string connectionId, Audience audience);
-
     Task<GameView> View(Audience audience);
 
-    /// <summary>Sends every connection of the game the current seat list.</summary>
-    Task PublishSeats();
+    /// <summary>Every seat, connected if a node's subscription says one of its connections holds it.</summary>
+    Task<ImmutableArray<SeatView>> Seats();
+
+    /// <summary>The hash of the live state, which a replay of the stored log must reproduce.</summary>
+    Task<string> StateHash();
+
+    /// <summary>
+    /// Starts or renews <paramref name="observer"/>'s subscription. Audiences new to it are sent their current view,
+    /// a new subscriber also the seat list.
+    /// </summary>
+    Task Subscribe(IGameObserver observer, NodeInterest interest);
+
+    Task Unsubscribe(IGameObserver observer);
+
+    /// <summary>A seat was added (a player, a bot): the seat list and the bots are read again.</summary>
+    Task SeatsChanged();
+
+    /// <summary>A seat was released in the store: every node drops its connections.</summary>
+    Task SeatReleased(string seatId);
+
+    /// <summary>Activates the game so its running deadline is watched (see <see cref="DeadlineKeeper"/>).</summary>
+    Task WatchDeadline();
 }

@@ -16,18 +16,14 @@ using Wargame.Domain.Serialization;
 using Wargame.Server.Api;
 using Wargame.Server.Games;
 using Wargame.Server.Hubs;
+using Wargame.Server.Options;
 using Wargame.Server.Scenarios;
 using Wargame.Server.Seats;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Hosting;
 
-internal static class RateLimits
-{
-    public const string Creation = "creation";
-}
-
-/// <summary>The one place where the server is wired: options, logging, store, actors, hub, REST, static files.</summary>
+/// <summary>The one place where the server is wired: options, logging, store, Orleans, hub, REST, static files.</summary>
 public static class WargameServer
 {
     /// <summary>
@@ -51,8 +47,9 @@ public static class WargameServer
         var dataDirectory = Path.GetFullPath(options.DataDirectory);
         Directory.CreateDirectory(dataDirectory);
 
-        var logger = new LoggerConfiguration()
-            .ReadFrom.Configuration(builder.Configuration)
+        // Each host keeps its own logger (tests run several in one process), so the static Log.Logger stays untouched.
+        builder.Host.UseSerilog((context, _, logger) => logger
+            .ReadFrom.Configuration(context.Configuration)
             // At Debug and below these write hub invocations and raw frames, which carry codes, keys and tokens.
             .MinimumLevel.Override("Microsoft.AspNetCore.SignalR", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.AspNetCore.Http.Connections", LogEventLevel.Information)
@@ -60,10 +57,8 @@ public static class WargameServer
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
             .WriteTo.File(Path.Combine(dataDirectory, "logs", "wargame-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
-                outputTemplate: "{Timestamp:o} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
-            .CreateLogger();
-        builder.Logging.ClearProviders();
-        builder.Logging.AddSerilog(logger, dispose: true);
+                outputTemplate: "{Timestamp:o} [{Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}"),
+            preserveStaticLogger: true);
 
         var services = builder.Services;
         services.AddOptions<WargameOptions>()
@@ -80,29 +75,39 @@ public static class WargameServer
                 ? new PostgresGameStore(NpgsqlDataSource.Create(o.PostgresConnectionString!))
                 : new SqliteGameStore(Path.Combine(dataDirectory, "wargame.db"));
         });
+        // Before Orleans starts: a silo joining a PostgreSQL cluster needs its membership table.
         services.AddHostedService<StoreInitializer>();
+        if (options.Mode == NodeMode.FrontEnd)
+        {
+            OrleansSetup.AddFrontEnd(builder, options);
+        }
+        else
+        {
+            OrleansSetup.AddSilo(builder, options);
+            services.AddSingleton<LiveGames>();
+            services.AddHostedService<DeadlineKeeper>();
+        }
         services.AddSingleton<ScenarioCatalog>();
-        services.AddSingleton<Presence>();
         services.AddSingleton<JoinGuard>();
         services.AddSingleton<Seating>();
         services.AddSingleton<GameCreation>();
         services.AddSingleton<IGamePublisher, HubGamePublisher>();
-        services.AddSingleton<GameActors>();
-        services.AddHostedService<ActorLifecycleService>();
+        services.AddSingleton<GameLinks>();
+        services.AddHostedService(sp => sp.GetRequiredService<GameLinks>());
 
         services.AddSignalR(hub =>
         {
             hub.MaximumReceiveMessageSize = options.MaxHubMessageBytes;
             // Lets argument-binding failures name the problem; HubErrorFilter keeps other exception text off the wire.
             hub.EnableDetailedErrors = true;
-            hub.AddFilter<HubErrorFilter>();
+            hub.AddFilter<HubCallFilter>();
         }).AddJsonProtocol(json => CopyGameJson(json.PayloadSerializerOptions));
         services.ConfigureHttpJsonOptions(json => CopyGameJson(json.SerializerOptions));
 
         services.AddRateLimiter(limiter =>
         {
             limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
-            limiter.AddPolicy(RateLimits.Creation, http => RateLimitPartition.GetFixedWindowLimiter(
+            limiter.AddPolicy(GamesApi.CreationRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.GameCreationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
@@ -123,6 +128,7 @@ public static class WargameServer
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
@@ -192,7 +198,7 @@ public static class WargameServer
     }
 
     /// <summary>Ready when the store answers; reports what this node holds, for operators and capacity measurements.</summary>
-    private sealed class StoreHealthCheck(IGameStore store, GameActors games, Presence presence) : IHealthCheck
+    private sealed class StoreHealthCheck(IGameStore store, GameLinks links, IServiceProvider services) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -200,8 +206,8 @@ public static class WargameServer
             var memory = GC.GetGCMemoryInfo();
             return HealthCheckResult.Healthy(data: new Dictionary<string, object>
             {
-                ["liveGames"] = games.LiveCount,
-                ["connections"] = presence.Connections,
+                ["liveGames"] = services.GetService<LiveGames>()?.Count ?? 0,
+                ["connections"] = links.Connections,
                 ["gcHeapBytes"] = memory.HeapSizeBytes,
                 ["workingSetBytes"] = Environment.WorkingSet,
             });

@@ -13,9 +13,9 @@ namespace Wargame.Server.Hubs;
 /// The game hub at /hubs/game (docs/hub-protocol.md). Each method authenticates the caller's seat, maps the wire
 /// record to a domain command with the Actor taken from that seat (never from the wire), calls the game, returns.
 /// </summary>
-internal sealed class GameHub(Seating seating, GameActors games, Presence presence) : Hub<IGameClient>
+internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks links) : Hub<IGameClient>
 {
-    private const string SeatKey = "seat";
+    public const string SeatKey = "seat";
 
     // Joining
 
@@ -83,10 +83,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (CallerSeat is { } seat)
-        {
-            presence.Disconnected(seat.SeatId, Context.ConnectionId);
-            await games.Get(seat.GameId).PublishSeats();
-        }
+            await links.Leave(Context.ConnectionId, seat);
         await base.OnDisconnectedAsync(exception);
     }
 
@@ -94,7 +91,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
 
     private SeatRecord? CallerSeat => Context.Items.TryGetValue(SeatKey, out var seat) ? seat as SeatRecord : null;
 
-    private IGameGrain Game => games.Get(CallerSeat!.GameId);
+    private IGameGrain Game => grains.GetGrain<IGameGrain>(CallerSeat!.GameId);
 
     private string ClientAddress => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 
@@ -113,17 +110,14 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
         }
         var seat = grant.Seat;
         Context.Items[SeatKey] = seat;
-        presence.Connected(seat.SeatId, Context.ConnectionId);
-        var game = games.Get(seat.GameId);
-        await game.Attach(Context.ConnectionId, seat.Audience);
-        await game.PublishSeats();
+        await links.Join(Context.ConnectionId, seat);
         return new JoinResult(seat.GameId, seat.SeatId, grant.Token, seat.Audience, seat.DisplayName);
     }
 
     private Task<CommandResult> AsSeated(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
-        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
+        { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
         { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
         _ => Refuse("observer", "Observers can watch but not act."),
@@ -132,7 +126,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     private Task<CommandResult> AsPlayer(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
-        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
+        { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
         { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
         _ => Refuse("players-only", "Only a role's players can do that."),
     };
@@ -140,7 +134,7 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
     private Task<CommandResult> AsFacilitator(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
-        { SeatId: var id } when presence.IsReleased(id) => SeatReleased(),
+        { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
         _ => Refuse("facilitator-only", "Only the facilitator can do that."),
     };

@@ -1,5 +1,5 @@
-using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
+using Wargame.Server.Games;
 
 namespace Wargame.Server.Hubs;
 
@@ -12,5 +12,3 @@ public interface IGameClient
     /// <summary>Every seat of the game and whether it is connected: after a join, a leave or a seat change.</summary>
     Task Seats(string gameId, IReadOnlyList<SeatView> seats);
 }
-
-public sealed record SeatView(string SeatId, Audience Audience, string DisplayName, bool Connected, bool Bot);

@@ -1,7 +1,7 @@
 using System.Collections.Immutable;
 using Microsoft.Extensions.Options;
 using Wargame.Domain.Scenarios;
-using Wargame.Server.Hosting;
+using Wargame.Server.Options;
 
 namespace Wargame.Server.Scenarios;
 

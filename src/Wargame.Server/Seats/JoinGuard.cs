@@ -1,6 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
-using Wargame.Server.Hosting;
+using Wargame.Server.Options;
 
 namespace Wargame.Server.Seats;
 

@@ -2,7 +2,6 @@ using System.Security.Cryptography;
 using System.Text;
 using Wargame.Domain.Roles;
 using Wargame.Server.Games;
-using Wargame.Server.Hubs;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Seats;
@@ -16,8 +15,8 @@ internal sealed class JoinRefusedException(string code, string message) : Except
 /// <summary>A seat and the token that resumes it (the token is shown once to its holder and stored only as a hash).</summary>
 internal sealed record SeatGrant(SeatRecord Seat, string Token);
 
-/// <summary>Seats players, observers and facilitators from codes, keys and tokens.</summary>
-internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presence, GameActors games, IGamePublisher publisher, GameClock clock, ILogger<Seating> logger)
+/// <summary>Seats players, observers and facilitators from codes, keys and tokens; releases seats and seats bots.</summary>
+internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory grains, GameClock clock, ILogger<Seating> logger)
 {
     public const int MaxDisplayNameLength = 40;
 
@@ -29,7 +28,7 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presen
         var joinCode = normalized.Length == Secrets.CodeLength ? await store.FindJoinCode(normalized, CancellationToken.None) : null;
         if (joinCode is null)
             throw Failed(clientAddress, "unknown-code", "That join code is not valid. Check it with your facilitator.");
-        var grant = await NewSeat(joinCode.GameId, joinCode.Audience, name, bot: false);
+        var grant = await NewSeat(joinCode.GameId, joinCode.Audience, name);
         logger.LogInformation("Seat {SeatId} joined game {GameId} as {Role}", grant.Seat.SeatId, grant.Seat.GameId, grant.Seat.Audience);
         return grant;
     }
@@ -40,7 +39,7 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presen
         var game = string.IsNullOrEmpty(gameId) ? null : await store.FindGame(gameId, CancellationToken.None);
         if (game is null || !Matches(facilitatorKey, game.FacilitatorKeyHash))
             throw Failed(clientAddress, "not-facilitator", "That game id and facilitator key do not match.");
-        var grant = await NewSeat(game.GameId, Audience.Facilitator, "Facilitator", bot: false);
+        var grant = await NewSeat(game.GameId, Audience.Facilitator, "Facilitator");
         logger.LogInformation("Seat {SeatId} joined game {GameId} as {Role}", grant.Seat.SeatId, grant.Seat.GameId, grant.Seat.Audience);
         return grant;
     }
@@ -55,16 +54,14 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presen
         return new SeatGrant(seat, seatToken!);
     }
 
-    /// <summary>Releases a seat of the game: its token stops working and its open connections stop receiving and acting.</summary>
+    /// <summary>Releases a seat of the game: its token stops working and its open connections, on any node, stop receiving and acting.</summary>
     public async Task<CommandResult> Release(string gameId, string? seatId)
     {
         var seat = string.IsNullOrEmpty(seatId) ? null : (await store.Seats(gameId, CancellationToken.None)).FirstOrDefault(s => s.SeatId == seatId);
         if (seat is null || !await store.ReleaseSeat(gameId, seat.SeatId, CancellationToken.None))
             return CommandResult.Refused("unknown-seat", "There is no such seat in this game.");
-        foreach (var connectionId in presence.Release(seat.SeatId))
-            await publisher.Detach(connectionId, gameId, seat.Audience);
         logger.LogInformation("Seat {SeatId} of game {GameId} released", seat.SeatId, gameId);
-        await games.Get(gameId).PublishSeats();
+        await grains.GetGrain<IGameGrain>(gameId).SeatReleased(seat.SeatId);
         return CommandResult.Ok(0);
     }
 
@@ -79,7 +76,7 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presen
         var seat = new SeatRecord(Secrets.NewSeatId(), gameId, Audience.Of(role), $"{role.DisplayName()} (bot)", null, Bot: true, Released: false, clock.Time.GetUtcNow());
         await store.AddSeat(seat, CancellationToken.None);
         logger.LogInformation("Bot seat {SeatId} plays {Role} in game {GameId}", seat.SeatId, role, gameId);
-        await games.Get(gameId).PublishSeats();
+        await grains.GetGrain<IGameGrain>(gameId).SeatsChanged();
         return CommandResult.Ok(0);
     }
 
@@ -88,10 +85,11 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, Presence presen
         !string.IsNullOrEmpty(facilitatorKey)
         && CryptographicOperations.FixedTimeEquals(Encoding.ASCII.GetBytes(Secrets.Hash(facilitatorKey)), Encoding.ASCII.GetBytes(keyHash));
 
-    private async Task<SeatGrant> NewSeat(string gameId, Audience audience, string displayName, bool bot)
+    private async Task<SeatGrant> NewSeat(string gameId, Audience audience, string displayName)
     {
         var token = Secrets.NewSeatToken();
-        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, audience, displayName, Secrets.Hash(token), bot, Released: false, clock.Time.GetUtcNow());
+        var seat = new SeatRecord(Secrets.NewSeatId(), gameId, audience, displayName, Secrets.Hash(token), Bot: false, Released: false, clock.Time.GetUtcNow());
+        // The game reads the new seat when a node subscribes with it connected.
         await store.AddSeat(seat, CancellationToken.None);
         return new SeatGrant(seat, token);
     }

@@ -1,45 +1,34 @@
 using System.Collections.Concurrent;
-using Microsoft.Extensions.Logging.Abstractions;
-using Wargame.Domain.Game;
+using Microsoft.Extensions.DependencyInjection;
 using Wargame.Domain.Roles;
-using Wargame.Domain.Scenarios;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
 using Wargame.Server.Hubs;
-using Wargame.Server.Seats;
-using Wargame.Server.Storage;
 using Wargame.Server.Tests.Support;
 
 namespace Wargame.Server.Tests.Games;
 
 /// <summary>A client that stops reading (a laptop on a dying connection) must not stall the game for everyone else.</summary>
-public sealed class SlowClientTests : IDisposable
+public sealed class SlowClientTests
 {
-    private static readonly Scenario Scenario = new()
-    {
-        Id = "slow-client",
-        Title = "Slow client",
-        Summary = "A scenario for the push test.",
-        Turns = 2,
-        Roles = [.. RoleSet.All.Select(r => new RoleSetup(r, $"{r} public", $"{r} private"))],
-    };
-
-    private readonly string _directory = Directory.CreateTempSubdirectory("wargame-slow-").FullName;
-
     [Fact]
     public async Task AStalledAudience_NeitherBlocksTheGame_NorReceivesItsViewsOutOfOrder()
     {
-        using var store = new SqliteGameStore(Path.Combine(_directory, "slow.db"));
-        await store.Initialize(CancellationToken.None);
-        await store.CreateGame(new GameRecord("g1", Scenario.Id, "hash", DateTimeOffset.UnixEpoch), [], [Rules.Start(Scenario, 7)], CancellationToken.None);
+        // The real grain and node link; only the last step, SignalR's send to Russia's group and to seat lists, hangs.
         var publisher = new StallingPublisher(Audience.Of(Role.RU));
-        var actor = new GameActor("g1", store, publisher, new Presence(), TimeProvider.System, NullLogger.Instance);
+        await using var server = await RunningServer.Start(services: s => s.AddSingleton<IGamePublisher>(publisher));
+        var game = await server.CreateGame();
+        var ukraine = await server.Connect();
+        await ukraine.JoinWithCode(game.JoinCodes[Role.UA], "Olena");
+        var russia = await server.Connect();
+        await russia.JoinWithCode(game.JoinCodes[Role.RU], "Ivan");
+        var observer = await server.Connect();
+        await observer.JoinWithCode(game.ObserverCode, "Observer");
 
-        // Russia's pushes and the seat list hang; every command still completes, and the other audiences get their views, in order, up to the latest.
-        await actor.PublishSeats().WaitAsync(RunningServer.Timeout);
+        // Russia's pushes and the seat lists hang; every command still completes, and the other audiences get their views, in order, up to the latest.
         for (var i = 1; i <= 5; i++)
         {
-            var result = await actor.Execute(new PostMessage(Actor.Player(Role.UA), [], $"Statement {i}")).WaitAsync(RunningServer.Timeout);
+            var result = await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], $"Statement {i}"));
             Assert.True(result.Accepted);
         }
         var last = await publisher.WaitFor(Audience.Public, v => v.Messages.Length == 5);
@@ -49,15 +38,12 @@ public sealed class SlowClientTests : IDisposable
 
         // Once Russia's connection drains, it gets the views in order, skipping to the latest.
         publisher.Release();
-        var russia = await publisher.WaitFor(Audience.Of(Role.RU), v => v.Messages.Length == 5);
-        Assert.Equal(6, russia.Version);
+        var latest = await publisher.WaitFor(Audience.Of(Role.RU), v => v.Messages.Length == 5);
+        Assert.Equal(6, latest.Version);
         var versions = publisher.Received(Audience.Of(Role.RU)).Select(v => v.Version).ToArray();
         Assert.Equal(versions.Order(), versions);
         Assert.True(versions.Length < 5, $"queued views were not coalesced: {string.Join(", ", versions)}");
-        await actor.Deactivate().WaitAsync(RunningServer.Timeout);
     }
-
-    public void Dispose() => RunningServer.DeleteDirectory(_directory);
 
     /// <summary>Records what each audience was sent; sends to one audience and seat lists hang until released, like a full socket.</summary>
     private sealed class StallingPublisher(Audience stalled) : IGamePublisher
@@ -84,7 +70,7 @@ public sealed class SlowClientTests : IDisposable
 
         public Task Detach(string connectionId, string gameId, Audience audience) => Task.CompletedTask;
 
-        public Task SendView(string connectionId, string gameId, GameView view) => Task.CompletedTask;
+        public Task SendView(IReadOnlyList<string> connectionIds, string gameId, GameView view) => PublishView(gameId, view.Audience, view);
 
         public async Task PublishView(string gameId, Audience audience, GameView view)
         {
@@ -92,6 +78,8 @@ public sealed class SlowClientTests : IDisposable
                 await _release.Task;
             _received.GetOrAdd(audience, _ => new()).Enqueue(view);
         }
+
+        public Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats) => _release.Task;
 
         public Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats) => _release.Task;
     }

@@ -33,7 +33,7 @@ public sealed class NodeFailoverTests(PostgresServer postgres)
 
             foreach (var role in RoleSet.All)
             {
-                var client = await GameClient.Connect(proxy.Address, reconnect: true);
+                var client = await GameClient.Connect(proxy.Address);
                 clients.Add(client);
                 var seat = await client.JoinWithCode(game.JoinCodes[role], $"{role} player");
                 client.ResumeOnReconnect(seat.SeatToken);

@@ -30,7 +30,7 @@ public sealed class SigkillTests
             var seats = new Dictionary<Role, JoinResult>();
             foreach (var role in RoleSet.All)
             {
-                var client = await GameClient.Connect(address, reconnect: true);
+                var client = await GameClient.Connect(address);
                 clients.Add(client);
                 seats[role] = await client.JoinWithCode(game.JoinCodes[role], $"{role} player");
                 client.ResumeOnReconnect(seats[role].SeatToken);

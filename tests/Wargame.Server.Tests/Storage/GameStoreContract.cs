@@ -3,7 +3,7 @@ using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Turns;
-using Wargame.Server.Seats;
+using Wargame.Server.Games;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Tests.Storage;

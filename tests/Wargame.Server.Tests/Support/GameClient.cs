@@ -1,15 +1,18 @@
 using System.Collections.Concurrent;
-using System.Net;
-using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Views;
+using Wargame.Server.Games;
 using Wargame.Server.Hubs;
 
 namespace Wargame.Server.Tests.Support;
 
-/// <summary>A real SignalR client of the game hub that records every message the server sends it.</summary>
+/// <summary>
+/// A real SignalR client (Microsoft.AspNetCore.SignalR.Client over WebSockets, reconnecting automatically as the
+/// browser does) of the game hub that records every message the server sends it.
+/// </summary>
 internal sealed class GameClient : IAsyncDisposable
 {
     private readonly ConcurrentQueue<GameView> _views = new();
@@ -39,17 +42,12 @@ internal sealed class GameClient : IAsyncDisposable
 
     public GameView? LastView => _views.LastOrDefault();
 
-    public static async Task<GameClient> Connect(string address, bool reconnect = false)
+    public static async Task<GameClient> Connect(string address)
     {
-        var builder = new HubConnectionBuilder();
-        if (reconnect)
-            builder.WithAutomaticReconnect([.. Enumerable.Repeat(TimeSpan.FromMilliseconds(500), 60)]);
-        builder.Services.AddSingleton<IConnectionFactory, WebSocketConnectionFactory>();
-        builder.Services.AddSingleton<EndPoint>(new UriEndPoint(new Uri(new Uri(address), "/hubs/game")));
-        builder.AddJsonProtocol(json =>
-        {
-            json.PayloadSerializerOptions = new System.Text.Json.JsonSerializerOptions(GameJson.Options);
-        });
+        var builder = new HubConnectionBuilder()
+            .WithUrl(new Uri(new Uri(address), "/hubs/game"), HttpTransportType.WebSockets)
+            .WithAutomaticReconnect([.. Enumerable.Repeat(TimeSpan.FromMilliseconds(500), 60)])
+            .AddJsonProtocol(json => json.PayloadSerializerOptions = new System.Text.Json.JsonSerializerOptions(GameJson.Options));
         var client = new GameClient(builder.Build());
         await client.Connection.StartAsync().WaitAsync(RunningServer.Timeout);
         return client;

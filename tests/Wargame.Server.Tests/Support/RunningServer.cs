@@ -27,14 +27,20 @@ internal sealed class RunningServer : IAsyncDisposable
     public string DataDirectory { get; }
     public string Address { get; }
     public HttpClient Http { get; }
+
+    /// <summary>The node's own grain factory, to call grains as the hub does.</summary>
+    public IGrainFactory Grains => App.Services.GetRequiredService<IGrainFactory>();
     private bool OwnsDirectory { get; }
 
     public static string ScenarioDirectory => Path.Combine(AppContext.BaseDirectory, "TestScenarios");
 
     public static string NewDataDirectory() => Directory.CreateTempSubdirectory("wargame-test-").FullName;
 
-    /// <summary>Starts a server; pass <paramref name="dataDirectory"/> to start again on an existing store.</summary>
-    public static async Task<RunningServer> Start(string? dataDirectory = null, TimeProvider? clock = null, params string[] settings)
+    /// <summary>
+    /// Starts a server; pass <paramref name="dataDirectory"/> to start again on an existing store, <paramref name="services"/>
+    /// to replace a service after the defaults.
+    /// </summary>
+    public static async Task<RunningServer> Start(string? dataDirectory = null, TimeProvider? clock = null, Action<IServiceCollection>? services = null, params string[] settings)
     {
         var owns = dataDirectory is null;
         var directory = dataDirectory ?? NewDataDirectory();
@@ -46,10 +52,11 @@ internal sealed class RunningServer : IAsyncDisposable
             "--Serilog:MinimumLevel:Default", "Warning",
             .. settings,
         ];
-        var app = WargameServer.Build(args, services =>
+        var app = WargameServer.Build(args, replace =>
         {
             if (clock is not null)
-                services.AddSingleton(new GameClock(clock));
+                replace.AddSingleton(new GameClock(clock));
+            services?.Invoke(replace);
         });
         await app.StartAsync().WaitAsync(Timeout);
         return new RunningServer(app, directory, owns);

@@ -1,17 +1,21 @@
 using Microsoft.AspNetCore.SignalR;
 using Wargame.Server.Games;
+using Wargame.Server.Storage;
 
 namespace Wargame.Server.Hubs;
 
 /// <summary>
-/// Turns unexpected failures into one clear, safe error for the caller (the details go to the log, not the wire).
-/// Detailed errors are on only so that argument-binding failures say what was wrong; this filter keeps every
-/// other exception's text off the wire.
+/// Around every hub call: logs it with the caller's game and role (GameId, Role), and turns unexpected failures into
+/// one clear, safe error for the caller (the details go to the log, not the wire). Detailed errors are on only so
+/// that argument-binding failures say what was wrong; this filter keeps every other exception's text off the wire.
 /// </summary>
-internal sealed class HubErrorFilter(ILogger<HubErrorFilter> logger) : IHubFilter
+internal sealed class HubCallFilter(ILogger<HubCallFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        using var scope = context.Context.Items.TryGetValue(GameHub.SeatKey, out var item) && item is SeatRecord seat
+            ? logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = seat.GameId, ["Role"] = seat.Audience.ToString() })
+            : null;
         try
         {
             return await next(context);

@@ -1,22 +1,25 @@
 using Microsoft.AspNetCore.SignalR;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
+using Wargame.Server.Games;
 
 namespace Wargame.Server.Hubs;
 
-/// <summary>How a game actor reaches connected clients, without knowing about SignalR.</summary>
+/// <summary>How a node's game links reach that node's SignalR connections.</summary>
 internal interface IGamePublisher
 {
-    /// <summary>Puts the connection in its audience's group of the game, so it receives that audience's views.</summary>
+    /// <summary>Puts the connection in its audience's group of the game and in the game's seat-list group.</summary>
     Task Attach(string connectionId, string gameId, Audience audience);
 
     /// <summary>Takes the connection out of every group of the game: it receives nothing more.</summary>
     Task Detach(string connectionId, string gameId, Audience audience);
 
-    Task SendView(string connectionId, string gameId, GameView view);
+    Task SendView(IReadOnlyList<string> connectionIds, string gameId, GameView view);
 
-    /// <summary>Pushes <paramref name="view"/> to every connection of <paramref name="audience"/> in the game.</summary>
+    /// <summary>Pushes <paramref name="view"/> to every connection here of <paramref name="audience"/> in the game.</summary>
     Task PublishView(string gameId, Audience audience, GameView view);
+
+    Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats);
 
     Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats);
 }
@@ -43,10 +46,13 @@ internal sealed class HubGamePublisher(IHubContext<GameHub, IGameClient> hub) : 
         await hub.Groups.RemoveFromGroupAsync(connectionId, SeatsGroup(gameId));
     }
 
-    public Task SendView(string connectionId, string gameId, GameView view) => hub.Clients.Client(connectionId).View(gameId, view);
+    public Task SendView(IReadOnlyList<string> connectionIds, string gameId, GameView view) => hub.Clients.Clients(connectionIds).View(gameId, view);
 
     public Task PublishView(string gameId, Audience audience, GameView view) =>
         hub.Clients.Group(AudienceGroup(gameId, audience)).View(gameId, view);
+
+    public Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats) =>
+        hub.Clients.Clients(connectionIds).Seats(gameId, seats);
 
     public Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats) => hub.Clients.Group(SeatsGroup(gameId)).Seats(gameId, seats);
 }

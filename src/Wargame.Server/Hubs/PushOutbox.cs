@@ -1,9 +1,10 @@
-namespace Wargame.Server.Games;
+namespace Wargame.Server.Hubs;
 
 /// <summary>
-/// Sends a game's pushes off its actor's mailbox, so one slow client never stalls its game. One sender per group
-/// (an audience's views, the seat list) sends in order, so each connection still receives them in order; a push
-/// queued behind a slow send is replaced by a newer one of the same group, since a client keeps only the latest.
+/// Sends a game's pushes to this node's connections off the observer's thread, so one slow client never stalls the
+/// game or the other audiences. One sender per group (an audience's views, the seat list) sends in order, so each
+/// connection still receives them in order; a push queued behind a slow send is replaced by a newer one of the same
+/// group, since a client keeps only the latest.
 /// </summary>
 internal sealed class PushOutbox(string gameId, ILogger logger)
 {

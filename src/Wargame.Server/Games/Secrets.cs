@@ -1,7 +1,7 @@
 using System.Security.Cryptography;
 using System.Text;
 
-namespace Wargame.Server.Seats;
+namespace Wargame.Server.Games;
 
 /// <summary>
 /// Facilitator keys and seat tokens (256 random bits each, only their hashes stored), short join codes to read

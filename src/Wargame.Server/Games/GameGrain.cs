@@ -1,0 +1,356 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text.Json;
+using Wargame.Domain.Bots;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Views;
+using Orleans.Placement;
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Games;
+
+/// <summary>
+/// The Orleans grain that runs one game: it loads the game's log from the store on activation, then for each command
+/// decides in the domain, appends with the expected version, evolves and pushes each changed audience its view to the
+/// nodes that subscribed. Orleans guarantees one call at a time and, normally, one activation in the cluster; the
+/// store's (game, sequence) key is what keeps one history when a frozen node briefly holds a second one.
+/// </summary>
+[PreferLocalPlacement]
+internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider time, LiveGames live, ILogger<GameGrain> logger)
+    : Grain, IGameGrain
+{
+    private const int MaxAppendAttempts = 3;
+    private const int MaxBotRounds = 8;
+
+    // Deadlines are wall-clock times on the game clock; a one-second check follows that clock (and a laptop that slept).
+    private static readonly TimeSpan DeadlineCheck = TimeSpan.FromSeconds(1);
+
+    private readonly Dictionary<IGameObserver, Subscription> _subscribers = [];
+    private readonly Dictionary<Audience, string> _published = [];
+    private GameState? _state;
+    private ImmutableArray<SeatRecord> _seats = [];
+    private ImmutableArray<SeatView> _seatList = [];
+    private IGrainTimer? _deadlineTimer;
+    private DateTimeOffset? _storedDeadline;
+    private bool _botsPlaying;
+
+    private string GameId => this.GetPrimaryKeyString();
+
+    private GameState State => _state ?? throw new GameNotFoundException(GameId);
+
+    public override async Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        var events = await store.LoadEvents(GameId, cancellationToken);
+        if (events.Count == 0)
+        {
+            // Every call throws GameNotFoundException; nothing worth keeping in memory.
+            DeactivateOnIdle();
+            return;
+        }
+        _state = Rules.Replay(events);
+        _seats = [.. await store.Seats(GameId, cancellationToken)];
+        _seatList = SeatList();
+        // The stored pending deadline follows the log, so it equals the state's until this activation changes it.
+        _storedDeadline = _state.Deadline;
+        await WatchDeadline(_state);
+        live.Activated();
+        logger.LogDebug("Game {GameId} activated at version {Version}", GameId, _state.Version);
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_state is not null)
+            live.Deactivated();
+        return Task.CompletedTask;
+    }
+
+    public Task<CommandResult> Execute(GameCommand command) => Handle(command);
+
+    public Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow)
+    {
+        if (State.Paused)
+            return Task.FromResult(CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", State.Version));
+        return Handle(new Domain.Game.SetDeadline(actor, fromNow is { } span ? clock.Time.GetUtcNow() + span : null));
+    }
+
+    public Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by)
+    {
+        if (State.Paused)
+            return Task.FromResult(CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", State.Version));
+        if (State.Deadline is not { } deadline)
+            return Task.FromResult(CommandResult.Refused("no-deadline", "There is no deadline to extend; set one first.", State.Version));
+        return Handle(new Domain.Game.SetDeadline(actor, deadline + by));
+    }
+
+    public Task<CommandResult> Pause(Actor actor)
+    {
+        int? remaining = State.Deadline is { } deadline
+            ? (int)Math.Ceiling(Math.Max(0, (deadline - clock.Time.GetUtcNow()).TotalSeconds))
+            : null;
+        return Handle(new PauseGame(actor, remaining));
+    }
+
+    public Task<CommandResult> Resume(Actor actor)
+    {
+        DateTimeOffset? deadline = State.PausedRemainingSeconds is { } seconds ? clock.Time.GetUtcNow().AddSeconds(seconds) : null;
+        return Handle(new ResumeGame(actor, deadline));
+    }
+
+    public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(State, audience));
+
+    public Task<ImmutableArray<SeatView>> Seats()
+    {
+        _ = State;
+        return Task.FromResult(SeatList());
+    }
+
+    public Task<string> StateHash() => Task.FromResult(State.Hash());
+
+    public async Task Subscribe(IGameObserver observer, NodeInterest interest)
+    {
+        var state = State;
+        // A seat joined since the seats were read: read them again, so the list shows it.
+        if (interest.ConnectedSeats.Any(id => !_seats.Any(s => s.SeatId == id)))
+            _seats = [.. await store.Seats(GameId, CancellationToken.None)];
+        var before = _subscribers.TryGetValue(observer, out var old) ? old.Interest.Audiences : [];
+        _subscribers[observer] = new Subscription(interest, time.GetUtcNow() + NodeInterest.Lease);
+        foreach (var audience in interest.Audiences.Except(before))
+        {
+            var view = GameViews.For(state, audience);
+            _published[audience] = Digest(view);
+            _ = observer.View(view);
+        }
+        if (old is null)
+            _ = observer.Seats(_seatList);
+        PublishSeats();
+    }
+
+    public Task Unsubscribe(IGameObserver observer)
+    {
+        if (_subscribers.Remove(observer))
+            PublishSeats();
+        return Task.CompletedTask;
+    }
+
+    public async Task SeatsChanged()
+    {
+        _ = State;
+        _seats = [.. await store.Seats(GameId, CancellationToken.None)];
+        PublishSeats();
+        await PlayBots();
+    }
+
+    public async Task SeatReleased(string seatId)
+    {
+        _ = State;
+        _seats = [.. await store.Seats(GameId, CancellationToken.None)];
+        foreach (var (observer, subscription) in _subscribers.ToList())
+        {
+            _subscribers[observer] = subscription with { Interest = subscription.Interest with { ConnectedSeats = subscription.Interest.ConnectedSeats.Remove(seatId) } };
+            _ = observer.SeatReleased(seatId);
+        }
+        PublishSeats();
+    }
+
+    public Task WatchDeadline() => Task.FromResult(State);
+
+    /// <summary>
+    /// Decide, append, evolve, publish. On a conflict the log is reloaded (the subscribers are shown what the other
+    /// writer did) and the command decided again, if <paramref name="stillApplies"/> to the reloaded state.
+    /// </summary>
+    private async Task<CommandResult> Handle(GameCommand command, Func<GameState, bool>? stillApplies = null)
+    {
+        using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = GameId, ["Role"] = command.Actor.ToString() });
+        var state = State;
+        for (var attempt = 1; ; attempt++)
+        {
+            if (attempt > 1 && stillApplies is not null && !stillApplies(state))
+                return CommandResult.Refused("superseded", "The game changed before this could be applied.", VersionFor(state, command.Actor));
+            var decision = Rules.Decide(state, command);
+            if (decision.Rejection is { } rejection)
+            {
+                logger.LogInformation("{Command} refused: {Code}", command.GetType().Name, rejection.Code);
+                return CommandResult.Refused(rejection.Code, rejection.Message, VersionFor(state, command.Actor));
+            }
+            try
+            {
+                await store.AppendEvents(GameId, state.Version, decision.Events, CancellationToken.None);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAppendAttempts)
+            {
+                // Another activation (a frozen node that woke up, or one that has not yet learned it is dead) appended
+                // first: rebuild from the log and decide again.
+                logger.LogWarning("{Command} conflicted at version {Version}; reloading", command.GetType().Name, state.Version);
+                state = await Reload();
+                continue;
+            }
+            catch (ConcurrencyConflictException)
+            {
+                state = await Reload();
+                return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", VersionFor(state, command.Actor));
+            }
+
+            foreach (var e in decision.Events)
+                state = Rules.Evolve(state, e);
+            _state = state;
+            logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
+            PublishViews(state);
+            await WatchDeadline(state);
+            var result = CommandResult.Ok(VersionFor(state, command.Actor));
+            await PlayBots();
+            return result;
+        }
+    }
+
+    private async Task<GameState> Reload()
+    {
+        _state = Rules.Replay(await store.LoadEvents(GameId, CancellationToken.None));
+        PublishViews(_state);
+        await WatchDeadline(_state);
+        return _state;
+    }
+
+    /// <summary>
+    /// The version of the caller's own view, never the log's: a log version would count events the caller may not
+    /// see. The facilitator (and the system) see every event, so theirs is the log's.
+    /// </summary>
+    private static int VersionFor(GameState state, Actor actor) =>
+        AudienceVersions.Of(state, actor is { Kind: ActorKind.Player, Role: { } role } ? Audience.Of(role) : Audience.Facilitator);
+
+    /// <summary>
+    /// Sends each subscribed audience its view, but only when something it may see changed: a private message or
+    /// secret orders send nothing to the audiences that cannot see them, so their connections learn nothing from the
+    /// timing of pushes. Audiences no node subscribes to are not computed; they get their view when one does.
+    /// </summary>
+    private void PublishViews(GameState state)
+    {
+        DropLapsedSubscriptions();
+        var wanted = _subscribers.Values.SelectMany(s => s.Interest.Audiences).ToHashSet();
+        foreach (var audience in Audience.All)
+        {
+            if (!wanted.Contains(audience))
+            {
+                _published.Remove(audience);
+                continue;
+            }
+            var view = GameViews.For(state, audience);
+            var digest = Digest(view);
+            if (_published.TryGetValue(audience, out var last) && last == digest)
+                continue;
+            _published[audience] = digest;
+            foreach (var (observer, subscription) in _subscribers)
+            {
+                if (subscription.Interest.Audiences.Contains(audience))
+                    _ = observer.View(view);
+            }
+        }
+    }
+
+    /// <summary>Sends every subscriber the seat list when it changed (a seat added, released, connected or left).</summary>
+    private void PublishSeats()
+    {
+        DropLapsedSubscriptions();
+        var list = SeatList();
+        if (list.SequenceEqual(_seatList))
+            return;
+        _seatList = list;
+        foreach (var observer in _subscribers.Keys)
+            _ = observer.Seats(list);
+    }
+
+    private ImmutableArray<SeatView> SeatList()
+    {
+        var connected = _subscribers.Values.SelectMany(s => s.Interest.ConnectedSeats).ToHashSet(StringComparer.Ordinal);
+        return [.. _seats.Select(s => new SeatView(s.SeatId, s.Audience, s.DisplayName, connected.Contains(s.SeatId), s.Bot))];
+    }
+
+    private void DropLapsedSubscriptions()
+    {
+        var now = time.GetUtcNow();
+        foreach (var (observer, subscription) in _subscribers.Where(s => s.Value.Expires < now).ToList())
+        {
+            _subscribers.Remove(observer);
+            logger.LogInformation("A node's subscription to game {GameId} lapsed", GameId);
+        }
+    }
+
+    /// <summary>
+    /// A digest of an audience's view, version included: that version moves only with events the audience may see,
+    /// so a push still reveals nothing hidden. A digest, not the text, so a game keeps 32 bytes per audience.
+    /// </summary>
+    private static string Digest(GameView view) =>
+        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view, GameJson.Options)));
+
+    /// <summary>
+    /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that
+    /// role's player, until no bot has anything left to do. A refused bot command is logged and skipped.
+    /// </summary>
+    private async Task PlayBots()
+    {
+        var bots = _seats.Where(s => s is { Bot: true, Audience.Role: not null }).Select(s => s.Audience.Role!.Value).Distinct().Order().ToList();
+        if (_botsPlaying || bots.Count == 0)
+            return;
+        _botsPlaying = true;
+        try
+        {
+            for (var round = 0; round < MaxBotRounds; round++)
+            {
+                var acted = false;
+                foreach (var role in bots)
+                {
+                    foreach (var command in Bots.Decide(State, role))
+                    {
+                        var result = await Handle(command);
+                        acted |= result.Accepted;
+                        if (!result.Accepted)
+                            logger.LogWarning("Bot {Role} of game {GameId}: {Command} refused: {Code}", role, GameId, command.GetType().Name, result.Code);
+                    }
+                }
+                if (!acted)
+                    return;
+            }
+        }
+        finally
+        {
+            _botsPlaying = false;
+        }
+    }
+
+    private static DateTimeOffset? RunningDeadline(GameState state) => state is { Paused: false, Ended: false } ? state.Deadline : null;
+
+    /// <summary>
+    /// Runs a grain timer while a deadline runs (it keeps the game active, so it is not collected before its deadline)
+    /// and records the deadline in the store, where <see cref="DeadlineKeeper"/> finds it if this node dies.
+    /// </summary>
+    private async Task WatchDeadline(GameState state)
+    {
+        var running = RunningDeadline(state);
+        if (running is null)
+        {
+            _deadlineTimer?.Dispose();
+            _deadlineTimer = null;
+        }
+        else
+        {
+            _deadlineTimer ??= this.RegisterGrainTimer(CloseIfDue, new GrainTimerCreationOptions(DeadlineCheck, DeadlineCheck) { KeepAlive = true });
+        }
+        if (running != _storedDeadline)
+        {
+            await store.SetPendingDeadline(GameId, running, CancellationToken.None);
+            _storedDeadline = running;
+        }
+    }
+
+    private async Task CloseIfDue(CancellationToken cancellationToken)
+    {
+        if (RunningDeadline(State) is not { } deadline || clock.Time.GetUtcNow() < deadline)
+            return;
+        logger.LogInformation("Deadline {Deadline} of game {GameId} passed; closing the {Phase} phase", deadline, GameId, State.Phase);
+        // Another activation may have closed the phase already: advance only if this deadline still stands.
+        await Handle(new AdvancePhase(Actor.System), s => RunningDeadline(s) == deadline);
+    }
+
+    private sealed record Subscription(NodeInterest Interest, DateTimeOffset Expires);
+}

@@ -1,0 +1,34 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
+using Orleans.Concurrency;
+
+namespace Wargame.Server.Games;
+
+/// <summary>
+/// A node's end of one game: the grain sends it the views of the audiences that node has connections for, the seat
+/// list, and released seats. One-way, so a slow node or client never holds up the game.
+/// </summary>
+internal interface IGameObserver : IGrainObserver
+{
+    [OneWay]
+    Task View(GameView view);
+
+    [OneWay]
+    Task Seats(ImmutableArray<SeatView> seats);
+
+    /// <summary>The facilitator released the seat: connections holding it stop receiving and acting.</summary>
+    [OneWay]
+    Task SeatReleased(string seatId);
+}
+
+/// <summary>What one node needs from a game: the audiences its connections belong to and the seats they hold.</summary>
+[GenerateSerializer, Immutable]
+internal sealed record NodeInterest(ImmutableArray<Audience> Audiences, ImmutableArray<string> ConnectedSeats)
+{
+    /// <summary>A subscription lapses unless renewed within this time, so a dead node's seats stop counting as connected.</summary>
+    public static readonly TimeSpan Lease = TimeSpan.FromMinutes(1);
+
+    /// <summary>How often nodes renew: well inside the lease, and soon after a game moved to another silo.</summary>
+    public static readonly TimeSpan RenewEvery = TimeSpan.FromSeconds(15);
+}

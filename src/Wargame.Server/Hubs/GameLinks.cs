@@ -1,0 +1,355 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
+using Wargame.Server.Games;
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Hubs;
+
+/// <summary>
+/// This node's links to the games its connections play: one <see cref="GameLink"/> (a grain observer) per game with a
+/// connection here, whichever silo the game is active on. Links renew their subscriptions on a timer, which also
+/// re-subscribes them after their game reactivated elsewhere.
+/// </summary>
+internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, ILoggerFactory loggers) : BackgroundService
+{
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, GameLink> _links = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, bool> _released = new(StringComparer.Ordinal);
+    private readonly ILogger _logger = loggers.CreateLogger<GameLinks>();
+
+    /// <summary>Connections holding a seat on this node.</summary>
+    public int Connections
+    {
+        get
+        {
+            lock (_lock)
+                return _links.Values.Sum(l => l.Connections);
+        }
+    }
+
+    public bool IsReleased(string seatId) => _released.ContainsKey(seatId);
+
+    /// <summary>Adds a seated connection to its game's pushes and sends it the latest view and seat list, in order with every push.</summary>
+    public async Task Join(string connectionId, SeatRecord seat)
+    {
+        await publisher.Attach(connectionId, seat.GameId, seat.Audience);
+        GameLink link;
+        lock (_lock)
+        {
+            if (!_links.TryGetValue(seat.GameId, out link!))
+                _links[seat.GameId] = link = new GameLink(seat.GameId, this, grains, publisher, loggers.CreateLogger<GameLink>());
+            link.Add(connectionId, seat);
+        }
+        await link.Sync();
+        link.Welcome(connectionId, seat.Audience);
+    }
+
+    public async Task Leave(string connectionId, SeatRecord seat)
+    {
+        GameLink? link;
+        bool last;
+        lock (_lock)
+        {
+            if (!_links.TryGetValue(seat.GameId, out link))
+                return;
+            link.Remove(connectionId);
+            last = link.IsEmpty;
+            if (last)
+                _links.Remove(seat.GameId);
+        }
+        if (last)
+            await link.Close();
+        else
+            await link.Sync();
+    }
+
+    /// <summary>The game released a seat: its connections here stop receiving and acting.</summary>
+    internal async Task Released(GameLink link, string seatId)
+    {
+        _released[seatId] = true;
+        IReadOnlyList<(string ConnectionId, SeatRecord Seat)> dropped;
+        bool last;
+        lock (_lock)
+        {
+            dropped = link.RemoveSeat(seatId);
+            last = link.IsEmpty && _links.GetValueOrDefault(link.GameId) == link;
+            if (last)
+                _links.Remove(link.GameId);
+        }
+        foreach (var (connectionId, seat) in dropped)
+            await publisher.Detach(connectionId, seat.GameId, seat.Audience);
+        if (last)
+            await link.Close();
+        else
+            await link.Sync();
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        using var timer = new PeriodicTimer(NodeInterest.RenewEvery);
+        try
+        {
+            while (await timer.WaitForNextTickAsync(stoppingToken))
+            {
+                GameLink[] links;
+                lock (_lock)
+                    links = [.. _links.Values];
+                foreach (var link in links)
+                {
+                    try
+                    {
+                        await link.Sync();
+                    }
+                    catch (Exception e) when (e is not OperationCanceledException)
+                    {
+                        _logger.LogWarning(e, "Renewing the subscription to game {GameId} failed; trying again at the next renewal", link.GameId);
+                    }
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopping.
+        }
+    }
+}
+
+/// <summary>
+/// One game's observer on this node: receives the views of the audiences this node's connections belong to and the
+/// seat list, and fans them out to the connections through <see cref="IGamePublisher"/> groups. Views only move
+/// forward (an older or repeated version is dropped), so a re-subscription or a late message never sends one back.
+/// </summary>
+internal sealed class GameLink : IGameObserver
+{
+    private readonly GameLinks _owner;
+    private readonly IGrainFactory _grains;
+    private readonly IGamePublisher _publisher;
+    private readonly ILogger _logger;
+    private readonly IGameGrain _game;
+    private readonly IGameObserver _reference;
+    private readonly PushOutbox _outbox;
+    private readonly SemaphoreSlim _subscribing = new(1, 1);
+    private readonly Lock _lock = new();
+    private readonly Dictionary<string, SeatRecord> _connections = new(StringComparer.Ordinal);
+    private readonly Dictionary<Audience, Feed<GameView>> _views = [];
+    private readonly Feed<ImmutableArray<SeatView>> _seats = new();
+    private bool _closed;
+
+    public GameLink(string gameId, GameLinks owner, IGrainFactory grains, IGamePublisher publisher, ILogger logger)
+    {
+        GameId = gameId;
+        _owner = owner;
+        _grains = grains;
+        _publisher = publisher;
+        _logger = logger;
+        _game = grains.GetGrain<IGameGrain>(gameId);
+        _outbox = new PushOutbox(gameId, logger);
+        // Orleans holds an observer weakly; this link holds the reference for as long as it lives.
+        _reference = grains.CreateObjectReference<IGameObserver>(this);
+    }
+
+    public string GameId { get; }
+
+    public int Connections
+    {
+        get
+        {
+            lock (_lock)
+                return _connections.Count;
+        }
+    }
+
+    public bool IsEmpty => Connections == 0;
+
+    public void Add(string connectionId, SeatRecord seat)
+    {
+        lock (_lock)
+            _connections[connectionId] = seat;
+    }
+
+    public void Remove(string connectionId)
+    {
+        lock (_lock)
+            _connections.Remove(connectionId);
+    }
+
+    public IReadOnlyList<(string ConnectionId, SeatRecord Seat)> RemoveSeat(string seatId)
+    {
+        lock (_lock)
+        {
+            var dropped = _connections.Where(c => c.Value.SeatId == seatId).Select(c => (c.Key, c.Value)).ToList();
+            foreach (var (connectionId, _) in dropped)
+                _connections.Remove(connectionId);
+            return dropped;
+        }
+    }
+
+    /// <summary>Tells the game what this node's connections need now (starting or renewing the subscription).</summary>
+    public async Task Sync()
+    {
+        await _subscribing.WaitAsync();
+        try
+        {
+            if (_closed)
+                return;
+            NodeInterest interest;
+            lock (_lock)
+            {
+                interest = new NodeInterest(
+                    [.. _connections.Values.Select(s => s.Audience).Distinct()],
+                    [.. _connections.Values.Select(s => s.SeatId).Distinct()]);
+            }
+            await _game.Subscribe(_reference, interest);
+        }
+        finally
+        {
+            _subscribing.Release();
+        }
+    }
+
+    public async Task Close()
+    {
+        await _subscribing.WaitAsync();
+        try
+        {
+            _closed = true;
+            await _game.Unsubscribe(_reference);
+        }
+        catch (Exception e)
+        {
+            // The game's subscription lapses on its own.
+            _logger.LogDebug(e, "Unsubscribing from game {GameId} failed", GameId);
+        }
+        finally
+        {
+            _grains.DeleteObjectReference<IGameObserver>(_reference);
+            _subscribing.Release();
+        }
+    }
+
+    /// <summary>Sends a new connection the latest view of its audience and the latest seat list (or they come with the next push).</summary>
+    public void Welcome(string connectionId, Audience audience)
+    {
+        lock (_lock)
+        {
+            ViewFeed(audience).Newcomers.Add(connectionId);
+            _seats.Newcomers.Add(connectionId);
+        }
+        _outbox.Post($"view/{audience}", () => SendView(audience));
+        _outbox.Post("seats", SendSeats);
+    }
+
+    public Task View(GameView view)
+    {
+        lock (_lock)
+        {
+            var feed = ViewFeed(view.Audience);
+            if (feed.Latest is { } latest && latest.Version >= view.Version)
+                return Task.CompletedTask;
+            feed.Offer(view);
+        }
+        _outbox.Post($"view/{view.Audience}", () => SendView(view.Audience));
+        return Task.CompletedTask;
+    }
+
+    public Task Seats(ImmutableArray<SeatView> seats)
+    {
+        lock (_lock)
+            _seats.Offer(seats);
+        _outbox.Post("seats", SendSeats);
+        return Task.CompletedTask;
+    }
+
+    public Task SeatReleased(string seatId)
+    {
+        _ = ReleaseSeat(seatId);
+        return Task.CompletedTask;
+    }
+
+    private async Task ReleaseSeat(string seatId)
+    {
+        try
+        {
+            await _owner.Released(this, seatId);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Dropping the connections of released seat {SeatId} of game {GameId} failed", seatId, GameId);
+        }
+    }
+
+    private Feed<GameView> ViewFeed(Audience audience)
+    {
+        if (!_views.TryGetValue(audience, out var feed))
+            _views[audience] = feed = new Feed<GameView>();
+        return feed;
+    }
+
+    private Task SendView(Audience audience)
+    {
+        (GameView Item, IReadOnlyList<string>? To)? send;
+        lock (_lock)
+            send = ViewFeed(audience).Take();
+        return send switch
+        {
+            { To: null } group => _publisher.PublishView(GameId, audience, group.Item),
+            { } some => _publisher.SendView(some.To, GameId, some.Item),
+            null => Task.CompletedTask,
+        };
+    }
+
+    private Task SendSeats()
+    {
+        (ImmutableArray<SeatView> Item, IReadOnlyList<string>? To)? send;
+        lock (_lock)
+            send = _seats.Take();
+        return send switch
+        {
+            { To: null } group => _publisher.PublishSeats(GameId, group.Item),
+            { } some => _publisher.SendSeats(some.To, GameId, some.Item),
+            null => Task.CompletedTask,
+        };
+    }
+
+    /// <summary>
+    /// The latest item of one push group and who still needs it: the whole group after a new item, otherwise only the
+    /// connections that joined since (a group send covers them too, since they are already in the group).
+    /// </summary>
+    private sealed class Feed<T>
+    {
+        private bool _unsent;
+
+        public T? Latest { get; private set; }
+
+        public bool HasLatest { get; private set; }
+
+        public List<string> Newcomers { get; } = [];
+
+        public void Offer(T item)
+        {
+            Latest = item;
+            HasLatest = true;
+            _unsent = true;
+        }
+
+        /// <summary>What to send now: the latest item to the group (To null) or to the newcomers, or nothing.</summary>
+        public (T Item, IReadOnlyList<string>? To)? Take()
+        {
+            if (!HasLatest)
+                return null;
+            if (_unsent)
+            {
+                _unsent = false;
+                Newcomers.Clear();
+                return (Latest!, null);
+            }
+            if (Newcomers.Count == 0)
+                return null;
+            IReadOnlyList<string> to = [.. Newcomers];
+            Newcomers.Clear();
+            return (Latest!, to);
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using System.ComponentModel.DataAnnotations;
+using System.Net;
+
+namespace Wargame.Server.Options;
+
+public enum StoreKind { Sqlite, Postgres }
+
+/// <summary>What a node runs: the whole server with its Orleans silo, or the hub and REST API only, as a client of the silos.</summary>
+public enum NodeMode { Silo, FrontEnd }
+
+/// <summary>
+/// The server's settings, bound from the "Wargame" section (appsettings.json, environment, command line). Orleans reads
+/// its own "Orleans" section; everything Wargame decides lives here.
+/// </summary>
+public sealed class WargameOptions : IValidatableObject
+{
+    public const string Section = "Wargame";
+
+    /// <summary>Where the SQLite file and the log files live; created at start.</summary>
+    [Required]
+    public string DataDirectory { get; set; } = "data";
+
+    /// <summary>Directory of scenario files (*.yaml). Relative paths are looked up from the working directory upwards.</summary>
+    [Required]
+    public string ScenarioDirectory { get; set; } = "scenarios";
+
+    /// <summary>SQLite keeps a single node's games; PostgreSQL keeps a cluster's games and its membership table.</summary>
+    public StoreKind Store { get; set; } = StoreKind.Sqlite;
+
+    /// <summary>Npgsql connection string, required when <see cref="Store"/> is Postgres.</summary>
+    public string? PostgresConnectionString { get; set; }
+
+    public NodeMode Mode { get; set; } = NodeMode.Silo;
+
+    /// <summary>Nodes with the same cluster id on one PostgreSQL database form one cluster.</summary>
+    [Required]
+    [RegularExpression("^[A-Za-z0-9_-]{1,64}$")]
+    public string ClusterId { get; set; } = "wargame";
+
+    /// <summary>Port silos talk to each other on; 0 picks a free one at start (the membership table tells the others).</summary>
+    [Range(0, 65535)]
+    public int SiloPort { get; set; }
+
+    /// <summary>Port front-end nodes reach this silo on; 0 picks a free one at start.</summary>
+    [Range(0, 65535)]
+    public int GatewayPort { get; set; }
+
+    /// <summary>The address other nodes reach this silo at; loopback when unset (one machine).</summary>
+    public string? AdvertisedAddress { get; set; }
+
+    /// <summary>
+    /// A game with no call for this long is deactivated by Orleans (its state is rebuilt from the store on the next
+    /// call). At least a minute: nodes with connections renew their subscriptions every 15 s, which keeps their games active.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:01:00", "7.00:00:00")]
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>How often each silo activates the games whose deadline runs, so a deadline fires even after its node died.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
+    public TimeSpan DeadlineScanPeriod { get; set; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>Largest hub message a client may send, in bytes.</summary>
+    [Range(1024, 1024 * 1024)]
+    public int MaxHubMessageBytes { get; set; } = 32 * 1024;
+
+    /// <summary>Failed join attempts (wrong code, key or token) allowed per client address per minute.</summary>
+    [Range(1, 10_000)]
+    public int FailedJoinsPerMinute { get; set; } = 10;
+
+    /// <summary>Games a client address may create, import or fork per minute.</summary>
+    [Range(1, 1_000_000)]
+    public int GameCreationsPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// Addresses of reverse proxies (nginx) whose X-Forwarded-For is trusted, so rate limits apply to each
+    /// student's address rather than the proxy's.
+    /// </summary>
+    public string[] TrustedProxies { get; set; } = [];
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Store == StoreKind.Postgres && string.IsNullOrWhiteSpace(PostgresConnectionString))
+            yield return new ValidationResult("Wargame:PostgresConnectionString is required when Wargame:Store is Postgres.", [nameof(PostgresConnectionString)]);
+        if (Mode == NodeMode.FrontEnd && Store != StoreKind.Postgres)
+            yield return new ValidationResult("Wargame:Mode FrontEnd finds the silos in PostgreSQL's membership table: set Wargame:Store to Postgres.", [nameof(Mode)]);
+        if (AdvertisedAddress is { } address && !IPAddress.TryParse(address, out _))
+            yield return new ValidationResult($"Wargame:AdvertisedAddress has '{address}', which is not an IP address.", [nameof(AdvertisedAddress)]);
+        foreach (var proxy in TrustedProxies.Where(p => !IPAddress.TryParse(p, out _)))
+            yield return new ValidationResult($"Wargame:TrustedProxies has '{proxy}', which is not an IP address.", [nameof(TrustedProxies)]);
+    }
+}
