@@ -186,28 +186,49 @@ internal sealed class GameLink : IGameObserver
         }
     }
 
-    /// <summary>Tells the game what this node's connections need now (starting or renewing the subscription).</summary>
+    /// <summary>
+    /// Tells the game what this node's connections need now (starting or renewing the subscription). While the silo
+    /// that held the game is dying, calls fail until the cluster declares it dead and the game activates elsewhere:
+    /// subscribing is idempotent, so it is retried through that window.
+    /// </summary>
     public async Task Sync()
     {
         await _subscribing.WaitAsync();
         try
         {
-            if (_closed)
-                return;
-            NodeInterest interest;
-            lock (_lock)
+            for (var waited = TimeSpan.Zero; ; waited += FailoverRetry)
             {
-                interest = new NodeInterest(
-                    [.. _connections.Values.Select(s => s.Audience).Distinct()],
-                    [.. _connections.Values.Select(s => s.SeatId).Distinct()]);
+                if (_closed)
+                    return;
+                NodeInterest interest;
+                lock (_lock)
+                {
+                    interest = new NodeInterest(
+                        [.. _connections.Values.Select(s => s.Audience).Distinct()],
+                        [.. _connections.Values.Select(s => s.SeatId).Distinct()]);
+                }
+                try
+                {
+                    await _game.Subscribe(_reference, interest);
+                    return;
+                }
+                catch (Exception e) when (e is OrleansException or TimeoutException && waited < FailoverWindow)
+                {
+                    _logger.LogInformation("Game {GameId} is not reachable yet ({Error}); retrying", GameId, e.GetType().Name);
+                    await Task.Delay(FailoverRetry);
+                }
             }
-            await _game.Subscribe(_reference, interest);
         }
         finally
         {
             _subscribing.Release();
         }
     }
+
+    /// <summary>Longer than the cluster takes to declare a hung silo dead (about 10 s) plus one response timeout.</summary>
+    private static readonly TimeSpan FailoverWindow = TimeSpan.FromSeconds(30);
+
+    private static readonly TimeSpan FailoverRetry = TimeSpan.FromMilliseconds(250);
 
     public async Task Close()
     {

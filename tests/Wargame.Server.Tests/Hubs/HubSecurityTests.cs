@@ -135,6 +135,7 @@ public sealed class HubSecurityTests : IAsyncLifetime
         // An oversized message closes only the sender's connection, with the reason.
         var closed = new TaskCompletionSource<Exception?>();
         russia.Connection.Closed += e => { closed.TrySetResult(e); return Task.CompletedTask; };
+        russia.Connection.Reconnecting += e => { closed.TrySetResult(e); return Task.CompletedTask; };
         await Assert.ThrowsAnyAsync<Exception>(() => russia.Invoke<CommandResult>("PostMessage", new MessageRequest([], new string('x', 40_000))));
         var reason = await closed.Task.WaitAsync(RunningServer.Timeout);
         Assert.Contains("maximum message size", reason?.Message ?? "", StringComparison.OrdinalIgnoreCase);
