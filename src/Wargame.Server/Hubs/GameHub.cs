@@ -74,7 +74,14 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
 
     public Task<CommandResult> AssignBot(Role role) => AsFacilitator(_ => seating.AssignBot(CallerSeat!.GameId, role));
 
-    public Task<CommandResult> ReleaseSeat(string seatId) => AsFacilitator(_ => seating.Release(CallerSeat!.GameId, seatId));
+    public Task<CommandResult> ReleaseSeat(string seatId) => AsFacilitator(async _ =>
+    {
+        var result = await seating.Release(CallerSeat!.GameId, seatId);
+        // The game tells every node; this one stops the seat's connections before answering, so they cannot act after.
+        if (result.Accepted)
+            await links.Released(CallerSeat.GameId, seatId);
+        return result;
+    });
 
     public Task<CommandResult> EndGame() => AsFacilitator(actor => Game.Execute(new Domain.Game.EndGame(actor)));
 

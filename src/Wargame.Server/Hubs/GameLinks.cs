@@ -65,7 +65,18 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
             await link.Sync();
     }
 
-    /// <summary>The game released a seat: its connections here stop receiving and acting.</summary>
+    /// <summary>A seat of the game was released: its connections here stop receiving and acting.</summary>
+    public Task Released(string gameId, string seatId)
+    {
+        GameLink? link;
+        lock (_lock)
+            link = _links.GetValueOrDefault(gameId);
+        if (link is not null)
+            return Released(link, seatId);
+        _released[seatId] = true;
+        return Task.CompletedTask;
+    }
+
     internal async Task Released(GameLink link, string seatId)
     {
         _released[seatId] = true;

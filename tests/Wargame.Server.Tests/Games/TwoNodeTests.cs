@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using Wargame.Domain.Roles;
 using Wargame.Server.Games;
 using Wargame.Server.Hubs;
@@ -6,12 +7,12 @@ using Wargame.Server.Tests.Support;
 
 namespace Wargame.Server.Tests.Games;
 
-/// <summary>Two server nodes on one PostgreSQL database, both holding an activation of the same game.</summary>
+/// <summary>Two server nodes on one PostgreSQL database form one Orleans cluster through its membership table.</summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TwoNodeTests(PostgresServer postgres)
 {
     [Fact]
-    public async Task ANodeWhoseActorIsBehind_ReloadsOnTheConflict_AndAppliesTheCommandOnTopOfTheOther()
+    public async Task TwoNodesOnOneDatabase_HoldOneActivationOfAGame_AndEachNodesConnectionsReceiveItsPushes()
     {
         var database = await postgres.CreateDatabase();
         string[] settings = ["--Wargame:Store", "Postgres", "--Wargame:PostgresConnectionString", database];
@@ -26,15 +27,17 @@ public sealed class TwoNodeTests(PostgresServer postgres)
         await russia.WaitForView(v => v.Version == 1);
 
         Assert.Equal(2, (await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "from node A"))).Version);
-        var fromB = await russia.Invoke<CommandResult>("PostMessage", new MessageRequest([], "from node B"));
-        Assert.True(fromB.Accepted, fromB.Message);
-        Assert.Equal(3, fromB.Version);
-        var again = await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "node A again"));
-        Assert.Equal(4, again.Version);
+        Assert.Equal(3, (await russia.Invoke<CommandResult>("PostMessage", new MessageRequest([], "from node B"))).Version);
+        Assert.Equal(4, (await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "node A again"))).Version);
 
-        var view = await russia.WaitForView(v => v.Version == 3);
-        Assert.Equal(["from node A", "from node B"], view.Messages.Select(m => m.Text));
+        var view = await russia.WaitForView(v => v.Version == 4);
+        Assert.Equal(["from node A", "from node B", "node A again"], view.Messages.Select(m => m.Text));
         var latest = await ukraine.WaitForView(v => v.Version == 4);
-        Assert.Equal(["from node A", "from node B", "node A again"], latest.Messages.Select(m => m.Text));
+        Assert.Equal(view.Messages.Select(m => m.Text), latest.Messages.Select(m => m.Text));
+        var seats = await ukraine.WaitForSeats(s => s.Count == 2 && s.All(x => x.Connected));
+        Assert.Equal([Audience.Of(Role.UA), Audience.Of(Role.RU)], seats.Select(s => s.Audience));
+        Assert.Equal(1, Live(nodeA) + Live(nodeB));
     }
+
+    private static int Live(RunningServer node) => node.App.Services.GetRequiredService<LiveGames>().Count;
 }
