@@ -72,8 +72,10 @@ export async function measurePhase(run, from, to, body) {
   const load = sampleLoadAverage();
   const [sent, accepted] = [run.commands, run.accepted];
   const started = performance.now();
+  const ownCpu = process.cpuUsage();
   const own = await body();
   const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(ownCpu);
   memory.mark(to);
   const figures = {
     seconds: round(seconds),
@@ -83,6 +85,8 @@ export async function measurePhase(run, from, to, body) {
     loadAverage: load.stop(),
     ...own,
   };
+  // The load generator shares the machine: what it spends per command is taken from the server's cores.
+  figures.loadgenCpuMsPerCommand = figures.accepted === 0 ? null : round((user + system) / 1000 / figures.accepted);
   if (memory.enabled) {
     const cpu = cpuSecondsBetween(memory, from, to);
     figures.serverCpuMsPerCommand = cpu === null || figures.accepted === 0 ? null : round((cpu * 1000) / figures.accepted);

@@ -99,6 +99,7 @@ const COMPARE_ROWS = [
   ['bytes per command per audience', (r) => r.result.play?.bytesPerCommandPerAudience?.mean ?? null, divide, number],
   ['server CPU per command (ms)', (r) => r.result.play?.serverCpuMsPerCommand ?? null, divide, number],
   ['server cores busy', (r) => r.result.play?.serverCoresBusy ?? null, divide, number],
+  ['load generator CPU per command (ms)', (r) => r.result.play?.loadgenCpuMsPerCommand ?? null, divide, number],
 ];
 
 function formatRatio(x) {
