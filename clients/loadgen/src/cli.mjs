@@ -9,7 +9,14 @@ import { connections } from './scenarios/connections.mjs';
 import { play } from './scenarios/play.mjs';
 import { bare } from './scenarios/bare.mjs';
 
-const SCENARIOS = { 'idle-games': idleGames, connections, play, bare };
+const SCENARIOS = {
+  'idle-games': idleGames,
+  connections,
+  play,
+  bare,
+  // An optional dependency: loaded only when asked for.
+  boardgameio: async (run) => (await import('./scenarios/boardgameio.mjs')).boardgameio(run),
+};
 
 // Exit codes: 0 done, 1 bad usage or the run failed, 2 a connection received a view it is not entitled to,
 // 3 the hard timeout cut the run short.

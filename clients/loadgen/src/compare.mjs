@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { RestClient } from './rest.mjs';
 import { createRun, report, runBounded } from './run.mjs';
 import { buildServer, startServer } from './servers.mjs';
@@ -8,8 +9,22 @@ import { BARE_HUB_PATH, bare } from './scenarios/bare.mjs';
 /** What compare runs: each target's server and the scenario that drives it. */
 export const TARGETS = {
   bare: { label: 'bare SignalR hub', server: 'bare', hubPath: BARE_HUB_PATH, scenario: 'bare', drive: (run) => bare(run) },
+  // Optional: its packages are optional dependencies, so the scenario is loaded only when they are installed.
+  boardgameio: { label: 'boardgame.io 0.50', server: 'boardgameio', hubPath: null, scenario: 'boardgameio', drive: async (run) => (await import('./scenarios/boardgameio.mjs')).boardgameio(run) },
   wargame: { label: 'Wargame', server: 'wargame', hubPath: '/hubs/game', scenario: 'play', drive: (run, rest) => play(run, rest) },
 };
+
+/** Whether boardgame.io and socket.io-client are installed (npm leaves out optional dependencies that fail). */
+export function boardgameioInstalled() {
+  const require = createRequire(import.meta.url);
+  try {
+    require.resolve('boardgame.io/server');
+    require.resolve('socket.io-client');
+    return true;
+  } catch {
+    return false;
+  }
+}
 
 /**
  * Runs the targets one after another on this machine, each on a fresh server of its own (a Release build on a
@@ -18,7 +33,9 @@ export const TARGETS = {
  */
 export async function compare(options, log) {
   const skipped = {};
-  const names = options.targets.filter((t) => TARGETS[t]);
+  if (options.targets.includes('boardgameio') && !boardgameioInstalled())
+    skipped.boardgameio = 'its npm packages (boardgame.io 0.50, socket.io-client) are not installed: npm install left out the optional dependencies';
+  const names = options.targets.filter((t) => !skipped[t]);
   for (const name of names) {
     log(`${options.build ? 'building' : 'checking'} ${TARGETS[name].label} (Release)`);
     await buildServer(TARGETS[name].server, { always: options.build });
@@ -42,7 +59,7 @@ async function runTarget(name, options) {
   const server = await startServer(target.server);
   let outcome;
   try {
-    if (!await offersProtocol(server.url, target.hubPath, options.protocol))
+    if (target.hubPath && !await offersProtocol(server.url, target.hubPath, options.protocol))
       return (outcome = { skipped: `${target.label} does not offer the ${options.protocol} hub protocol` });
     const run = createRun({ ...options, scenario: target.scenario, url: server.url, serverPid: server.pid });
     const rest = new RestClient(server.url, { timeoutMs: options.commandTimeoutMs });

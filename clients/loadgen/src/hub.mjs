@@ -138,7 +138,7 @@ export class Seat {
 }
 
 /** One watched change at one seat: settles with the arrival time of the first view that carries it. */
-class ViewWatch {
+export class ViewWatch {
   #carries;
   #open;
   #label;

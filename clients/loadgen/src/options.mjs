@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 
-export const SCENARIOS = ['idle-games', 'connections', 'play', 'bare', 'compare'];
+export const SCENARIOS = ['idle-games', 'connections', 'play', 'bare', 'boardgameio', 'compare'];
 export const PROTOCOLS = ['json', 'msgpack'];
 export const TARGETS = ['bare', 'boardgameio', 'wargame'];
 
@@ -18,6 +18,8 @@ Scenarios
                after each command it waits for the view carrying it at every seat that may see it
   bare         the same connections against the bare SignalR hub (benchmarks/Wargame.BareHub): --games
                groups, each connection joins its group, --ops sends of ~1 KB to the group of each
+  boardgameio  the same against a boardgame.io 0.50 server (node src/boardgameio/server.mjs): --games matches
+               of six players, --ops moves each, every move waited for at all six
   compare      builds (Release) and starts the bare hub, a boardgame.io server (if its package is installed)
                and Wargame on free loopback ports, one after another, runs bare, the boardgame.io match and
                play on each with the same sizes, and prints them side by side with their ratios
@@ -37,9 +39,9 @@ Options
                          (the server limits game creation to 60 a minute per address; default 1)
   --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's actor
   --think-ms N           play: pause between a game's steps, like players reading (default 0)
-  --warmup N             play, bare: first play one turn of N other games (groups) so the server's JIT is warm
+  --warmup N             play, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm
                          before measuring (default: --games, at most 10; 0 skips)
-  --ops N                bare: sends per group (default: the commands a game sends in --turns turns of play)
+  --ops N                bare, boardgameio: sends (moves) per group (default: the commands a game sends in --turns turns of play)
   --protocol P           hub protocol: json or msgpack (default json)
   --rounds N             compare: run the targets N times, one after another (default 1)
   --targets LIST         compare: which of ${TARGETS.join(',')} to run (default all; boardgameio is skipped
@@ -85,7 +87,7 @@ export function parseOptions(argv) {
   if (positionals.length !== 1 || !SCENARIOS.includes(positionals[0]))
     throw new Error(`Name one scenario: ${SCENARIOS.join(', ')} (got ${positionals.length ? positionals.join(' ') : 'none'}).`);
   const scenario = positionals[0];
-  const defaultGames = { 'idle-games': 100, connections: 50, play: 10, bare: 10, compare: 100 }[scenario];
+  const defaultGames = { 'idle-games': 100, connections: 50, play: 10, bare: 10, boardgameio: 10, compare: 100 }[scenario];
   const games = integer('games', values.games ?? String(defaultGames), 1, LIMITS.games);
   const url = loopbackUrl(values.url);
   const sourceAddresses = integer('source-addresses', values['source-addresses'], 1, LIMITS.sourceAddresses);

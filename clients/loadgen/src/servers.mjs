@@ -6,10 +6,11 @@ import { fileURLToPath } from 'node:url';
 
 export const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 
-/** The servers the load generator starts itself, as Release builds in the repository. */
+/** The servers the load generator starts itself: Release builds in the repository, or a node script. */
 export const SERVERS = {
   wargame: { project: 'src/Wargame.Server', binary: 'src/Wargame.Server/bin/Release/net10.0/Wargame.Server' },
   bare: { project: 'benchmarks/Wargame.BareHub', binary: 'benchmarks/Wargame.BareHub/bin/Release/net10.0/Wargame.BareHub' },
+  boardgameio: { script: 'clients/loadgen/src/boardgameio/server.mjs' },
 };
 
 const started = new Set();
@@ -19,7 +20,7 @@ process.on('exit', () => { for (const server of started) server.kill('SIGKILL');
 /** `dotnet build -c Release` of the server's project; with `always` false, only when its binary is missing. */
 export async function buildServer(name, { always = true } = {}) {
   const { project, binary } = SERVERS[name];
-  if (!always && existsSync(path.join(REPO, binary))) return;
+  if (!project || (!always && existsSync(path.join(REPO, binary)))) return;
   await new Promise((resolve, reject) => {
     execFile('dotnet', ['build', path.join(REPO, project), '-c', 'Release', '-nologo', '-v', 'q'], { cwd: REPO, maxBuffer: 16 * 2 ** 20 }, (error, stdout, stderr) => {
       if (error) reject(new Error(`dotnet build ${project} -c Release failed:\n${tail(`${stdout}${stderr}`, 30)}`));
@@ -34,17 +35,23 @@ export async function buildServer(name, { always = true } = {}) {
  * when it stops, and no limit on game creation (a load test creates many games from one address).
  */
 export async function startServer(name, { startTimeoutMs = 120_000, args = [] } = {}) {
-  const binary = path.join(REPO, SERVERS[name].binary);
+  const { script } = SERVERS[name];
+  const binary = script ? process.execPath : path.join(REPO, SERVERS[name].binary);
   if (!existsSync(binary)) throw new Error(`${binary} is not built; run dotnet build ${SERVERS[name].project} -c Release.`);
   const dir = mkdtempSync(path.join(os.tmpdir(), `wargame-load-${name}-`));
   const log = path.join(dir, 'server.log');
-  const serverArgs = ['--urls', 'http://127.0.0.1:0', ...args];
+  const serverArgs = script ? [path.join(REPO, script), ...args] : ['--urls', 'http://127.0.0.1:0', ...args];
   if (name === 'wargame') {
     serverArgs.push('--Wargame:DataDirectory', path.join(dir, 'data'), '--Wargame:ScenarioDirectory', path.join(REPO, 'scenarios'),
       '--Wargame:GameCreationsPerMinute', '1000000');
   }
   const fd = openSync(log, 'w');
-  const child = spawn(binary, serverArgs, { cwd: path.dirname(binary), detached: true, stdio: ['ignore', fd, fd] });
+  const child = spawn(binary, serverArgs, {
+    cwd: script ? path.dirname(path.join(REPO, script)) : path.dirname(binary),
+    env: { ...process.env, NODE_ENV: 'production' },
+    detached: true,
+    stdio: ['ignore', fd, fd],
+  });
   closeSync(fd);
   started.add(child);
   const exited = new Promise((resolve) => child.once('exit', (code, signal) => { started.delete(child); resolve(signal ?? code); }));
