@@ -4,7 +4,7 @@ using Microsoft.AspNetCore.SignalR;
 namespace Wargame.BareHub;
 
 /// <summary>What the hub pushes: <c>View(groupId, view)</c>, shaped like Wargame's push so one client reads both.</summary>
-internal interface IGroupClient
+public interface IGroupClient
 {
     Task View(string groupId, GroupView view);
 }

@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module';
 import { RestClient } from './rest.mjs';
 import { createRun, report, runBounded } from './run.mjs';
-import { buildServer, startServer } from './servers.mjs';
+import { SERVERS, buildServer, startServer } from './servers.mjs';
 import { offersProtocol } from './hub.mjs';
 import { play } from './scenarios/play.mjs';
 import { BARE_HUB_PATH, bare } from './scenarios/bare.mjs';
@@ -36,8 +36,8 @@ export async function compare(options, log) {
   if (options.targets.includes('boardgameio') && !boardgameioInstalled())
     skipped.boardgameio = 'its npm packages (boardgame.io 0.50, socket.io-client) are not installed: npm install left out the optional dependencies';
   const names = options.targets.filter((t) => !skipped[t]);
-  for (const name of names) {
-    log(`${options.build ? 'building' : 'checking'} ${TARGETS[name].label} (Release)`);
+  for (const name of names.filter((n) => SERVERS[TARGETS[n].server].project)) {
+    log(`${options.build ? 'building' : 'checking'} ${TARGETS[name].label} (dotnet build -c Release)`);
     await buildServer(TARGETS[name].server, { always: options.build });
   }
   const rounds = [];
