@@ -55,6 +55,10 @@ export class Seat {
     return !this.closed && this.#connection.state === HubConnectionState.Connected;
   }
 
+  get joined() {
+    return this.join !== null;
+  }
+
   /** Connects and joins; the join counts as done when its first view has arrived. Returns false on failure. */
   async open(method, ...args) {
     const run = this.#run;
