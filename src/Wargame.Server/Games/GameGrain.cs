@@ -22,7 +22,6 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     : Grain, IGameGrain
 {
     private const int MaxAppendAttempts = 3;
-    private const int MaxBotRounds = 8;
 
     // Deadlines are wall-clock times on the game clock; a one-second check follows that clock (and a laptop that slept).
     private static readonly TimeSpan DeadlineCheck = TimeSpan.FromSeconds(1);
@@ -67,36 +66,6 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     }
 
     public Task<CommandResult> Execute(GameCommand command) => Handle(command);
-
-    public Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow)
-    {
-        if (State.Paused)
-            return Task.FromResult(CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", State.Version));
-        return Handle(new Domain.Game.SetDeadline(actor, fromNow is { } span ? clock.Time.GetUtcNow() + span : null));
-    }
-
-    public Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by)
-    {
-        if (State.Paused)
-            return Task.FromResult(CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", State.Version));
-        if (State.Deadline is not { } deadline)
-            return Task.FromResult(CommandResult.Refused("no-deadline", "There is no deadline to extend; set one first.", State.Version));
-        return Handle(new Domain.Game.SetDeadline(actor, deadline + by));
-    }
-
-    public Task<CommandResult> Pause(Actor actor)
-    {
-        int? remaining = State.Deadline is { } deadline
-            ? (int)Math.Ceiling(Math.Max(0, (deadline - clock.Time.GetUtcNow()).TotalSeconds))
-            : null;
-        return Handle(new PauseGame(actor, remaining));
-    }
-
-    public Task<CommandResult> Resume(Actor actor)
-    {
-        DateTimeOffset? deadline = State.PausedRemainingSeconds is { } seconds ? clock.Time.GetUtcNow().AddSeconds(seconds) : null;
-        return Handle(new ResumeGame(actor, deadline));
-    }
 
     public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(State, audience));
 
@@ -157,26 +126,25 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     public Task WatchDeadline() => Task.FromResult(State);
 
     /// <summary>
-    /// Decide, append, evolve, publish. On a conflict the log is reloaded (the subscribers are shown what the other
-    /// writer did) and the command decided again, if <paramref name="stillApplies"/> to the reloaded state.
+    /// Decide and evolve (Rules.Apply, with the game clock's time stamped on commands that need it), append, publish.
+    /// On a conflict the log is reloaded (the subscribers are shown what the other writer did) and the command decided
+    /// again on the reloaded state.
     /// </summary>
-    private async Task<CommandResult> Handle(GameCommand command, Func<GameState, bool>? stillApplies = null)
+    private async Task<CommandResult> Handle(GameCommand command)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = GameId, ["Role"] = command.Actor.ToString() });
         var state = State;
         for (var attempt = 1; ; attempt++)
         {
-            if (attempt > 1 && stillApplies is not null && !stillApplies(state))
-                return CommandResult.Refused("superseded", "The game changed before this could be applied.", VersionFor(state, command.Actor));
-            var decision = Rules.Decide(state, command);
-            if (decision.Rejection is { } rejection)
+            var applied = Rules.Apply(state, command is ClockedCommand clocked ? clocked with { Now = clock.Time.GetUtcNow() } : command);
+            if (applied.Rejection is { } rejection)
             {
                 logger.LogInformation("{Command} refused: {Code}", command.GetType().Name, rejection.Code);
                 return CommandResult.Refused(rejection.Code, rejection.Message, VersionFor(state, command.Actor));
             }
             try
             {
-                await store.AppendEvents(GameId, state.Version, decision.Events, CancellationToken.None);
+                await store.AppendEvents(GameId, state.Version, applied.Events, CancellationToken.None);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAppendAttempts)
             {
@@ -192,8 +160,7 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
                 return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", VersionFor(state, command.Actor));
             }
 
-            foreach (var e in decision.Events)
-                state = Rules.Evolve(state, e);
+            state = applied.State;
             _state = state;
             logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
             PublishViews(state);
@@ -284,8 +251,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view, GameJson.Options)));
 
     /// <summary>
-    /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that
-    /// role's player, until no bot has anything left to do. A refused bot command is logged and skipped.
+    /// Lets every role with a bot seat act on the new state on the domain's BotCadence (each bot sees only its role's
+    /// view), as that role's player. A refused bot command is logged and skipped.
     /// </summary>
     private async Task PlayBots()
     {
@@ -295,22 +262,13 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         _botsPlaying = true;
         try
         {
-            for (var round = 0; round < MaxBotRounds; round++)
+            await BotCadence.Play(bots, () => ValueTask.FromResult(State), async command =>
             {
-                var acted = false;
-                foreach (var role in bots)
-                {
-                    foreach (var command in Bots.Decide(State, role))
-                    {
-                        var result = await Handle(command);
-                        acted |= result.Accepted;
-                        if (!result.Accepted)
-                            logger.LogWarning("Bot {Role} of game {GameId}: {Command} refused: {Code}", role, GameId, command.GetType().Name, result.Code);
-                    }
-                }
-                if (!acted)
-                    return;
-            }
+                var result = await Handle(command);
+                if (!result.Accepted)
+                    logger.LogWarning("Bot {Role} of game {GameId}: {Command} refused: {Code}", command.Actor.Role, GameId, command.GetType().Name, result.Code);
+                return result.Accepted;
+            });
         }
         finally
         {
@@ -318,15 +276,14 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         }
     }
 
-    private static DateTimeOffset? RunningDeadline(GameState state) => state is { Paused: false, Ended: false } ? state.Deadline : null;
-
     /// <summary>
     /// Runs a grain timer while a deadline runs (it keeps the game active, so it is not collected before its deadline)
     /// and records the deadline in the store, where <see cref="DeadlineKeeper"/> finds it if this node dies.
     /// </summary>
     private async Task WatchDeadline(GameState state)
     {
-        var running = RunningDeadline(state);
+        // The rules keep no deadline while paused or after the end.
+        var running = state.Deadline;
         if (running is null)
         {
             _deadlineTimer?.Dispose();
@@ -345,11 +302,11 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
 
     private async Task CloseIfDue(CancellationToken cancellationToken)
     {
-        if (RunningDeadline(State) is not { } deadline || clock.Time.GetUtcNow() < deadline)
+        if (State.Deadline is not { } deadline || clock.Time.GetUtcNow() < deadline)
             return;
-        logger.LogInformation("Deadline {Deadline} of game {GameId} passed; closing the {Phase} phase", deadline, GameId, State.Phase);
-        // Another activation may have closed the phase already: advance only if this deadline still stands.
-        await Handle(new AdvancePhase(Actor.System), s => RunningDeadline(s) == deadline);
+        logger.LogInformation("Deadline {Deadline} of game {GameId} passed; closing the phase if it still stands", deadline, GameId);
+        // The rules close the phase only if this deadline still stands (another activation may have closed it already).
+        await Handle(new CloseAtDeadline(Actor.System, deadline));
     }
 
     private sealed record Subscription(NodeInterest Interest, DateTimeOffset Expires);

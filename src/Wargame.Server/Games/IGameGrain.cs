@@ -11,19 +11,11 @@ namespace Wargame.Server.Games;
 /// </summary>
 internal interface IGameGrain : IGrainWithStringKey
 {
-    /// <summary>Decide, append with the expected version, evolve, push every changed audience its view.</summary>
+    /// <summary>
+    /// Decide and evolve (Rules.Apply), append with the expected version, push every changed audience its view.
+    /// A ClockedCommand gets the game clock's time stamped on it here.
+    /// </summary>
     Task<CommandResult> Execute(GameCommand command);
-
-    /// <summary>Sets the current phase's deadline <paramref name="fromNow"/> from the server's clock; null clears it.</summary>
-    Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow);
-
-    Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by);
-
-    /// <summary>Pauses play, keeping the time left on the running deadline.</summary>
-    Task<CommandResult> Pause(Actor actor);
-
-    /// <summary>Resumes play; the deadline runs again with the time it had left.</summary>
-    Task<CommandResult> Resume(Actor actor);
 
     Task<GameView> View(Audience audience);
 
