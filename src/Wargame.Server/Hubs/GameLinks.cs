@@ -223,9 +223,9 @@ internal sealed class GameLink : IGameObserver
                     await _game.Subscribe(_reference, interest);
                     return;
                 }
-                catch (Exception e) when (e is OrleansException or TimeoutException && waited < FailoverWindow)
+                catch (Exception e) when (e is OrleansMessageRejectionException or TimeoutException && waited < FailoverWindow)
                 {
-                    _logger.LogInformation("Game {GameId} is not reachable yet ({Error}); retrying", GameId, e.GetType().Name);
+                    _logger.LogWarning("Game {GameId} is not reachable yet ({Error}: {Message}); retrying", GameId, e.GetType().Name, e.Message);
                     await Task.Delay(FailoverRetry);
                 }
             }

@@ -1,0 +1,147 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Text.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging.Abstractions;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
+using Wargame.Server.Games;
+using Wargame.Server.Hubs;
+using Wargame.Server.Storage;
+using Wargame.Server.Tests.Support;
+
+namespace Wargame.Server.Tests.Games;
+
+/// <summary>The game grain in a two-silo Orleans cluster: Orleans, not our code, keeps one activation per game.</summary>
+public sealed class GameClusterTests(GameCluster cluster) : IClassFixture<GameCluster>
+{
+    [Fact]
+    public async Task BothSilosCallingOneGameAtOnce_ReachOneActivation_WhichOrdersEveryCommand()
+    {
+        var gameId = await cluster.NewGame();
+        var liveBefore = cluster.LiveOn(0) + cluster.LiveOn(1);
+        var acknowledged = new ConcurrentDictionary<int, string>();
+        await Task.WhenAll(Enumerable.Range(0, 2).Select(silo => Task.WhenAll(Enumerable.Range(0, 15).Select(async n =>
+        {
+            var text = $"silo {silo} message {n}";
+            var result = await cluster.Game(silo, gameId).Execute(new PostMessage(Actor.Facilitator, [], text));
+            Assert.True(result.Accepted, result.Message);
+            Assert.True(acknowledged.TryAdd(result.Version, text), $"version {result.Version} acknowledged twice");
+        }))));
+
+        Assert.Equal(Enumerable.Range(2, 30), acknowledged.Keys.Order());
+        Assert.Equal(liveBefore + 1, cluster.LiveOn(0) + cluster.LiveOn(1));
+        var log = await cluster.Store.LoadEvents(gameId, CancellationToken.None);
+        Assert.Equal(31, log.Count);
+        Assert.All(acknowledged, a => Assert.Equal(a.Value, Assert.IsType<MessagePosted>(log[a.Key - 1]).Text));
+    }
+
+    [Fact]
+    public async Task AGameDeactivatedAndReactivated_RebuildsTheSameStateAndHash_FromTheStore()
+    {
+        var gameId = await cluster.NewGame(seed: 12);
+        var game = cluster.Game(1, gameId);
+        await game.Execute(new AdvancePhase(Actor.Facilitator));
+        await game.Execute(new AdvancePhase(Actor.Facilitator));
+        await game.Execute(new SubmitOrders(Actor.Player(Role.RU), new RussiaOrders(RussiaPosture.Probe, Rearm: true, SanctionsEvasion: false)));
+        Assert.True((await game.Execute(new AdvancePhase(Actor.Facilitator))).Accepted);
+        var hash = await game.StateHash();
+        var view = Json(await game.View(Audience.Facilitator));
+
+        var live = cluster.LiveOn(0) + cluster.LiveOn(1);
+        await cluster.Cluster.DeactivateAsync(game);
+        await WaitUntil(() => cluster.LiveOn(0) + cluster.LiveOn(1) == live - 1);
+
+        Assert.Equal(hash, await cluster.Game(0, gameId).StateHash());
+        Assert.Equal(view, Json(await cluster.Game(0, gameId).View(Audience.Facilitator)));
+        Assert.Equal(hash, Rules.Replay(await cluster.Store.LoadEvents(gameId, CancellationToken.None)).Hash());
+    }
+
+    [Fact]
+    public async Task AConnectionOnOneSilo_ReceivesThePushesOfAGameActiveOnTheOther()
+    {
+        var gameId = await cluster.NewGame(seed: 13);
+        var liveOnFirst = cluster.LiveOn(0);
+        await cluster.Game(1, gameId).View(Audience.Public);
+        var publisher = new RecordingPublisher();
+        var links = new GameLinks(cluster.Silo(0).GetRequiredService<IGrainFactory>(), publisher, NullLoggerFactory.Instance);
+        var seat = new SeatRecord("s_ru", gameId, Audience.Of(Role.RU), "Ivan", null, Bot: false, Released: false, DateTimeOffset.UtcNow);
+
+        await links.Join("connection-on-silo-0", seat);
+        var posted = await cluster.Game(1, gameId).Execute(new PostMessage(Actor.Player(Role.UA), [], "Across the cluster"));
+        Assert.True(posted.Accepted, posted.Message);
+
+        var view = await publisher.WaitFor(v => v.Messages.Any(m => m.Text == "Across the cluster"));
+        Assert.Equal(Audience.Of(Role.RU), view.Audience);
+        Assert.Equal(liveOnFirst, cluster.LiveOn(0));
+        await links.Leave("connection-on-silo-0", seat);
+    }
+
+    private static string Json(GameView view) => JsonSerializer.Serialize(view, GameJson.Options);
+
+    private static async Task WaitUntil(Func<bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(RunningServer.Timeout);
+        while (!condition())
+            await Task.Delay(20, timeout.Token);
+    }
+}
+
+/// <summary>A deadline outlives the silo that held its game: the survivor's deadline scan activates it again.</summary>
+public sealed class GameClusterDeadlineTests(GameCluster cluster) : IClassFixture<GameCluster>
+{
+    [Fact]
+    public async Task ADeadline_FiresAfterTheSiloThatHeldTheGameStops()
+    {
+        var gameId = await cluster.NewGame(seed: 14);
+        var game = cluster.Game(1, gameId);
+        Assert.True((await game.Execute(new SetDeadline(Actor.Facilitator, 2))).Accepted);
+        Assert.Equal(1, cluster.LiveOn(1));
+        Assert.Contains(gameId, await cluster.Store.GamesWithPendingDeadlines(CancellationToken.None));
+
+        await cluster.Cluster.StopSiloAsync(cluster.Cluster.Silos[1]);
+
+        using var timeout = new CancellationTokenSource(RunningServer.Timeout);
+        while (!(await cluster.Store.LoadEvents(gameId, timeout.Token)).OfType<PhaseAdvanced>().Any())
+            await Task.Delay(100, timeout.Token);
+        var state = Rules.Replay(await cluster.Store.LoadEvents(gameId, CancellationToken.None));
+        Assert.Equal((1, Phase.Negotiation, (DateTimeOffset?)null), (state.Turn, state.Phase, state.Deadline));
+        Assert.Equal(1, cluster.LiveOn(0));
+    }
+}
+
+/// <summary>Records the views a node would send its connections.</summary>
+internal sealed class RecordingPublisher : IGamePublisher
+{
+    private readonly ConcurrentQueue<GameView> _views = new();
+
+    public async Task<GameView> WaitFor(Func<GameView, bool> condition)
+    {
+        using var timeout = new CancellationTokenSource(RunningServer.Timeout);
+        while (true)
+        {
+            if (_views.LastOrDefault(condition) is { } view)
+                return view;
+            await Task.Delay(20, timeout.Token);
+        }
+    }
+
+    public Task Attach(string connectionId, string gameId, Audience audience) => Task.CompletedTask;
+
+    public Task Detach(string connectionId, string gameId, Audience audience) => Task.CompletedTask;
+
+    public Task SendView(IReadOnlyList<string> connectionIds, string gameId, GameView view) => PublishView(gameId, view.Audience, view);
+
+    public Task PublishView(string gameId, Audience audience, GameView view)
+    {
+        _views.Enqueue(view);
+        return Task.CompletedTask;
+    }
+
+    public Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats) => Task.CompletedTask;
+
+    public Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats) => Task.CompletedTask;
+}
