@@ -79,7 +79,8 @@ internal sealed class WireContract : IOpenApiDocumentTransformer, IOpenApiSchema
         if (schema is not OpenApiSchema inline)
             return schema;
         var schemaId = inline.Metadata?.TryGetValue("x-schema-id", out var id) == true && id is string { Length: > 0 } s ? s : null;
-        var nullable = schemaId is not null && (inline.Type?.HasFlag(JsonSchemaType.Null) == true || inline.Enum?.Any(v => v is null) == true);
+        var nullable = schemaId is not null && (inline.Type?.HasFlag(JsonSchemaType.Null) == true || inline.Enum?.Any(v => v is null) == true
+            || inline.Metadata?.TryGetValue("x-is-nullable-property", out var flag) == true && flag is true);
         if (schemaId is not null && document.Components?.Schemas?.ContainsKey(schemaId) != true)
         {
             if (nullable)

@@ -1,0 +1,82 @@
+import type { Audience, GameView, MessageView, ProposalView, Role } from "../api/types";
+
+// Small, complete wire records for unit tests: every field the contract requires, with the test's own values.
+
+export const audienceOf = (role: Role | null): Audience => (role ? { kind: "Role", role } : { kind: "Public", role: null });
+export const FACILITATOR: Audience = { kind: "Facilitator", role: null };
+
+export function aView(overrides: Partial<GameView> = {}): GameView {
+  return {
+    audience: audienceOf("UA"),
+    scenario: { id: "test", title: "Test", summary: "A test game.", turns: 4 },
+    version: 1,
+    turn: 1,
+    phase: "Negotiation",
+    paused: false,
+    deadline: null,
+    pausedRemainingSeconds: null,
+    ended: false,
+    revealed: false,
+    roles: [],
+    privateRecords: [],
+    messages: [],
+    orders: [],
+    results: [],
+    proposals: [],
+    agreements: [],
+    forces: [],
+    territory: 82,
+    sanctions: 5,
+    credibility: [],
+    deterrence: 0.4,
+    pendingTests: [],
+    records: [],
+    scores: [],
+    metrics: [],
+    injects: [],
+    eventDeck: [],
+    hidden: [],
+    intelligence: [],
+    russianOutlook: null,
+    ruleConstants: [],
+    ...overrides,
+  };
+}
+
+export function aMessage(id: number, from: Role | null, to: Role[], text = `message ${id}`): MessageView {
+  return { id, turn: 1, from, to, text };
+}
+
+export function aProposal(overrides: Partial<ProposalView> = {}): ProposalView {
+  return {
+    id: 481516,
+    kind: "Ceasefire",
+    proposer: "UA",
+    parties: ["UA", "RU"],
+    terms: {
+      kind: "ceasefire",
+      durationTurns: null,
+      line: "Freeze",
+      lineName: null,
+      dmzWidthKm: 10,
+      monitoring: "UnarmedMonitors",
+      monitorsFrom: ["OSCE"],
+      jointCommission: true,
+      specificity: "General",
+      sanctionsRelief: "None",
+      uaForceCapThousands: null,
+      natoNonAccessionPledge: false,
+      prisonerExchange: false,
+      mediators: [],
+    },
+    status: "Proposed",
+    responses: [
+      { role: "UA", response: "Accepted" },
+      { role: "RU", response: "Pending" },
+    ],
+    proposedTurn: 1,
+    counterOf: null,
+    counteredBy: null,
+    ...overrides,
+  };
+}
