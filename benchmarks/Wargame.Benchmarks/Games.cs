@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -20,15 +21,9 @@ internal static class Games
 
     public static GameState Apply(GameState state, GameCommand command, ImmutableArray<GameEvent>.Builder? log = null)
     {
-        var decision = Rules.Decide(state, command);
-        if (!decision.IsAccepted)
-            return state;
-        foreach (var e in decision.Events)
-        {
-            state = Rules.Evolve(state, e);
-            log?.Add(e);
-        }
-        return state;
+        var applied = Rules.Apply(state, command);
+        log?.AddRange(applied.Events);
+        return applied.State;
     }
 
     /// <summary>A four-role game in its orders phase with every role's orders in: the next advance resolves the turn.</summary>
@@ -38,11 +33,11 @@ internal static class Games
         while (state.Phase != Phase.Orders)
         {
             foreach (var role in RoleSet.All)
-                state = Domain.Bots.Bots.Decide(state, role).Aggregate(state, (s, c) => Apply(s, c));
+                state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Apply(s, c));
             state = Apply(state, new AdvancePhase(Actor.System));
         }
         foreach (var role in RoleSet.All)
-            state = Domain.Bots.Bots.Decide(state, role).Aggregate(state, (s, c) => Apply(s, c));
+            state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Apply(s, c));
         return state;
     }
 
@@ -59,7 +54,7 @@ internal static class Games
             if (state.Phase == Phase.Negotiation)
                 state = Apply(state, new PostMessage(Actor.Player(Role.UA), [Role.EU], $"Turn {state.Turn}: what will you put on the table?"), log);
             foreach (var role in RoleSet.All)
-                state = Domain.Bots.Bots.Decide(state, role).Aggregate(state, (s, c) => Apply(s, c, log));
+                state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Apply(s, c, log));
             state = Apply(state, new AdvancePhase(Actor.System), log);
         }
         if (log.Count < count)

@@ -1,6 +1,7 @@
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
+using Wargame.Domain.Turns;
 
 namespace Wargame.Domain.Tests;
 
@@ -33,7 +34,7 @@ internal static class TestScenarios
 
     public static GameState Advance(this GameState state) => state.Apply(new AdvancePhase(Actor.Facilitator));
 
-    public static GameState AdvanceTo(this GameState state, Turns.Phase phase)
+    public static GameState AdvanceTo(this GameState state, Phase phase)
     {
         for (var i = 0; i < 10 && state.Phase != phase; i++)
             state = state.Advance();

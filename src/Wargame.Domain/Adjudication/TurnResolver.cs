@@ -33,7 +33,7 @@ internal sealed class TurnResolver
 
     private TurnResolver(GameState state, ImmutableSortedDictionary<Role, Orders> orders, IReadOnlyDictionary<string, Adjustment> adjustments)
     {
-        _rules = state.Rules;
+        _rules = state.Constants;
         _seed = state.Seed;
         _turn = state.Turn;
         _orders = orders;
@@ -42,6 +42,8 @@ internal sealed class TurnResolver
         _start = state.World;
         _exitPressureBefore = [.. state.World.Positions.Where(p => p.Value.ExitPressure).Select(p => p.Key)];
     }
+
+    public static IReadOnlyDictionary<string, Adjustment> NoAdjustments { get; } = new Dictionary<string, Adjustment>();
 
     public static (TurnOutcome Outcome, World World) Resolve(GameState state, ImmutableSortedDictionary<Role, Orders> orders, IReadOnlyDictionary<string, Adjustment> adjustments)
     {

@@ -7,8 +7,6 @@ namespace Wargame.Domain.Game;
 /// <summary>Facilitator operations that touch the rules: injects and adjustments of an adjudication.</summary>
 internal static class FacilitatorRules
 {
-    public const int MaxEffects = 20;
-
     public static Decision Inject(GameState state, InjectEvent i)
     {
         var effects = i.Effects.IsDefault ? [] : i.Effects;
@@ -20,20 +18,21 @@ internal static class FacilitatorRules
                 return Decision.Reject("card-already-fired", $"Card '{card.Id}' has already been played.");
             return Decision.Accept(new InjectFired(card.Id, card.Title, card.Text, card.Effects));
         }
-        if (string.IsNullOrWhiteSpace(i.Title) || i.Title.Length > 200)
-            return Decision.Reject("inject-title-required", "A free-text inject needs a title of up to 200 characters (or pick a card from the deck).");
-        if (string.IsNullOrWhiteSpace(i.Text) || i.Text.Length > 4000)
-            return Decision.Reject("inject-text-required", "A free-text inject needs a text of up to 4000 characters.");
-        if (effects.Length > MaxEffects)
-            return Decision.Reject("too-many-effects", $"An inject can have at most {MaxEffects} effects.");
+        var limits = PhaseTable.Limits;
+        if (string.IsNullOrWhiteSpace(i.Title) || i.Title.Length > limits.InjectTitleMaxLength)
+            return Decision.Reject("inject-title-required", $"A free-text inject needs a title of up to {limits.InjectTitleMaxLength} characters (or pick a card from the deck).");
+        if (string.IsNullOrWhiteSpace(i.Text) || i.Text.Length > limits.InjectTextMaxLength)
+            return Decision.Reject("inject-text-required", $"A free-text inject needs a text of up to {limits.InjectTextMaxLength} characters.");
+        if (effects.Length > limits.InjectMaxEffects)
+            return Decision.Reject("too-many-effects", $"An inject can have at most {limits.InjectMaxEffects} effects.");
         foreach (var effect in effects)
         {
             if (effect is null || string.IsNullOrWhiteSpace(effect.Quantity))
                 return Decision.Reject("unknown-quantity", "Each effect names a quantity, such as RU.resolve.");
             if (Effects.Check(effect.Quantity) is { } problem)
                 return Decision.Reject("unknown-quantity", problem);
-            if (!double.IsFinite(effect.Delta) || Math.Abs(effect.Delta) > 1_000_000)
-                return Decision.Reject("absurd-effect", $"The change to {effect.Quantity} must be a finite number no larger than 1,000,000.");
+            if (!double.IsFinite(effect.Delta) || Math.Abs(effect.Delta) > limits.InjectMaxDelta)
+                return Decision.Reject("absurd-effect", $"The change to {effect.Quantity} must be a finite number no larger than {limits.InjectMaxDelta:N0}.");
         }
         return Decision.Accept(new InjectFired(null, i.Title.Trim(), i.Text.Trim(), effects));
     }
@@ -56,14 +55,26 @@ internal static class FacilitatorRules
         return state with { World = world, Injects = state.Injects.Add(new InjectRecord(state.Turn, i.CardId, i.Title, i.Text, i.Effects, lines.ToImmutable())) };
     }
 
+    public static Rejection WindowClosed { get; } = new("adjustment-window-closed",
+        "An adjudication can be adjusted only in the debrief right after its resolution, before new proposals or injects.");
+
+    /// <summary>The arguments alone: a reason, and a non-zero shift within the table's range.</summary>
+    public static Rejection? CheckAdjustment(AdjustAdjudication a)
+    {
+        var limits = PhaseTable.Limits;
+        if (string.IsNullOrWhiteSpace(a.Reason) || a.Reason.Length > limits.ReasonMaxLength)
+            return new("reason-required", $"An adjustment needs a reason (up to {limits.ReasonMaxLength} characters) for the debrief.");
+        if (!double.IsFinite(a.Logit) || Math.Abs(a.Logit) > limits.AdjustmentMaxLogit || a.Logit == 0)
+            return new("adjustment-out-of-range", $"An adjustment is a non-zero shift of at most ±{limits.AdjustmentMaxLogit} logit.");
+        return null;
+    }
+
+    /// <summary>Open from a resolution until the debrief closes or a proposal or inject changes the world it started from.</summary>
+    public static Rejection? AdjustmentWindow(GameState state) =>
+        state.Outcomes.IsEmpty || state.WorldBeforeResolution is null ? WindowClosed : null;
+
     public static Decision Adjust(GameState state, AdjustAdjudication a)
     {
-        if (string.IsNullOrWhiteSpace(a.Reason) || a.Reason.Length > 500)
-            return Decision.Reject("reason-required", "An adjustment needs a reason (up to 500 characters) for the debrief.");
-        if (!double.IsFinite(a.Logit) || Math.Abs(a.Logit) > Rules.MaxAdjustmentLogit || a.Logit == 0)
-            return Decision.Reject("adjustment-out-of-range", $"An adjustment is a non-zero shift of at most ±{Rules.MaxAdjustmentLogit} logit.");
-        if (state.Outcomes.IsEmpty || state.Phase != Phase.Debrief || state.WorldBeforeResolution is null)
-            return Decision.Reject("adjustment-window-closed", "An adjudication can be adjusted only in the debrief right after its resolution, before new proposals or injects.");
         var last = state.Outcomes[^1];
         if (last.Records.FirstOrDefault(r => r.Id == a.RecordId) is not { } record)
             return Decision.Reject("unknown-record", $"Turn {last.Turn} has no resolution record '{a.RecordId}'.");
@@ -73,7 +84,7 @@ internal static class FacilitatorRules
         var adjustments = last.Records.Where(r => r.Adjustment is not null && r.Id != a.RecordId)
             .ToDictionary(r => r.Id, r => new Adjustment(r.Adjustment!.Value, r.AdjustmentReason!));
         adjustments[a.RecordId] = new Adjustment(a.Logit, a.Reason.Trim());
-        var before = state with { World = state.WorldBeforeResolution };
+        var before = state with { World = state.WorldBeforeResolution! };
         var (outcome, world) = TurnResolver.Resolve(before, state.ResolvedOrders, adjustments);
         return Decision.Accept(new AdjudicationAdjusted(last.Turn, a.RecordId, a.Logit, a.Reason.Trim(), outcome, world));
     }

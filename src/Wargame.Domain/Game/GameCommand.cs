@@ -6,7 +6,7 @@ using Wargame.Domain.Turns;
 namespace Wargame.Domain.Game;
 
 /// <summary>
-/// Something an actor asks the game to do. <see cref="Rules.Decide"/> accepts it (events) or rejects it
+/// Something an actor asks the game to do. <see cref="Rules.Apply"/> accepts it (events) or rejects it
 /// (a stable code and a message a student understands). The server sets <see cref="Actor"/> from the seat.
 /// </summary>
 public abstract record GameCommand(Actor Actor);
@@ -32,19 +32,34 @@ public sealed record RevokeAgreement(Actor Actor, int AgreementId, string Reason
 
 public sealed record SubmitOrders(Actor Actor, Orders Orders) : GameCommand(Actor);
 
-// Facilitator (and System for deadlines)
+// Facilitator (the server acts as System for deadlines)
 
 /// <summary>Closes the current phase; closing the orders phase resolves the turn.</summary>
 public sealed record AdvancePhase(Actor Actor) : GameCommand(Actor);
 
-/// <summary>Deadline of the current phase as a value the server supplies; null clears it.</summary>
-public sealed record SetDeadline(Actor Actor, DateTimeOffset? Deadline) : GameCommand(Actor);
+/// <summary>
+/// A command whose rule needs the time. The server stamps <see cref="Now"/> from its clock just before deciding,
+/// so the rules validate and compute with it but never read a clock themselves; the result lands in the events.
+/// </summary>
+public abstract record ClockedCommand(Actor Actor) : GameCommand(Actor)
+{
+    public DateTimeOffset Now { get; init; }
+}
 
-/// <summary>Pauses play; the server supplies how much time the running deadline had left.</summary>
-public sealed record PauseGame(Actor Actor, int? RemainingSeconds) : GameCommand(Actor);
+/// <summary>Sets the current phase's deadline <paramref name="Seconds"/> from now; null clears it.</summary>
+public sealed record SetDeadline(Actor Actor, int? Seconds) : ClockedCommand(Actor);
 
-/// <summary>Resumes play with the deadline the server computed from the remaining time.</summary>
-public sealed record ResumeGame(Actor Actor, DateTimeOffset? Deadline) : GameCommand(Actor);
+/// <summary>Moves the running deadline <paramref name="Seconds"/> later.</summary>
+public sealed record ExtendDeadline(Actor Actor, int Seconds) : ClockedCommand(Actor);
+
+/// <summary>Pauses play, keeping the time the running deadline has left.</summary>
+public sealed record PauseGame(Actor Actor) : ClockedCommand(Actor);
+
+/// <summary>Resumes play; the deadline runs again with the time it had left.</summary>
+public sealed record ResumeGame(Actor Actor) : ClockedCommand(Actor);
+
+/// <summary>The server's timer for <paramref name="Deadline"/> fired: closes the phase if that deadline still stands.</summary>
+public sealed record CloseAtDeadline(Actor Actor, DateTimeOffset Deadline) : GameCommand(Actor);
 
 /// <summary>Fires a card of the scenario's deck (<paramref name="CardId"/>) or a free-text inject with effects.</summary>
 public sealed record InjectEvent(
@@ -57,7 +72,7 @@ public sealed record InjectEvent(
 /// <summary>Moves a quantity such as "RU.resolve" or "US.reputation" by <paramref name="Delta"/>.</summary>
 public sealed record InjectEffect(string Quantity, double Delta);
 
-/// <summary>Shifts one adjudication (a resolution record) by at most ±0.5 logit, with a required reason.</summary>
+/// <summary>Shifts one adjudication (a resolution record) by at most <see cref="CommandLimits.AdjustmentMaxLogit"/>, with a required reason.</summary>
 public sealed record AdjustAdjudication(Actor Actor, string RecordId, double Logit, string Reason) : GameCommand(Actor);
 
 public sealed record EndGame(Actor Actor) : GameCommand(Actor);

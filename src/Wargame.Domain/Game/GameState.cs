@@ -44,16 +44,13 @@ public sealed record GameState
     public ImmutableSortedDictionary<Role, Orders> ResolvedOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
     public ImmutableArray<TurnOutcome> Outcomes { get; init; } = [];
     public ImmutableArray<InjectRecord> Injects { get; init; } = [];
-    /// <summary>No longer read (proposal ids are seeded, see ProposalIds); kept so saved games keep their hashes.</summary>
-    public int NextAgreementId { get; init; } = 1;
-
     /// <summary>Each audience's view version (see <see cref="AudienceVersions"/>). Derived from the log, so not hashed.</summary>
     [JsonIgnore]
-    public ImmutableDictionary<Audience, int> AudienceVersions { get; init; } = Views.AudienceVersions.Initial;
+    public ImmutableDictionary<Audience, int> ViewVersions { get; init; } = AudienceVersions.Initial;
 
-    /// <summary>The rules table of this scenario (defaults with its overrides). Derived, so not hashed.</summary>
+    /// <summary>The rule constants of this scenario (defaults with its overrides). Derived, so not hashed.</summary>
     [JsonIgnore]
-    public RulesTable Rules { get; init; } = RulesTable.Default;
+    public RulesTable Constants { get; init; } = RulesTable.Default;
 
     /// <summary>A hash of the whole state (OpenRA's [Sync]): equal states give equal hashes on every run.</summary>
     public string Hash()

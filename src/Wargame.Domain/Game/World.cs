@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
@@ -48,7 +49,7 @@ public sealed record World
 
     public IEnumerable<Agreement> GuaranteesInForce => Agreements.Where(a => a.Kind == AgreementKind.Guarantee && a.IsInForce);
 
-    public static World FromScenario(Scenario scenario, Adjudication.RulesTable rules)
+    public static World FromScenario(Scenario scenario, RulesTable rules)
     {
         var positions = scenario.Roles.ToImmutableSortedDictionary(r => r.Role, r => new RolePosition
         {
@@ -58,8 +59,8 @@ public sealed record World
             Reinforcements72h = r.Reinforcements72h,
             Reputation = r.Reputation ?? r.Role switch
             {
-                Role.US => rules.Value(Adjudication.RuleKey.ReputationUs),
-                Role.EU => rules.Value(Adjudication.RuleKey.ReputationEu),
+                Role.US => rules.Value(RuleKey.ReputationUs),
+                Role.EU => rules.Value(RuleKey.ReputationEu),
                 _ => 0,
             },
             Hidden = r.Hidden,
@@ -74,9 +75,9 @@ public sealed record World
         var id = 0;
         foreach (var instrument in scenario.Instruments)
         {
-            var agreement = Negotiation.Agreements.Create(world, ++id, instrument.Proposer, instrument.Terms, turn: 0, counterOf: null);
+            var agreement = AgreementLifecycle.Create(world, ++id, instrument.Proposer, instrument.Terms, turn: 0, counterOf: null);
             if (instrument.Status == InstrumentStatus.InForce)
-                agreement = Negotiation.Agreements.Sign(agreement, turn: 0) with
+                agreement = AgreementLifecycle.Sign(agreement, turn: 0) with
                 {
                     Status = AgreementStatus.InForce,
                     Responses = agreement.Parties.ToImmutableSortedDictionary(p => p, _ => ProposalAnswer.Accepted),

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
@@ -8,27 +9,22 @@ namespace Wargame.Domain.Negotiation;
 /// <summary>Formal proposals and their lifecycle: propose, accept, reject, counter, withdraw, sign, revoke.</summary>
 internal static class NegotiationRules
 {
-    public const int MaxOpenProposals = 50;
-
     public static Decision Propose(GameState state, Propose p)
     {
-        if (Player(state, p) is { } rejection)
-            return rejection;
         var role = p.Actor.Role!.Value;
         if (CheckTerms(p.Terms) is { } bad)
             return bad;
         var parties = TermsCheck.Parties(p.Terms);
         if (!parties.Contains(role))
             return Decision.Reject("proposer-not-party", $"{role.DisplayName()} is not a party to these terms (parties: {string.Join(", ", parties)}); add yourself as mediator or guarantor, or ask a party to propose.");
-        if (state.World.Agreements.Count(a => a.IsOpen) >= MaxOpenProposals)
-            return Decision.Reject("too-many-proposals", $"There are already {MaxOpenProposals} open proposals; answer or withdraw some first.");
+        var maxOpen = PhaseTable.Limits.MaxOpenProposals;
+        if (state.World.Agreements.Count(a => a.IsOpen) >= maxOpen)
+            return Decision.Reject("too-many-proposals", $"There are already {maxOpen} open proposals; answer or withdraw some first.");
         return Decision.Accept(new ProposalMade(ProposalIds.Next(state, p.Terms), role, p.Terms, null));
     }
 
     public static Decision Respond(GameState state, RespondToProposal r)
     {
-        if (Player(state, r) is { } rejection)
-            return rejection;
         var role = r.Actor.Role!.Value;
         if (state.World.Agreements.FirstOrDefault(a => a.Id == r.ProposalId) is not { } proposal)
             return Decision.Reject("unknown-proposal", $"There is no proposal #{r.ProposalId}.");
@@ -53,8 +49,6 @@ internal static class NegotiationRules
 
     public static Decision Counter(GameState state, CounterProposal c)
     {
-        if (Player(state, c) is { } rejection)
-            return rejection;
         var role = c.Actor.Role!.Value;
         if (state.World.Agreements.FirstOrDefault(a => a.Id == c.ProposalId) is not { } proposal)
             return Decision.Reject("unknown-proposal", $"There is no proposal #{c.ProposalId}.");
@@ -73,16 +67,16 @@ internal static class NegotiationRules
 
     public static Decision Revoke(GameState state, RevokeAgreement r)
     {
-        if (r.Actor.Kind != ActorKind.Player || r.Actor.Role is not { } role)
-            return Decision.Reject("players-only", "Only a party's players can revoke an agreement.");
+        var role = r.Actor.Role!.Value;
         if (state.World.Agreements.FirstOrDefault(a => a.Id == r.AgreementId) is not { } agreement)
             return Decision.Reject("unknown-agreement", $"There is no agreement #{r.AgreementId}.");
         if (!agreement.Parties.Contains(role))
             return Decision.Reject("not-a-party", $"{role.DisplayName()} is not a party to agreement #{agreement.Id}.");
         if (!agreement.IsInForce && agreement.Status != AgreementStatus.AwaitingRatification)
             return Decision.Reject("not-in-force", $"Agreement #{agreement.Id} is {Describe(agreement.Status)}; only a signed agreement can be revoked.");
-        if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > 500)
-            return Decision.Reject("reason-required", "Give a reason (up to 500 characters) for revoking the agreement.");
+        var limit = PhaseTable.Limits.ReasonMaxLength;
+        if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > limit)
+            return Decision.Reject("reason-required", $"Give a reason (up to {limit} characters) for revoking the agreement.");
         return Decision.Accept(new AgreementRevoked(agreement.Id, role, r.Reason.Trim()));
     }
 
@@ -92,7 +86,7 @@ internal static class NegotiationRules
         switch (e)
         {
             case ProposalMade p:
-                var created = Agreements.Create(world, p.Id, p.Proposer, p.Terms, state.Turn, p.CounterOf);
+                var created = AgreementLifecycle.Create(world, p.Id, p.Proposer, p.Terms, state.Turn, p.CounterOf);
                 var agreements = world.Agreements;
                 if (p.CounterOf is { } countered)
                     agreements = Update(agreements, countered, a => a with
@@ -102,7 +96,7 @@ internal static class NegotiationRules
                         Responses = a.Responses.SetItem(p.Proposer, ProposalAnswer.Rejected),
                         StatusReason = $"Countered by {p.Proposer.DisplayName()} with proposal #{p.Id}.",
                     });
-                return state with { World = world with { Agreements = agreements.Add(created) }, NextAgreementId = Math.Max(state.NextAgreementId, p.Id + 1) };
+                return state with { World = world with { Agreements = agreements.Add(created) } };
             case ProposalAnswered { Response: ProposalResponse.Withdraw } w:
                 return With(state, w.Id, a => a with { Status = AgreementStatus.Withdrawn, StatusReason = $"Withdrawn by {w.Role.DisplayName()}." });
             case ProposalAnswered { Response: ProposalResponse.Reject } r:
@@ -125,7 +119,7 @@ internal static class NegotiationRules
                     };
                 });
             case AgreementSigned s:
-                var signed = With(state, s.Id, a => Agreements.Sign(a, state.Turn));
+                var signed = With(state, s.Id, a => AgreementLifecycle.Sign(a, state.Turn));
                 if (signed.World.Agreements.First(a => a.Id == s.Id).Kind == AgreementKind.Ceasefire)
                 {
                     // A new ceasefire supersedes any older one still in force.
@@ -144,7 +138,7 @@ internal static class NegotiationRules
                 if (revoked.World.Agreements.First(a => a.Id == r.Id).Reputation.TryGetValue(r.Role, out var rep))
                 {
                     // Walking away from a guarantee costs reputation like backing down, spread to the guarantor's standing.
-                    var loss = state.Rules.Value(Adjudication.RuleKey.RenegeLoss) * rep * state.Rules.Value(Adjudication.RuleKey.RenegeSpread);
+                    var loss = state.Constants.Value(RuleKey.RenegeLoss) * rep * state.Constants.Value(RuleKey.RenegeSpread);
                     var position = revoked.World[r.Role];
                     revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position with { Reputation = Math.Max(0, position.Reputation - loss) }) } };
                 }
@@ -152,15 +146,6 @@ internal static class NegotiationRules
             default:
                 throw new InvalidOperationException($"{e.GetType().Name} is not a negotiation event.");
         }
-    }
-
-    private static Decision? Player(GameState state, GameCommand command)
-    {
-        if (command.Actor.Kind != ActorKind.Player || command.Actor.Role is null)
-            return Decision.Reject("players-only", "Only the roles' players negotiate formal proposals.");
-        if (state.Phase is Phase.Orders or Phase.Resolution)
-            return Decision.Reject("not-negotiation-phase", $"Proposals are made and answered outside the orders phase; it is now the {state.Phase.ToString().ToLowerInvariant()} phase.");
-        return null;
     }
 
     private static Decision? CheckTerms(AgreementTerms? terms)

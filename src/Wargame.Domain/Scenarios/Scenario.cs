@@ -51,7 +51,8 @@ public sealed record Scenario
 
     public RoleSetup For(Role role) => Roles.First(r => r.Role == role);
 
-    public RulesTable RulesTable() => Adjudication.RulesTable.Default.WithOverrides(Id, RuleOverrides);
+    /// <summary>The rule constants this scenario plays with: the defaults and its overrides.</summary>
+    public RulesTable Constants() => RulesTable.Default.WithOverrides(Id, RuleOverrides);
 }
 
 public sealed record ScenarioSummary(string Id, string Title, string Summary, int Turns)

@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
-using Wargame.Domain.Turns;
 
 namespace Wargame.Domain.Simulation;
 
@@ -10,47 +10,40 @@ namespace Wargame.Domain.Simulation;
 public sealed record PlayedGame(ImmutableArray<GameEvent> Events, GameState State, ImmutableArray<Rejection> Rejections);
 
 /// <summary>
-/// Plays a game with bots in the given seats (every seat by default), advancing phases as the facilitator
-/// would. Seats without a bot keep their standing orders. Deterministic from scenario and seed.
+/// Plays a game with bots in the given seats (every seat by default) on the server's <see cref="BotCadence"/>,
+/// closing each phase as the facilitator would once the bots have settled. Seats without a bot keep their standing
+/// orders. Deterministic from scenario and seed.
 /// </summary>
 public static class BotGame
 {
+    /// <summary>A scenario has at most 40 turns of four phases; this bound only stops a broken rule from looping.</summary>
+    private const int MaxPhases = 1000;
+
     public static PlayedGame Play(Scenario scenario, ulong seed, IReadOnlySet<Role>? botSeats = null)
     {
-        var seats = botSeats ?? RoleSet.All.ToHashSet();
+        Role[] seats = [.. RoleSet.All.Where(r => botSeats is null || botSeats.Contains(r))];
         var events = ImmutableArray.CreateBuilder<GameEvent>();
         var rejections = ImmutableArray.CreateBuilder<Rejection>();
         var started = Rules.Start(scenario, seed);
         events.Add(started);
         var state = Rules.Begin(started);
 
-        void Issue(GameCommand command)
+        bool Issue(GameCommand command)
         {
-            var decision = Rules.Decide(state, command);
-            if (!decision.IsAccepted)
+            var applied = Rules.Apply(state, command);
+            if (applied.Rejection is { } rejection)
             {
-                rejections.Add(decision.Rejection!);
-                return;
+                rejections.Add(rejection);
+                return false;
             }
-            foreach (var e in decision.Events)
-            {
-                state = Rules.Evolve(state, e);
-                events.Add(e);
-            }
+            state = applied.State;
+            events.AddRange(applied.Events);
+            return true;
         }
 
-        // A safety bound: a scenario has at most 40 turns of five phases.
-        for (var step = 0; step < 1000 && !state.Ended; step++)
+        for (var phase = 0; phase < MaxPhases && !state.Ended; phase++)
         {
-            var rounds = state.Phase switch { Phase.Negotiation => 2, Phase.Orders => 1, _ => 0 };
-            for (var round = 0; round < rounds; round++)
-            {
-                foreach (var role in RoleSet.All.Where(seats.Contains))
-                {
-                    foreach (var command in Bots.Bots.Decide(state, role))
-                        Issue(command);
-                }
-            }
+            BotCadence.Play(seats, () => state, Issue);
             Issue(new AdvancePhase(Actor.System));
         }
         return new PlayedGame(events.ToImmutable(), state, rejections.ToImmutable());

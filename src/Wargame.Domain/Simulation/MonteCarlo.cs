@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text.Json;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Serialization;
 
@@ -30,7 +31,7 @@ public static class MonteCarlo
     public static ulong GameSeed(ulong seed, int game) => Dice.Mix(Dice.Mix(seed) + (ulong)game);
 
     /// <summary>Plays <paramref name="games"/> games; <paramref name="botSeats"/> limits which roles bots play (all by default).</summary>
-    public static SimulationSummary Run(Scenario scenario, int games, ulong seed, IReadOnlySet<Wargame.Domain.Roles.Role>? botSeats = null)
+    public static SimulationSummary Run(Scenario scenario, int games, ulong seed, IReadOnlySet<Role>? botSeats = null)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(games, 1);
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);

@@ -4,10 +4,16 @@ using Wargame.Domain.Roles;
 
 namespace Wargame.Domain.Turns;
 
-/// <summary>Checks orders and derives standing orders (webDiplomacy-style: a missed deadline keeps the posture).</summary>
+/// <summary>Checks a role's orders against its kind of orders, its forces and the agreements in play.</summary>
 internal static class OrdersRules
 {
-    public const int MaxTroopChange = 200_000;
+    public static Decision Submit(GameState state, SubmitOrders o)
+    {
+        var role = o.Actor.Role!.Value;
+        return Check(state, role, o.Orders) is { } rejection
+            ? Decision.Reject(rejection.Code, rejection.Message)
+            : Decision.Accept(new OrdersSubmitted(role, o.Orders));
+    }
 
     public static Rejection? Check(GameState state, Role role, Orders? orders)
     {
@@ -23,8 +29,9 @@ internal static class OrdersRules
                 if (!Enum.IsDefined(ua.Posture)) return new("unknown-posture", "That is not one of Ukraine's postures (hold, fortify, counter-attack).");
                 return null;
             case (Role.US or Role.EU, GuarantorOrders g):
-                if (g.TroopChange is < -MaxTroopChange or > MaxTroopChange)
-                    return new("absurd-troops", $"A troop change must be between -{MaxTroopChange:N0} and {MaxTroopChange:N0}; {g.TroopChange:N0} is not possible.");
+                var maxChange = PhaseTable.Limits.MaxTroopChange;
+                if (g.TroopChange < -maxChange || g.TroopChange > maxChange)
+                    return new("absurd-troops", $"A troop change must be between -{maxChange:N0} and {maxChange:N0}; {g.TroopChange:N0} is not possible.");
                 var deployed = world[role].Troops;
                 if (deployed + g.TroopChange < 0)
                     return new("negative-troops", $"You have {deployed:N0} troops in Ukraine; you cannot withdraw {-g.TroopChange:N0}.");
@@ -42,7 +49,7 @@ internal static class OrdersRules
                 }
                 if (g.SeekRatification && role != Role.US)
                     return new("us-only", "Only the United States seeks ratification (a US domestic order).");
-                if (g.SeekRatification && !world.Agreements.Any(a => a.Status == Negotiation.AgreementStatus.AwaitingRatification))
+                if (g.SeekRatification && !world.Agreements.Any(a => a.Status == AgreementStatus.AwaitingRatification))
                     return new("nothing-to-ratify", "No signed treaty is waiting for ratification.");
                 if (g.RaiseSpending && role != Role.EU)
                     return new("eu-only", "Only Europe raises defence spending in this game.");
@@ -53,20 +60,6 @@ internal static class OrdersRules
                 return new("wrong-orders-kind", $"{role.DisplayName()} cannot give {DescribeKind(orders)}; its orders are {DescribeKind(role)}.");
         }
     }
-
-    /// <summary>The previous posture without one-off actions; a first turn without orders is quiet.</summary>
-    public static Orders Standing(Role role, Orders? previous) => previous switch
-    {
-        RussiaOrders ru => ru with { Rearm = false },
-        UkraineOrders ua => ua with { Mobilise = false },
-        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false },
-        _ => role switch
-        {
-            Role.RU => new RussiaOrders(RussiaPosture.Comply, false, false),
-            Role.UA => new UkraineOrders(UkrainePosture.Hold, false),
-            _ => new GuarantorOrders(),
-        },
-    };
 
     private static string DescribeKind(Orders orders) => orders switch
     {

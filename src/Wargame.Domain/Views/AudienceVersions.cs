@@ -18,12 +18,12 @@ public static class AudienceVersions
 
     /// <summary>The version of <paramref name="audience"/>'s view of <paramref name="state"/>.</summary>
     public static int Of(GameState state, Audience audience) =>
-        audience.Kind == AudienceKind.Facilitator ? state.Version : state.AudienceVersions.GetValueOrDefault(audience, 1);
+        audience.Kind == AudienceKind.Facilitator ? state.Version : state.ViewVersions.GetValueOrDefault(audience, 1);
 
     /// <summary>Counts <paramref name="e"/>, applied to <paramref name="before"/>, for each audience entitled to see it.</summary>
     public static ImmutableDictionary<Audience, int> Next(GameState before, GameEvent e)
     {
-        var versions = before.AudienceVersions.IsEmpty ? Initial : before.AudienceVersions;
+        var versions = before.ViewVersions.IsEmpty ? Initial : before.ViewVersions;
         var builder = versions.ToBuilder();
         foreach (var audience in Audience.All)
         {

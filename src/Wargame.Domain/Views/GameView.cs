@@ -25,6 +25,13 @@ public sealed record GameView
     public int? PausedRemainingSeconds { get; init; }
     public bool Ended { get; init; }
     public bool Revealed { get; init; }
+    /// <summary>
+    /// The commands this audience may issue now, from the <see cref="PhaseTable"/> (arguments aside): a role's
+    /// depend only on public facts (phase, pause, end); observers may issue none.
+    /// </summary>
+    public ImmutableArray<CommandKind> Allowed { get; init; } = [];
+    /// <summary>The limits the rules apply to commands' numbers and texts (the same for every audience).</summary>
+    public CommandLimits Limits { get; init; } = PhaseTable.Limits;
     public ImmutableArray<RoleCard> Roles { get; init; } = [];
     /// <summary>Own role's private record; every role's for the facilitator, or for all once revealed.</summary>
     public ImmutableArray<PrivateRecord> PrivateRecords { get; init; } = [];

@@ -5,6 +5,7 @@ using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
+using Wargame.Domain.Turns;
 
 namespace Wargame.Domain.Views;
 
@@ -22,8 +23,8 @@ public static class GameViews
             || (audience.Role is { } r && (a.Proposer == r || a.Parties.Contains(r)));
 
         var world = state.World;
-        var standing = Rules.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Turns.Orders>.Empty });
-        var assessment = Deterrence.Assess(world, state.Rules);
+        var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
+        var assessment = Deterrence.Assess(world, state.Constants);
         var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).ToImmutableArray();
 
         return new GameView
@@ -38,6 +39,13 @@ public static class GameViews
             PausedRemainingSeconds = state.PausedRemainingSeconds,
             Ended = state.Ended,
             Revealed = state.Revealed,
+            Allowed = audience switch
+            {
+                { Kind: AudienceKind.Role, Role: { } role } => PhaseTable.Allowed(state, Actor.Player(role)),
+                { Kind: AudienceKind.Facilitator } => PhaseTable.Allowed(state, Actor.Facilitator),
+                _ => [],
+            },
+            Limits = PhaseTable.Limits,
             Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
             PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
             // Numbered within this audience's list, so a gap never reveals a message it cannot see.
@@ -68,9 +76,9 @@ public static class GameViews
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],
             Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
-            Intelligence = Views.Intelligence.For(state, Sees),
+            Intelligence = IntelligenceReports.For(state, Sees),
             RussianOutlook = Sees(Role.RU) ? Outlook(state, assessment.Deterrence) : null,
-            RuleConstants = state.Rules.All,
+            RuleConstants = state.Constants.All,
         };
     }
 
@@ -92,8 +100,8 @@ public static class GameViews
     private static RussianOutlookView Outlook(GameState state, double deterrence)
     {
         var hasCeasefire = state.World.Ceasefire is not null;
-        var hazard = hasCeasefire ? Deterrence.Hazard(state.World, state.Rules, deterrence, rearm: false).Value : (double?)null;
-        var rearming = hasCeasefire ? Deterrence.Hazard(state.World, state.Rules, deterrence, rearm: true).Value : (double?)null;
-        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World[Role.RU].Q("resolve"), state.Rules));
+        var hazard = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: false).Value : (double?)null;
+        var rearming = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: true).Value : (double?)null;
+        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World[Role.RU].Q("resolve"), state.Constants));
     }
 }

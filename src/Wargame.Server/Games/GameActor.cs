@@ -25,7 +25,6 @@ internal sealed class GameNotFoundException(string gameId) : Exception($"There i
 internal sealed class GameActor
 {
     private const int MaxAppendAttempts = 3;
-    private const int MaxBotRounds = 8;
 
     private readonly Channel<Func<Task>> _mailbox = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true });
     private readonly IGameStore _store;
@@ -63,40 +62,6 @@ internal sealed class GameActor
     public TimeSpan IdleFor => _time.GetElapsedTime(Volatile.Read(ref _lastActivity));
 
     public Task<CommandResult> Execute(GameCommand command) => Enqueue(() => Handle(command));
-
-    public Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow) => Enqueue(async () =>
-    {
-        var state = await State();
-        if (state.Paused)
-            return CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", state.Version);
-        return await Handle(new Domain.Game.SetDeadline(actor, fromNow is { } span ? _time.GetUtcNow() + span : null));
-    });
-
-    public Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by) => Enqueue(async () =>
-    {
-        var state = await State();
-        if (state.Paused)
-            return CommandResult.Refused("game-paused", "The game is paused; resume it before changing the deadline.", state.Version);
-        if (state.Deadline is null)
-            return CommandResult.Refused("no-deadline", "There is no deadline to extend; set one first.", state.Version);
-        return await Handle(new Domain.Game.SetDeadline(actor, state.Deadline + by));
-    });
-
-    public Task<CommandResult> Pause(Actor actor) => Enqueue(async () =>
-    {
-        var state = await State();
-        int? remaining = state.Deadline is { } deadline
-            ? (int)Math.Ceiling(Math.Max(0, (deadline - _time.GetUtcNow()).TotalSeconds))
-            : null;
-        return await Handle(new PauseGame(actor, remaining));
-    });
-
-    public Task<CommandResult> Resume(Actor actor) => Enqueue(async () =>
-    {
-        var state = await State();
-        DateTimeOffset? deadline = state.PausedRemainingSeconds is { } seconds ? _time.GetUtcNow().AddSeconds(seconds) : null;
-        return await Handle(new ResumeGame(actor, deadline));
-    });
 
     public Task Attach(string connectionId, Audience audience) => Enqueue(async () =>
     {
@@ -147,10 +112,6 @@ internal sealed class GameActor
         }
     }
 
-    /// <summary>
-    /// Decide, append, evolve, publish. On a conflict the log is reloaded (the clients here are shown what the other
-    /// writer did) and the command decided again, if <paramref name="stillApplies"/> to the reloaded state.
-    /// </summary>
     /// <summary>Stops the actor when the server stops: no more calls, no more timers.</summary>
     public async Task Deactivate()
     {
@@ -159,27 +120,27 @@ internal sealed class GameActor
         _deadlineTimer?.Dispose();
     }
 
-    private async Task<CommandResult> Handle(GameCommand command, Func<GameState, bool>? stillApplies = null)
+    /// <summary>
+    /// Decide and evolve (Rules.Apply, with the time stamped on commands that need it), append, publish. On a conflict
+    /// the log is reloaded (the clients here are shown what the other writer did) and the command decided again.
+    /// </summary>
+    private async Task<CommandResult> Handle(GameCommand command)
     {
         using var scope = _logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = GameId, ["Actor"] = command.Actor.ToString() });
         for (var attempt = 1; ; attempt++)
         {
             var state = await State();
             if (attempt > 1)
-            {
                 PublishViews(state);
-                if (stillApplies is not null && !stillApplies(state))
-                    return CommandResult.Refused("superseded", "The game changed before this could be applied.", VersionFor(state, command.Actor));
-            }
-            var decision = Rules.Decide(state, command);
-            if (decision.Rejection is { } rejection)
+            var applied = Rules.Apply(state, command is ClockedCommand clocked ? clocked with { Now = _time.GetUtcNow() } : command);
+            if (applied.Rejection is { } rejection)
             {
                 _logger.LogInformation("{Command} refused: {Code}", command.GetType().Name, rejection.Code);
                 return CommandResult.Refused(rejection.Code, rejection.Message, VersionFor(state, command.Actor));
             }
             try
             {
-                await _store.AppendEvents(GameId, state.Version, decision.Events, CancellationToken.None);
+                await _store.AppendEvents(GameId, state.Version, applied.Events, CancellationToken.None);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAppendAttempts)
             {
@@ -194,8 +155,7 @@ internal sealed class GameActor
                 return CommandResult.Refused("conflict", "The game changed while your command was being applied; please try again.", VersionFor(state, command.Actor));
             }
 
-            foreach (var e in decision.Events)
-                state = Rules.Evolve(state, e);
+            state = applied.State;
             _state = state;
             _logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
             PublishViews(state);
@@ -262,8 +222,8 @@ internal sealed class GameActor
         Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view, GameJson.Options)));
 
     /// <summary>
-    /// Lets every role with a bot seat act on the new state (Bots.Decide sees only that role's view), as that
-    /// role's player, until no bot has anything left to do. A refused bot command is logged and skipped.
+    /// Lets every role with a bot seat act on the new state on the domain's BotCadence (each bot sees only its role's
+    /// view), as that role's player. A refused bot command is logged and skipped.
     /// </summary>
     private async Task PlayBots()
     {
@@ -272,22 +232,13 @@ internal sealed class GameActor
         _botsPlaying = true;
         try
         {
-            for (var round = 0; round < MaxBotRounds; round++)
+            await BotCadence.Play(_bots, async () => await State(), async command =>
             {
-                var acted = false;
-                foreach (var role in _bots)
-                {
-                    foreach (var command in Bots.Decide(await State(), role))
-                    {
-                        var result = await Handle(command);
-                        acted |= result.Accepted;
-                        if (!result.Accepted)
-                            _logger.LogWarning("Bot {Role} of game {GameId}: {Command} refused: {Code}", role, GameId, command.GetType().Name, result.Code);
-                    }
-                }
-                if (!acted)
-                    return;
-            }
+                var result = await Handle(command);
+                if (!result.Accepted)
+                    _logger.LogWarning("Bot {Role} of game {GameId}: {Command} refused: {Code}", command.Actor.Role, GameId, command.GetType().Name, result.Code);
+                return result.Accepted;
+            });
         }
         finally
         {
@@ -322,13 +273,9 @@ internal sealed class GameActor
         {
             await Enqueue(async () =>
             {
-                bool StillDue(GameState s) => s.Deadline == deadline && !s.Paused && !s.Ended;
-                var state = await State();
-                if (!StillDue(state))
-                    return false;
-                _logger.LogInformation("Deadline {Deadline} of game {GameId} passed; closing the {Phase} phase", deadline, GameId, state.Phase);
-                // Another node may have closed the phase already: advance only if this deadline still stands.
-                var result = await Handle(new AdvancePhase(Actor.System), StillDue);
+                _logger.LogInformation("Deadline {Deadline} of game {GameId} passed; closing the phase if it still stands", deadline, GameId);
+                // The rules close the phase only if this deadline still stands (another node may have closed it already).
+                var result = await Handle(new CloseAtDeadline(Actor.System, deadline));
                 return result.Accepted;
             });
         }

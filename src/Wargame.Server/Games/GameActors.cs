@@ -86,14 +86,6 @@ internal sealed class GameActors(
 
         public Task<CommandResult> Execute(GameCommand command) => actors.Call(gameId, a => a.Execute(command));
 
-        public Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow) => actors.Call(gameId, a => a.SetDeadline(actor, fromNow));
-
-        public Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by) => actors.Call(gameId, a => a.ExtendDeadline(actor, by));
-
-        public Task<CommandResult> Pause(Actor actor) => actors.Call(gameId, a => a.Pause(actor));
-
-        public Task<CommandResult> Resume(Actor actor) => actors.Call(gameId, a => a.Resume(actor));
-
         public Task Attach(string connectionId, Audience audience) => actors.Call(gameId, async a => { await a.Attach(connectionId, audience); return true; });
 
         public Task<GameView> View(Audience audience) => actors.Call(gameId, a => a.View(audience));

@@ -12,19 +12,8 @@ internal interface IGameGrain
 {
     string GameId { get; }
 
-    /// <summary>Decide, append with the expected version, evolve, push every audience its view.</summary>
+    /// <summary>Decide, append with the expected version, evolve, push every audience its view. Stamps the server's time on a ClockedCommand.</summary>
     Task<CommandResult> Execute(GameCommand command);
-
-    /// <summary>Sets the current phase's deadline <paramref name="fromNow"/> from the server's clock; null clears it.</summary>
-    Task<CommandResult> SetDeadline(Actor actor, TimeSpan? fromNow);
-
-    Task<CommandResult> ExtendDeadline(Actor actor, TimeSpan by);
-
-    /// <summary>Pauses play, keeping the time left on the running deadline.</summary>
-    Task<CommandResult> Pause(Actor actor);
-
-    /// <summary>Resumes play; the deadline runs again with the time it had left.</summary>
-    Task<CommandResult> Resume(Actor actor);
 
     /// <summary>Adds a connection to its audience's pushes and sends it the current view, in order with every push.</summary>
     Task Attach(string connectionId, Audience audience);

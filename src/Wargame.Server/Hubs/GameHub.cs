@@ -52,19 +52,13 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
 
     public Task<CommandResult> AdvancePhase() => AsFacilitator(actor => Game.Execute(new Domain.Game.AdvancePhase(actor)));
 
-    public Task<CommandResult> SetDeadline(int? seconds) => AsFacilitator(actor =>
-        seconds is <= 0 or > MaxDeadlineSeconds
-            ? Refuse("bad-deadline", $"A deadline is 1 to {MaxDeadlineSeconds} seconds from now (or null to clear it).")
-            : Game.SetDeadline(actor, seconds is { } s ? TimeSpan.FromSeconds(s) : null));
+    public Task<CommandResult> SetDeadline(int? seconds) => AsFacilitator(actor => Game.Execute(new Domain.Game.SetDeadline(actor, seconds)));
 
-    public Task<CommandResult> ExtendDeadline(int seconds) => AsFacilitator(actor =>
-        seconds is <= 0 or > MaxDeadlineSeconds
-            ? Refuse("bad-deadline", $"An extension is 1 to {MaxDeadlineSeconds} seconds.")
-            : Game.ExtendDeadline(actor, TimeSpan.FromSeconds(seconds)));
+    public Task<CommandResult> ExtendDeadline(int seconds) => AsFacilitator(actor => Game.Execute(new Domain.Game.ExtendDeadline(actor, seconds)));
 
-    public Task<CommandResult> Pause() => AsFacilitator(actor => Game.Pause(actor));
+    public Task<CommandResult> Pause() => AsFacilitator(actor => Game.Execute(new PauseGame(actor)));
 
-    public Task<CommandResult> ResumePlay() => AsFacilitator(actor => Game.Resume(actor));
+    public Task<CommandResult> ResumePlay() => AsFacilitator(actor => Game.Execute(new ResumeGame(actor)));
 
     public Task<CommandResult> InjectEvent(InjectRequest inject) => AsFacilitator(actor =>
         Required(inject, nameof(inject)) ?? Game.Execute(new Domain.Game.InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
@@ -89,8 +83,6 @@ internal sealed class GameHub(Seating seating, GameActors games, Presence presen
         }
         await base.OnDisconnectedAsync(exception);
     }
-
-    private const int MaxDeadlineSeconds = 7 * 24 * 3600;
 
     private SeatRecord? CallerSeat => Context.Items.TryGetValue(SeatKey, out var seat) ? seat as SeatRecord : null;
 

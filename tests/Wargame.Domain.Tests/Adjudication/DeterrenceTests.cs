@@ -17,12 +17,12 @@ public sealed class DeterrenceTests
             var guarantors = agreement.Guarantee!.Guarantors;
             foreach (var g in guarantors)
             {
-                var (commitment, terms) = Deterrence.Commitment(state.World, state.Rules, agreement, g, agreement.Form);
+                var (commitment, terms) = Deterrence.Commitment(state.World, state.Constants, agreement, g, agreement.Form);
                 Assert.Equal(Deterrence.Sigmoid(terms.Sum(t => t.Value)), commitment, 12);
-                Assert.Equal(commitment, Deterrence.CommitmentValue(state.World, state.Rules, agreement, g, agreement.Form), 12);
+                Assert.Equal(commitment, Deterrence.CommitmentValue(state.World, state.Constants, agreement, g, agreement.Form), 12);
             }
-            var (capability, _) = Deterrence.Capability(state.World, state.Rules, guarantors, agreement.Guarantee.ArmsAndIntelligence);
-            Assert.Equal(capability, Deterrence.CapabilityValue(state.World, state.Rules, guarantors, agreement.Guarantee.ArmsAndIntelligence), 12);
+            var (capability, _) = Deterrence.Capability(state.World, state.Constants, guarantors, agreement.Guarantee.ArmsAndIntelligence);
+            Assert.Equal(capability, Deterrence.CapabilityValue(state.World, state.Constants, guarantors, agreement.Guarantee.ArmsAndIntelligence), 12);
         }
     }
 
@@ -30,7 +30,7 @@ public sealed class DeterrenceTests
     public void Deterrence_CombinesTheBestCredibilityOfEachGuarantor()
     {
         var state = TestScenarios.Start("coalition-of-the-willing");
-        var assessment = Deterrence.Assess(state.World, state.Rules);
+        var assessment = Deterrence.Assess(state.World, state.Constants);
 
         var eu = assessment.Guarantors.Single(g => g.Guarantor == Role.EU).Credibility;
         var us = assessment.Guarantors.Single(g => g.Guarantor == Role.US).Credibility;
@@ -43,6 +43,6 @@ public sealed class DeterrenceTests
     {
         var state = TestScenarios.Start("oval-office-2025");
 
-        Assert.Equal(0, Deterrence.Hazard(state.World, state.Rules, 0, rearm: true).Value);
+        Assert.Equal(0, Deterrence.Hazard(state.World, state.Constants, 0, rearm: true).Value);
     }
 }

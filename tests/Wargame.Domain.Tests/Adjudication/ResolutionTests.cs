@@ -154,7 +154,7 @@ public sealed class ResolutionTests
             RuleOverrides = System.Collections.Immutable.ImmutableSortedDictionary<string, double>.Empty.Add("reversalExecutive", 1.0).Add("reversalStakeDamping", 0),
         };
         var start = Rules.Begin(Rules.Start(scenario, 5));
-        var before = Deterrence.Assess(start.World, start.Rules).Guarantors.Single().Commitment;
+        var before = Deterrence.Assess(start.World, start.Constants).Guarantors.Single().Commitment;
 
         var state = Resolve(start);
 
@@ -166,7 +166,7 @@ public sealed class ResolutionTests
         Assert.Equal([Role.US], record.VisibleTo.ToArray());
         Assert.Equal("Leeds 2003: a change of government abandons a commitment", record.Precedent);
         Assert.Contains(record.Terms, t => t.Tag == "SCENARIO");
-        Assert.True(Deterrence.Assess(state.World, state.Rules).Guarantors.Single().Commitment < before);
+        Assert.True(Deterrence.Assess(state.World, state.Constants).Guarantors.Single().Commitment < before);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-using BotPolicy = Wargame.Domain.Bots.Bots;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Simulation;

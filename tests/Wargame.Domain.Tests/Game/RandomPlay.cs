@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
@@ -35,6 +36,9 @@ internal static class RandomPlay
         }
         return (state, events.ToImmutable(), accepted);
     }
+
+    /// <summary>A clock that moves with the log, as the server's would between commands.</summary>
+    private static DateTimeOffset Now(GameState state) => DateTimeOffset.UnixEpoch.AddSeconds(1_800_000_000 + 37L * state.Version);
 
     public static GameCommand Command(GameState state, Step step)
     {
@@ -75,11 +79,13 @@ internal static class RandomPlay
                 ? new InjectEvent(Actor.Facilitator, null, "Free inject", "Something happens.", [new InjectEffect(a % 2 == 0 ? "RU.resolve" : "territory", (b % 10 - 5) / 10.0)])
                 : new InjectEvent(Actor.Facilitator, state.Scenario.Events[b % state.Scenario.Events.Length].Id, null, null, []),
             10 => state.Outcomes.IsEmpty || state.Outcomes[^1].Records.All(r => !r.Adjustable)
-                ? new SetDeadline(Actor.Facilitator, DateTimeOffset.UnixEpoch.AddSeconds(a))
+                ? new SetDeadline(Actor.Facilitator, a % 5 == 0 ? null : a % 700_000) { Now = Now(state) }
                 : new AdjustAdjudication(Actor.Facilitator, state.Outcomes[^1].Records.Where(r => r.Adjustable).ElementAt(a % state.Outcomes[^1].Records.Count(r => r.Adjustable)).Id, (b % 11 - 5) / 10.0, "Seminar judgement"),
-            11 => state.Paused ? new ResumeGame(Actor.Facilitator, null) : new PauseGame(Actor.Facilitator, a % 600),
+            11 => state.Paused ? new ResumeGame(Actor.Facilitator) { Now = Now(state) }
+                : state.Deadline is not null && b % 2 == 0 ? new ExtendDeadline(Actor.Facilitator, a % 700_000) { Now = Now(state) }
+                : new PauseGame(Actor.Facilitator) { Now = Now(state) },
             12 => new RevokeAgreement(actor, someAgreement, "Changed course"),
-            _ => Wargame.Domain.Bots.Bots.Decide(state, role) is { IsEmpty: false } bot ? bot[0] : new AdvancePhase(Actor.Facilitator),
+            _ => BotPolicy.Decide(state, role) is { IsEmpty: false } bot ? bot[0] : new AdvancePhase(Actor.Facilitator),
         };
     }
 }

@@ -138,7 +138,7 @@ public sealed class RejectionTests
     [Fact]
     public void PlayersCannotActWhilePaused()
     {
-        var state = TestScenarios.Start("treaty-path").Apply(new PauseGame(Actor.Facilitator, 120));
+        var state = TestScenarios.Start("treaty-path").Apply(new PauseGame(Actor.Facilitator) { Now = DateTimeOffset.UnixEpoch });
 
         Assert.Equal("game-paused", Code(state, new PostMessage(Actor.Player(Role.UA), [], "hello")));
     }

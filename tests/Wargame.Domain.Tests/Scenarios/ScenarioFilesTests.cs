@@ -49,7 +49,7 @@ public sealed class ScenarioFilesTests
     {
         var state = TestScenarios.Start("budapest-redux");
 
-        var constant = state.Rules[Wargame.Domain.Adjudication.RuleKey.AttributionWithoutMonitors];
+        var constant = state.Constants[Wargame.Domain.Adjudication.RuleKey.AttributionWithoutMonitors];
 
         Assert.Equal(0.2, constant.Value);
         Assert.Equal("SCENARIO", constant.Tag);

@@ -85,7 +85,7 @@ public sealed class ScenarioParserTests
         var result = ScenarioParser.Parse("treaty-path.yaml", Valid + "rules:\n  hazardBase: 0.1\n");
 
         Assert.True(result.IsValid, string.Join("\n", result.Errors));
-        var constant = result.Scenario!.RulesTable()[Wargame.Domain.Adjudication.RuleKey.HazardBase];
+        var constant = result.Scenario!.Constants()[Wargame.Domain.Adjudication.RuleKey.HazardBase];
         Assert.Equal(0.1, constant.Value);
         Assert.Equal("SCENARIO", constant.Tag);
     }

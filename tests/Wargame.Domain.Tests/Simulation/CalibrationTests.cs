@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
@@ -70,7 +71,7 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
     {
         // The Budapest outcome [DESIGN target ~0.3]; band 0.2–0.4.
         var state = TestScenarios.Start("budapest-redux");
-        var assessment = Deterrence.Assess(state.World, state.Rules);
+        var assessment = Deterrence.Assess(state.World, state.Constants);
 
         Assert.Equal(2, assessment.Guarantors.Length);
         output.WriteLine($"memorandum credibility: {string.Join(", ", assessment.Guarantors.Select(g => $"{g.Guarantor} {g.Credibility:0.000}"))}");
@@ -112,8 +113,8 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
 
         double EuropeanCredibility(GuaranteeTerms terms)
         {
-            var world = state.World with { Agreements = [Agreements.Sign(Agreements.Create(state.World, 9, Role.EU, terms, 0, null), 0)] };
-            return Deterrence.Assess(world, state.Rules).Guarantors.Single(g => g.Guarantor == Role.EU).Credibility;
+            var world = state.World with { Agreements = [AgreementLifecycle.Sign(AgreementLifecycle.Create(state.World, 9, Role.EU, terms, 0, null), 0)] };
+            return Deterrence.Assess(world, state.Constants).Guarantors.Single(g => g.Guarantor == Role.EU).Credibility;
         }
 
         Assert.True(EuropeanCredibility(europeOnly) < EuropeanCredibility(usBacked));
@@ -132,12 +133,12 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
                 .SetItem(Role.EU, state.World[Role.EU] with { Troops = 60_000, Reinforcements72h = 0 }),
         };
         var terms = new GuaranteeTerms { Guarantors = [Role.EU], LegalForm = LegalForm.RatifiedTreaty, Trigger = Trigger.Automatic };
-        var agreement = Agreements.Sign(Agreements.Create(world, 9, Role.EU, terms, 0, null), 0) with
+        var agreement = AgreementLifecycle.Sign(AgreementLifecycle.Create(world, 9, Role.EU, terms, 0, null), 0) with
         {
             Reputation = ImmutableSortedDictionary<Role, double>.Empty.Add(Role.EU, 1.0),
         };
 
-        var eu = Deterrence.Assess(world with { Agreements = [agreement] }, state.Rules).Guarantors.Single();
+        var eu = Deterrence.Assess(world with { Agreements = [agreement] }, state.Constants).Guarantors.Single();
 
         Assert.True(eu.Commitment > 0.9, $"commitment {eu.Commitment:0.00}");
         Assert.True(eu.Credibility < 0.45, $"credibility {eu.Credibility:0.00} despite commitment {eu.Commitment:0.00}");
@@ -177,7 +178,7 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
             if (state.Phase == Phase.Orders)
             {
                 foreach (var role in new[] { Role.UA, Role.US, Role.EU })
-                    state = Wargame.Domain.Bots.Bots.Decide(state, role).Aggregate(state, Issue);
+                    state = BotPolicy.Decide(state, role).Aggregate(state, Issue);
                 var posture = state.Turn == 1 ? RussiaPosture.MajorOffensive : RussiaPosture.Comply;
                 state = Issue(state, new SubmitOrders(Actor.Player(Role.RU), new RussiaOrders(posture, false, false)));
             }

@@ -13,7 +13,7 @@ public sealed record IntelligenceReport(int Turn, Role For, Role About, string Q
 /// The private intelligence each role receives in its briefing. Each estimate is drawn from
 /// (seed, turn, "intel", role, quantity), so it is stable for a turn and replays identically.
 /// </summary>
-internal static class Intelligence
+internal static class IntelligenceReports
 {
     /// <summary>What each role's services watch, and how wide their error is (a share of the quantity's range).</summary>
     private static readonly ImmutableArray<(Role For, Role About, string Quantity, double Error)> Sources =

@@ -6,7 +6,7 @@ using Wargame.Domain.Roles;
 namespace Wargame.Domain.Negotiation;
 
 /// <summary>Creating and signing agreements: shared by proposals in play and instruments a scenario starts with.</summary>
-internal static class Agreements
+internal static class AgreementLifecycle
 {
     public static Agreement Create(World world, int id, Role proposer, AgreementTerms terms, int turn, int? counterOf)
     {

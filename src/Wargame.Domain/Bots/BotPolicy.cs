@@ -14,7 +14,7 @@ namespace Wargame.Domain.Bots;
 /// role's hidden information. Its choices are reproducible: every random choice is a d10000 roll from
 /// (game seed, turn, decision, role). The caller issues the returned commands in order.
 /// </summary>
-public static class Bots
+public static class BotPolicy
 {
     /// <summary>The commands a bot for <paramref name="role"/> issues now, computed from that role's view.</summary>
     public static ImmutableArray<GameCommand> Decide(GameState state, Role role) =>

@@ -1,0 +1,30 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Turns;
+
+namespace Wargame.Domain.Negotiation;
+
+/// <summary>Table talk: public statements and private channels among any subset of roles.</summary>
+internal static class MessageRules
+{
+    public static Decision Post(GameState state, PostMessage m)
+    {
+        var limit = PhaseTable.Limits.MessageMaxLength;
+        if (string.IsNullOrWhiteSpace(m.Text))
+            return Decision.Reject("empty-message", "A message needs some text.");
+        if (m.Text.Length > limit)
+            return Decision.Reject("message-too-long", $"A message can be at most {limit} characters.");
+        var recipients = m.To.IsDefault ? [] : m.To;
+        if (recipients.Any(r => !Enum.IsDefined(r)))
+            return Decision.Reject("unknown-role", "A message can only go to UA, RU, US or EU.");
+        var from = m.Actor.Role;
+        var to = recipients.Where(r => r != from).Distinct().Order().ToImmutableArray();
+        if (!recipients.IsEmpty && to.IsEmpty)
+            return Decision.Reject("no-recipients", "A private message needs at least one other role.");
+        // A player writing to every other role is making a statement to everyone.
+        if (m.Actor.Kind == ActorKind.Player && !recipients.IsEmpty && to.Length == RoleSet.All.Count - 1)
+            to = [];
+        return Decision.Accept(new MessagePosted(state.Messages.Length + 1, from, to, m.Text.Trim()));
+    }
+}
