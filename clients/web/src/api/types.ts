@@ -33,6 +33,9 @@ export type OrdersView = Schemas["OrdersView"];
 
 // Views
 export type GameView = Schemas["GameView"];
+/** A command of the rules by name, as views list what their audience may do now. */
+export type CommandKind = Schemas["CommandKind"];
+export type CommandLimits = Schemas["CommandLimits"];
 export type PrivateRecord = Schemas["PrivateRecord"];
 export type MessageView = Schemas["MessageView"];
 export type ResolutionRecord = Schemas["ResolutionRecord"];
@@ -72,7 +75,10 @@ export const ROLE_NAMES: Record<Role, string> = {
   EU: "Europe",
 };
 export const GUARANTORS = ["US", "EU"] as const satisfies readonly Role[];
-export const PHASES = ["Briefing", "Negotiation", "Orders", "Resolution", "Debrief"] as const satisfies readonly Phase[];
+/** The phases of a turn in order; the compiler checks the list against the contract's. */
+export const PHASES = ["Briefing", "Negotiation", "Orders", "Debrief"] as const satisfies readonly Phase[];
+const everyPhase: Exclude<Phase, (typeof PHASES)[number]> extends never ? true : never = true;
+void everyPhase;
 
 /** Roles in table order (Ukraine, Russia, United States, Europe), as channel keys and seat lists list them. */
 export function byTableOrder(a: Role, b: Role) {

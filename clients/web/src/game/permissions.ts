@@ -1,8 +1,18 @@
-import type { AgreementView, EventCardView, GameView, ProposalView, ResolutionRecord, Role } from "../api/types";
+import type {
+  AgreementView,
+  CommandKind,
+  CommandLimits,
+  EventCardView,
+  GameView,
+  ProposalView,
+  ResolutionRecord,
+  Role,
+} from "../api/types";
 
-// What the viewer may do now: the one place in the client that decides which controls are enabled. It reads only
-// the view (its audience, phase and state); the server decides again and refuses with a code whatever this allows
-// by mistake. When views carry the allowed commands for their audience, this is the file that reads them.
+// What the viewer may do now: the one place in the client that decides which controls are enabled. The view says
+// which commands its audience may issue in this phase and state (`allowed`, from the domain's phase table) and the
+// limits of their arguments; this file adds only what depends on a command's arguments (which proposal, which
+// agreement) and on the seat. The server checks everything again and refuses with a code.
 
 export interface ProposalActions {
   accept: boolean;
@@ -13,6 +23,7 @@ export interface ProposalActions {
 
 export interface Permissions {
   submitOrders: boolean;
+  /** The compose form is open: while paused it stays, so a draft can be written (sending is refused with the reason). */
   postMessage: boolean;
   /** Open a group channel with two or more other roles (players only). */
   openGroup: boolean;
@@ -21,8 +32,8 @@ export interface Permissions {
   revoke: (agreement: AgreementView) => boolean;
   advancePhase: boolean;
   setDeadline: boolean;
-  /** Extend or clear the running deadline. */
-  changeDeadline: boolean;
+  extendDeadline: boolean;
+  clearDeadline: boolean;
   pause: boolean;
   resumePlay: boolean;
   endGame: boolean;
@@ -30,38 +41,13 @@ export interface Permissions {
   injectEvent: boolean;
   fireCard: (card: EventCardView) => boolean;
   adjust: (record: ResolutionRecord) => boolean;
+  /** Release seats and put bots on empty ones (the hub's facilitator seat, not a rule of the game). */
   manageSeats: boolean;
+  /** The ranges the rules accept: controls offer exactly these. */
+  limits: CommandLimits;
 }
 
-/** Limits the server enforces too (GameHub, the rules' adjustment range); the controls stay inside them. */
-export const LIMITS = {
-  deadlineMinutes: { min: 1, max: 240 },
-  extendSeconds: 300,
-  adjustmentLogit: 0.5,
-} as const;
-
 const NO_ACTIONS: ProposalActions = { accept: false, reject: false, counter: false, withdraw: false };
-
-/** A replay, or a page without a seat: nothing may be done. */
-export const READ_ONLY: Permissions = {
-  submitOrders: false,
-  postMessage: false,
-  openGroup: false,
-  propose: false,
-  respond: () => NO_ACTIONS,
-  revoke: () => false,
-  advancePhase: false,
-  setDeadline: false,
-  changeDeadline: false,
-  pause: false,
-  resumePlay: false,
-  endGame: false,
-  revealAll: false,
-  injectEvent: false,
-  fireCard: () => false,
-  adjust: () => false,
-  manageSeats: false,
-};
 
 /** Agreements a party may still revoke. */
 const REVOCABLE = new Set<AgreementView["status"]>(["InForce", "Tested", "AwaitingRatification"]);
@@ -81,45 +67,79 @@ export function lastResolvedTurn(view: GameView) {
   return Math.max(0, ...view.results.map((r) => r.turn));
 }
 
+/** Why a player's orders form is closed now, or null when it is open. */
+export function ordersClosed(view: GameView, may: Permissions): string | null {
+  if (may.submitOrders) return null;
+  if (view.ended) return "Orders open in the orders phase.";
+  if (view.paused) return "The facilitator has paused the game; orders open again when play resumes.";
+  return `Orders open in the orders phase; it is now the ${view.phase.toLowerCase()} phase.`;
+}
+
+/** Why a player cannot send a new proposal now, or null when it can. */
+export function proposalsClosed(view: GameView, may: Permissions): string | null {
+  if (may.propose) return null;
+  if (view.ended) return "The game has ended.";
+  if (view.paused) return "The facilitator has paused the game.";
+  return "Proposals are made and answered outside the orders phase; the builder keeps your terms until then.";
+}
+
+/** Nothing may be done: a replay's frames, whatever audience they show. */
+export function readOnly(limits: CommandLimits): Permissions {
+  return permissions(new Set(), null, false, null, limits, -1);
+}
+
 export function permissionsOf(view: GameView): Permissions {
-  const live = !view.ended;
   const { kind, role } = view.audience;
-  if (kind === "Role" && role) return player(view, role, live);
-  if (kind === "Facilitator") return facilitator(view, live);
-  return READ_ONLY;
+  const me = kind === "Role" ? role : null;
+  return permissions(
+    new Set(view.allowed),
+    me,
+    kind === "Facilitator",
+    view.deadline,
+    view.limits,
+    lastResolvedTurn(view),
+    view.paused && !view.ended,
+  );
 }
 
-function player(view: GameView, me: Role, live: boolean): Permissions {
+function permissions(
+  allowed: ReadonlySet<CommandKind>,
+  me: Role | null,
+  facilitator: boolean,
+  deadline: string | null,
+  limits: CommandLimits,
+  lastTurn: number,
+  paused = false,
+): Permissions {
+  const may = (command: CommandKind) => allowed.has(command);
   return {
-    ...READ_ONLY,
-    submitOrders: live && view.phase === "Orders",
-    postMessage: live,
-    openGroup: true,
-    propose: live,
+    submitOrders: may("SubmitOrders"),
+    postMessage: may("PostMessage") || (paused && (me !== null || facilitator)),
+    openGroup: me !== null,
+    propose: may("Propose"),
     respond: (p) => {
-      if (!live || !isOpen(p) || !p.parties.includes(me)) return { ...NO_ACTIONS, withdraw: live && isOpen(p) && p.proposer === me };
+      if (me === null || !isOpen(p) || !p.parties.includes(me)) return NO_ACTIONS;
       const mine = p.proposer === me;
-      return { accept: answerOf(p, me) !== "Accepted", reject: !mine, counter: !mine, withdraw: mine };
+      return {
+        accept: may("RespondToProposal") && answerOf(p, me) !== "Accepted",
+        reject: may("RespondToProposal") && !mine,
+        counter: may("CounterProposal") && !mine,
+        withdraw: may("RespondToProposal") && mine,
+      };
     },
-    revoke: (a) => live && a.parties.includes(me) && REVOCABLE.has(a.status),
-  };
-}
-
-function facilitator(view: GameView, live: boolean): Permissions {
-  const lastTurn = lastResolvedTurn(view);
-  return {
-    ...READ_ONLY,
-    postMessage: live,
-    advancePhase: live,
-    setDeadline: live,
-    changeDeadline: view.deadline != null,
-    pause: live && !view.paused,
-    resumePlay: live && view.paused,
-    endGame: live,
-    revealAll: view.ended && !view.revealed,
-    injectEvent: true,
-    fireCard: (card) => !card.fired,
-    adjust: (r) => r.turn === lastTurn && r.adjustable,
-    manageSeats: true,
+    revoke: (a) => me !== null && may("RevokeAgreement") && a.parties.includes(me) && REVOCABLE.has(a.status),
+    advancePhase: may("AdvancePhase"),
+    setDeadline: may("SetDeadline"),
+    extendDeadline: may("ExtendDeadline"),
+    clearDeadline: may("SetDeadline") && deadline != null,
+    pause: may("PauseGame"),
+    resumePlay: may("ResumeGame"),
+    endGame: may("EndGame"),
+    revealAll: may("RevealAll"),
+    injectEvent: may("InjectEvent"),
+    fireCard: (card) => may("InjectEvent") && !card.fired,
+    adjust: (r) => may("AdjustAdjudication") && r.adjustable && r.turn === lastTurn,
+    manageSeats: facilitator,
+    limits,
   };
 }

@@ -1,4 +1,19 @@
-import type { Audience, GameView, MessageView, ProposalView, Role } from "../api/types";
+import type { Audience, CommandLimits, GameView, MessageView, ProposalView, Role } from "../api/types";
+
+/** The rules' limits as the server sends them today. */
+export const LIMITS: CommandLimits = {
+  deadlineMinSeconds: 1,
+  deadlineMaxSeconds: 604800,
+  adjustmentMaxLogit: 0.5,
+  messageMaxLength: 4000,
+  reasonMaxLength: 500,
+  injectTitleMaxLength: 200,
+  injectTextMaxLength: 4000,
+  injectMaxEffects: 20,
+  injectMaxDelta: 1000000,
+  maxTroopChange: 200000,
+  maxOpenProposals: 50,
+};
 
 // Small, complete wire records for unit tests: every field the contract requires, with the test's own values.
 
@@ -17,6 +32,8 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     pausedRemainingSeconds: null,
     ended: false,
     revealed: false,
+    allowed: [],
+    limits: LIMITS,
     roles: [],
     privateRecords: [],
     messages: [],

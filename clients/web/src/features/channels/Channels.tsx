@@ -16,10 +16,11 @@ interface ChannelsProps {
   onNewChannel: (key: string) => void;
   canPost: boolean;
   canOpenGroup: boolean;
+  maxLength: number;
 }
 
 /** Public and private channels. Drafts live per channel and outlive new messages, tab switches and reloads. */
-export function Channels({ gameId, me, list, onNewChannel, canPost, canOpenGroup }: ChannelsProps) {
+export function Channels({ gameId, me, list, onNewChannel, canPost, canOpenGroup, maxLength }: ChannelsProps) {
   const { channels, markRead } = list;
   const [active, setActive] = useState(PUBLIC);
   const channel = channels.find((c) => c.key === active) ?? channels[0];
@@ -108,7 +109,7 @@ export function Channels({ gameId, me, list, onNewChannel, canPost, canOpenGroup
               id={`draft-${channel.key}`}
               value={draft}
               rows={3}
-              maxLength={4000}
+              maxLength={maxLength}
               onChange={(e) => updateDraft(e.target.value)}
               onKeyDown={(e) => {
                 if (e.key === "Enter" && (e.ctrlKey || e.metaKey)) {

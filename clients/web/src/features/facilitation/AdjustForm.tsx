@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { GameView } from "../../api/types";
-import { LIMITS, type Permissions } from "../../game/permissions";
+import type { Permissions } from "../../game/permissions";
 import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { Field } from "../../ui/fields";
@@ -17,7 +17,7 @@ export function AdjustForm({ view, may }: { view: GameView; may: Permissions }) 
   const commands = useCommands();
   const action = useAction();
   const chosen = recordId || records.at(-1)?.id || "";
-  const range = LIMITS.adjustmentLogit;
+  const range = may.limits.adjustmentMaxLogit;
   return (
     <Section title="Adjust an adjudication">
       {records.length === 0 ? (
@@ -59,7 +59,16 @@ export function AdjustForm({ view, may }: { view: GameView; may: Permissions }) 
           )}
         </Field>
         <Field label="Reason (recorded in the log)">
-          {(id) => <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} required />}
+          {(id) => (
+            <textarea
+              id={id}
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+              rows={2}
+              maxLength={may.limits.reasonMaxLength}
+              required
+            />
+          )}
         </Field>
         <button type="submit" disabled={action.busy || !chosen}>
           Adjust

@@ -47,7 +47,7 @@ export function Console({ game }: { game: CreatedGame }) {
       content: (
         <div className="columns">
           <Section title="Public record">
-            <PublicRecord view={view} />
+            <PublicRecord view={view} may={may} />
           </Section>
           <Section title="All channels">
             <Channels
@@ -57,6 +57,7 @@ export function Console({ game }: { game: CreatedGame }) {
               onNewChannel={() => undefined}
               canPost={may.postMessage}
               canOpenGroup={false}
+              maxLength={may.limits.messageMaxLength}
             />
           </Section>
         </div>

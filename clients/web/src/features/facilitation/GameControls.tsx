@@ -1,11 +1,14 @@
 import { useState } from "react";
 import { downloadSavedGame } from "../../api/rest";
 import type { CreatedGame, GameView } from "../../api/types";
-import { LIMITS, type Permissions } from "../../game/permissions";
+import type { Permissions } from "../../game/permissions";
 import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { NumberInput } from "../../ui/fields";
 import { useAction } from "../../ui/useAction";
+
+/** The "+5 min" button. */
+const EXTENSION_SECONDS = 300;
 
 /** What the advance button does now, in the facilitator's words. */
 export function advanceLabel(view: GameView): string {
@@ -51,10 +54,16 @@ function DeadlineControls({ may }: { may: Permissions }) {
   const commands = useCommands();
   const deadline = useAction();
   const [minutes, setMinutes] = useState(10);
-  const { min, max } = LIMITS.deadlineMinutes;
+  const { deadlineMinSeconds, deadlineMaxSeconds } = may.limits;
   return (
     <div className="control deadline">
-      <NumberInput label="Deadline (minutes from now)" value={minutes} min={min} max={max} onChange={setMinutes} />
+      <NumberInput
+        label="Deadline (minutes from now)"
+        value={minutes}
+        min={Math.ceil(deadlineMinSeconds / 60)}
+        max={Math.floor(deadlineMaxSeconds / 60)}
+        onChange={setMinutes}
+      />
       <button
         onClick={() => void deadline.run(() => commands.setDeadline(Math.round(minutes * 60)), "Deadline set.")}
         disabled={deadline.busy || !may.setDeadline}
@@ -63,15 +72,15 @@ function DeadlineControls({ may }: { may: Permissions }) {
       </button>
       <button
         className="secondary"
-        onClick={() => void deadline.run(() => commands.extendDeadline(LIMITS.extendSeconds), "Extended by 5 minutes.")}
-        disabled={deadline.busy || !may.changeDeadline}
+        onClick={() => void deadline.run(() => commands.extendDeadline(EXTENSION_SECONDS), "Extended by 5 minutes.")}
+        disabled={deadline.busy || !may.extendDeadline}
       >
         +5 min
       </button>
       <button
         className="secondary"
         onClick={() => void deadline.run(() => commands.setDeadline(null), "Deadline cleared.")}
-        disabled={deadline.busy || !may.changeDeadline}
+        disabled={deadline.busy || !may.clearDeadline}
       >
         Clear
       </button>

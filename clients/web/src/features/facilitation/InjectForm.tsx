@@ -19,7 +19,7 @@ export function InjectForm({ view, may }: { view: GameView; may: Permissions }) 
         )}
       </Section>
       <Section title="Free-text inject">
-        <FreeTextForm />
+        <FreeTextForm may={may} />
       </Section>
     </div>
   );
@@ -58,7 +58,8 @@ function CardForm({ deck, may }: { deck: EventCardView[]; may: Permissions }) {
   );
 }
 
-function FreeTextForm() {
+function FreeTextForm({ may }: { may: Permissions }) {
+  const { injectTitleMaxLength, injectTextMaxLength, injectMaxEffects } = may.limits;
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
   const [effects, setEffects] = useState<InjectEffect[]>([]);
@@ -81,9 +82,11 @@ function FreeTextForm() {
       }}
     >
       <Field label="Title">
-        {(id) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={200} />}
+        {(id) => <input id={id} value={title} onChange={(e) => setTitle(e.target.value)} required maxLength={injectTitleMaxLength} />}
       </Field>
-      <Field label="What happens">{(id) => <textarea id={id} value={text} onChange={(e) => setText(e.target.value)} rows={3} />}</Field>
+      <Field label="What happens">
+        {(id) => <textarea id={id} value={text} onChange={(e) => setText(e.target.value)} rows={3} maxLength={injectTextMaxLength} />}
+      </Field>
       <fieldset>
         <legend>Effects</legend>
         {effects.map((ef, i) => (
@@ -102,11 +105,16 @@ function FreeTextForm() {
             </button>
           </div>
         ))}
-        <button type="button" className="secondary" onClick={() => setEffects([...effects, { quantity: "", delta: 0 }])}>
+        <button
+          type="button"
+          className="secondary"
+          onClick={() => setEffects([...effects, { quantity: "", delta: 0 }])}
+          disabled={effects.length >= injectMaxEffects}
+        >
           Add effect
         </button>
       </fieldset>
-      <button type="submit" disabled={action.busy}>
+      <button type="submit" disabled={action.busy || !may.injectEvent}>
         Send inject
       </button>
       <ActionFeedback error={action.error} done={action.done} />

@@ -3,15 +3,24 @@ import { Check, NumberInput, Select } from "../../ui/fields";
 
 type Set = (o: Orders) => void;
 
+interface OrderFieldsProps {
+  orders: Orders;
+  role: Role;
+  set: Set;
+  /** One of this guarantor's guarantees was tested last turn: these orders answer it. */
+  responseNeeded: boolean;
+  maxTroopChange: number;
+}
+
 /** The fields of the orders of <orders>' kind. */
-export function OrderFields({ orders, role, set, responseNeeded }: { orders: Orders; role: Role; set: Set; responseNeeded: boolean }) {
+export function OrderFields({ orders, role, set, responseNeeded, maxTroopChange }: OrderFieldsProps) {
   switch (orders.kind) {
     case "russia":
       return <RussiaFields o={orders} set={set} />;
     case "ukraine":
       return <UkraineFields o={orders} set={set} />;
     case "guarantor":
-      return <GuarantorFields o={orders} role={role} set={set} responseNeeded={responseNeeded} />;
+      return <GuarantorFields o={orders} role={role} set={set} responseNeeded={responseNeeded} maxTroopChange={maxTroopChange} />;
   }
 }
 
@@ -52,12 +61,14 @@ const RESPONSE_NAMES = {
   Nothing: "Nothing",
 } as const;
 
-function GuarantorFields({ o, role, set, responseNeeded }: { o: GuarantorOrders; role: Role; set: Set; responseNeeded: boolean }) {
+function GuarantorFields({ o, role, set, responseNeeded, maxTroopChange }: Omit<OrderFieldsProps, "orders"> & { o: GuarantorOrders }) {
   return (
     <div className="grid">
       <NumberInput
         label="Troop change (positive deploys, negative withdraws)"
         value={o.troopChange}
+        min={-maxTroopChange}
+        max={maxTroopChange}
         step={500}
         onChange={(troopChange) => set({ ...o, troopChange })}
       />

@@ -1,6 +1,6 @@
 import { useState } from "react";
 import type { GameView, Orders, Role } from "../../api/types";
-import { permissionsOf } from "../../game/permissions";
+import { ordersClosed, permissionsOf } from "../../game/permissions";
 import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { useAction } from "../../ui/useAction";
@@ -13,7 +13,8 @@ export function OrdersForm({ view, role }: { view: GameView; role: Role }) {
   const [orders, setOrders] = useState<Orders>(() => initialOrders(own, role));
   const commands = useCommands();
   const action = useAction();
-  const mayOrder = permissionsOf(view).submitOrders;
+  const may = permissionsOf(view);
+  const closed = ordersClosed(view, may);
   const tests = view.pendingTests.filter((t) => t.guarantor === role);
 
   return (
@@ -33,9 +34,7 @@ export function OrdersForm({ view, role }: { view: GameView; role: Role }) {
           Your guarantee #{t.agreementId} was tested in turn {t.turn} ({t.attack}). Choose your response in these orders.
         </p>
       ))}
-      {!mayOrder ? (
-        <p className="hint">Orders open in the orders phase{view.ended ? "" : `; it is now the ${view.phase.toLowerCase()} phase`}.</p>
-      ) : null}
+      {closed ? <p className="hint">{closed}</p> : null}
       <form
         aria-label="Orders"
         onSubmit={(e) => {
@@ -43,9 +42,15 @@ export function OrdersForm({ view, role }: { view: GameView; role: Role }) {
           void action.run(() => commands.submitOrders(orders), "Orders submitted. You can change them until the phase closes.");
         }}
       >
-        <fieldset disabled={!mayOrder}>
+        <fieldset disabled={!may.submitOrders}>
           <legend>Your orders for turn {view.turn}</legend>
-          <OrderFields orders={orders} role={role} set={setOrders} responseNeeded={tests.length > 0} />
+          <OrderFields
+            orders={orders}
+            role={role}
+            set={setOrders}
+            responseNeeded={tests.length > 0}
+            maxTroopChange={may.limits.maxTroopChange}
+          />
           <button type="submit" disabled={action.busy}>
             {own?.submitted ? "Replace orders" : "Submit orders"}
           </button>

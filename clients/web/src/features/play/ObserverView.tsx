@@ -1,4 +1,5 @@
 import type { GameView, SeatView } from "../../api/types";
+import { permissionsOf } from "../../game/permissions";
 import { Section } from "../../ui/Section";
 import { PrivateBriefing } from "../record/PrivateBriefing";
 import { PublicRecord } from "../record/PublicRecord";
@@ -13,7 +14,7 @@ export function ObserverView({ view, seats }: { view: GameView; seats: SeatView[
     <main className="dashboard observer">
       <div className="columns">
         <Section title="Public record">
-          <PublicRecord view={view} />
+          <PublicRecord view={view} may={permissionsOf(view)} />
         </Section>
         <Section title="Results">
           <Results view={view} />

@@ -1,7 +1,7 @@
 import { useState } from "react";
 import type { GameView, Role, SeatView } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
-import { answerOf, isOpen, permissionsOf } from "../../game/permissions";
+import { answerOf, isOpen, permissionsOf, proposalsClosed } from "../../game/permissions";
 import { useCommands } from "../../game/session";
 import { Section } from "../../ui/Section";
 import { Tabs, type TabSpec } from "../../ui/Tabs";
@@ -62,6 +62,7 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
           onNewChannel={(k) => setGroups((g) => (g.includes(k) ? g : [...g, k]))}
           canPost={may.postMessage}
           canOpenGroup={may.openGroup}
+          maxLength={may.limits.messageMaxLength}
         />
       ),
     },
@@ -75,10 +76,10 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
             <ProposalsInbox proposals={view.proposals} may={may} />
           </Section>
           <Section title="New proposal">
-            {may.propose ? (
-              <ProposalBuilder submitLabel="Send proposal" onSubmit={commands.propose} />
-            ) : (
+            {view.ended ? (
               <p className="empty">The game has ended.</p>
+            ) : (
+              <ProposalBuilder submitLabel="Send proposal" onSubmit={commands.propose} closed={proposalsClosed(view, may)} />
             )}
           </Section>
         </div>

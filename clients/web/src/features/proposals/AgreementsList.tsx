@@ -44,14 +44,14 @@ export function AgreementsList({ agreements, may }: { agreements: AgreementView[
             </p>
           ) : null}
           <TermsSummary terms={a.terms} />
-          {may.revoke(a) ? <RevokeForm agreement={a} /> : null}
+          {may.revoke(a) ? <RevokeForm agreement={a} maxLength={may.limits.reasonMaxLength} /> : null}
         </li>
       ))}
     </ul>
   );
 }
 
-function RevokeForm({ agreement }: { agreement: AgreementView }) {
+function RevokeForm({ agreement, maxLength }: { agreement: AgreementView; maxLength: number }) {
   const [open, setOpen] = useState(false);
   const [reason, setReason] = useState("");
   const commands = useCommands();
@@ -71,7 +71,7 @@ function RevokeForm({ agreement }: { agreement: AgreementView }) {
       }}
     >
       <Field label="Reason for revoking (everyone reads it)">
-        {(id) => <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={500} required />}
+        {(id) => <textarea id={id} value={reason} onChange={(e) => setReason(e.target.value)} rows={2} maxLength={maxLength} required />}
       </Field>
       <div className="row">
         <button type="submit" className="danger" disabled={action.busy}>

@@ -13,10 +13,12 @@ interface ProposalBuilderProps {
   submitLabel: string;
   onSubmit: (terms: AgreementTerms) => Promise<CommandResult>;
   onCancel?: () => void;
+  /** Why proposals cannot be sent now: the form keeps its terms, its button waits. */
+  closed?: string | null;
 }
 
 /** Builds ceasefire or guarantee terms with every term the rules know. */
-export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: ProposalBuilderProps) {
+export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, closed }: ProposalBuilderProps) {
   const [kind, setKind] = useState<AgreementTerms["kind"]>(initial?.kind ?? "ceasefire");
   const [ceasefire, setCeasefire] = useState<CeasefireTerms>(initial?.kind === "ceasefire" ? initial : defaultCeasefire());
   const [guarantee, setGuarantee] = useState<GuaranteeTerms>(initial?.kind === "guarantee" ? initial : defaultGuarantee());
@@ -58,7 +60,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: Pr
         onChange={(durationTurns) => (kind === "ceasefire" ? setC({ durationTurns }) : setG({ durationTurns }))}
       />
       <div className="row">
-        <button type="submit" disabled={action.busy}>
+        <button type="submit" disabled={action.busy || !!closed}>
           {submitLabel}
         </button>
         {onCancel ? (
@@ -67,6 +69,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel }: Pr
           </button>
         ) : null}
       </div>
+      {closed ? <p className="hint">{closed}</p> : null}
       <ActionFeedback error={action.error} done={action.done} />
     </form>
   );

@@ -1,6 +1,6 @@
 import type { CredibilityView, ForceView, GameView, Term } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
-import { READ_ONLY, type Permissions } from "../../game/permissions";
+import type { Permissions } from "../../game/permissions";
 import { locationName, thousands } from "../../ui/format";
 import { RecordTable } from "../../ui/RecordTable";
 import { AgreementsList } from "../proposals/AgreementsList";
@@ -9,7 +9,7 @@ import { MessageList } from "./MessageList";
 const termsTitle = (terms: Term[]) => terms.map((t) => `${t.name} ${t.value.toFixed(2)} ${t.tag}`).join("; ");
 
 /** What everyone knows: the scenario, the situation, agreements, credibility, injects, forces, roles and public statements. */
-export function PublicRecord({ view, may = READ_ONLY }: { view: GameView; may?: Permissions }) {
+export function PublicRecord({ view, may }: { view: GameView; may: Permissions }) {
   return (
     <div className="public-record" data-testid="public-record">
       <p className="scenario-summary">

@@ -1,5 +1,5 @@
 import type { GameView } from "../../api/types";
-import { READ_ONLY } from "../../game/permissions";
+import { readOnly } from "../../game/permissions";
 import { Section } from "../../ui/Section";
 import { AgreementsList } from "../proposals/AgreementsList";
 import { ProposalsInbox } from "../proposals/ProposalsInbox";
@@ -13,6 +13,7 @@ import { audienceName } from "./replay";
 
 /** One replay frame: everything the chosen audience knew at that point, and nothing to act on. */
 export function FrameView({ view, audience }: { view: GameView; audience: string }) {
+  const may = readOnly(view.limits);
   return (
     <main className="dashboard" data-testid="replay-view" data-audience={audience}>
       <div className="columns">
@@ -20,14 +21,14 @@ export function FrameView({ view, audience }: { view: GameView; audience: string
           {view.privateRecords.map((r) => (
             <PrivateBriefing key={r.role} record={r} view={view} />
           ))}
-          <PublicRecord view={view} />
+          <PublicRecord view={view} may={may} />
         </Section>
         <Section title="Messages seen">
           <MessageList messages={view.messages} empty="None." showRecipients />
           <h3>Proposals</h3>
-          <ProposalsInbox proposals={view.proposals} may={READ_ONLY} />
+          <ProposalsInbox proposals={view.proposals} may={may} />
           <h3>Agreements</h3>
-          <AgreementsList agreements={view.agreements} may={READ_ONLY} />
+          <AgreementsList agreements={view.agreements} may={may} />
         </Section>
       </div>
       <div className="columns">
