@@ -1,3 +1,4 @@
+import { defaultCeasefire } from "../features/proposals/terms";
 import type { Audience, CommandLimits, GameView, MessageView, ProposalView, Role } from "../api/types";
 
 /** The rules' limits as the server sends them today. */
@@ -70,22 +71,7 @@ export function aProposal(overrides: Partial<ProposalView> = {}): ProposalView {
     kind: "Ceasefire",
     proposer: "UA",
     parties: ["UA", "RU"],
-    terms: {
-      kind: "ceasefire",
-      durationTurns: null,
-      line: "Freeze",
-      lineName: null,
-      dmzWidthKm: 10,
-      monitoring: "UnarmedMonitors",
-      monitorsFrom: ["OSCE"],
-      jointCommission: true,
-      specificity: "General",
-      sanctionsRelief: "None",
-      uaForceCapThousands: null,
-      natoNonAccessionPledge: false,
-      prisonerExchange: false,
-      mediators: [],
-    },
+    terms: { ...defaultCeasefire(), dmzWidthKm: 10, monitoring: "UnarmedMonitors", monitorsFrom: ["OSCE"], jointCommission: true },
     status: "Proposed",
     responses: [
       { role: "UA", response: "Accepted" },

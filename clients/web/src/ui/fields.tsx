@@ -50,17 +50,24 @@ export function Check({ label, checked, onChange }: { label: string; checked: bo
   );
 }
 
-interface NumberInputProps {
+interface NumberFieldProps<T> {
   label: string;
-  value: number;
-  onChange: (v: number) => void;
+  value: T;
+  onChange: (v: T) => void;
   min?: number;
   max?: number;
   step?: number;
   hint?: string;
+  required?: boolean;
 }
 
-export function NumberInput({ label, value, onChange, min, max, step, hint }: NumberInputProps) {
+/** A number; cleared, it reads as 0. */
+export function NumberInput({ value, onChange, ...field }: NumberFieldProps<number>) {
+  return <OptionalNumber {...field} value={Number.isFinite(value) ? value : null} onChange={(v) => onChange(v ?? 0)} />;
+}
+
+/** A number that may be left empty (no cap, no end date): empty is null. */
+export function OptionalNumber({ label, hint, value, min, max, step, onChange, required }: NumberFieldProps<number | null>) {
   return (
     <Field label={label} hint={hint}>
       {(id) => (
@@ -68,43 +75,9 @@ export function NumberInput({ label, value, onChange, min, max, step, hint }: Nu
           id={id}
           type="number"
           inputMode="numeric"
-          value={Number.isFinite(value) ? value : ""}
           min={min}
           max={max}
           step={step}
-          onChange={(e) => onChange(e.target.value === "" ? 0 : Number(e.target.value))}
-        />
-      )}
-    </Field>
-  );
-}
-
-/** A number that may be left empty (no cap, no end date): empty is null. */
-export function OptionalNumber({
-  label,
-  hint,
-  value,
-  min,
-  max,
-  onChange,
-  required,
-}: {
-  label: string;
-  hint?: string;
-  value: number | null;
-  min?: number;
-  max?: number;
-  onChange: (v: number | null) => void;
-  required?: boolean;
-}) {
-  return (
-    <Field label={label} hint={hint}>
-      {(id) => (
-        <input
-          id={id}
-          type="number"
-          min={min}
-          max={max}
           value={value ?? ""}
           required={required}
           onChange={(e) => onChange(e.target.value === "" ? null : Number(e.target.value))}
