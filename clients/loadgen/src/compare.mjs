@@ -43,13 +43,15 @@ export async function compare(options, log) {
   const rounds = [];
   for (let r = 1; r <= options.rounds; r++) {
     const round = {};
-    for (const name of names.filter((n) => !skipped[n])) {
+    // Every other round runs the targets in reverse, so none always runs first on a machine that warms or cools.
+    const order = r % 2 === 1 ? names : [...names].reverse();
+    for (const name of order.filter((n) => !skipped[n])) {
       log(`round ${r} of ${options.rounds}: ${TARGETS[name].label}, ${options.games} games of ${5 + options.observers} connections, ${options.protocol}`);
       const outcome = await runTarget(name, options);
       if (outcome.skipped) skipped[name] = outcome.skipped;
       else round[name] = outcome;
     }
-    rounds.push(round);
+    rounds.push(Object.fromEntries(names.filter((n) => round[n]).map((n) => [n, round[n]])));
   }
   return { options: { ...options, url: undefined }, skipped, rounds };
 }

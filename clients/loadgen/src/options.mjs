@@ -43,7 +43,7 @@ Options
                          before measuring (default: --games, at most 10; 0 skips)
   --ops N                bare, boardgameio: sends (moves) per group (default: the commands a game sends in --turns turns of play)
   --protocol P           hub protocol: json or msgpack (default json)
-  --rounds N             compare: run the targets N times, one after another (default 1)
+  --rounds N             compare: run the targets N times, every other time in reverse order (default 1)
   --targets LIST         compare: which of ${TARGETS.join(',')} to run (default all; boardgameio is skipped
                          when its package is not installed)
   --no-build             compare: start the binaries as built, without dotnet build -c Release first
