@@ -13,13 +13,8 @@ namespace Wargame.Server.Api;
 /// </summary>
 internal sealed class WireContract : IOpenApiDocumentTransformer, IOpenApiSchemaTransformer
 {
-    /// <summary>Records some endpoints return through an untyped IResult, so the endpoints alone do not name them.</summary>
-    private static readonly Type[] UntypedResponses = [typeof(GameDetails), typeof(GameSummary), typeof(ReplayFrame)];
-
     public async Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {
-        foreach (var type in UntypedResponses)
-            await Reference(type, document, context, cancellationToken);
         document.AddComponent("GameHub", await Methods(typeof(GameHub), "The SignalR hub at /hubs/game: what a client may invoke.", document, context, cancellationToken));
         document.AddComponent("GameClient", await Methods(typeof(IGameClient), "What the hub sends a connected client.", document, context, cancellationToken));
     }
@@ -33,6 +28,10 @@ internal sealed class WireContract : IOpenApiDocumentTransformer, IOpenApiSchema
             schema.Type = type & ~JsonSchemaType.String;
             schema.Pattern = null;
         }
+        // An enum reached first through a nullable property (Audience.Role) would list null among its values; the
+        // property already says null or the enum (oneOf), so the shared enum lists only the values.
+        if (schema.Enum is { Count: > 0 } values && values.Any(v => v is null))
+            schema.Enum = [.. values.Where(v => v is not null)];
         if (schema.Properties is { Count: > 0 } properties)
             schema.Required = new SortedSet<string>(properties.Keys, StringComparer.Ordinal);
         return Task.CompletedTask;
