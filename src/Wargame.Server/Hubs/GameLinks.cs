@@ -43,7 +43,7 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
             link.Add(connectionId, seat);
         }
         await link.Sync();
-        link.Welcome(connectionId, seat.Audience);
+        link.Welcome(seat.Audience);
     }
 
     public async Task Leave(string connectionId, SeatRecord seat)
@@ -174,10 +174,18 @@ internal sealed class GameLink : IGameObserver
 
     public bool IsEmpty => Connections == 0;
 
+    /// <summary>
+    /// Adds a connection already in its groups. Until a group push reaches it, it waits as a newcomer for the latest
+    /// view and seat list; a push sent to the group from now on reaches it, so it never gets the same one twice.
+    /// </summary>
     public void Add(string connectionId, SeatRecord seat)
     {
         lock (_lock)
+        {
             _connections[connectionId] = seat;
+            ViewFeed(seat.Audience).Newcomers.Add(connectionId);
+            _seats.Newcomers.Add(connectionId);
+        }
     }
 
     public void Remove(string connectionId)
@@ -239,7 +247,7 @@ internal sealed class GameLink : IGameObserver
     /// <summary>Longer than the cluster takes to declare a hung silo dead (about 10 s) plus one response timeout.</summary>
     private static readonly TimeSpan FailoverWindow = TimeSpan.FromSeconds(30);
 
-    private static readonly TimeSpan FailoverRetry = TimeSpan.FromMilliseconds(250);
+    private static readonly TimeSpan FailoverRetry = TimeSpan.FromMilliseconds(100);
 
     public async Task Close()
     {
@@ -261,14 +269,9 @@ internal sealed class GameLink : IGameObserver
         }
     }
 
-    /// <summary>Sends a new connection the latest view of its audience and the latest seat list (or they come with the next push).</summary>
-    public void Welcome(string connectionId, Audience audience)
+    /// <summary>Sends the newcomers of <paramref name="audience"/> the latest view and seat list, unless a push already has.</summary>
+    public void Welcome(Audience audience)
     {
-        lock (_lock)
-        {
-            ViewFeed(audience).Newcomers.Add(connectionId);
-            _seats.Newcomers.Add(connectionId);
-        }
         _outbox.Post($"view/{audience}", () => SendView(audience));
         _outbox.Post("seats", SendSeats);
     }

@@ -60,6 +60,34 @@ internal sealed partial class ChildServer : IAsyncDisposable
         return double.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) / 1024;
     }
 
+    public int ProcessId => _process.Id;
+
+    public bool HasExited => _process.HasExited;
+
+    /// <summary>The server's own log file in its data directory (Serilog's daily file).</summary>
+    public static string LogText(string dataDirectory) =>
+        string.Concat(Directory.EnumerateFiles(Path.Combine(dataDirectory, "logs")).Select(f =>
+        {
+            using var reader = new StreamReader(new FileStream(f, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete));
+            return reader.ReadToEnd();
+        }));
+
+    /// <summary>SIGSTOP: the process hangs (every thread frozen, its sockets open), as a stalled VM or a long GC pause.</summary>
+    public Task Freeze() => Signal("STOP");
+
+    /// <summary>SIGCONT: the frozen process runs on, still believing what it believed when it froze.</summary>
+    public Task Thaw() => Signal("CONT");
+
+    public Task WaitForExit(TimeSpan timeout) => _process.WaitForExitAsync().WaitAsync(timeout);
+
+    private async Task Signal(string signal)
+    {
+        using var kill = Process.Start("kill", ["-" + signal, _process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)])!;
+        await kill.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
+        if (kill.ExitCode != 0)
+            throw new InvalidOperationException($"kill -{signal} {_process.Id} failed with {kill.ExitCode}.");
+    }
+
     /// <summary>SIGKILL: no shutdown, no flushing, as when a machine loses the process.</summary>
     public async Task Kill()
     {
@@ -70,7 +98,10 @@ internal sealed partial class ChildServer : IAsyncDisposable
     public async ValueTask DisposeAsync()
     {
         if (!_process.HasExited)
+        {
+            await Thaw();
             await Kill();
+        }
         _process.Dispose();
     }
 

@@ -12,6 +12,7 @@ internal sealed class FailoverProxy : IAsyncDisposable
     private readonly TcpListener _listener = new(IPAddress.Loopback, 0);
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _accepting;
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<TcpClient, bool> _open = new();
     private volatile int _backendPort;
 
     public FailoverProxy(int backendPort)
@@ -24,6 +25,17 @@ internal sealed class FailoverProxy : IAsyncDisposable
     public string Address => $"http://127.0.0.1:{((IPEndPoint)_listener.LocalEndpoint).Port}";
 
     public void SwitchTo(int backendPort) => _backendPort = backendPort;
+
+    /// <summary>
+    /// Sends new connections to <paramref name="backendPort"/> and resets the open ones, as a balancer whose health
+    /// check failed does: a client of a hung node would otherwise wait for its own timeout before reconnecting.
+    /// </summary>
+    public void FailOver(int backendPort)
+    {
+        _backendPort = backendPort;
+        foreach (var client in _open.Keys)
+            client.Client.Close(0);
+    }
 
     public async ValueTask DisposeAsync()
     {
@@ -59,6 +71,7 @@ internal sealed class FailoverProxy : IAsyncDisposable
 
     private async Task Forward(TcpClient client)
     {
+        _open[client] = true;
         using (client)
         using (var backend = new TcpClient())
         {
@@ -74,5 +87,6 @@ internal sealed class FailoverProxy : IAsyncDisposable
                 // Either side went away: closing both ends tells the client to reconnect.
             }
         }
+        _open.TryRemove(client, out _);
     }
 }

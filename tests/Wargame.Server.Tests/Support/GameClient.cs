@@ -46,7 +46,7 @@ internal sealed class GameClient : IAsyncDisposable
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(new Uri(address), "/hubs/game"), HttpTransportType.WebSockets)
-            .WithAutomaticReconnect([.. Enumerable.Repeat(TimeSpan.FromMilliseconds(500), 60)])
+            .WithAutomaticReconnect([TimeSpan.Zero, .. Enumerable.Repeat(TimeSpan.FromMilliseconds(250), 120)])
             .AddJsonProtocol(json => json.PayloadSerializerOptions = new System.Text.Json.JsonSerializerOptions(GameJson.Options));
         var client = new GameClient(builder.Build());
         await client.Connection.StartAsync().WaitAsync(RunningServer.Timeout);
