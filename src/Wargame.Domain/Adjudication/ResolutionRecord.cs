@@ -14,8 +14,10 @@ public sealed record Term(string Name, double Value, string Tag, string Source);
 public sealed record ResolutionRecord
 {
     public required string Id { get; init; }
+    /// <summary>What the record explains; its step follows from it.</summary>
+    public RecordKind Kind { get; init; }
     public required int Turn { get; init; }
-    public required string Step { get; init; }
+    public ResolutionStep Step => Kind.Step();
     public required string Title { get; init; }
     public required string Subject { get; init; }
     public ImmutableArray<Term> Terms { get; init; } = [];
@@ -29,7 +31,7 @@ public sealed record ResolutionRecord
     public ImmutableArray<Role> VisibleTo { get; init; } = [];
     public double? Adjustment { get; init; }
     public string? AdjustmentReason { get; init; }
-    /// <summary>A roll the facilitator may shift by at most ±0.5 logit during the turn's debrief.</summary>
+    /// <summary>A roll the facilitator may shift during the turn's debrief (within the phase table's limit).</summary>
     public bool Adjustable => Roll is not null;
 }
 
@@ -58,7 +60,6 @@ public sealed record TurnMetrics
 public sealed record TurnOutcome
 {
     public required int Turn { get; init; }
-    public ImmutableArray<string> Lines { get; init; } = [];
     public ImmutableArray<ResolutionRecord> Records { get; init; } = [];
     public ImmutableArray<RoleScore> Scores { get; init; } = [];
     public required TurnMetrics Metrics { get; init; }

@@ -17,14 +17,10 @@ public sealed record OrdersSubmitted(Role Role, Orders Orders) : GameEvent;
 public sealed record PhaseAdvanced(int Turn, Phase Phase) : GameEvent;
 
 /// <summary>
-/// A turn was adjudicated. <see cref="Lines"/> is the readable explanation, <see cref="Orders"/> what each role
-/// ordered (submitted or standing), <see cref="Outcome"/> the records and scores, <see cref="World"/> the result.
+/// A turn was adjudicated: what each role ordered (submitted or standing), the outcome (records, scores, metrics)
+/// and the world after it. Replay applies them as they are; nothing is adjudicated again.
 /// </summary>
-public sealed record TurnResolved(int Turn, ImmutableArray<string> Lines, ImmutableSortedDictionary<Role, Orders> Orders) : GameEvent
-{
-    public TurnOutcome? Outcome { get; init; }
-    public World? World { get; init; }
-}
+public sealed record TurnResolved(int Turn, ImmutableSortedDictionary<Role, Orders> Orders, TurnOutcome Outcome, World World) : GameEvent;
 
 public sealed record DeadlineSet(DateTimeOffset? Deadline) : GameEvent;
 

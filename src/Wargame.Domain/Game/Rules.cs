@@ -103,9 +103,9 @@ public static class Rules
             },
             TurnResolved r => state with
             {
-                Outcomes = r.Outcome is null ? state.Outcomes : state.Outcomes.Add(r.Outcome),
+                Outcomes = state.Outcomes.Add(r.Outcome),
                 WorldBeforeResolution = state.World,
-                World = r.World ?? state.World,
+                World = r.World,
                 ResolvedOrders = r.Orders,
                 StandingOrders = r.Orders,
                 SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty,

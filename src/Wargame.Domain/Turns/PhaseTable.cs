@@ -169,7 +169,7 @@ public static class PhaseTable
             case Phase.Orders:
                 var orders = EffectiveOrders(state);
                 var (outcome, world) = Adjudication.TurnResolver.Resolve(state, orders, Adjudication.TurnResolver.NoAdjustments);
-                events.Add(new TurnResolved(turn, outcome.Lines, orders) { Outcome = outcome, World = world });
+                events.Add(new TurnResolved(turn, orders, outcome, world));
                 events.Add(new PhaseAdvanced(turn, Phase.Debrief));
                 break;
             case Phase.Debrief when turn >= state.Scenario.Turns:

@@ -25,8 +25,8 @@ public sealed class ResolutionTests
         var state = Resolve(TestScenarios.Start("treaty-path"), (Role.RU, MajorOffensive));
         var steps = state.Outcomes[^1].Records.Select(r => r.Step).ToArray();
 
-        Assert.Equal(steps.Order(StringComparer.Ordinal), steps);
-        Assert.Equal(["A", "B", "C", "D", "E", "G", "H"], steps.Distinct());
+        Assert.Equal(steps.Order(), steps);
+        Assert.Equal([ResolutionStep.A, ResolutionStep.B, ResolutionStep.C, ResolutionStep.D, ResolutionStep.E, ResolutionStep.G, ResolutionStep.H], steps.Distinct());
     }
 
     [Fact]
@@ -39,8 +39,8 @@ public sealed class ResolutionTests
             (Role.EU, new GuarantorOrders { Response = TestResponse.Nothing }));
 
         var steps = state.Outcomes[^1].Records.Select(r => r.Step).ToArray();
-        Assert.Equal(steps.Order(StringComparer.Ordinal), steps);
-        Assert.Contains("F", steps);
+        Assert.Equal(steps.Order(), steps);
+        Assert.Contains(ResolutionStep.F, steps);
         Assert.Contains(state.Outcomes[^1].Records, r => r.Title == "Deny Russia its objective");
         Assert.Contains(state.Outcomes[^1].Records, r => r.Title == "Major offensive");
     }
@@ -173,13 +173,13 @@ public sealed class ResolutionTests
     public void ScheduledCard_FiresInItsTurn_AndAppliesItsEffects()
     {
         var state = TestScenarios.Start("treaty-path");
-        var congressBefore = state.World[Role.US].Q("congressMood");
+        var congressBefore = state.World.Hidden(HiddenQuantity.CongressMood);
         for (var i = 0; i < 4; i++)
             state = Resolve(state).Advance();
         state = state.AdvanceTo(Phase.Negotiation);
 
         Assert.Equal(["drone-swarm", "senate-cost-hearing"], state.Injects.Select(i => i.CardId));
-        Assert.Equal(congressBefore - 0.1, state.World[Role.US].Q("congressMood"), 9);
+        Assert.Equal(congressBefore - 0.1, state.World.Hidden(HiddenQuantity.CongressMood), 9);
     }
 
     [Fact]

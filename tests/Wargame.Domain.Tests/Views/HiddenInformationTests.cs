@@ -141,7 +141,7 @@ public sealed class HiddenInformationTests
     public void Intelligence_EstimatesOtherRolesHiddenQuantitiesWithinItsStatedRange()
     {
         var state = TestScenarios.Start("budapest-redux", seed: 17);
-        var truth = state.World[Role.RU].Q("resolve");
+        var truth = state.World.Hidden(HiddenQuantity.Resolve);
 
         var us = GameViews.For(state, Audience.Of(Role.US)).Intelligence.Single(i => i.About == Role.RU && i.Quantity == "resolve");
 
