@@ -93,9 +93,8 @@ public sealed record World
         {
             var agreement = AgreementLifecycle.Create(world, ++id, instrument.Proposer, instrument.Terms, turn: 0, counterOf: null);
             if (instrument.Status == InstrumentStatus.InForce)
-                agreement = AgreementLifecycle.Sign(agreement, turn: 0) with
+                agreement = AgreementLifecycle.Sign(agreement, turn: 0, AgreementStatus.InForce) with
                 {
-                    Status = AgreementStatus.InForce,
                     Responses = agreement.Parties.ToImmutableSortedDictionary(p => p, _ => ProposalAnswer.Accepted),
                 };
             world = world with { Agreements = world.Agreements.Add(agreement) };

@@ -163,7 +163,7 @@ public static class PhaseTable
                 break;
             case Phase.Negotiation:
                 foreach (var accepted in state.World.Agreements.Where(a => a.Status == AgreementStatus.Accepted))
-                    events.Add(new AgreementSigned(accepted.Id));
+                    events.Add(new AgreementSigned(accepted.Id, AgreementLifecycle.SignedStatus(accepted.Terms)));
                 events.Add(new PhaseAdvanced(turn, Phase.Orders));
                 break;
             case Phase.Orders:

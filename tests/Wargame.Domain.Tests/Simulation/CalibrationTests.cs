@@ -113,7 +113,7 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
 
         double EuropeanCredibility(GuaranteeTerms terms)
         {
-            var world = state.World with { Agreements = [AgreementLifecycle.Sign(AgreementLifecycle.Create(state.World, 9, Role.EU, terms, 0, null), 0)] };
+            var world = state.World with { Agreements = [AgreementLifecycle.Sign(AgreementLifecycle.Create(state.World, 9, Role.EU, terms, 0, null), 0, AgreementStatus.InForce)] };
             return Deterrence.Assess(world, state.Constants).Guarantors.Single(g => g.Guarantor == Role.EU).Credibility;
         }
 
@@ -133,7 +133,7 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
                 .SetItem(Role.EU, state.World[Role.EU] with { Troops = 60_000, Reinforcements72h = 0 }),
         };
         var terms = new GuaranteeTerms { Guarantors = [Role.EU], LegalForm = LegalForm.RatifiedTreaty, Trigger = Trigger.Automatic };
-        var agreement = AgreementLifecycle.Sign(AgreementLifecycle.Create(world, 9, Role.EU, terms, 0, null), 0) with
+        var agreement = AgreementLifecycle.Sign(AgreementLifecycle.Create(world, 9, Role.EU, terms, 0, null), 0, AgreementStatus.InForce) with
         {
             Reputation = ImmutableSortedDictionary<Role, double>.Empty.Add(Role.EU, 1.0),
         };
