@@ -20,6 +20,8 @@ echo "== dotnet test"
 dotnet test Wargame.sln --configuration Release -m:1 2>&1 | tee -a "$log" || status=$?
 
 echo "== load generator (node --test)"
+# Its tests start the Release builds of Wargame.Server and Wargame.BareHub that dotnet test has just built (and a
+# boardgame.io server when that optional package installed), each on a free 127.0.0.1 port, and stop them.
 (cd clients/loadgen && npm ci --no-audit --no-fund --loglevel=error && node --test --test-reporter=tap test/) 2>&1 | tee -a "$log" || status=$?
 
 # One closing line over every runner: "Tests: N passed, N failed, N skipped".

@@ -1,13 +1,22 @@
 #!/usr/bin/env node
 import { parseOptions, USAGE } from './options.mjs';
 import { RestClient } from './rest.mjs';
-import { createRun, report } from './run.mjs';
-import { summary } from './summary.mjs';
+import { createRun, report, runBounded } from './run.mjs';
+import { compareSummary, summary } from './summary.mjs';
+import { compare } from './compare.mjs';
 import { idleGames } from './scenarios/idle-games.mjs';
 import { connections } from './scenarios/connections.mjs';
 import { play } from './scenarios/play.mjs';
+import { bare } from './scenarios/bare.mjs';
 
-const SCENARIOS = { 'idle-games': idleGames, connections, play };
+const SCENARIOS = {
+  'idle-games': idleGames,
+  connections,
+  play,
+  bare,
+  // An optional dependency: loaded only when asked for.
+  boardgameio: async (run) => (await import('./scenarios/boardgameio.mjs')).boardgameio(run),
+};
 
 // Exit codes: 0 done, 1 bad usage or the run failed, 2 a connection received a view it is not entitled to,
 // 3 the hard timeout cut the run short.
@@ -23,37 +32,33 @@ async function main() {
     console.log(USAGE);
     return 0;
   }
+  if (options.scenario === 'compare') return compareMain(options);
 
   const run = createRun(options);
   const rest = new RestClient(options.url, { sourceAddresses: options.sourceAddresses, timeoutMs: options.commandTimeoutMs });
   const print = () => console.log(options.json ? JSON.stringify(report(run), null, 2) : summary(report(run)));
-
-  const deadline = setTimeout(() => {
-    run.timedOut = true;
-    run.abort(new Error('hard timeout'));
-    // Every wait is bounded by --command-timeout; if the run still has not wound down, report and leave.
-    setTimeout(() => {
-      run.errors.add('the run did not wind down after the hard timeout; exiting');
-      print();
-      process.exit(3);
-    }, options.commandTimeoutMs + 15_000).unref();
-  }, options.timeoutMs);
-
-  let failed = false;
-  try {
-    await SCENARIOS[options.scenario](run, rest);
-  } catch (error) {
-    failed = true;
-    run.errors.add(`run failed: ${error.message}`);
-  } finally {
-    clearTimeout(deadline);
-    run.memory.stop();
-    rest.close();
-  }
+  const finished = await runBounded(run, () => SCENARIOS[options.scenario](run, rest), () => {
+    print();
+    process.exit(3);
+  });
+  rest.close();
   print();
-  if (failed) return 1;
+  if (!finished) return 1;
   if (run.entitlement.total > 0) return 2;
   return run.timedOut ? 3 : 0;
+}
+
+async function compareMain(options) {
+  try {
+    const result = await compare(options, (line) => console.error(line));
+    console.log(options.json ? JSON.stringify(result, null, 2) : compareSummary(result));
+    const reports = result.rounds.flatMap((r) => Object.values(r));
+    if (reports.some((r) => r.entitlementViolations && Object.keys(r.entitlementViolations).length > 0)) return 2;
+    return reports.some((r) => r.failed) ? 1 : 0;
+  } catch (error) {
+    console.error(`compare failed: ${error.message}`);
+    return 1;
+  }
 }
 
 process.exitCode = await main();

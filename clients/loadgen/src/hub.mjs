@@ -1,46 +1,60 @@
 import { performance } from 'node:perf_hooks';
+import WebSocket from 'ws';
 import { HubConnectionBuilder, HttpTransportType, HubConnectionState, LogLevel } from '@microsoft/signalr';
+import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { entitlementProblems, describe } from './entitlement.mjs';
 import { endpoint } from './options.mjs';
 
 /**
- * One real SignalR connection to /hubs/game holding one seat. It records when each view version arrives, so a
- * driver can measure push latency, and checks every pushed view against the seat's audience.
+ * One real SignalR connection holding one seat: a Wargame seat on /hubs/game, or a member of a group on the bare
+ * hub, which pushes the same `View(gameId, view)` message. It counts the bytes it receives, checks every view
+ * against the seat's audience (when it has one), and lets a driver watch for the view that carries a change.
  */
 export class Seat {
   /** @type {import('@microsoft/signalr').HubConnection} */
   #connection;
-  #arrivals = []; // [version, ms] in arrival order
-  #waiters = [];
+  #watches = new Set();
   #run;
 
-  constructor(run, label, expectedAudience) {
+  /**
+   * @param {string} label for errors ("RU 17")
+   * @param {{ audience?: object|null, hubPath?: string }} seat the audience its views must carry (null: no
+   *   entitlement check, as on the bare hub) and the hub's path
+   */
+  constructor(run, label, { audience = null, hubPath = '/hubs/game' } = {}) {
     this.#run = run;
     this.label = label;
-    this.expected = expectedAudience;
+    this.expected = audience;
     this.latestView = null;
-    this.views = 0;
-    this.seatsMessages = 0;
+    this.bytesReceived = 0; // every frame's payload: views, results, seat lists, pings
+    this.strict = false; // once set, a view no watch was waiting for counts as unexpected
     this.closed = false;
-    this.closeError = null;
     this.join = null;
-    this.#connection = new HubConnectionBuilder()
-      .withUrl(endpoint(run.url, '/hubs/game'), { transport: HttpTransportType.WebSockets, skipNegotiation: true })
-      .configureLogging(LogLevel.None)
-      .build();
+    const builder = new HubConnectionBuilder()
+      .withUrl(endpoint(run.url, hubPath), {
+        transport: HttpTransportType.WebSockets,
+        skipNegotiation: true,
+        WebSocket: countingWebSocket((n) => { this.bytesReceived += n; }),
+      })
+      .configureLogging(LogLevel.None);
+    if (run.options.protocol === 'msgpack') builder.withHubProtocol(new MessagePackHubProtocol());
+    this.#connection = builder.build();
     this.#connection.serverTimeoutInMilliseconds = 60_000;
     this.#connection.on('View', (gameId, view) => this.#onView(gameId, view));
-    this.#connection.on('Seats', () => { this.seatsMessages++; });
+    this.#connection.on('Seats', () => {}); // seat lists are not measured; handled so the client does not complain
     this.#connection.onclose((error) => {
       this.closed = true;
-      this.closeError = error?.message ?? null;
       if (!run.stopping) run.errors.add(`connection-closed: ${error?.message ?? 'closed by the server'}`);
-      for (const w of this.#waiters.splice(0)) w.reject(new Error('connection-closed'));
+      for (const watch of [...this.#watches]) watch.fail(new Error('connection-closed'));
     });
   }
 
   get connected() {
     return !this.closed && this.#connection.state === HubConnectionState.Connected;
+  }
+
+  get joined() {
+    return this.join !== null;
   }
 
   /** Connects and joins; the join counts as done when its first view has arrived. Returns false on failure. */
@@ -50,10 +64,11 @@ export class Seat {
     try {
       await withTimeout(this.#connection.start(), run.commandTimeoutMs, 'connect-timeout');
       run.stats.connect.add(performance.now() - started);
+      const firstView = this.watch(() => true);
       const joinStarted = performance.now();
       this.join = await withTimeout(this.#connection.invoke(method, ...args), run.commandTimeoutMs, 'join-timeout');
       run.stats.join.add(performance.now() - joinStarted);
-      await this.waitForVersion(1);
+      await firstView.arrival(run.commandTimeoutMs);
       run.stats.joinToFirstView.add(performance.now() - started);
       return true;
     } catch (error) {
@@ -62,7 +77,7 @@ export class Seat {
     }
   }
 
-  /** Invokes a game command; returns the CommandResult and when it was sent, or null when the call failed. */
+  /** Invokes a command; returns the CommandResult and when it was sent, or null when the call failed. */
   async command(method, ...args) {
     const run = this.#run;
     const sent = performance.now();
@@ -84,19 +99,15 @@ export class Seat {
     return this.#connection.invoke(method, ...args);
   }
 
-  /** Resolves with the arrival time of the first view at or after `version`. */
-  waitForVersion(version) {
-    const arrived = this.#arrivals.find(([v]) => v >= version);
-    if (arrived) return Promise.resolve(arrived[1]);
-    if (this.closed) return Promise.reject(new Error('connection-closed'));
-    return new Promise((resolve, reject) => {
-      const waiter = { version, resolve, reject };
-      waiter.timer = setTimeout(() => {
-        this.#waiters.splice(this.#waiters.indexOf(waiter), 1);
-        reject(new Error(`view-timeout: no view ${version} for ${this.label} in ${this.#run.commandTimeoutMs} ms`));
-      }, this.#run.commandTimeoutMs);
-      this.#waiters.push(waiter);
-    });
+  /**
+   * Watches for the first view from now on that `carries` (a predicate on the view): the view holding a change
+   * the driver is about to make. Views that arrived earlier cannot hold it and are never matched, so the time
+   * from sending to arrival is never negative.
+   */
+  watch(carries) {
+    const watch = new ViewWatch(carries, this.#watches, this.label);
+    if (this.closed) watch.fail(new Error('connection-closed'));
+    return watch;
   }
 
   async close() {
@@ -110,23 +121,79 @@ export class Seat {
   #onView(gameId, view) {
     const now = performance.now();
     const run = this.#run;
-    this.views++;
     run.viewsReceived++;
     if (this.join && gameId !== this.join.gameId) run.entitlement.add(`${this.label}: view of game ${gameId} on a seat of ${this.join.gameId}`);
-    for (const problem of entitlementProblems(view, this.expected)) run.entitlement.add(`${describe(this.expected)} seat: ${problem}`);
-    const previous = this.latestView?.version ?? 0;
+    if (this.expected)
+      for (const problem of entitlementProblems(view, this.expected)) run.entitlement.add(`${describe(this.expected)} seat: ${problem}`);
+    const previous = this.latestView?.version;
     if (view.version < previous) run.hubOddities.add('view older than one already received');
     else if (view.version === previous) run.hubOddities.add('same view version pushed twice');
     this.latestView = view;
-    this.#arrivals.push([view.version, now]);
-    for (const w of [...this.#waiters]) {
-      if (view.version >= w.version) {
-        clearTimeout(w.timer);
-        this.#waiters.splice(this.#waiters.indexOf(w), 1);
-        w.resolve(now);
-      }
-    }
+    let matched = false;
+    for (const watch of [...this.#watches]) matched = watch.offer(view, now) || matched;
+    if (!matched && this.strict)
+      run.hubOddities.add(`view the load did not expect (${this.label.split(' ')[0]} seat): a push without a change it was waiting for`);
   }
+}
+
+/** One watched change at one seat: settles with the arrival time of the first view that carries it. */
+export class ViewWatch {
+  #carries;
+  #open;
+  #label;
+  #settle;
+  #timer = null;
+  arrivedAt = null;
+
+  constructor(carries, open, label) {
+    this.#carries = carries;
+    this.#open = open;
+    this.#label = label;
+    this.done = new Promise((resolve, reject) => { this.#settle = { resolve, reject }; });
+    this.done.catch(() => {}); // a cancelled or unawaited watch is not an unhandled rejection
+    open.add(this);
+  }
+
+  /** Takes the view if it carries the change; returns whether it did. */
+  offer(view, at) {
+    if (!this.#carries(view)) return false;
+    this.arrivedAt = at;
+    this.#finish();
+    this.#settle.resolve(at);
+    return true;
+  }
+
+  /** The arrival time, waiting at most `ms` from now. */
+  arrival(ms) {
+    if (this.#open.has(this) && this.#timer === null)
+      this.#timer = setTimeout(() => this.fail(new Error(`view-timeout: no view with the change for ${this.#label} in ${ms} ms`)), ms);
+    return this.done;
+  }
+
+  /** The change was refused or will never come: stop watching. */
+  cancel() {
+    this.#finish();
+  }
+
+  fail(error) {
+    this.#finish();
+    this.#settle.reject(error);
+  }
+
+  #finish() {
+    clearTimeout(this.#timer);
+    this.#open.delete(this);
+  }
+}
+
+/** A `ws` WebSocket class that reports the size of every message it receives, for the SignalR client to construct. */
+function countingWebSocket(onBytes) {
+  return class CountingWebSocket extends WebSocket {
+    constructor(...args) {
+      super(...args);
+      this.on('message', (data) => onBytes(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength));
+    }
+  };
 }
 
 export function withTimeout(promise, ms, code) {
@@ -140,9 +207,29 @@ export function withTimeout(promise, ms, code) {
 /** A short stable code for an error: the server's "code: message" from a HubException, or our own code. */
 export function errorCode(error) {
   const message = String(error?.message ?? error);
+  if (/protocol '?messagepack'? is not supported|not supported.*messagepack/i.test(message))
+    return 'protocol-not-offered: the server does not offer the MessagePack hub protocol';
   const hub = /HubException: ([a-z0-9-]+):/.exec(message);
   if (hub) return hub[1];
   const own = /^([a-z]+-[a-z-]+)\b/.exec(message);
   if (own) return own[1];
   return message.length > 120 ? `${message.slice(0, 117)}...` : message;
+}
+
+/** Whether the hub at `url` + `hubPath` accepts `protocol` (json or msgpack): its handshake refuses one it does not offer. */
+export async function offersProtocol(url, hubPath, protocol) {
+  const builder = new HubConnectionBuilder()
+    .withUrl(endpoint(url, hubPath), { transport: HttpTransportType.WebSockets, skipNegotiation: true })
+    .configureLogging(LogLevel.None);
+  if (protocol === 'msgpack') builder.withHubProtocol(new MessagePackHubProtocol());
+  const connection = builder.build();
+  try {
+    await withTimeout(connection.start(), 30_000, 'connect-timeout');
+    return true;
+  } catch (error) {
+    if (errorCode(error).startsWith('protocol-not-offered')) return false;
+    throw error;
+  } finally {
+    await connection.stop().catch(() => {});
+  }
 }

@@ -1,10 +1,12 @@
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 
-export const SCENARIOS = ['idle-games', 'connections', 'play'];
+export const SCENARIOS = ['idle-games', 'connections', 'play', 'bare', 'boardgameio', 'compare'];
+export const PROTOCOLS = ['json', 'msgpack'];
+export const TARGETS = ['bare', 'boardgameio', 'wargame'];
 
 // Upper bounds keep every run bounded in count, whatever the flags say.
-const LIMITS = { games: 20_000, connections: 20_000, turns: 40, observers: 50, concurrency: 1_000, sourceAddresses: 250, timeout: 1_800, hold: 600 };
+const LIMITS = { games: 20_000, connections: 20_000, turns: 40, observers: 50, concurrency: 1_000, sourceAddresses: 250, timeout: 1_800, hold: 600, ops: 10_000, rounds: 20 };
 
 export const USAGE = `Usage: node src/cli.mjs <${SCENARIOS.join('|')}> [options]
 
@@ -12,15 +14,24 @@ Scenarios
   idle-games   create --games games with POST /api/games (then --activate wakes each game's actor)
   connections  create --games games and hold --connections hub connections (every role's seat, then observers)
   play         --games games, each with four role connections, a facilitator and --observers observers,
-               playing --turns turns (statements, a proposal and its acceptance, orders, phase advances)
+               playing --turns turns (statements, a proposal and its acceptance, orders, phase advances);
+               after each command it waits for the view carrying it at every seat that may see it
+  bare         the same connections against the bare SignalR hub (benchmarks/Wargame.BareHub): --games
+               groups, each connection joins its group, --ops sends of ~1 KB to the group of each
+  boardgameio  the same against a boardgame.io 0.50 server (node src/boardgameio/server.mjs): --games matches
+               of six players, --ops moves each, every move waited for at all six
+  compare      builds (Release) and starts the bare hub, a boardgame.io server (if its package is installed)
+               and Wargame on free loopback ports, one after another, runs bare, the boardgame.io match and
+               play on each with the same sizes, and prints them side by side with their ratios
 
 Options
   --url URL              server to load, loopback only (default http://127.0.0.1:5080)
   --timeout S            hard limit for the whole run in seconds; the run stops itself (default 120)
-  --games N              games to create (default: 100 idle-games, 50 connections, 10 play)
+  --games N              games (groups) to create (default: 100 idle-games, 50 connections, 10 play and
+                         bare, 100 compare)
   --connections N        connections to hold (connections; default 4 per game)
   --hold S               seconds to hold the connections open (connections; default 10)
-  --turns N              turns to play (play; default 2, at most the scenario's turns)
+  --turns N              turns to play (play; default 2, compare 3; at most the scenario's turns)
   --observers N          observer connections per game (play; default 1)
   --scenario ID          scenario id (default: the first from GET /api/scenarios with enough turns)
   --concurrency N        REST calls and joins in flight at once (default 32)
@@ -28,6 +39,14 @@ Options
                          (the server limits game creation to 60 a minute per address; default 1)
   --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's actor
   --think-ms N           play: pause between a game's steps, like players reading (default 0)
+  --warmup N             play, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm
+                         before measuring (default: --games, at most 10; 0 skips)
+  --ops N                bare, boardgameio: sends (moves) per group (default: the commands a game sends in --turns turns of play)
+  --protocol P           hub protocol: json or msgpack (default json)
+  --rounds N             compare: run the targets N times, every other time in reverse order (default 1)
+  --targets LIST         compare: which of ${TARGETS.join(',')} to run (default all; boardgameio is skipped
+                         when its package is not installed)
+  --no-build             compare: start the binaries as built, without dotnet build -c Release first
   --command-timeout S    longest wait for one hub call or view (default 30)
   --server-pid PID       read the server process's VmRSS from /proc/PID/status before, during and after
   --json                 print the report as JSON instead of the summary
@@ -45,7 +64,7 @@ export function parseOptions(argv) {
       games: { type: 'string' },
       connections: { type: 'string' },
       hold: { type: 'string', default: '10' },
-      turns: { type: 'string', default: '2' },
+      turns: { type: 'string' },
       observers: { type: 'string', default: '1' },
       scenario: { type: 'string' },
       concurrency: { type: 'string', default: '32' },
@@ -54,6 +73,12 @@ export function parseOptions(argv) {
       'think-ms': { type: 'string', default: '0' },
       'command-timeout': { type: 'string', default: '30' },
       'server-pid': { type: 'string' },
+      warmup: { type: 'string' },
+      ops: { type: 'string' },
+      protocol: { type: 'string', default: 'json' },
+      rounds: { type: 'string', default: '1' },
+      targets: { type: 'string', default: TARGETS.join(',') },
+      'no-build': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
@@ -62,12 +87,17 @@ export function parseOptions(argv) {
   if (positionals.length !== 1 || !SCENARIOS.includes(positionals[0]))
     throw new Error(`Name one scenario: ${SCENARIOS.join(', ')} (got ${positionals.length ? positionals.join(' ') : 'none'}).`);
   const scenario = positionals[0];
-  const defaultGames = { 'idle-games': 100, connections: 50, play: 10 }[scenario];
+  const defaultGames = { 'idle-games': 100, connections: 50, play: 10, bare: 10, boardgameio: 10, compare: 100 }[scenario];
   const games = integer('games', values.games ?? String(defaultGames), 1, LIMITS.games);
   const url = loopbackUrl(values.url);
   const sourceAddresses = integer('source-addresses', values['source-addresses'], 1, LIMITS.sourceAddresses);
   if (sourceAddresses > 1 && !/^127\./.test(url.hostname))
     throw new Error('--source-addresses needs an IPv4 loopback --url such as http://127.0.0.1:5080.');
+  if (!PROTOCOLS.includes(values.protocol)) throw new Error(`--protocol must be ${PROTOCOLS.join(' or ')}, not '${values.protocol}'.`);
+  const targets = values.targets.split(',').map((t) => t.trim()).filter(Boolean);
+  const unknown = targets.filter((t) => !TARGETS.includes(t));
+  if (targets.length === 0 || unknown.length > 0) throw new Error(`--targets takes a list of ${TARGETS.join(', ')}; '${unknown.join(',') || values.targets}' is not one.`);
+  const turns = integer('turns', values.turns ?? (scenario === 'compare' ? '3' : '2'), 1, LIMITS.turns);
   return {
     scenario,
     url,
@@ -75,13 +105,19 @@ export function parseOptions(argv) {
     games,
     connections: integer('connections', values.connections ?? String(games * 4), 1, LIMITS.connections),
     holdMs: integer('hold', values.hold, 0, LIMITS.hold) * 1000,
-    turns: integer('turns', values.turns, 1, LIMITS.turns),
+    turns,
     observers: integer('observers', values.observers, 0, LIMITS.observers),
     scenarioId: values.scenario ?? null,
     concurrency: integer('concurrency', values.concurrency, 1, LIMITS.concurrency),
     sourceAddresses,
     activate: values.activate,
     thinkMs: integer('think-ms', values['think-ms'], 0, 60_000),
+    warmup: integer('warmup', values.warmup ?? String(Math.min(games, 10)), 0, LIMITS.games),
+    ops: values.ops === undefined ? null : integer('ops', values.ops, 1, LIMITS.ops),
+    protocol: values.protocol,
+    rounds: integer('rounds', values.rounds, 1, LIMITS.rounds),
+    targets: TARGETS.filter((t) => targets.includes(t)),
+    build: !values['no-build'],
     commandTimeoutMs: integer('command-timeout', values['command-timeout'], 1, 600) * 1000,
     serverPid: values['server-pid'] === undefined ? null : integer('server-pid', values['server-pid'], 1, 2 ** 31),
     json: values.json,

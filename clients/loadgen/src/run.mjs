@@ -1,6 +1,7 @@
 import os from 'node:os';
-import { Latencies, Tally } from './stats.mjs';
-import { MemoryProbe } from './server-memory.mjs';
+import { performance } from 'node:perf_hooks';
+import { Latencies, Tally, inParallel, round } from './stats.mjs';
+import { MemoryProbe, coresBetween, cpuSecondsBetween, runQueueWaitBetween } from './server-memory.mjs';
 
 /** Everything one run shares: target, limits, the stop signal, and the counters every connection feeds. */
 export function createRun(options) {
@@ -34,6 +35,97 @@ export function createRun(options) {
     result: {}, // the scenario's own figures, filled in as it goes so a cut-short run still reports them
   };
   return run;
+}
+
+/**
+ * Runs a scenario within the run's hard timeout: when it passes, the run is aborted and every wait winds down
+ * within --command-timeout; `onStuck` is called if the scenario has still not returned 15 s after that.
+ * Resolves with false when the scenario threw (its error is in the run's errors).
+ */
+export async function runBounded(run, scenario, onStuck) {
+  const deadline = setTimeout(() => {
+    run.timedOut = true;
+    run.abort(new Error('hard timeout'));
+    setTimeout(() => {
+      run.errors.add('the run did not wind down after the hard timeout');
+      onStuck();
+    }, run.commandTimeoutMs + 15_000).unref();
+  }, run.options.timeoutMs);
+  try {
+    await scenario();
+    return true;
+  } catch (error) {
+    run.errors.add(`run failed: ${error.message}`);
+    return false;
+  } finally {
+    clearTimeout(deadline);
+    run.memory.stop();
+  }
+}
+
+/**
+ * Runs the measured part of a scenario between two memory marks (`from` already taken): commands per second,
+ * the machine's load average meanwhile, and with a server pid the server's CPU per accepted command.
+ */
+export async function measurePhase(run, from, to, body) {
+  const { memory } = run;
+  const load = sampleLoadAverage();
+  const [sent, accepted] = [run.commands, run.accepted];
+  const started = performance.now();
+  const ownCpu = process.cpuUsage();
+  const own = await body();
+  const seconds = (performance.now() - started) / 1000;
+  const { user, system } = process.cpuUsage(ownCpu);
+  memory.mark(to);
+  const figures = {
+    seconds: round(seconds),
+    commands: run.commands - sent,
+    accepted: run.accepted - accepted,
+    commandsPerSecond: round((run.accepted - accepted) / seconds),
+    loadAverage: load.stop(),
+    ...own,
+  };
+  // The load generator shares the machine: what it spends per command is taken from the server's cores.
+  figures.loadgenCpuMsPerCommand = figures.accepted === 0 ? null : round((user + system) / 1000 / figures.accepted);
+  if (memory.enabled) {
+    const cpu = cpuSecondsBetween(memory, from, to);
+    figures.serverCpuMsPerCommand = cpu === null || figures.accepted === 0 ? null : round((cpu * 1000) / figures.accepted);
+    figures.serverCoresBusy = coresBetween(memory, from, to);
+    figures.serverRunQueueWaitPerSecond = runQueueWaitBetween(memory, from, to);
+  }
+  return figures;
+}
+
+/**
+ * Warms the server before measuring (a cold server spends about twice the CPU per command compiling): `body`
+ * drives a few games on a run of its own, so none of its figures mix with the measured ones, and returns the
+ * seats it opened and its own figures. Then a second's pause lets the JIT's background tier-1 compilations finish.
+ */
+export async function warmUp(run, body) {
+  const warm = createRun({ ...run.options, serverPid: null });
+  warm.signal = run.signal;
+  const started = performance.now();
+  const { seats, ...figures } = await body(warm);
+  warm.stopping = true;
+  await inParallel(seats, run.options.concurrency, { aborted: false }, (seat) => seat.close());
+  for (const [what, n] of Object.entries(warm.errors.toJSON())) run.errors.add(`warm-up: ${what}`, n);
+  await sleep(1000, run.signal);
+  return { ...figures, commands: warm.accepted, seconds: round((performance.now() - started) / 1000) };
+}
+
+/** The 1-minute load average sampled every second until stopped: { min, mean, max }. */
+function sampleLoadAverage() {
+  const samples = [os.loadavg()[0]];
+  const timer = setInterval(() => samples.push(os.loadavg()[0]), 1000);
+  timer.unref();
+  return {
+    stop() {
+      clearInterval(timer);
+      samples.push(os.loadavg()[0]);
+      const r2 = (x) => Math.round(x * 100) / 100;
+      return { min: r2(Math.min(...samples)), mean: r2(samples.reduce((a, b) => a + b, 0) / samples.length), max: r2(Math.max(...samples)) };
+    },
+  };
 }
 
 /** Waits `ms`, or less if the run is stopped. */

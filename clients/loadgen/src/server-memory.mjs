@@ -105,6 +105,14 @@ export function coresBetween(probe, from, to) {
   return wall > 0 ? Math.round(((b.cpuSeconds - a.cpuSeconds) / wall) * 100) / 100 : null;
 }
 
+/** CPU seconds the process used between two marks. */
+export function cpuSecondsBetween(probe, from, to) {
+  const a = probe.marks.find((m) => m.name === from);
+  const b = probe.marks.find((m) => m.name === to);
+  if (!a || !b || a.cpuSeconds === null || b.cpuSeconds === null) return null;
+  return Math.round((b.cpuSeconds - a.cpuSeconds) * 100) / 100;
+}
+
 /** Seconds the server's threads spent waiting for a CPU between two marks, per second of wall time. */
 export function runQueueWaitBetween(probe, from, to) {
   const a = probe.marks.find((m) => m.name === from);

@@ -51,3 +51,66 @@ function flatten(value, prefix = '') {
 
 const pad = (x, n = 7) => String(x ?? '-').padStart(n);
 const mib = (kib) => (kib == null ? '?' : (kib / 1024).toFixed(1));
+
+/** The compare report as text: per round, each target's figures side by side and Wargame's ratio to each baseline. */
+export function compareSummary(c) {
+  const o = c.options;
+  const lines = [];
+  const add = (text = '') => lines.push(text);
+  add(`Compare: ${o.games} games (groups) of ${5 + o.observers} connections, ${o.turns} turns of play each, ${o.protocol} protocol, warm-up ${o.warmup}, targets one after another`);
+  for (const [target, why] of Object.entries(c.skipped)) add(`  skipped ${target}: ${why}`);
+  c.rounds.forEach((round, r) => {
+    const names = Object.keys(round);
+    if (names.length === 0) return;
+    const baselines = names.filter((n) => n !== 'wargame');
+    const ratios = round.wargame ? baselines : [];
+    add();
+    add(`Round ${r + 1}`);
+    const header = ['', ...names.map(label), ...ratios.map((b) => `Wargame / ${label(b)}`)];
+    const rows = COMPARE_ROWS.map(([title, value, ratio, format]) => [
+      title,
+      ...names.map((n) => format(value(round[n]))),
+      ...ratios.map((b) => formatRatio(ratio(value(round.wargame), value(round[b])))),
+    ]);
+    rows.push(['load average (1 min) during run', ...names.map((n) => loadText(round[n].result.play?.loadAverage)), ...ratios.map(() => '')]);
+    rows.push(['errors, oddities, violations', ...names.map((n) => problemsText(round[n])), ...ratios.map(() => '')]);
+    const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => String(row[i]).length)));
+    for (const row of [header, ...rows]) add(`  ${row.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]) : String(cell).padStart(widths[i]))).join('  ')}`);
+  });
+  return lines.join('\n');
+}
+
+const LABELS = { bare: 'bare hub', boardgameio: 'boardgame.io', wargame: 'Wargame' };
+const label = (name) => LABELS[name] ?? name;
+const latency = (r, which, p) => r.latencyMs[which]?.[p] ?? null;
+const pair = (a, b) => (a === null || b === null ? null : [a, b]);
+const divide = (a, b) => (a === null || b === null || b === 0 ? null : a / b);
+const divideEach = (a, b) => (a === null || b === null ? null : [divide(a[0], b[0]), divide(a[1], b[1])]);
+const number = (x) => (x === null || x === undefined ? '-' : Math.abs(x) >= 100 ? Math.round(x).toLocaleString('en') : String(Math.round(x * 100) / 100));
+const numbers = (xs) => (xs === null ? '-' : xs.map(number).join(' / '));
+
+// [title, value of one report, ratio of Wargame's value to a baseline's, format]
+const COMPARE_ROWS = [
+  ['connections', (r) => r.result.join?.connections ?? null, divide, number],
+  ['commands accepted', (r) => r.result.play?.accepted ?? null, divide, number],
+  ['commands/s', (r) => r.result.play?.commandsPerSecond ?? null, divide, number],
+  ['round trip p50 / p99 (ms)', (r) => pair(latency(r, 'commandRoundTrip', 'p50'), latency(r, 'commandRoundTrip', 'p99')), divideEach, numbers],
+  ['view push p50 / p99 (ms)', (r) => pair(latency(r, 'viewPush', 'p50'), latency(r, 'viewPush', 'p99')), divideEach, numbers],
+  ['bytes per command per audience', (r) => r.result.play?.bytesPerCommandPerAudience?.mean ?? null, divide, number],
+  ['server CPU per command (ms)', (r) => r.result.play?.serverCpuMsPerCommand ?? null, divide, number],
+  ['server cores busy', (r) => r.result.play?.serverCoresBusy ?? null, divide, number],
+  ['load generator CPU per command (ms)', (r) => r.result.play?.loadgenCpuMsPerCommand ?? null, divide, number],
+];
+
+function formatRatio(x) {
+  if (x === null) return '-';
+  if (Array.isArray(x)) return x.map(formatRatio).join(' / ');
+  return `${x >= 10 ? Math.round(x) : x >= 0.1 ? x.toFixed(2) : x.toFixed(3)}x`;
+}
+
+const loadText = (l) => (l ? `${l.mean} (${l.min}-${l.max})` : '-');
+
+function problemsText(r) {
+  const count = (t) => Object.values(t ?? {}).reduce((a, b) => a + b, 0);
+  return `${count(r.errors)}, ${count(r.hubOddities)}, ${count(r.entitlementViolations)}${r.failed ? ' FAILED' : ''}`;
+}

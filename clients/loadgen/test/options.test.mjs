@@ -28,3 +28,16 @@ test('endpoints keep a base path without doubling slashes', () => {
   assert.equal(endpoint(new URL('http://127.0.0.1:5080'), '/api/games'), 'http://127.0.0.1:5080/api/games');
   assert.equal(endpoint(new URL('http://127.0.0.1:5080/wargame/'), '/hubs/game'), 'http://127.0.0.1:5080/wargame/hubs/game');
 });
+
+test('the hub protocol, the compare targets and the warm-up are checked and defaulted', () => {
+  assert.equal(parseOptions(['play']).protocol, 'json');
+  assert.equal(parseOptions(['bare', '--protocol', 'msgpack']).protocol, 'msgpack');
+  assert.throws(() => parseOptions(['play', '--protocol', 'xml']), /--protocol must be json or msgpack, not 'xml'/);
+  assert.deepEqual(parseOptions(['compare']).targets, ['bare', 'boardgameio', 'wargame']);
+  assert.deepEqual(parseOptions(['compare', '--targets', 'wargame,bare']).targets, ['bare', 'wargame']);
+  assert.throws(() => parseOptions(['compare', '--targets', 'bare,colyseus']), /--targets takes a list of bare, boardgameio, wargame; 'colyseus' is not one/);
+  assert.equal(parseOptions(['play', '--games', '3']).warmup, 3);
+  assert.equal(parseOptions(['play', '--games', '50']).warmup, 10);
+  assert.equal(parseOptions(['compare']).turns, 3);
+  assert.equal(parseOptions(['play']).turns, 2);
+});

@@ -34,7 +34,7 @@ export async function connections(run, rest) {
   const seats = [];
   const started = performance.now();
   await inParallel(plan, options.concurrency, run.signal, async ({ game, role }, i) => {
-    const seat = new Seat(run, role ?? 'observer', role ? roleAudience(role) : PUBLIC);
+    const seat = new Seat(run, role ?? 'observer', { audience: role ? roleAudience(role) : PUBLIC });
     seats.push(seat);
     await seat.open('JoinWithCode', role ? game.joinCodes[role] : game.observerCode, `${role ?? 'Observer'} ${i}`);
   });

@@ -1,0 +1,42 @@
+import { before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseOptions } from '../src/options.mjs';
+import { buildServer } from '../src/servers.mjs';
+import { compare } from '../src/compare.mjs';
+import { compareSummary } from '../src/summary.mjs';
+import { commandsPerGame } from '../src/scenarios/play.mjs';
+
+before(async () => {
+  await buildServer('bare', { always: false });
+  await buildServer('wargame', { always: false });
+}, { timeout: 600_000 });
+
+const small = ['--games', '2', '--turns', '1', '--warmup', '1', '--command-timeout', '15', '--no-build', '--targets', 'bare,wargame'];
+
+test('compare starts the bare hub and Wargame, plays the same sizes on both and prints their ratio', { timeout: 300_000 }, async () => {
+  const result = await compare(parseOptions(['compare', ...small]), () => {});
+  const [round] = result.rounds;
+  for (const name of ['bare', 'wargame']) {
+    const r = round[name];
+    assert.equal(r.failed, false, name);
+    assert.deepEqual(r.errors, {}, name);
+    assert.equal(r.result.join.connections, 12, name);
+    assert.equal(r.result.play.accepted, 2 * commandsPerGame(1), name);
+    assert.ok(r.result.play.serverCpuMsPerCommand > 0, `${name} server CPU per command`);
+    assert.equal(r.serverErrorLines, 0, `${name} logged errors`);
+  }
+  const text = compareSummary(result);
+  assert.match(text, /Wargame \/ bare hub/);
+  assert.match(text, /^ {2}commands\/s +[\d,.]+ +[\d,.]+ +[\d.]+x$/m);
+  assert.match(text, /^ {2}load average \(1 min\) during run +[\d.]+ \([\d.]+-[\d.]+\)/m);
+});
+
+test('compare with MessagePack runs every target that offers it and names the ones that do not', { timeout: 300_000 }, async () => {
+  const result = await compare(parseOptions(['compare', ...small, '--protocol', 'msgpack']), () => {});
+  const [round] = result.rounds;
+  assert.equal(round.bare.result.play.accepted, 2 * commandsPerGame(1));
+  assert.deepEqual(round.bare.errors, {});
+  // Wargame gains MessagePack in its own change; until then it is skipped with the reason, not failed.
+  if (result.skipped.wargame) assert.equal(result.skipped.wargame, 'Wargame does not offer the msgpack hub protocol');
+  else assert.equal(round.wargame.result.play.accepted, 2 * commandsPerGame(1));
+});
