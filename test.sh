@@ -14,6 +14,9 @@ log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0
 
+echo "== web client (types, ESLint, Prettier, Vitest)"
+(cd clients/web && npm run --silent lint && NO_COLOR=1 npm run --silent test) 2>&1 | tee -a "$log" || status=$?
+
 echo "== dotnet test"
 # One test assembly at a time (-m:1): on two cores the browser tests' waits must not compete with the
 # server suite starting and killing child servers.
@@ -29,6 +32,11 @@ awk '
   /^(Passed|Failed)! +- +Failed:/ {
     gsub(/,/, ""); for (i = 1; i <= NF; i++) {
       if ($i == "Failed:") f += $(i+1); if ($i == "Passed:") p += $(i+1); if ($i == "Skipped:") s += $(i+1)
+    }
+  }
+  /^ +Tests +[0-9]+ (passed|failed|skipped)/ {
+    for (i = 2; i <= NF; i++) {
+      if ($i == "passed") p += $(i-1); if ($i == "failed") f += $(i-1); if ($i == "skipped") s += $(i-1)
     }
   }
   /^# pass [0-9]+$/ { p += $3 }

@@ -126,13 +126,14 @@ export class Seat {
     if (this.expected)
       for (const problem of entitlementProblems(view, this.expected)) run.entitlement.add(`${describe(this.expected)} seat: ${problem}`);
     const previous = this.latestView?.version;
-    if (view.version < previous) run.hubOddities.add('view older than one already received');
-    else if (view.version === previous) run.hubOddities.add('same view version pushed twice');
+    const where = `${this.label.split(' ')[0]} seat${this.strict ? '' : ', while joining'}`;
+    if (view.version < previous) run.hubOddities.add(`view older than one already received (${where})`);
+    else if (view.version === previous) run.hubOddities.add(`same view version pushed twice (${where})`);
     this.latestView = view;
     let matched = false;
     for (const watch of [...this.#watches]) matched = watch.offer(view, now) || matched;
     if (!matched && this.strict)
-      run.hubOddities.add(`view the load did not expect (${this.label.split(' ')[0]} seat): a push without a change it was waiting for`);
+      run.hubOddities.add(`view the load did not expect (${where}): a push without a change it was waiting for`);
   }
 }
 

@@ -108,7 +108,9 @@ export async function warmUp(run, body) {
   const { seats, ...figures } = await body(warm);
   warm.stopping = true;
   await inParallel(seats, run.options.concurrency, { aborted: false }, (seat) => seat.close());
-  for (const [what, n] of Object.entries(warm.errors.toJSON())) run.errors.add(`warm-up: ${what}`, n);
+  // What went wrong while warming up is reported with the run: a leak or an odd push is one wherever it happens.
+  for (const kind of ['errors', 'hubOddities', 'entitlement'])
+    for (const [what, n] of Object.entries(warm[kind].toJSON())) run[kind].add(`warm-up: ${what}`, n);
   await sleep(1000, run.signal);
   return { ...figures, commands: warm.accepted, seconds: round((performance.now() - started) / 1000) };
 }

@@ -1,7 +1,7 @@
-import { FacilitatorConsole } from "./screens/FacilitatorConsole";
-import { GamePage } from "./screens/GamePage";
-import { Landing } from "./screens/Landing";
-import { ReplayViewer } from "./screens/ReplayViewer";
+import { FacilitatorConsole } from "./features/facilitation/FacilitatorConsole";
+import { Landing } from "./features/landing/Landing";
+import { GamePage } from "./features/play/GamePage";
+import { ReplayViewer } from "./features/replay/ReplayViewer";
 import { useRoute } from "./router";
 
 export function App() {

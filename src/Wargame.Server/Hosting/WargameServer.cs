@@ -107,7 +107,12 @@ public static class WargameServer
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.GameCreationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
         });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
-        services.AddOpenApi();
+        services.AddOpenApi(openApi =>
+        {
+            // The hub's contract too, so clients/web generates every wire type from this one document.
+            openApi.AddDocumentTransformer<WireContract>();
+            openApi.AddSchemaTransformer<WireContract>();
+        });
         services.AddProblemDetails();
 
         services.Configure<ForwardedHeadersOptions>(forwarded =>
@@ -151,6 +156,8 @@ public static class WargameServer
         return new WebApplicationOptions
         {
             Args = args,
+            // The server's own name even when a test host starts it: the OpenAPI document's title and tags carry it.
+            ApplicationName = typeof(WargameServer).Assembly.GetName().Name,
             ContentRootPath = Given("contentRoot") ? null : AppContext.BaseDirectory,
             WebRootPath = Given("webroot") ? null : webRoots.FirstOrDefault(Directory.Exists),
         };

@@ -1,9 +1,13 @@
-import type { Audience, CreatedGame, GameView, Phase, Role, ScenarioSummary, SeatView } from "./types";
+import type { CreatedGame, GameDetails, ReplayFrame, ScenarioSummary } from "./types";
 
-/** An HTTP error with the server's own message, shown next to the control that caused it. */
+/**
+ * An HTTP error: the problem details' stable code (their title, such as "wrong-facilitator-key") and the server's
+ * sentence for the user (their detail), shown next to the control that caused it.
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
+    readonly code: string,
     message: string,
   ) {
     super(message);
@@ -12,14 +16,14 @@ export class ApiError extends Error {
 
 async function readError(response: Response): Promise<ApiError> {
   const text = await response.text();
-  let message = text || response.statusText || `HTTP ${response.status}`;
+  const fallback = text || response.statusText || `HTTP ${response.status}`;
   try {
-    const body = JSON.parse(text) as { message?: string; detail?: string; title?: string; error?: string };
-    message = body.message ?? body.detail ?? body.error ?? body.title ?? message;
+    const problem = JSON.parse(text) as { title?: string; detail?: string };
+    return new ApiError(response.status, problem.title ?? `http-${response.status}`, problem.detail ?? problem.title ?? fallback);
   } catch {
-    // plain text body
+    // A plain-text body (a proxy's error page, the rate limiter's 429).
+    return new ApiError(response.status, `http-${response.status}`, fallback);
   }
-  return new ApiError(response.status, message);
 }
 
 /** A JSON text sent or received as it is: saved games hold 64-bit seeds that JavaScript numbers would round. */
@@ -36,7 +40,7 @@ async function send(method: string, url: string, body?: unknown, facilitatorKey?
     const text = body === undefined ? undefined : body instanceof RawJson ? body.text : JSON.stringify(body);
     response = await fetch(url, { method, headers, body: text });
   } catch {
-    throw new ApiError(0, "The server cannot be reached. Check the connection and try again.");
+    throw new ApiError(0, "unreachable", "The server cannot be reached. Check the connection and try again.");
   }
   if (!response.ok) throw await readError(response);
   return response;
@@ -54,16 +58,19 @@ export const api = {
   scenarios: () => request<ScenarioSummary[]>("GET", "/api/scenarios"),
 
   /** With this browser's facilitator key the new game joins the same facilitator's list. */
-  createGame: (scenario: string, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games", { scenario, seed: null }, facilitatorKey),
+  createGame: (scenario: string, facilitatorKey?: string) =>
+    request<CreatedGame>("POST", "/api/games", { scenario, seed: null }, facilitatorKey),
 
   /** The game with its join codes, seats and facilitator view; facilitator only. */
   game: (gameId: string, facilitatorKey: string) => request<GameDetails>("GET", `/api/games/${enc(gameId)}`, undefined, facilitatorKey),
 
   /** The saved-game JSON text (scenario, seed, events, hash), untouched; facilitator only. */
-  exportGame: async (gameId: string, facilitatorKey: string) => (await send("GET", `/api/games/${enc(gameId)}/export`, undefined, facilitatorKey)).text(),
+  exportGame: async (gameId: string, facilitatorKey: string) =>
+    (await send("GET", `/api/games/${enc(gameId)}/export`, undefined, facilitatorKey)).text(),
 
   /** Registers a saved-game file's text as a new game on the server (to replay or continue it). */
-  importGame: (savedGameText: string, facilitatorKey?: string) => request<CreatedGame>("POST", "/api/games/import", new RawJson(savedGameText), facilitatorKey),
+  importGame: (savedGameText: string, facilitatorKey?: string) =>
+    request<CreatedGame>("POST", "/api/games/import", new RawJson(savedGameText), facilitatorKey),
 
   /** A new game from this game's log up to the start of <turn>. */
   fork: (gameId: string, turn: number, facilitatorKey: string | undefined) =>
@@ -87,28 +94,4 @@ export async function downloadSavedGame(gameId: string, facilitatorKey: string) 
   a.download = `wargame-${gameId}.json`;
   a.click();
   URL.revokeObjectURL(a.href);
-}
-
-export interface GameDetails {
-  game: { gameId: string; scenarioId: string; createdAt: string; version: number; turn: number; phase: Phase; ended: boolean };
-  joinCodes: Partial<Record<Role, string>>;
-  observerCode: string;
-  seats: SeatView[];
-  view: GameView;
-}
-
-/** A point a replay can step to: the version after which the game entered turn/phase. */
-export interface ReplayStep {
-  version: number;
-  turn: number;
-  phase: Phase;
-}
-
-export interface ReplayFrame {
-  gameId: string;
-  audience: Audience;
-  version: number;
-  latestVersion: number;
-  steps: ReplayStep[];
-  view: GameView;
 }

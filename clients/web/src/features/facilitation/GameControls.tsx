@@ -1,0 +1,143 @@
+import { useState } from "react";
+import { downloadSavedGame } from "../../api/rest";
+import type { CreatedGame, GameView } from "../../api/types";
+import type { Permissions } from "../../game/permissions";
+import { useCommands } from "../../game/session";
+import { ActionFeedback } from "../../ui/ActionFeedback";
+import { NumberInput } from "../../ui/fields";
+import { useAction } from "../../ui/useAction";
+
+/** The "+5 min" button. */
+const EXTENSION_SECONDS = 300;
+
+/** What the advance button does now, in the facilitator's words. */
+export function advanceLabel(view: GameView): string {
+  if (view.phase === "Orders") return "Close orders and resolve the turn";
+  if (view.phase === "Debrief") return view.turn >= view.scenario.turns ? "Finish the last turn" : `Start turn ${view.turn + 1}`;
+  return "Next phase";
+}
+
+/** Phase controls, deadlines, pause, end and reveal, export and replay. */
+export function GameControls({ view, game, may }: { view: GameView; game: CreatedGame; may: Permissions }) {
+  const commands = useCommands();
+  const advance = useAction();
+  const exporting = useAction();
+  return (
+    <section className="panel clock" aria-label="Game controls">
+      <div className="control">
+        <button data-testid="advance" onClick={() => void advance.run(commands.advancePhase)} disabled={advance.busy || !may.advancePhase}>
+          {advanceLabel(view)}
+        </button>
+        <ActionFeedback error={advance.error} />
+      </div>
+      <DeadlineControls may={may} />
+      <PauseControl paused={view.paused} may={may} />
+      <EndControls view={view} may={may} />
+      <div className="control">
+        <button
+          className="secondary"
+          onClick={() => void exporting.run(() => downloadSavedGame(game.gameId, game.facilitatorKey))}
+          disabled={exporting.busy}
+        >
+          Export saved game
+        </button>
+        <a className="button secondary" href={`#/replay/${game.gameId}`}>
+          Open replay
+        </a>
+        <ActionFeedback error={exporting.error} />
+      </div>
+    </section>
+  );
+}
+
+function DeadlineControls({ may }: { may: Permissions }) {
+  const commands = useCommands();
+  const deadline = useAction();
+  const [minutes, setMinutes] = useState(10);
+  const { deadlineMinSeconds, deadlineMaxSeconds } = may.limits;
+  return (
+    <div className="control deadline">
+      <NumberInput
+        label="Deadline (minutes from now)"
+        value={minutes}
+        min={Math.ceil(deadlineMinSeconds / 60)}
+        max={Math.floor(deadlineMaxSeconds / 60)}
+        onChange={setMinutes}
+      />
+      <button
+        onClick={() => void deadline.run(() => commands.setDeadline(Math.round(minutes * 60)), "Deadline set.")}
+        disabled={deadline.busy || !may.setDeadline}
+      >
+        Set deadline
+      </button>
+      <button
+        className="secondary"
+        onClick={() => void deadline.run(() => commands.extendDeadline(EXTENSION_SECONDS), "Extended by 5 minutes.")}
+        disabled={deadline.busy || !may.extendDeadline}
+      >
+        +5 min
+      </button>
+      <button
+        className="secondary"
+        onClick={() => void deadline.run(() => commands.setDeadline(null), "Deadline cleared.")}
+        disabled={deadline.busy || !may.clearDeadline}
+      >
+        Clear
+      </button>
+      <ActionFeedback error={deadline.error} done={deadline.done} />
+    </div>
+  );
+}
+
+function PauseControl({ paused, may }: { paused: boolean; may: Permissions }) {
+  const commands = useCommands();
+  const pause = useAction();
+  return (
+    <div className="control">
+      {paused ? (
+        <button onClick={() => void pause.run(commands.resumePlay)} disabled={pause.busy || !may.resumePlay}>
+          Resume play
+        </button>
+      ) : (
+        <button className="secondary" onClick={() => void pause.run(commands.pause)} disabled={pause.busy || !may.pause}>
+          Pause
+        </button>
+      )}
+      <ActionFeedback error={pause.error} />
+    </div>
+  );
+}
+
+/** Ending asks once more; after the end, revealing every private record opens the debrief. */
+function EndControls({ view, may }: { view: GameView; may: Permissions }) {
+  const commands = useCommands();
+  const end = useAction();
+  const [confirming, setConfirming] = useState(false);
+  return (
+    <div className="control">
+      {may.endGame ? (
+        confirming ? (
+          <span role="group" aria-label="Confirm the end of the game">
+            <button className="danger" onClick={() => void end.run(commands.endGame).then(() => setConfirming(false))} disabled={end.busy}>
+              Yes, end the game
+            </button>
+            <button className="secondary" onClick={() => setConfirming(false)}>
+              Keep playing
+            </button>
+          </span>
+        ) : (
+          <button className="danger" onClick={() => setConfirming(true)}>
+            End game
+          </button>
+        )
+      ) : may.revealAll ? (
+        <button onClick={() => void end.run(commands.revealAll, "Every private record is revealed.")} disabled={end.busy}>
+          Reveal all records
+        </button>
+      ) : view.revealed ? (
+        <span className="pill">Revealed</span>
+      ) : null}
+      <ActionFeedback error={end.error} done={end.done} />
+    </div>
+  );
+}

@@ -1,0 +1,125 @@
+import { useState } from "react";
+import type { GameView, Role, SeatView } from "../../api/types";
+import { ROLE_NAMES } from "../../api/types";
+import { answerOf, isOpen, permissionsOf, proposalsClosed } from "../../game/permissions";
+import { useCommands } from "../../game/session";
+import { Section } from "../../ui/Section";
+import { Tabs, type TabSpec } from "../../ui/Tabs";
+import { Channels } from "../channels/Channels";
+import { useChannels } from "../channels/useChannels";
+import { OrdersForm } from "../orders/OrdersForm";
+import { ProposalBuilder } from "../proposals/ProposalBuilder";
+import { ProposalsInbox } from "../proposals/ProposalsInbox";
+import { PrivateBriefing } from "../record/PrivateBriefing";
+import { PublicRecord } from "../record/PublicRecord";
+import { MetricsCharts } from "../results/Charts";
+import { ResultsSection } from "../results/Results";
+import { Scores } from "../results/Scores";
+import { SeatsTable } from "../seats/SeatsTable";
+
+/** A role's dashboard: briefing and record, channels, proposals, orders, results, and who is at the table. */
+export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView; seats: SeatView[]; role: Role; gameId: string }) {
+  const [tab, setTab] = useState("briefing");
+  const [groups, setGroups] = useState<string[]>([]);
+  const channels = useChannels(gameId, view, role, groups);
+  const commands = useCommands();
+  const may = permissionsOf(view);
+  const waiting = view.proposals.filter((p) => isOpen(p) && p.parties.includes(role) && answerOf(p, role) === "Pending").length;
+  const own = view.privateRecords.find((r) => r.role === role);
+  const others = view.revealed ? view.privateRecords.filter((r) => r.role !== role) : [];
+
+  const tabs: TabSpec[] = [
+    {
+      id: "briefing",
+      label: "Briefing",
+      content: (
+        <div className="columns">
+          <Section title="Your private briefing">
+            {own ? (
+              <PrivateBriefing record={own} view={view} heading={`${ROLE_NAMES[role]}: private briefing`} />
+            ) : (
+              <p className="empty">No private briefing.</p>
+            )}
+            {others.map((r) => (
+              <PrivateBriefing key={r.role} record={r} view={view} />
+            ))}
+          </Section>
+          <Section title="Public record">
+            <PublicRecord view={view} may={may} />
+          </Section>
+        </div>
+      ),
+    },
+    {
+      id: "channels",
+      label: "Channels",
+      badge: channels.totalUnread,
+      content: (
+        <Channels
+          gameId={gameId}
+          me={role}
+          list={channels}
+          onNewChannel={(k) => setGroups((g) => (g.includes(k) ? g : [...g, k]))}
+          canPost={may.postMessage}
+          canOpenGroup={may.openGroup}
+          maxLength={may.limits.messageMaxLength}
+        />
+      ),
+    },
+    {
+      id: "proposals",
+      label: "Proposals",
+      badge: waiting,
+      content: (
+        <div className="columns">
+          <Section title="Inbox">
+            <ProposalsInbox proposals={view.proposals} may={may} />
+          </Section>
+          <Section title="New proposal">
+            {view.ended ? (
+              <p className="empty">The game has ended.</p>
+            ) : (
+              <ProposalBuilder submitLabel="Send proposal" onSubmit={commands.propose} closed={proposalsClosed(view, may)} />
+            )}
+          </Section>
+        </div>
+      ),
+    },
+    {
+      id: "orders",
+      label: "Orders",
+      content: (
+        <Section title="Orders">
+          <OrdersForm key={`${view.turn}`} view={view} role={role} />
+        </Section>
+      ),
+    },
+    {
+      id: "results",
+      label: "Results",
+      content: (
+        <div className="columns">
+          <ResultsSection view={view} />
+          <Section title="Your score">
+            <Scores view={view} only={view.revealed ? undefined : role} />
+            <MetricsCharts metrics={view.metrics} />
+          </Section>
+        </div>
+      ),
+    },
+    {
+      id: "table",
+      label: "Table",
+      content: (
+        <Section title="Who is at the table">
+          <SeatsTable seats={seats} />
+        </Section>
+      ),
+    },
+  ];
+  return (
+    <main className="dashboard">
+      <Tabs tabs={tabs} selected={tab} onSelect={setTab} label="Dashboard" />
+    </main>
+  );
+}

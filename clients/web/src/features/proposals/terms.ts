@@ -1,0 +1,86 @@
+import type { AgreementTerms, CeasefireTerms, GuaranteeTerms, LegalForm } from "../../api/types";
+import { ROLE_NAMES } from "../../api/types";
+import { humanize, locationName, roleList, thousands } from "../../ui/format";
+
+export const defaultCeasefire = (): CeasefireTerms => ({
+  kind: "ceasefire",
+  durationTurns: null,
+  line: "Freeze",
+  lineName: null,
+  dmzWidthKm: 0,
+  monitoring: "None",
+  monitorsFrom: [],
+  jointCommission: false,
+  specificity: "General",
+  sanctionsRelief: "None",
+  uaForceCapThousands: null,
+  natoNonAccessionPledge: false,
+  prisonerExchange: false,
+  mediators: [],
+});
+
+export const defaultGuarantee = (): GuaranteeTerms => ({
+  kind: "guarantee",
+  durationTurns: null,
+  guarantors: ["US"],
+  legalForm: "Verbal",
+  trigger: "Consultative",
+  ambiguityClause: false,
+  tripwires: [],
+  economicStake: "None",
+  armsAndIntelligence: false,
+  russianConsentSought: false,
+});
+
+export const LEGAL_FORM_NAMES: Record<LegalForm, string> = {
+  Verbal: "Verbal or memorandum",
+  ExecutiveAgreement: "Executive agreement",
+  CongressionalExecutive: "Congressional-executive agreement",
+  RatifiedTreaty: "Ratified treaty",
+};
+
+export function kindName(terms: AgreementTerms) {
+  return terms.kind === "ceasefire" ? "Ceasefire agreement" : "Security guarantee";
+}
+
+/** <list> with <item> in or out. */
+export function toggle<T>(list: T[], item: T, on: boolean): T[] {
+  return on ? (list.includes(item) ? list : [...list, item]) : list.filter((x) => x !== item);
+}
+
+const yesNo = (v: boolean) => (v ? "Yes" : "No");
+
+/** One [term, value] line per term, as inboxes, agreements and results show them. */
+export function termsRows(terms: AgreementTerms): [string, string][] {
+  const duration: [string, string] = ["Duration", terms.durationTurns ? `${terms.durationTurns} turns` : "Until the game ends"];
+  if (terms.kind === "ceasefire")
+    return [
+      duration,
+      ["Line of contact", terms.line === "Freeze" ? "Freeze the current line" : `Withdraw to ${terms.lineName ?? "a named line"}`],
+      ["Demilitarised zone", terms.dmzWidthKm ? `${terms.dmzWidthKm} km` : "None"],
+      ["Monitoring", humanize(terms.monitoring) + (terms.monitorsFrom.length ? ` from ${terms.monitorsFrom.join(", ")}` : "")],
+      ["Joint commission", yesNo(terms.jointCommission)],
+      ["Text", humanize(terms.specificity)],
+      ["Sanctions relief", humanize(terms.sanctionsRelief)],
+      ["Ukraine force cap", terms.uaForceCapThousands == null ? "None" : `${terms.uaForceCapThousands}k troops`],
+      ["NATO non-accession pledge", yesNo(terms.natoNonAccessionPledge)],
+      ["Prisoner exchange", yesNo(terms.prisonerExchange)],
+      ...(terms.mediators.length ? [["Mediators", roleList(terms.mediators)] as [string, string]] : []),
+    ];
+  return [
+    duration,
+    ["Guarantors", roleList(terms.guarantors, " and ") || "None"],
+    ["Legal form", LEGAL_FORM_NAMES[terms.legalForm] ?? terms.legalForm],
+    ["Trigger", humanize(terms.trigger)],
+    ["Ambiguity clause", yesNo(terms.ambiguityClause)],
+    [
+      "Tripwires",
+      terms.tripwires.length
+        ? terms.tripwires.map((t) => `${ROLE_NAMES[t.guarantor]} ${thousands(t.troops)} troops (${locationName(t.location)})`).join("; ")
+        : "None",
+    ],
+    ["Economic stake", humanize(terms.economicStake)],
+    ["Arms and intelligence", yesNo(terms.armsAndIntelligence)],
+    ["Russian consent sought", yesNo(terms.russianConsentSought)],
+  ];
+}

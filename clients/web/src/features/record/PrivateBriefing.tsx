@@ -1,0 +1,69 @@
+import type { GameView, PrivateRecord, QuantityView } from "../../api/types";
+import { ROLE_NAMES } from "../../api/types";
+import { humanize, percent, thousands } from "../../ui/format";
+import { RecordTable } from "../../ui/RecordTable";
+
+/** A share between 0 and 1 reads as a percentage; any other quantity as a number. */
+function quantity(q: QuantityView) {
+  return q.value <= 1 && q.value >= 0 && !Number.isInteger(q.value) ? percent(q.value) : thousands(q.value);
+}
+
+/** A role's private briefing, hidden quantities and (Russia) its expected-utility outlook. Only from this audience's view. */
+export function PrivateBriefing({ record, view, heading }: { record: PrivateRecord; view: GameView; heading?: string }) {
+  const hidden = view.hidden.find((h) => h.role === record.role);
+  const outlook = record.role === "RU" ? view.russianOutlook : null;
+  const reports = view.intelligence.filter((r) => r.for === record.role && r.turn === view.turn);
+  return (
+    <article
+      className="private"
+      data-testid={`private-${record.role}`}
+      aria-label={heading ?? `Private briefing of ${ROLE_NAMES[record.role]}`}
+    >
+      <h3>{heading ?? `${ROLE_NAMES[record.role]}: private briefing`}</h3>
+      <p className="briefing">{record.briefing}</p>
+      {reports.length ? (
+        <>
+          <h4>Intelligence on the other roles (turn {view.turn})</h4>
+          <ul className="intelligence" data-testid={`intelligence-${record.role}`}>
+            {reports.map((r) => (
+              <li key={`${r.about}-${r.quantity}`}>{r.text}</li>
+            ))}
+          </ul>
+        </>
+      ) : null}
+      {hidden?.quantities.length ? (
+        <>
+          <h4>Your own situation</h4>
+          <dl className="extras">
+            {hidden.quantities.map((q) => (
+              <div key={q.name}>
+                <dt>{q.label}</dt>
+                <dd>{quantity(q)}</dd>
+              </div>
+            ))}
+          </dl>
+        </>
+      ) : null}
+      {outlook ? (
+        <>
+          <h4>Expected utility of attacking (EU = (1 − D)·Gain − D·Cost of war)</h4>
+          <RecordTable
+            rows={outlook.options}
+            rowKey={(o) => o.posture}
+            columns={[
+              { header: "Option", cell: (o) => humanize(o.posture) },
+              { header: "Gain", cell: (o) => o.gain.toFixed(2) },
+              { header: "Cost of war", cell: (o) => o.costOfWar.toFixed(2) },
+              { header: "Expected utility", cell: (o) => o.expectedUtility.toFixed(2) },
+            ]}
+          />
+          <p className="hint">
+            Deterrence D = {outlook.deterrence.toFixed(2)}
+            {outlook.hazard != null ? `; ceasefire hazard ${percent(outlook.hazard)} a turn` : ""}
+            {outlook.hazardIfRearming != null ? ` (${percent(outlook.hazardIfRearming)} if rearming)` : ""}.
+          </p>
+        </>
+      ) : null}
+    </article>
+  );
+}

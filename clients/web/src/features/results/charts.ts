@@ -1,0 +1,67 @@
+import type { Role, TurnMetrics } from "../../api/types";
+import { ROLES, ROLE_NAMES } from "../../api/types";
+
+export interface Series {
+  label: string;
+  data: (number | null)[];
+}
+
+export interface ChartGroup {
+  title: string;
+  turns: number[];
+  series: Series[];
+  /** Fixed axis for shares and probabilities, so a change of 0.001 does not look like a collapse. */
+  range?: [number, number];
+}
+
+const UNIT: [number, number] = [0, 1];
+
+/** Charts over turns: credibility per guarantee and guarantor, deterrence, ceasefire hazard, territory, scores, reputation. */
+export function chartGroups(metrics: readonly TurnMetrics[]): ChartGroup[] {
+  const sorted = [...metrics].sort((a, b) => a.turn - b.turn);
+  const turns = sorted.map((m) => m.turn);
+  const single = (title: string, pick: (m: TurnMetrics) => number | null | undefined): ChartGroup => ({
+    title,
+    turns,
+    series: [{ label: title, data: sorted.map((m) => pick(m) ?? null) }],
+  });
+  const perKey = (
+    title: string,
+    keys: string[],
+    pick: (m: TurnMetrics, key: string) => number | null | undefined,
+    name: (key: string) => string,
+  ): ChartGroup => ({
+    title,
+    turns,
+    series: keys.map((k) => ({ label: name(k), data: sorted.map((m) => pick(m, k) ?? null) })),
+  });
+  const roleName = (r: string) => ROLE_NAMES[r as Role];
+  const groups: ChartGroup[] = [];
+  const guarantees = [...new Set(sorted.flatMap((m) => m.credibility.map((c) => `${c.agreementId}:${c.guarantor}`)))];
+  if (guarantees.length)
+    groups.push({
+      ...perKey(
+        "Credibility per guarantee",
+        guarantees,
+        (m, k) => m.credibility.find((c) => `${c.agreementId}:${c.guarantor}` === k)?.credibility,
+        (k) => {
+          const [id, g] = k.split(":");
+          return `Guarantee #${id}, ${ROLE_NAMES[g as Role] ?? g}`;
+        },
+      ),
+      range: UNIT,
+    });
+  groups.push({ ...single("Deterrence (D)", (m) => m.deterrence), range: UNIT });
+  if (sorted.some((m) => m.hazard != null)) groups.push(single("Ceasefire hazard", (m) => m.hazard));
+  groups.push({ ...single("Territory held by Ukraine (%)", (m) => m.territory), range: [0, 100] });
+  const scored = ROLES.filter((r) => sorted.some((m) => m.scores[r] != null));
+  if (scored.length) groups.push(perKey("Scores", scored, (m, r) => m.scores[r], roleName));
+  const reputed = ROLES.filter((r) => sorted.some((m) => m.reputation[r] != null));
+  if (reputed.length) groups.push({ ...perKey("Reputation", reputed, (m, r) => m.reputation[r], roleName), range: UNIT });
+  return groups;
+}
+
+/** What a screen reader hears for a chart: each series' values by turn. */
+export function chartSummary(series: readonly Series[]): string {
+  return series.map((s) => `${s.label}: ${s.data.map((v) => (v == null ? "–" : Number(v.toFixed(3)))).join(", ")}`).join("; ");
+}
