@@ -437,7 +437,7 @@ internal static class Explanations
     private static ResolutionRecord Record(ResolutionContext ctx, RecordKind kind, string subjectId) => new()
     {
         Id = ctx.Id(kind, subjectId),
-        Kind = kind,
+        Step = kind.Step().ToString(),
         Turn = ctx.Turn,
         Title = "",
         Subject = "",
@@ -449,7 +449,7 @@ internal static class Explanations
         string outcome, Precedent? precedent, string counterfactual, ImmutableArray<Role> visibleTo = default) => new()
         {
             Id = roll.RecordId,
-            Kind = kind,
+            Step = kind.Step().ToString(),
             Turn = ctx.Turn,
             Title = title,
             Subject = subject,

@@ -82,7 +82,7 @@ public static class RecordKinds
     /// <summary>The stable id of a record: "T{turn}-{step}-{kind}-{subject}", which the facilitator's adjustments name.</summary>
     public static string Id(int turn, RecordKind kind, string subject) => $"T{turn}-{kind.Step()}-{Table[kind].IdName}-{subject}";
 
-    /// <summary>The kind an id names (logs of format 1 stored records without their kind).</summary>
+    /// <summary>The kind an id names; null for a string that is no record id.</summary>
     public static RecordKind? FromId(string id)
     {
         // "T3-D-violation-offensive-RU-c1": the longest id name that follows the step wins.

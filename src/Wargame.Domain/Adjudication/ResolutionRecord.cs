@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Wargame.Domain.Roles;
 
 namespace Wargame.Domain.Adjudication;
@@ -13,11 +14,14 @@ public sealed record Term(string Name, double Value, string Tag, string Source);
 /// </summary>
 public sealed record ResolutionRecord
 {
+    /// <summary>"T{turn}-{step}-{kind}-{subject}" (<see cref="RecordKinds.Id"/>): stable, named by the facilitator's adjustments.</summary>
     public required string Id { get; init; }
-    /// <summary>What the record explains; its step follows from it.</summary>
-    public RecordKind Kind { get; init; }
+    /// <summary>What the record explains, read from its id (so the log stores it once).</summary>
+    [JsonIgnore]
+    public RecordKind Kind => RecordKinds.FromId(Id) ?? throw new InvalidOperationException($"'{Id}' is not a resolution record id.");
     public required int Turn { get; init; }
-    public ResolutionStep Step => Kind.Step();
+    /// <summary>The step letter, A to H, as its kind says (written beside the id for clients).</summary>
+    public required string Step { get; init; }
     public required string Title { get; init; }
     public required string Subject { get; init; }
     public ImmutableArray<Term> Terms { get; init; } = [];

@@ -12,8 +12,8 @@ public static class LogFormat
 {
     /// <summary>
     /// Logs written before formats were numbered: signed agreements and revocations without their outcomes (the
-    /// status taken, the reputation lost), resolution records without their kind, and a state hash over a JSON
-    /// serialisation of the whole state.
+    /// status taken, the reputation lost), turns resolved with their public lines beside the outcome, and a state hash
+    /// over a JSON serialisation of the whole state.
     /// </summary>
     public const int First = 1;
 
@@ -33,14 +33,7 @@ public static class LogFormat
                 ReputationLoss = AgreementLifecycle.RevocationLoss(state.Constants, state.World.Agreements.First(a => a.Id == r.Id), r.Role),
             },
             TurnResolved t when t.Outcome is null || t.World is null => throw new InvalidOperationException($"Turn {t.Turn} was logged without its outcome; this log is older than the replayable formats."),
-            TurnResolved t => t with { Outcome = WithKinds(t.Outcome) },
-            AdjudicationAdjusted a => a with { Outcome = WithKinds(a.Outcome) },
             _ => e,
         };
     }
-
-    private static TurnOutcome WithKinds(TurnOutcome outcome) => outcome with
-    {
-        Records = [.. outcome.Records.Select(r => RecordKinds.FromId(r.Id) is { } kind ? r with { Kind = kind } : r)],
-    };
 }
