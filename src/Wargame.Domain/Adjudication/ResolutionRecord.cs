@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Wargame.Domain.Roles;
 
 namespace Wargame.Domain.Adjudication;
@@ -13,8 +14,13 @@ public sealed record Term(string Name, double Value, string Tag, string Source);
 /// </summary>
 public sealed record ResolutionRecord
 {
+    /// <summary>"T{turn}-{step}-{kind}-{subject}" (<see cref="RecordKinds.Id"/>): stable, named by the facilitator's adjustments.</summary>
     public required string Id { get; init; }
+    /// <summary>What the record explains, read from its id (so the log stores it once).</summary>
+    [JsonIgnore]
+    public RecordKind Kind => RecordKinds.FromId(Id) ?? throw new InvalidOperationException($"'{Id}' is not a resolution record id.");
     public required int Turn { get; init; }
+    /// <summary>The step letter, A to H, as its kind says (written beside the id for clients).</summary>
     public required string Step { get; init; }
     public required string Title { get; init; }
     public required string Subject { get; init; }
@@ -29,7 +35,7 @@ public sealed record ResolutionRecord
     public ImmutableArray<Role> VisibleTo { get; init; } = [];
     public double? Adjustment { get; init; }
     public string? AdjustmentReason { get; init; }
-    /// <summary>A roll the facilitator may shift by at most ±0.5 logit during the turn's debrief.</summary>
+    /// <summary>A roll the facilitator may shift during the turn's debrief (within the phase table's limit).</summary>
     public bool Adjustable => Roll is not null;
 }
 
@@ -58,7 +64,6 @@ public sealed record TurnMetrics
 public sealed record TurnOutcome
 {
     public required int Turn { get; init; }
-    public ImmutableArray<string> Lines { get; init; } = [];
     public ImmutableArray<ResolutionRecord> Records { get; init; } = [];
     public ImmutableArray<RoleScore> Scores { get; init; } = [];
     public required TurnMetrics Metrics { get; init; }

@@ -69,6 +69,65 @@ public enum RuleKey
     CounterAttackGain,
     MobiliseTroops,
     RearmShare,
+
+    // Orders take effect
+    MobiliseMoraleCost,
+    MobiliseReadinessCost,
+    FortifyReadinessGain,
+    ArmsReadinessGain,
+    SpendingForceGain,
+    SpendingHeadroomUsed,
+    SanctionsPerOrder,
+    EvasionRelief,
+
+    // A–C
+    TripwireTroopScale,
+    ReputationNeutral,
+    ReputationWeight,
+    DeterrenceGoal,
+    GainResolveBase,
+
+    // D
+    IncidentRussiaShare,
+
+    // E
+    LossesLimited,
+    LossesMajor,
+    DefenderLossRatio,
+    CounterAttackCommitted,
+    CounterAttackDefending,
+    CounterAttackLosses,
+    RallySupportGain,
+    ExitSupportLoss,
+
+    // F, G
+    AmbiguityPublicness,
+    LowSupportThreshold,
+
+    // H (role objectives; score points)
+    ScoreNatoPledge,
+    ScoreForceCap,
+    ScoreCeasefireHolds,
+    ScoreDeterrence,
+    ScoreTerritory,
+    ScoreReconstructionMinerals,
+    ScoreReconstructionSpending,
+    ScoreTroopsPerPoint,
+    ScoreSanctionsPerLevel,
+    ScoreNoNato,
+    ScoreRussiaAtWarWithUs,
+    ScoreUsAtWarWithRussia,
+    ScoreArmsCost,
+    ScoreReputation,
+    ScoreMineralsAtPeace,
+    ScoreMineralsAtWar,
+    ScoreSecurityDeterrence,
+    ScoreSecurityCeasefire,
+    ScoreUsEngaged,
+    ScoreBurdenTroopsPerPoint,
+    ScoreSpendingCost,
+    ScoreIncidentAttributed,
+    ScoreCeasefireBroken,
 }
 
 /// <summary>A constant with its provenance: [LIT], [LIT-anchored], [DESIGN] or [SCENARIO] and the source.</summary>
@@ -197,6 +256,66 @@ public sealed class RulesTable
         Add(RuleKey.CounterAttackGain, 0.5, Design, "game-model.md orders", "Territory (% of Ukraine) a successful counter-attack retakes");
         Add(RuleKey.MobiliseTroops, 20_000, Design, "game-model.md orders", "Troops Ukraine adds by mobilising");
         Add(RuleKey.RearmShare, 0.05, Design, "game-model.md orders", "Share Russia's forces grow by rearming");
+
+        // Orders take effect
+        Add(RuleKey.MobiliseMoraleCost, 0.05, Design, "game-model.md orders (mobilising hurts morale)", "Ukraine's morale lost by mobilising");
+        Add(RuleKey.MobiliseReadinessCost, 0.03, Design, "game-model.md orders", "Ukraine's readiness lost by mobilising (new troops need training)");
+        Add(RuleKey.FortifyReadinessGain, 0.05, Design, "game-model.md orders", "Ukraine's readiness gained by fortifying");
+        Add(RuleKey.ArmsReadinessGain, 0.03, Design, "game-model.md orders (arms and intelligence)", "Ukraine's readiness gained per guarantor sending arms and intelligence");
+        Add(RuleKey.SpendingForceGain, 5000, Design, "game-model.md orders (Europe: raise spending)", "Troops Europe can make available by raising defence spending");
+        Add(RuleKey.SpendingHeadroomUsed, 0.1, Design, "game-model.md orders (Europe: raise spending)", "Spending headroom one raise of defence spending uses (and needs)");
+        Add(RuleKey.SanctionsPerOrder, 1, Design, "game-model.md orders (sanctions up or down)", "Sanctions pressure moved by one guarantor's order");
+        Add(RuleKey.EvasionRelief, 1, Design, "game-model.md orders (sanctions evasion)", "Sanctions pressure Russia's evasion takes off");
+
+        // A–C
+        Add(RuleKey.TripwireTroopScale, 1000, Design, "game-model.md step A", "Troops per unit in T_i = c ln(1 + troops / scale)");
+        Add(RuleKey.ReputationNeutral, 0.5, Design, "game-model.md step A", "Reputation that neither adds to nor takes from commitment");
+        Add(RuleKey.ReputationWeight, 2, Design, "game-model.md step A", "Weight of reputation in commitment: w (Rep - neutral)");
+        Add(RuleKey.DeterrenceGoal, 0.6, Design, "game-model.md roles (Ukraine wants D >= 0.6)", "The deterrence Ukraine aims for");
+        Add(RuleKey.GainResolveBase, 0.5, Design, "game-model.md step C", "Russia's gains scale with (base + true resolve)");
+
+        // D
+        Add(RuleKey.IncidentRussiaShare, 0.6, Design, "game-model.md step D", "Chance a minor incident was started by Russia rather than Ukraine");
+
+        // E
+        Add(RuleKey.LossesLimited, 0.01, Design, "game-model.md step E", "Share of Russia's forces lost in a limited offensive");
+        Add(RuleKey.LossesMajor, 0.03, Design, "game-model.md step E", "Share of Russia's forces lost in a major offensive");
+        Add(RuleKey.DefenderLossRatio, 0.7, Design, "game-model.md step E", "Ukraine's losses in an offensive as a share of Russia's loss rate");
+        Add(RuleKey.CounterAttackCommitted, 0.5, Design, "game-model.md orders (counter-attack)", "Share of Ukraine's forces a counter-attack commits");
+        Add(RuleKey.CounterAttackDefending, 0.5, Design, "game-model.md orders (counter-attack)", "Share of Russia's forces defending against a counter-attack");
+        Add(RuleKey.CounterAttackLosses, 0.02, Design, "game-model.md orders (counter-attack)", "Share of Ukraine's forces lost in a counter-attack");
+        Add(RuleKey.RallySupportGain, 0.1, Design, "game-model.md step E1", "Domestic support gained when the public rallies after casualties");
+        Add(RuleKey.ExitSupportLoss, 0.15, Design, "LIT Beirut 1983, Mogadishu 1993", "Domestic support lost when casualties bring exit pressure");
+
+        // F, G
+        Add(RuleKey.AmbiguityPublicness, 0.5, Design, "game-model.md step F", "Publicness of a commitment with an ambiguity clause (1 without)");
+        Add(RuleKey.LowSupportThreshold, 0.35, Design, "government change LIT: Leeds 2003", "Domestic support below which reversal is likelier");
+
+        // H: role objectives (game-model.md roles table); points per turn
+        const string Objectives = "game-model.md step H (role objectives)";
+        Add(RuleKey.ScoreNatoPledge, -3, Design, Objectives, "Ukraine, sovereignty: the ceasefire carries a NATO non-accession pledge");
+        Add(RuleKey.ScoreForceCap, -2, Design, Objectives, "Ukraine, sovereignty: the ceasefire caps Ukraine's forces");
+        Add(RuleKey.ScoreCeasefireHolds, 5, Design, Objectives, "Ukraine: a ceasefire in force (lost again when one collapses)");
+        Add(RuleKey.ScoreDeterrence, 5, Design, Objectives, "Ukraine: points at the deterrence goal, in proportion below it");
+        Add(RuleKey.ScoreTerritory, 5, Design, Objectives, "Ukraine and Russia: points per % of territory changing hands");
+        Add(RuleKey.ScoreReconstructionMinerals, 2, Design, Objectives, "Ukraine, reconstruction: a minerals deal brings investment");
+        Add(RuleKey.ScoreReconstructionSpending, 1, Design, Objectives, "Ukraine, reconstruction: Europe raised spending");
+        Add(RuleKey.ScoreTroopsPerPoint, 5000, Design, Objectives, "Russia (Western troops) and the US (its cost): troops per point");
+        Add(RuleKey.ScoreSanctionsPerLevel, 0.5, Design, Objectives, "Russia, sanctions relief: points lost per level of sanctions pressure");
+        Add(RuleKey.ScoreNoNato, 3, Design, Objectives, "Russia: the ceasefire carries a NATO non-accession pledge");
+        Add(RuleKey.ScoreRussiaAtWarWithUs, -20, Design, Objectives, "Russia: US forces fought Russia");
+        Add(RuleKey.ScoreUsAtWarWithRussia, -15, Design, Objectives, "United States: its forces fought Russia");
+        Add(RuleKey.ScoreArmsCost, -1, Design, Objectives, "United States, low cost: arms and intelligence support");
+        Add(RuleKey.ScoreReputation, 10, Design, Objectives, "Guarantors: points per unit of reputation above neutral (and per unit gained by honouring)");
+        Add(RuleKey.ScoreMineralsAtPeace, 4, Design, Objectives, "United States: minerals returns while a ceasefire holds");
+        Add(RuleKey.ScoreMineralsAtWar, 1, Design, Objectives, "United States: minerals returns while war disrupts them");
+        Add(RuleKey.ScoreSecurityDeterrence, 5, Design, Objectives, "Europe, European security: points per unit of deterrence");
+        Add(RuleKey.ScoreSecurityCeasefire, 3, Design, Objectives, "Europe, European security: a ceasefire holds (lost without one)");
+        Add(RuleKey.ScoreUsEngaged, 3, Design, Objectives, "Europe: the United States guarantees Ukraine");
+        Add(RuleKey.ScoreBurdenTroopsPerPoint, 10_000, Design, Objectives, "Europe, fair burden share: its troops beyond the US's per point lost");
+        Add(RuleKey.ScoreSpendingCost, -1, Design, Objectives, "Europe: raising defence spending costs");
+        Add(RuleKey.ScoreIncidentAttributed, -2, Design, Objectives, "Ceasefire conduct: a minor incident attributed to you (step D)");
+        Add(RuleKey.ScoreCeasefireBroken, -3, Design, Objectives, "Ceasefire conduct: you broke the ceasefire (step D)");
         return table;
     }
 }

@@ -40,8 +40,15 @@ public static class BotPolicy
         private bool Chance(double p, string decision, string subject = "") =>
             Dice.Roll(seed, view.Turn, "bot-" + decision, $"{role}{subject}") <= Dice.ToBasisPoints(p);
 
-        private double Hidden(string name) =>
+        private double Hidden(HiddenQuantity quantity) => Own(quantity.Name());
+
+        private double Flag(string name) => Own(name);
+
+        private double Own(string name) =>
             view.Hidden.FirstOrDefault(h => h.Role == role)?.Quantities.FirstOrDefault(q => q.Name == name)?.Value ?? 0;
+
+        /// <summary>A rule constant as the view lists it (every audience sees the table).</summary>
+        private double Constant(RuleKey key) => view.RuleConstants.First(c => c.Key == RulesTable.NameOf(key)).Value;
 
         private int Troops(Role r) => view.Forces.FirstOrDefault(f => f.Role == r)?.Troops ?? 0;
 
@@ -117,8 +124,8 @@ public static class BotPolicy
             (Role.US or Role.EU, CeasefireTerms) => 0.95,
             (Role.UA, GuaranteeTerms) => 0.95,
             (Role.RU, GuaranteeTerms g) => g.Tripwires.Any(t => t.Location == TripwireLocation.ContactLine) ? 0.2 : 0.55,
-            (Role.US, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.US).Sum(t => t.Troops) > (Hidden("domesticSupport") > 0.5 ? 20_000 : 0) ? 0.15 : 0.8,
-            (Role.EU, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.EU).Sum(t => t.Troops) > Hidden("forceAvailability") ? 0 : 0.8,
+            (Role.US, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.US).Sum(t => t.Troops) > (Hidden(HiddenQuantity.DomesticSupport) > 0.5 ? 20_000 : 0) ? 0.15 : 0.8,
+            (Role.EU, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.EU).Sum(t => t.Troops) > Hidden(HiddenQuantity.ForceAvailability) ? 0 : 0.8,
             _ => 0.5,
         };
 
@@ -132,7 +139,7 @@ public static class BotPolicy
         private RussiaOrders Russia()
         {
             var outlook = view.RussianOutlook!;
-            var resolve = Hidden("resolve");
+            var resolve = Hidden(HiddenQuantity.Resolve);
             var evade = view.Sanctions >= 5 && Chance(0.5, "evade");
             if (CeasefireInForce)
             {
@@ -156,8 +163,8 @@ public static class BotPolicy
 
         private UkraineOrders Ukraine()
         {
-            var readiness = Hidden("readiness");
-            var morale = Hidden("morale");
+            var readiness = Hidden(HiddenQuantity.Readiness);
+            var morale = Hidden(HiddenQuantity.Morale);
             var mobilise = Troops(Role.UA) < 0.6 * Troops(Role.RU) && morale > 0.4 && Chance(0.3, "mobilise");
             if (CeasefireInForce)
                 return new UkraineOrders(view.Deterrence < 0.5 ? UkrainePosture.Fortify : UkrainePosture.Hold, mobilise);
@@ -170,13 +177,13 @@ public static class BotPolicy
             var mine = view.Agreements.Where(a => a.Kind == AgreementKind.Guarantee && a.Parties.Contains(role)
                 && a.Status is AgreementStatus.InForce or AgreementStatus.Tested or AgreementStatus.AwaitingRatification).ToArray();
             var deployed = Troops(role);
-            var exitPressure = Hidden("exitPressure") > 0;
+            var exitPressure = Flag(GameViews.ExitPressureQuantity) > 0;
             var promised = mine.SelectMany(a => ((GuaranteeTerms)a.Terms).Tripwires).Where(t => t.Guarantor == role).Select(t => t.Troops).DefaultIfEmpty(0).Max();
             var change = 0;
             if (exitPressure && deployed > 0 && Chance(0.5, "withdraw"))
                 change = -deployed / 2;
             else if (promised > deployed)
-                change = role == Role.EU ? (int)Math.Min(promised, Hidden("forceAvailability")) - deployed : promised - deployed;
+                change = role == Role.EU ? (int)Math.Min(promised, Hidden(HiddenQuantity.ForceAvailability)) - deployed : promised - deployed;
 
             TestResponse? response = null;
             var test = view.PendingTests.FirstOrDefault(t => t.Guarantor == role);
@@ -184,10 +191,10 @@ public static class BotPolicy
             {
                 // Honour with the probability of one's own commitment C (step A); rally and exit pressure shift it.
                 var commitment = view.Credibility.FirstOrDefault(c => c.AgreementId == test.AgreementId && c.Guarantor == role)?.Commitment ?? 0.2;
-                var shift = (Hidden("rallied") > 0 ? 0.3 : 0) - (exitPressure ? 0.5 : 0);
+                var shift = (Flag(GameViews.RalliedQuantity) > 0 ? 0.3 : 0) - (exitPressure ? 0.5 : 0);
                 var honour = Chance(Deterrence.Sigmoid(Deterrence.Logit(commitment) + shift), "honour", $"g{test.AgreementId}");
                 response = !honour ? TestResponse.SanctionsAndArms
-                    : commitment > 0.75 && (role != Role.US || Hidden("domesticSupport") > 0.4) ? TestResponse.Fight
+                    : commitment > 0.75 && (role != Role.US || Hidden(HiddenQuantity.DomesticSupport) > 0.4) ? TestResponse.Fight
                     : TestResponse.Limited;
             }
             var atWar = !CeasefireInForce;
@@ -200,7 +207,7 @@ public static class BotPolicy
                 Sanctions = atWar && view.Sanctions < 10 ? SanctionsChange.Up : reliefPromised && view.Sanctions > 2 && view.Turn % 2 == 0 ? SanctionsChange.Down : SanctionsChange.Hold,
                 Response = response,
                 SeekRatification = role == Role.US && view.Agreements.Any(a => a.Status == AgreementStatus.AwaitingRatification),
-                RaiseSpending = role == Role.EU && view.Deterrence < 0.5 && Hidden("spendingHeadroom") >= 0.1 && Chance(0.3, "spending"),
+                RaiseSpending = role == Role.EU && view.Deterrence < 0.5 && Hidden(HiddenQuantity.SpendingHeadroom) >= Constant(RuleKey.SpendingHeadroomUsed) && Chance(0.3, "spending"),
             };
         }
     }

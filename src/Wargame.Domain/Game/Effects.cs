@@ -31,7 +31,7 @@ public static class Effects
                 var territory = Math.Clamp(world.Territory + delta, 0, 100);
                 return (world with { Territory = territory }, $"Territory held by Ukraine {F(world.Territory)}% -> {F(territory)}%.");
             case "sanctions":
-                var sanctions = (int)Math.Clamp(Math.Round(world.Sanctions + delta), 0, 10);
+                var sanctions = (int)Math.Clamp(Math.Round(world.Sanctions + delta), 0, World.MaxSanctions);
                 return (world with { Sanctions = sanctions }, $"Sanctions pressure {world.Sanctions} -> {sanctions}.");
             case "spoiler":
                 var pressure = Math.Clamp(world.SpoilerPressure + delta, 0, 10);
@@ -55,8 +55,9 @@ public static class Effects
                     $"{role.DisplayName()} reputation {F(position.Reputation)} -> {F(rep)} (and on each of its guarantees).");
             default:
                 var d = HiddenQuantities.Find(role, name)!;
-                var value = Math.Clamp(position.Q(name) + delta, d.Min, d.Max);
-                return (Set(world, role, position with { Hidden = position.Hidden.SetItem(name, value) }), $"{role.DisplayName()} {d.Label.ToLowerInvariant()} {F(position.Q(name))} -> {F(value)}.");
+                var before = world.Hidden(d.Quantity);
+                var value = Math.Clamp(before + delta, d.Min, d.Max);
+                return (world.WithHidden(d.Quantity, value), $"{role.DisplayName()} {d.Label.ToLowerInvariant()} {F(before)} -> {F(value)}.");
         }
     }
 

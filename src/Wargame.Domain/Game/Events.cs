@@ -7,8 +7,12 @@ using Wargame.Domain.Turns;
 
 namespace Wargame.Domain.Game;
 
-/// <summary>The first event of every game: everything needed to replay it is in the log.</summary>
-public sealed record GameStarted(Scenario Scenario, ulong Seed) : GameEvent;
+/// <summary>The first event of every game: everything needed to replay it is in the log, and the log's format.</summary>
+public sealed record GameStarted(Scenario Scenario, ulong Seed) : GameEvent
+{
+    /// <summary>The shape of this log's events (<see cref="LogFormat"/>); logs from before formats were numbered read as the first.</summary>
+    public int Format { get; init; } = LogFormat.First;
+}
 
 public sealed record MessagePosted(int Id, Role? From, ImmutableArray<Role> To, string Text) : GameEvent;
 
@@ -17,14 +21,10 @@ public sealed record OrdersSubmitted(Role Role, Orders Orders) : GameEvent;
 public sealed record PhaseAdvanced(int Turn, Phase Phase) : GameEvent;
 
 /// <summary>
-/// A turn was adjudicated. <see cref="Lines"/> is the readable explanation, <see cref="Orders"/> what each role
-/// ordered (submitted or standing), <see cref="Outcome"/> the records and scores, <see cref="World"/> the result.
+/// A turn was adjudicated: what each role ordered (submitted or standing), the outcome (records, scores, metrics)
+/// and the world after it. Replay applies them as they are; nothing is adjudicated again.
 /// </summary>
-public sealed record TurnResolved(int Turn, ImmutableArray<string> Lines, ImmutableSortedDictionary<Role, Orders> Orders) : GameEvent
-{
-    public TurnOutcome? Outcome { get; init; }
-    public World? World { get; init; }
-}
+public sealed record TurnResolved(int Turn, ImmutableSortedDictionary<Role, Orders> Orders, TurnOutcome Outcome, World World) : GameEvent;
 
 public sealed record DeadlineSet(DateTimeOffset? Deadline) : GameEvent;
 
@@ -40,11 +40,11 @@ public sealed record ProposalMade(int Id, Role Proposer, AgreementTerms Terms, i
 
 public sealed record ProposalAnswered(int Id, Role Role, ProposalResponse Response) : GameEvent;
 
-/// <summary>Every party accepted: signed at the close of negotiation (in force, or awaiting ratification).</summary>
-public sealed record AgreementSigned(int Id) : GameEvent;
+/// <summary>Every party accepted: signed at the close of negotiation, with the status it takes (in force, or awaiting ratification).</summary>
+public sealed record AgreementSigned(int Id, AgreementStatus Status) : GameEvent;
 
-/// <summary>A party withdrew from an agreement in force.</summary>
-public sealed record AgreementRevoked(int Id, Role Role, string Reason) : GameEvent;
+/// <summary>A party withdrew from a signed agreement; a guarantor loses <paramref name="ReputationLoss"/> of its standing.</summary>
+public sealed record AgreementRevoked(int Id, Role Role, string Reason, double ReputationLoss) : GameEvent;
 
 public sealed record InjectFired(string? CardId, string Title, string Text, ImmutableArray<InjectEffect> Effects) : GameEvent;
 

@@ -1,11 +1,7 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text.Json;
-using System.Text.Json.Serialization;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
-using Wargame.Domain.Serialization;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 
@@ -25,6 +21,8 @@ public sealed record GameState
 {
     /// <summary>Number of events applied so far; the next event gets sequence Version + 1.</summary>
     public int Version { get; init; }
+    /// <summary>The format of the log this state was rebuilt from (see <see cref="LogFormat"/>).</summary>
+    public int Format { get; init; } = LogFormat.Current;
     public required Scenario Scenario { get; init; }
     public ulong Seed { get; init; }
     public int Turn { get; init; } = 1;
@@ -45,17 +43,11 @@ public sealed record GameState
     public ImmutableArray<TurnOutcome> Outcomes { get; init; } = [];
     public ImmutableArray<InjectRecord> Injects { get; init; } = [];
     /// <summary>Each audience's view version (see <see cref="AudienceVersions"/>). Derived from the log, so not hashed.</summary>
-    [JsonIgnore]
     public ImmutableDictionary<Audience, int> ViewVersions { get; init; } = AudienceVersions.Initial;
 
-    /// <summary>The rule constants of this scenario (defaults with its overrides). Derived, so not hashed.</summary>
-    [JsonIgnore]
+    /// <summary>The rule constants of this scenario (defaults with its overrides). Derived from the scenario, so not hashed.</summary>
     public RulesTable Constants { get; init; } = RulesTable.Default;
 
-    /// <summary>A hash of the whole state (OpenRA's [Sync]): equal states give equal hashes on every run.</summary>
-    public string Hash()
-    {
-        var json = JsonSerializer.SerializeToUtf8Bytes(this, GameJson.Options);
-        return Convert.ToHexStringLower(SHA256.HashData(json));
-    }
+    /// <summary>The hash of the fields <see cref="StateHash"/> lists: equal games give equal hashes on every run.</summary>
+    public string Hash() => StateHash.Of(this);
 }

@@ -20,7 +20,7 @@ public sealed record Applied(GameState State, ImmutableArray<GameEvent> Events, 
 /// </summary>
 public static class Rules
 {
-    public static GameStarted Start(Scenario scenario, ulong seed) => new(scenario, seed);
+    public static GameStarted Start(Scenario scenario, ulong seed) => new(scenario, seed) { Format = LogFormat.Current };
 
     public static GameState Replay(IEnumerable<GameEvent> events)
     {
@@ -38,6 +38,7 @@ public static class Rules
         return new GameState
         {
             Version = 1,
+            Format = started.Format,
             Scenario = started.Scenario,
             Seed = started.Seed,
             Constants = constants,
@@ -90,6 +91,7 @@ public static class Rules
 
     public static GameState Evolve(GameState state, GameEvent e)
     {
+        e = LogFormat.Upgrade(state, e);
         var next = e switch
         {
             MessagePosted m => state with { Messages = state.Messages.Add(new Message(m.Id, state.Turn, m.From, m.To, m.Text)) },
@@ -103,9 +105,9 @@ public static class Rules
             },
             TurnResolved r => state with
             {
-                Outcomes = r.Outcome is null ? state.Outcomes : state.Outcomes.Add(r.Outcome),
+                Outcomes = state.Outcomes.Add(r.Outcome),
                 WorldBeforeResolution = state.World,
-                World = r.World ?? state.World,
+                World = r.World,
                 ResolvedOrders = r.Orders,
                 StandingOrders = r.Orders,
                 SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty,

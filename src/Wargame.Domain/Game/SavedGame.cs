@@ -52,16 +52,21 @@ public sealed record SavedGame(string Scenario, ulong Seed, ImmutableArray<GameE
         {
             return SavedGameLoad.Fail($"The log cannot be replayed: {e.Message}");
         }
+        // A log of an older format carries a hash over that format's fields, which these rules no longer compute.
+        var checkable = saved.Hash is not null && started.Format == LogFormat.Current;
         var hash = state.Hash();
-        if (saved.Hash is not null && saved.Hash != hash)
+        if (checkable && saved.Hash != hash)
             return SavedGameLoad.Fail($"The replayed state has hash {hash}, but the file records {saved.Hash}: the log was changed or comes from other rules.");
-        return new SavedGameLoad(saved, state, null);
+        return new SavedGameLoad(saved, state, null) { HashChecked = checkable };
     }
 }
 
 public sealed record SavedGameLoad(SavedGame? Game, GameState? State, string? Error)
 {
     public bool Ok => Error is null;
+
+    /// <summary>Whether the file's hash was checked against the replay (false without a hash, or for a log of an older format).</summary>
+    public bool HashChecked { get; init; }
 
     public static SavedGameLoad Fail(string error) => new(null, null, error);
 }

@@ -15,6 +15,7 @@ public sealed record RolePosition
     public int Reinforcements72h { get; init; }
     /// <summary>Guarantors: the reputation a new guarantee starts from.</summary>
     public double Reputation { get; init; }
+    /// <summary>Hidden quantities by name; read and write them through <see cref="World.Hidden"/> and <see cref="World.WithHidden"/>.</summary>
     public ImmutableSortedDictionary<string, double> Hidden { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
     /// <summary>Guarantors: troops at the end of the previous turn (a shrunk tripwire is the Korea 1950 precedent).</summary>
     public int TroopsLastTurn { get; init; }
@@ -22,8 +23,6 @@ public sealed record RolePosition
     public bool ExitPressure { get; init; }
     /// <summary>Guarantors: casualties last turn rallied the public.</summary>
     public bool Rallied { get; init; }
-
-    public double Q(string name) => Hidden.TryGetValue(name, out var v) ? v : 0;
 }
 
 /// <summary>A guarantee tested by an attack, waiting for the guarantor's response in the next turn's orders.</summary>
@@ -32,6 +31,9 @@ public sealed record PendingTest(int AgreementId, Role Guarantor, int Turn, stri
 /// <summary>The part of the state the rules act on; resolution replaces it as a whole.</summary>
 public sealed record World
 {
+    /// <summary>The top of the sanctions scale (0 none, 10 maximal), as scenario files give it.</summary>
+    public const int MaxSanctions = 10;
+
     public ImmutableSortedDictionary<Role, RolePosition> Positions { get; init; } = ImmutableSortedDictionary<Role, RolePosition>.Empty;
     public ImmutableArray<Agreement> Agreements { get; init; } = [];
     public double Territory { get; init; }
@@ -44,6 +46,20 @@ public sealed record World
     public bool CeasefireEverCollapsed { get; init; }
 
     public RolePosition this[Role role] => Positions[role];
+
+    /// <summary>A hidden quantity of the role it belongs to (its default when a scenario built in code left it out).</summary>
+    public double Hidden(HiddenQuantity quantity)
+    {
+        var d = HiddenQuantities.Of(quantity);
+        return Positions.TryGetValue(d.Role, out var p) && p.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default;
+    }
+
+    public World WithHidden(HiddenQuantity quantity, double value)
+    {
+        var d = HiddenQuantities.Of(quantity);
+        var p = Positions[d.Role];
+        return this with { Positions = Positions.SetItem(d.Role, p with { Hidden = p.Hidden.SetItem(d.Name, value) }) };
+    }
 
     public Agreement? Ceasefire => Agreements.LastOrDefault(a => a.Kind == AgreementKind.Ceasefire && a.IsInForce);
 
@@ -77,9 +93,8 @@ public sealed record World
         {
             var agreement = AgreementLifecycle.Create(world, ++id, instrument.Proposer, instrument.Terms, turn: 0, counterOf: null);
             if (instrument.Status == InstrumentStatus.InForce)
-                agreement = AgreementLifecycle.Sign(agreement, turn: 0) with
+                agreement = AgreementLifecycle.Sign(agreement, turn: 0, AgreementStatus.InForce) with
                 {
-                    Status = AgreementStatus.InForce,
                     Responses = agreement.Parties.ToImmutableSortedDictionary(p => p, _ => ProposalAnswer.Accepted),
                 };
             world = world with { Agreements = world.Agreements.Add(agreement) };

@@ -64,26 +64,36 @@ public static class Deterrence
         if (g.AmbiguityClause)
             terms.Add(FromRule(rules, RuleKey.AmbiguityClause, "-A_amb (ambiguity clause)", sign: -1));
         var tripwire = rules[RuleKey.TripwireCoefficient];
-        terms.Add(new Term($"T_i ({Fmt.Int(c.Troops)} own troops: {Fmt.Two(tripwire.Value)} ln(1 + troops/1000))", c.Tripwire, tripwire.Tag, tripwire.Source));
+        terms.Add(new Term($"T_i ({Fmt.Int(c.Troops)} own troops: {Fmt.Two(tripwire.Value)} ln(1 + troops/{Fmt.Short(rules.Value(RuleKey.TripwireTroopScale))}))", c.TripwireTerm, tripwire.Tag, tripwire.Source));
         if (g.EconomicStake != EconomicStake.None)
             terms.Add(FromRule(rules, g.EconomicStake == EconomicStake.MineralsWithPersonnel ? RuleKey.StakeWithPersonnel : RuleKey.StakeMinerals,
                 $"E_i ({g.EconomicStake})"));
-        terms.Add(new Term($"2(Rep - 0.5), Rep {Fmt.Two(c.Reputation)}", 2 * (c.Reputation - 0.5), "DESIGN", "game-model.md step A; reputation moved by step F"));
+        var weight = rules[RuleKey.ReputationWeight];
+        var neutral = rules.Value(RuleKey.ReputationNeutral);
+        terms.Add(new Term($"{Fmt.Short(weight.Value)}(Rep - {Fmt.Short(neutral)}), Rep {Fmt.Two(c.Reputation)}", weight.Value * (c.Reputation - neutral), weight.Tag, $"{weight.Source}; reputation moved by step F"));
         return (Sigmoid(c.Logit), terms.ToImmutable());
     }
+
+    /// <summary>The tripwire term of step A: T_i = c ln(1 + troops / scale), own troops only.</summary>
+    public static double Tripwire(RulesTable rules, int troops) =>
+        rules.Value(RuleKey.TripwireCoefficient) * Math.Log(1 + troops / rules.Value(RuleKey.TripwireTroopScale));
+
+    /// <summary>q_i, the force quality of a guarantor's troops.</summary>
+    public static RuleKey QualityKey(Role guarantor) => guarantor == Role.US ? RuleKey.QualityUs : RuleKey.QualityEu;
 
     /// <summary>Step A without the explanation, for counterfactuals.</summary>
     public static double CommitmentValue(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form) =>
         Sigmoid(CommitmentParts.Of(world, rules, agreement, guarantor, form).Logit);
 
-    private readonly record struct CommitmentParts(int Troops, double Tripwire, double Reputation, double Logit)
+    private readonly record struct CommitmentParts(int Troops, double TripwireTerm, double Reputation, double Logit)
     {
         public static CommitmentParts Of(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form)
         {
             var g = agreement.Guarantee!;
             var troops = world.Positions.TryGetValue(guarantor, out var pos) ? pos.Troops : 0;
-            var tripwire = rules.Value(RuleKey.TripwireCoefficient) * Math.Log(1 + troops / 1000.0);
-            var reputation = agreement.Reputation.TryGetValue(guarantor, out var rep) ? rep : 0.5;
+            var tripwire = Tripwire(rules, troops);
+            var neutral = rules.Value(RuleKey.ReputationNeutral);
+            var reputation = agreement.Reputation.TryGetValue(guarantor, out var rep) ? rep : neutral;
             var logit = rules.Value(RuleKey.CommitmentBase)
                 + rules.Value(FormKey(form))
                 + (g.Trigger == Trigger.Automatic ? rules.Value(RuleKey.AutomaticTrigger) : 0)
@@ -95,7 +105,7 @@ public static class Deterrence
                     EconomicStake.MineralsDeal => rules.Value(RuleKey.StakeMinerals),
                     _ => 0,
                 }
-                + 2 * (reputation - 0.5);
+                + rules.Value(RuleKey.ReputationWeight) * (reputation - neutral);
             return new(troops, tripwire, reputation, logit);
         }
     }
@@ -114,7 +124,7 @@ public static class Deterrence
         }
         foreach (var role in set)
         {
-            var q = rules[role == Role.US ? RuleKey.QualityUs : RuleKey.QualityEu];
+            var q = rules[QualityKey(role)];
             var p = world[role];
             terms.Add(new Term($"{role}: q {Fmt.Two(q.Value)} x ({Fmt.Int(p.Troops)} deployed + {Fmt.Int(p.Reinforcements72h)} within 72 h)",
                 q.Value * (p.Troops + p.Reinforcements72h), q.Tag, q.Source));
@@ -138,7 +148,7 @@ public static class Deterrence
     {
         var friendly = world[Role.UA].Troops * (armsAndIntelligence ? 1 + rules.Value(RuleKey.ArmsSupport) : 1);
         foreach (var role in set)
-            friendly += rules.Value(role == Role.US ? RuleKey.QualityUs : RuleKey.QualityEu) * (world[role].Troops + world[role].Reinforcements72h);
+            friendly += rules.Value(QualityKey(role)) * (world[role].Troops + world[role].Reinforcements72h);
         var ratio = friendly / Math.Max(1, world[Role.RU].Troops);
         var enablers = set.Contains(Role.US) ? rules.Value(RuleKey.EnablersWithUs) : set.Contains(Role.EU) ? rules.Value(RuleKey.EnablersEuropeOnly) : 0;
         return (ratio, rules.Value(RuleKey.CapabilityLogCoefficient) * Math.Log(ratio) + enablers);

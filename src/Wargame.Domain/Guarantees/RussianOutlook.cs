@@ -10,10 +10,10 @@ public static class RussianOutlook
 {
     public static double Utility(double deterrence, double gain, double cost) => (1 - deterrence) * gain - deterrence * cost;
 
-    /// <summary>Gains scale with Russia's true resolve (0.5 + resolve), so only Russia can compute its own line.</summary>
+    /// <summary>Gains scale with Russia's true resolve (base + resolve), so only Russia can compute its own line.</summary>
     public static ImmutableArray<AttackOptionView> Options(double deterrence, double resolve, RulesTable rules)
     {
-        var scale = 0.5 + resolve;
+        var scale = rules.Value(RuleKey.GainResolveBase) + resolve;
         AttackOptionView Option(RussiaPosture posture, RuleKey gain, RuleKey cost) =>
             new(posture, rules.Value(gain) * scale, rules.Value(cost), Utility(deterrence, rules.Value(gain) * scale, rules.Value(cost)));
         return

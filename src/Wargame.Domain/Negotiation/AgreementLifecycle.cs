@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Roles;
@@ -28,13 +29,21 @@ internal static class AgreementLifecycle
     }
 
     /// <summary>A treaty the US guarantees waits for the Senate; everything else is in force on signature.</summary>
-    public static bool NeedsRatification(AgreementTerms terms) =>
-        terms is GuaranteeTerms { LegalForm: LegalForm.RatifiedTreaty } g && g.Guarantors.Contains(Role.US);
+    public static AgreementStatus SignedStatus(AgreementTerms terms) =>
+        terms is GuaranteeTerms { LegalForm: LegalForm.RatifiedTreaty } g && g.Guarantors.Contains(Role.US)
+            ? AgreementStatus.AwaitingRatification
+            : AgreementStatus.InForce;
 
-    public static Agreement Sign(Agreement agreement, int turn) => agreement with
+    public static Agreement Sign(Agreement agreement, int turn, AgreementStatus status) => agreement with
     {
-        Status = NeedsRatification(agreement.Terms) ? AgreementStatus.AwaitingRatification : AgreementStatus.InForce,
+        Status = status,
         SignedTurn = turn,
-        StatusReason = NeedsRatification(agreement.Terms) ? "Signed; the treaty waits for ratification by the US Senate." : "Signed by every party.",
+        StatusReason = status == AgreementStatus.AwaitingRatification ? "Signed; the treaty waits for ratification by the US Senate." : "Signed by every party.",
     };
+
+    /// <summary>Walking away from a guarantee costs its guarantor reputation like backing down, spread to its standing.</summary>
+    public static double RevocationLoss(RulesTable constants, Agreement agreement, Role role) =>
+        agreement.Reputation.TryGetValue(role, out var rep)
+            ? constants.Value(RuleKey.RenegeLoss) * rep * constants.Value(RuleKey.RenegeSpread)
+            : 0;
 }

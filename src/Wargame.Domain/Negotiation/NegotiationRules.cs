@@ -77,7 +77,7 @@ internal static class NegotiationRules
         var limit = PhaseTable.Limits.ReasonMaxLength;
         if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > limit)
             return Decision.Reject("reason-required", $"Give a reason (up to {limit} characters) for revoking the agreement.");
-        return Decision.Accept(new AgreementRevoked(agreement.Id, role, r.Reason.Trim()));
+        return Decision.Accept(new AgreementRevoked(agreement.Id, role, r.Reason.Trim(), AgreementLifecycle.RevocationLoss(state.Constants, agreement, role)));
     }
 
     public static GameState Evolve(GameState state, GameEvent e)
@@ -119,7 +119,7 @@ internal static class NegotiationRules
                     };
                 });
             case AgreementSigned s:
-                var signed = With(state, s.Id, a => AgreementLifecycle.Sign(a, state.Turn));
+                var signed = With(state, s.Id, a => AgreementLifecycle.Sign(a, state.Turn, s.Status));
                 if (signed.World.Agreements.First(a => a.Id == s.Id).Kind == AgreementKind.Ceasefire)
                 {
                     // A new ceasefire supersedes any older one still in force.
@@ -135,12 +135,10 @@ internal static class NegotiationRules
                 return signed;
             case AgreementRevoked r:
                 var revoked = With(state, r.Id, a => a with { Status = AgreementStatus.Revoked, StatusReason = $"Revoked by {r.Role.DisplayName()}: {r.Reason}" });
-                if (revoked.World.Agreements.First(a => a.Id == r.Id).Reputation.TryGetValue(r.Role, out var rep))
+                if (r.ReputationLoss != 0)
                 {
-                    // Walking away from a guarantee costs reputation like backing down, spread to the guarantor's standing.
-                    var loss = state.Constants.Value(RuleKey.RenegeLoss) * rep * state.Constants.Value(RuleKey.RenegeSpread);
                     var position = revoked.World[r.Role];
-                    revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position with { Reputation = Math.Max(0, position.Reputation - loss) }) } };
+                    revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position with { Reputation = Math.Max(0, position.Reputation - r.ReputationLoss) }) } };
                 }
                 return revoked with { World = revoked.World with { PendingTests = [.. revoked.World.PendingTests.Where(t => t.AgreementId != r.Id || t.Guarantor != r.Role)] } };
             default:

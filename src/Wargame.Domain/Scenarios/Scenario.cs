@@ -60,27 +60,3 @@ public sealed record ScenarioSummary(string Id, string Title, string Summary, in
     public static ScenarioSummary Of(Scenario scenario) =>
         new(scenario.Id, scenario.Title, scenario.Summary, scenario.Turns);
 }
-
-/// <summary>The hidden quantities each role has, with their valid ranges. Inject effects name them as "RU.resolve".</summary>
-public static class HiddenQuantities
-{
-    public sealed record Definition(Role Role, string Name, string Label, double Min, double Max, double Default);
-
-    public static ImmutableArray<Definition> All { get; } =
-    [
-        new(Role.UA, "readiness", "Army readiness", 0, 1, 0.6),
-        new(Role.UA, "morale", "Domestic morale", 0, 1, 0.6),
-        new(Role.RU, "resolve", "True resolve", 0, 1, 0.6),
-        new(Role.RU, "rearmament", "Rearmament (turns of rearming)", 0, 40, 0),
-        new(Role.US, "domesticSupport", "Domestic support", 0, 1, 0.5),
-        new(Role.US, "congressMood", "Congress mood", 0, 1, 0.5),
-        new(Role.US, "electionTurn", "Election turn (0 for none)", 0, 40, 0),
-        new(Role.EU, "forceAvailability", "Troops available to deploy", 0, 200_000, 30_000),
-        new(Role.EU, "spendingHeadroom", "Defence spending headroom", 0, 1, 0.4),
-    ];
-
-    public static Definition? Find(Role role, string name) => All.FirstOrDefault(d => d.Role == role && d.Name == name);
-
-    public static ImmutableSortedDictionary<string, double> Defaults(Role role) =>
-        All.Where(d => d.Role == role).ToImmutableSortedDictionary(d => d.Name, d => d.Default);
-}

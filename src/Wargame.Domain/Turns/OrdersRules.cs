@@ -1,3 +1,4 @@
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
@@ -35,8 +36,9 @@ internal static class OrdersRules
                 var deployed = world[role].Troops;
                 if (deployed + g.TroopChange < 0)
                     return new("negative-troops", $"You have {deployed:N0} troops in Ukraine; you cannot withdraw {-g.TroopChange:N0}.");
-                if (role == Role.EU && g.TroopChange > 0 && deployed + g.TroopChange > world[role].Q("forceAvailability"))
-                    return new("troops-unavailable", $"Europe has {world[role].Q("forceAvailability"):N0} troops available to deploy; {deployed + g.TroopChange:N0} is more than that.");
+                var available = world.Hidden(HiddenQuantity.ForceAvailability);
+                if (role == HiddenQuantity.ForceAvailability.Owner() && g.TroopChange > 0 && deployed + g.TroopChange > available)
+                    return new("troops-unavailable", $"Europe has {available:N0} troops available to deploy; {deployed + g.TroopChange:N0} is more than that.");
                 if (role == Role.US && deployed + g.TroopChange > TermsCheck.MaxTripwireTroops)
                     return new("absurd-troops", $"The United States can station at most {TermsCheck.MaxTripwireTroops:N0} troops in Ukraine.");
                 if (!Enum.IsDefined(g.TroopLocation)) return new("unknown-location", "Troops go to the rear or the contact line.");
@@ -53,7 +55,7 @@ internal static class OrdersRules
                     return new("nothing-to-ratify", "No signed treaty is waiting for ratification.");
                 if (g.RaiseSpending && role != Role.EU)
                     return new("eu-only", "Only Europe raises defence spending in this game.");
-                if (g.RaiseSpending && world[role].Q("spendingHeadroom") < 0.1)
+                if (g.RaiseSpending && world.Hidden(HiddenQuantity.SpendingHeadroom) < state.Constants.Value(RuleKey.SpendingHeadroomUsed))
                     return new("no-spending-headroom", "Europe has no spending headroom left to raise defence spending.");
                 return null;
             default:

@@ -163,13 +163,13 @@ public static class PhaseTable
                 break;
             case Phase.Negotiation:
                 foreach (var accepted in state.World.Agreements.Where(a => a.Status == AgreementStatus.Accepted))
-                    events.Add(new AgreementSigned(accepted.Id));
+                    events.Add(new AgreementSigned(accepted.Id, AgreementLifecycle.SignedStatus(accepted.Terms)));
                 events.Add(new PhaseAdvanced(turn, Phase.Orders));
                 break;
             case Phase.Orders:
                 var orders = EffectiveOrders(state);
                 var (outcome, world) = Adjudication.TurnResolver.Resolve(state, orders, Adjudication.TurnResolver.NoAdjustments);
-                events.Add(new TurnResolved(turn, outcome.Lines, orders) { Outcome = outcome, World = world });
+                events.Add(new TurnResolved(turn, orders, outcome, world));
                 events.Add(new PhaseAdvanced(turn, Phase.Debrief));
                 break;
             case Phase.Debrief when turn >= state.Scenario.Turns:

@@ -12,6 +12,10 @@ namespace Wargame.Domain.Views;
 /// <summary>Projects state onto what an audience is entitled to see. Pure; the only gate for hidden information.</summary>
 public static class GameViews
 {
+    /// <summary>A guarantor's own view lists these flags of its position beside its hidden quantities (1 = yes).</summary>
+    public const string RalliedQuantity = "rallied";
+    public const string ExitPressureQuantity = "exitPressure";
+
     public static GameView For(GameState state, Audience audience)
     {
         var seesAll = audience.Kind == AudienceKind.Facilitator || state.Revealed;
@@ -88,11 +92,11 @@ public static class GameViews
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {
         var list = HiddenQuantities.All.Where(d => d.Role == role)
-            .Select(d => new QuantityView(d.Name, d.Label, position.Q(d.Name))).ToList();
+            .Select(d => new QuantityView(d.Name, d.Label, position.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default)).ToList();
         if (role.IsGuarantor())
         {
-            list.Add(new QuantityView("rallied", "Public rallied after casualties (1 = yes)", position.Rallied ? 1 : 0));
-            list.Add(new QuantityView("exitPressure", "Exit pressure after casualties (1 = yes)", position.ExitPressure ? 1 : 0));
+            list.Add(new QuantityView(RalliedQuantity, "Public rallied after casualties (1 = yes)", position.Rallied ? 1 : 0));
+            list.Add(new QuantityView(ExitPressureQuantity, "Exit pressure after casualties (1 = yes)", position.ExitPressure ? 1 : 0));
         }
         return [.. list];
     }
@@ -102,6 +106,6 @@ public static class GameViews
         var hasCeasefire = state.World.Ceasefire is not null;
         var hazard = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: false).Value : (double?)null;
         var rearming = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: true).Value : (double?)null;
-        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World[Role.RU].Q("resolve"), state.Constants));
+        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World.Hidden(HiddenQuantity.Resolve), state.Constants));
     }
 }

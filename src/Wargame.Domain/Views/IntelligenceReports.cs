@@ -16,26 +16,27 @@ public sealed record IntelligenceReport(int Turn, Role For, Role About, string Q
 internal static class IntelligenceReports
 {
     /// <summary>What each role's services watch, and how wide their error is (a share of the quantity's range).</summary>
-    private static readonly ImmutableArray<(Role For, Role About, string Quantity, double Error)> Sources =
+    private static readonly ImmutableArray<(Role For, HiddenQuantity Quantity, double Error)> Sources =
     [
-        (Role.UA, Role.RU, "resolve", 0.2),
-        (Role.UA, Role.EU, "forceAvailability", 0.05),
-        (Role.RU, Role.US, "domesticSupport", 0.15),
-        (Role.RU, Role.UA, "readiness", 0.15),
-        (Role.US, Role.RU, "resolve", 0.1),
-        (Role.US, Role.RU, "rearmament", 0.05),
-        (Role.US, Role.UA, "readiness", 0.1),
-        (Role.EU, Role.RU, "resolve", 0.15),
-        (Role.EU, Role.US, "congressMood", 0.15),
+        (Role.UA, HiddenQuantity.Resolve, 0.2),
+        (Role.UA, HiddenQuantity.ForceAvailability, 0.05),
+        (Role.RU, HiddenQuantity.DomesticSupport, 0.15),
+        (Role.RU, HiddenQuantity.Readiness, 0.15),
+        (Role.US, HiddenQuantity.Resolve, 0.1),
+        (Role.US, HiddenQuantity.Rearmament, 0.05),
+        (Role.US, HiddenQuantity.Readiness, 0.1),
+        (Role.EU, HiddenQuantity.Resolve, 0.15),
+        (Role.EU, HiddenQuantity.CongressMood, 0.15),
     ];
 
     public static ImmutableArray<IntelligenceReport> For(GameState state, Func<Role, bool> sees)
     {
         var list = ImmutableArray.CreateBuilder<IntelligenceReport>();
-        foreach (var (role, about, quantity, error) in Sources.Where(s => sees(s.For)))
+        foreach (var (role, hidden, error) in Sources.Where(s => sees(s.For)))
         {
-            var definition = HiddenQuantities.Find(about, quantity)!;
-            var truth = state.World[about].Q(quantity);
+            var definition = HiddenQuantities.Of(hidden);
+            var (about, quantity) = (definition.Role, definition.Name);
+            var truth = state.World.Hidden(hidden);
             var span = definition.Max - definition.Min;
             var roll = Dice.Roll(state.Seed, state.Turn, "intel", $"{role}-{about}.{quantity}");
             var estimate = Math.Clamp(truth + (roll / 10_000.0 - 0.5) * 2 * error * span, definition.Min, definition.Max);

@@ -29,7 +29,10 @@ public sealed class DeterrenceTests
     [Fact]
     public void Deterrence_CombinesTheBestCredibilityOfEachGuarantor()
     {
-        var state = TestScenarios.Start("coalition-of-the-willing");
+        var executive = new GuaranteeTerms { LegalForm = LegalForm.ExecutiveAgreement, Trigger = Trigger.Automatic };
+        var state = Fixture.Start(Fixture.Table(
+            Fixture.Guarantee(executive with { Guarantors = [Role.EU] }),
+            Fixture.Guarantee(executive with { Guarantors = [Role.US] })));
         var assessment = Deterrence.Assess(state.World, state.Constants);
 
         var eu = assessment.Guarantors.Single(g => g.Guarantor == Role.EU).Credibility;
@@ -41,7 +44,7 @@ public sealed class DeterrenceTests
     [Fact]
     public void NoCeasefire_NoHazard()
     {
-        var state = TestScenarios.Start("oval-office-2025");
+        var state = Fixture.Start(Fixture.Table(Fixture.Guarantee(Fixture.Treaty(Role.US))));
 
         Assert.Equal(0, Deterrence.Hazard(state.World, state.Constants, 0, rearm: true).Value);
     }

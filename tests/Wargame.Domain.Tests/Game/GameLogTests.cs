@@ -1,4 +1,5 @@
 using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
 using Wargame.Domain.Simulation;
 using Wargame.Domain.Turns;
 
@@ -9,7 +10,8 @@ public sealed class GameLogTests
     [Fact]
     public void Checkpoints_MarkEveryPhaseOfEveryTurn()
     {
-        var game = BotGame.Play(TestScenarios.Load("treaty-path"), 4);
+        var scenario = Fixture.Table(Fixture.Ceasefire());
+        var game = BotGame.Play(scenario, 4);
 
         var checkpoints = GameLog.Checkpoints(game.Events);
 
@@ -19,22 +21,22 @@ public sealed class GameLogTests
             var state = Rules.Replay(game.Events.Take(c.EventCount));
             Assert.Equal((c.Turn, c.Phase), (state.Turn, state.Phase));
         }
-        // Four phases in each of eight turns, and the end of the game as the last step.
-        Assert.Equal(8 * 4 + 1, checkpoints.Length);
+        // Every phase of every turn, and the end of the game as the last step.
+        Assert.Equal(scenario.Turns * PhaseTable.Phases.Length + 1, checkpoints.Length);
         Assert.Equal(game.Events.Length, checkpoints[^1].EventCount);
     }
 
     [Fact]
     public void UpToTurn_EndsRightBeforeThatTurnBegins_AndTheForkPlaysOn()
     {
-        var game = BotGame.Play(TestScenarios.Load("budapest-redux"), 4);
+        var game = BotGame.Play(Fixture.Table(Fixture.Ceasefire()), 4);
 
         var prefix = GameLog.UpToTurn(game.Events, 3);
         var state = Rules.Replay(prefix);
 
         Assert.Equal((3, Phase.Briefing), (state.Turn, state.Phase));
         Assert.Equal(2, state.Outcomes.Length);
-        Assert.True(Rules.Decide(state, new AdvancePhase(Roles.Actor.Facilitator)).IsAccepted);
+        Assert.True(Rules.Decide(state, new AdvancePhase(Actor.Facilitator)).IsAccepted);
         Assert.Throws<ArgumentOutOfRangeException>(() => GameLog.UpToTurn(game.Events, 99));
     }
 }

@@ -1,3 +1,4 @@
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
@@ -17,23 +18,35 @@ public sealed class RejectionTests
         return decision.Rejection.Code;
     }
 
-    private static GameState InOrders(string scenario = "treaty-path") => TestScenarios.Start(scenario).AdvanceTo(Phase.Orders);
+    /// <summary>A ceasefire and a US–European treaty on a table built here.</summary>
+    private static GameState Table() => Fixture.Start(Fixture.Table(Fixture.Ceasefire(), Fixture.Guarantee(Fixture.Treaty(Role.US, Role.EU))));
+
+    private static GameState InOrders() => Table().AdvanceTo(Phase.Orders);
+
+    private static GameState Negotiating() => Table().AdvanceTo(Phase.Negotiation);
 
     [Fact]
     public void PlayerCallingAFacilitatorOperation_IsRefused()
     {
-        var state = TestScenarios.Start("treaty-path");
+        var state = Table();
 
         Assert.Equal("facilitator-only", Code(state, new AdvancePhase(Actor.Player(Role.US))));
-        Assert.Equal("facilitator-only", Code(state, new InjectEvent(Actor.Player(Role.RU), "drone-swarm", null, null, [])));
+        Assert.Equal("facilitator-only", Code(state, new InjectEvent(Actor.Player(Role.RU), "any-card", null, null, [])));
         Assert.Equal("facilitator-only", Code(state, new EndGame(Actor.Player(Role.UA))));
+    }
+
+    [Fact]
+    public void TheFacilitatorIssuingAPlayersCommand_IsRefused()
+    {
+        Assert.Equal("players-only", Code(InOrders(), new SubmitOrders(Actor.Facilitator, new UkraineOrders(UkrainePosture.Hold, false))));
+        Assert.Equal("players-only", Code(Negotiating(), new Propose(Actor.Facilitator, new CeasefireTerms())));
     }
 
     [Fact]
     public void AcceptingAProposalYouAreNotPartyTo_IsRefused()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
-        var guarantee = state.World.Agreements.Single(a => a.Kind == AgreementKind.Guarantee);
+        var state = Negotiating().Apply(new Propose(Actor.Player(Role.EU), new GuaranteeTerms { Guarantors = [Role.EU] }));
+        var guarantee = state.World.Agreements[^1];
 
         Assert.Equal("not-a-party", Code(state, new RespondToProposal(Actor.Player(Role.RU), guarantee.Id, ProposalResponse.Accept)));
     }
@@ -41,15 +54,15 @@ public sealed class RejectionTests
     [Fact]
     public void WithdrawingSomeoneElsesProposal_IsRefused()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
+        var state = Negotiating().Apply(new Propose(Actor.Player(Role.US), new CeasefireTerms { Mediators = [Role.US] }));
 
-        Assert.Equal("not-proposer", Code(state, new RespondToProposal(Actor.Player(Role.UA), 1, ProposalResponse.Withdraw)));
+        Assert.Equal("not-proposer", Code(state, new RespondToProposal(Actor.Player(Role.UA), state.World.Agreements[^1].Id, ProposalResponse.Withdraw)));
     }
 
     [Fact]
     public void OrdersOutsideTheOrdersPhase_AreRefused()
     {
-        var state = TestScenarios.Start("treaty-path").AdvanceTo(Phase.Negotiation);
+        var state = Negotiating();
 
         Assert.Equal("not-orders-phase", Code(state, new SubmitOrders(Actor.Player(Role.UA), new UkraineOrders(UkrainePosture.Hold, false))));
     }
@@ -60,19 +73,25 @@ public sealed class RejectionTests
         Assert.Equal("wrong-orders-kind", Code(InOrders(), new SubmitOrders(Actor.Player(Role.UA), new RussiaOrders(RussiaPosture.MajorOffensive, true, false))));
     }
 
-    [Theory]
-    [InlineData(-10001, "negative-troops")]
-    [InlineData(5_000_000, "absurd-troops")]
-    [InlineData(-5_000_000, "absurd-troops")]
-    public void ImpossibleTroopCounts_AreRefused(int change, string code)
+    [Fact]
+    public void ImpossibleTroopCounts_AreRefused()
     {
-        Assert.Equal(code, Code(InOrders(), new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { TroopChange = change })));
+        var state = InOrders();
+        var max = PhaseTable.Limits.MaxTroopChange;
+        GameCommand Change(int troops) => new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { TroopChange = troops });
+
+        Assert.Equal("negative-troops", Code(state, Change(-state.World[Role.US].Troops - 1)));
+        Assert.Equal("absurd-troops", Code(state, Change(max + 1)));
+        Assert.Equal("absurd-troops", Code(state, Change(-max - 1)));
     }
 
     [Fact]
     public void EuropeDeployingMoreThanItHas_IsRefused()
     {
-        Assert.Equal("troops-unavailable", Code(InOrders(), new SubmitOrders(Actor.Player(Role.EU), new GuarantorOrders { TroopChange = 30_000 })));
+        var state = InOrders();
+        var beyond = (int)state.World.Hidden(HiddenQuantity.ForceAvailability) - state.World[Role.EU].Troops + 1;
+
+        Assert.Equal("troops-unavailable", Code(state, new SubmitOrders(Actor.Player(Role.EU), new GuarantorOrders { TroopChange = beyond })));
     }
 
     [Fact]
@@ -84,7 +103,7 @@ public sealed class RejectionTests
     [Fact]
     public void ProposalWithUnknownTerms_IsRefusedNamingTheField()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
+        var state = Negotiating();
         var decision = Rules.Decide(state, new Propose(Actor.Player(Role.US), new GuaranteeTerms { Guarantors = [Role.US], LegalForm = (LegalForm)42 }));
 
         Assert.Equal("invalid-terms", decision.Rejection!.Code);
@@ -94,7 +113,7 @@ public sealed class RejectionTests
     [Fact]
     public void ProposalWithoutTerms_IsRefused()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
+        var state = Negotiating();
 
         Assert.Equal("invalid-terms", Code(state, new Propose(Actor.Player(Role.UA), null!)));
     }
@@ -102,7 +121,7 @@ public sealed class RejectionTests
     [Fact]
     public void GuaranteeNamingRussiaAsGuarantor_IsRefused()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
+        var state = Negotiating();
 
         Assert.Equal("invalid-terms", Code(state, new Propose(Actor.Player(Role.UA), new GuaranteeTerms { Guarantors = [Role.RU] })));
     }
@@ -110,7 +129,7 @@ public sealed class RejectionTests
     [Fact]
     public void ProposingTermsYouAreNotPartyTo_IsRefused()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
+        var state = Negotiating();
 
         Assert.Equal("proposer-not-party", Code(state, new Propose(Actor.Player(Role.EU), new CeasefireTerms())));
     }
@@ -118,10 +137,10 @@ public sealed class RejectionTests
     [Fact]
     public void AdjustmentBeyondHalfALogitOrWithoutReason_IsRefused()
     {
-        var state = InOrders("budapest-redux").Advance();
+        var state = InOrders().Advance();
         var rolled = state.Outcomes[^1].Records.First(r => r.Adjustable);
 
-        Assert.Equal("adjustment-out-of-range", Code(state, new AdjustAdjudication(Actor.Facilitator, rolled.Id, 0.75, "Too much")));
+        Assert.Equal("adjustment-out-of-range", Code(state, new AdjustAdjudication(Actor.Facilitator, rolled.Id, PhaseTable.Limits.AdjustmentMaxLogit + 0.25, "Too much")));
         Assert.Equal("reason-required", Code(state, new AdjustAdjudication(Actor.Facilitator, rolled.Id, 0.25, "  ")));
         Assert.Equal("unknown-record", Code(state, new AdjustAdjudication(Actor.Facilitator, "T9-Z-nothing", 0.25, "Why not")));
     }
@@ -130,7 +149,7 @@ public sealed class RejectionTests
     public void RecordWithoutARoll_CannotBeAdjusted()
     {
         var state = InOrders().Advance();
-        var commitment = state.Outcomes[^1].Records.First(r => r.Title == "Commitment");
+        var commitment = state.Outcomes[^1].Records.First(r => r.Kind == RecordKind.Commitment);
 
         Assert.Equal("record-not-adjustable", Code(state, new AdjustAdjudication(Actor.Facilitator, commitment.Id, 0.25, "Seminar view")));
     }
@@ -138,7 +157,7 @@ public sealed class RejectionTests
     [Fact]
     public void PlayersCannotActWhilePaused()
     {
-        var state = TestScenarios.Start("treaty-path").Apply(new PauseGame(Actor.Facilitator) { Now = DateTimeOffset.UnixEpoch });
+        var state = Table().Apply(new PauseGame(Actor.Facilitator) { Now = DateTimeOffset.UnixEpoch });
 
         Assert.Equal("game-paused", Code(state, new PostMessage(Actor.Player(Role.UA), [], "hello")));
     }
@@ -146,13 +165,13 @@ public sealed class RejectionTests
     [Fact]
     public void RevealBeforeTheEnd_IsRefused()
     {
-        Assert.Equal("game-not-ended", Code(TestScenarios.Start("treaty-path"), new RevealAll(Actor.Facilitator)));
+        Assert.Equal("game-not-ended", Code(Table(), new RevealAll(Actor.Facilitator)));
     }
 
     [Fact]
     public void UnknownCard_AndInjectOnUnknownQuantity_AreRefused()
     {
-        var state = TestScenarios.Start("treaty-path");
+        var state = Table();
 
         Assert.Equal("unknown-card", Code(state, new InjectEvent(Actor.Facilitator, "no-such-card", null, null, [])));
         Assert.Equal("unknown-quantity", Code(state, new InjectEvent(Actor.Facilitator, null, "Rumour", "A rumour spreads.", [new InjectEffect("RU.morale", 0.1)])));
@@ -161,7 +180,7 @@ public sealed class RejectionTests
     [Fact]
     public void PlayerActorWithoutRole_OrWithAnUndefinedRole_IsRefused()
     {
-        var state = TestScenarios.Start("treaty-path");
+        var state = Table();
 
         Assert.Equal("no-role", Code(state, new PostMessage(new Actor(ActorKind.Player, null), [], "hi")));
         Assert.Equal("unknown-role", Code(state, new PostMessage(Actor.Player((Role)9), [], "hi")));
@@ -170,7 +189,7 @@ public sealed class RejectionTests
     [Fact]
     public void NullCommand_IsRefusedNotThrown()
     {
-        Assert.Equal("missing-command", Code(TestScenarios.Start("treaty-path"), null!));
+        Assert.Equal("missing-command", Code(Table(), null!));
     }
 
     [Fact]

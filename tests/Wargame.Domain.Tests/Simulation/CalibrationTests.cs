@@ -21,16 +21,11 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
     /// <summary>Only Russia is played, so nobody negotiates mechanisms or guarantees into the ceasefire.</summary>
     private static readonly HashSet<Role> RussiaOnly = [Role.RU];
 
-    /// <summary>A ceasefire with no mechanisms and no guarantee: budapest-redux stripped of its memorandum and deck.</summary>
+    /// <summary>A ceasefire with no mechanisms (or the one given) and no guarantee, on a table of eight turns.</summary>
     private static Scenario BareCeasefire(Func<CeasefireTerms, CeasefireTerms>? mechanism = null)
     {
-        var scenario = TestScenarios.Load("budapest-redux");
-        var ceasefire = (CeasefireTerms)scenario.Instruments.Single(i => i.Terms is CeasefireTerms).Terms;
-        return scenario with
-        {
-            Instruments = [new InstrumentSetup(Role.UA, InstrumentStatus.InForce, mechanism is null ? ceasefire : mechanism(ceasefire))],
-            Events = [],
-        };
+        var bare = new CeasefireTerms();
+        return Fixture.Table(Fixture.Ceasefire(mechanism is null ? bare : mechanism(bare))) with { Turns = 8 };
     }
 
     [Fact]
@@ -107,13 +102,13 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
     [Fact]
     public void EuropeOnlyTripwire_IsLessCredibleThanAUsBackedOne()
     {
-        var state = TestScenarios.Start("treaty-path");
+        var state = Fixture.Start(Fixture.Table());
         var europeOnly = new GuaranteeTerms { Guarantors = [Role.EU], LegalForm = LegalForm.ExecutiveAgreement, Trigger = Trigger.Automatic, Tripwires = [new Tripwire(Role.EU, 15_000, TripwireLocation.Rear)] };
         var usBacked = europeOnly with { Guarantors = [Role.US, Role.EU] };
 
         double EuropeanCredibility(GuaranteeTerms terms)
         {
-            var world = state.World with { Agreements = [AgreementLifecycle.Sign(AgreementLifecycle.Create(state.World, 9, Role.EU, terms, 0, null), 0)] };
+            var world = state.World with { Agreements = [AgreementLifecycle.Sign(AgreementLifecycle.Create(state.World, 9, Role.EU, terms, 0, null), 0, AgreementStatus.InForce)] };
             return Deterrence.Assess(world, state.Constants).Guarantors.Single(g => g.Guarantor == Role.EU).Credibility;
         }
 
@@ -123,7 +118,7 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
     [Fact]
     public void HighCommitment_CannotMakeUpForLowCapability()
     {
-        var state = TestScenarios.Start("treaty-path");
+        var state = Fixture.Start(Fixture.Table());
         var world = state.World with
         {
             Positions = state.World.Positions
@@ -133,7 +128,7 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
                 .SetItem(Role.EU, state.World[Role.EU] with { Troops = 60_000, Reinforcements72h = 0 }),
         };
         var terms = new GuaranteeTerms { Guarantors = [Role.EU], LegalForm = LegalForm.RatifiedTreaty, Trigger = Trigger.Automatic };
-        var agreement = AgreementLifecycle.Sign(AgreementLifecycle.Create(world, 9, Role.EU, terms, 0, null), 0) with
+        var agreement = AgreementLifecycle.Sign(AgreementLifecycle.Create(world, 9, Role.EU, terms, 0, null), 0, AgreementStatus.InForce) with
         {
             Reputation = ImmutableSortedDictionary<Role, double>.Empty.Add(Role.EU, 1.0),
         };

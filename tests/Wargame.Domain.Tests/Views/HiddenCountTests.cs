@@ -25,7 +25,7 @@ public sealed class HiddenCountTests
     private static List<GameState> Play(Func<GameState, int, GameState> hidden)
     {
         var checkpoints = new List<GameState>();
-        var state = TestScenarios.Start("treaty-path").AdvanceTo(Phase.Negotiation);
+        var state = Fixture.Start(Fixture.Table(Fixture.Ceasefire(), Fixture.Guarantee(Fixture.Treaty(Role.US, Role.EU)))).AdvanceTo(Phase.Negotiation);
         state = hidden(state, 0);
         state = state.Apply(new PostMessage(Actor.Player(Role.UA), [], "We want a ceasefire."));
         checkpoints.Add(state);

@@ -1,6 +1,9 @@
 using System.Text.Json;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
+using Wargame.Domain.Scenarios;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Simulation;
 using Wargame.Domain.Turns;
@@ -72,7 +75,7 @@ public sealed class HiddenInformationTests
     [Fact]
     public void UnsubmittedOrders_AreSeenOnlyByTheirRoleAndTheFacilitator()
     {
-        var state = TestScenarios.Start("treaty-path").AdvanceTo(Phase.Orders)
+        var state = Fixture.Start(Fixture.Table()).AdvanceTo(Phase.Orders)
             .Apply(new SubmitOrders(Actor.Player(Role.RU), new RussiaOrders(RussiaPosture.MajorOffensive, true, false)));
 
         foreach (var audience in new[] { Audience.Public, Audience.Of(Role.UA), Audience.Of(Role.US), Audience.Of(Role.EU) })
@@ -88,7 +91,8 @@ public sealed class HiddenInformationTests
     [Fact]
     public void PublicView_HasNoPrivateRecordHiddenQuantityOrPrivateProposal()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation)
+        var state = Fixture.Start(Fixture.Table()).AdvanceTo(Phase.Negotiation)
+            .Apply(new Propose(Actor.Player(Role.EU), new GuaranteeTerms { Guarantors = [Role.EU] }))
             .Apply(new PostMessage(Actor.Player(Role.UA), [Role.EU], "Between us: our readiness is low"));
 
         var view = GameViews.For(state, Audience.Public);
@@ -106,22 +110,26 @@ public sealed class HiddenInformationTests
     [Fact]
     public void ProposalsAreSeenByTheirParties_NotByOutsiders_UntilSigned()
     {
-        var state = TestScenarios.Start("oval-office-2025").AdvanceTo(Phase.Negotiation);
+        // Europe's guarantee to Ukraine: Russia and the US are not parties.
+        var state = Fixture.Start(Fixture.Table()).AdvanceTo(Phase.Negotiation)
+            .Apply(new Propose(Actor.Player(Role.EU), new GuaranteeTerms { Guarantors = [Role.EU] }));
+        var id = state.World.Agreements[^1].Id;
 
-        // Proposal 2 is Europe's guarantee to Ukraine: Russia and the US are not parties.
-        Assert.Contains(GameViews.For(state, Audience.Of(Role.UA)).Proposals, p => p.Id == 2);
-        Assert.DoesNotContain(GameViews.For(state, Audience.Of(Role.RU)).Proposals, p => p.Id == 2);
+        Assert.Contains(GameViews.For(state, Audience.Of(Role.UA)).Proposals, p => p.Id == id);
+        Assert.DoesNotContain(GameViews.For(state, Audience.Of(Role.RU)).Proposals, p => p.Id == id);
+        Assert.DoesNotContain(GameViews.For(state, Audience.Of(Role.US)).Proposals, p => p.Id == id);
 
-        state = state.Apply(new RespondToProposal(Actor.Player(Role.UA), 2, ProposalResponse.Accept)).Advance();
+        state = state.Apply(new RespondToProposal(Actor.Player(Role.UA), id, ProposalResponse.Accept)).Advance();
 
-        Assert.Contains(GameViews.For(state, Audience.Of(Role.RU)).Agreements, a => a.Id == 2);
-        Assert.Contains(GameViews.For(state, Audience.Public).Proposals, p => p.Id == 2);
+        Assert.Contains(GameViews.For(state, Audience.Of(Role.RU)).Agreements, a => a.Id == id);
+        Assert.Contains(GameViews.For(state, Audience.Public).Proposals, p => p.Id == id);
     }
 
     [Fact]
     public void Facilitator_SeesEverything_AndAfterRevealEveryoneDoes()
     {
-        var state = TestScenarios.Start("treaty-path");
+        var card = new EventCard("reshuffle", "A reshuffle", "Hardliners rise.", null, []);
+        var state = Fixture.Start(Fixture.Table().WithCards(card));
         var facilitator = GameViews.For(state, Audience.Facilitator);
 
         Assert.Equal(4, facilitator.PrivateRecords.Length);
@@ -140,8 +148,8 @@ public sealed class HiddenInformationTests
     [Fact]
     public void Intelligence_EstimatesOtherRolesHiddenQuantitiesWithinItsStatedRange()
     {
-        var state = TestScenarios.Start("budapest-redux", seed: 17);
-        var truth = state.World[Role.RU].Q("resolve");
+        var state = Fixture.Start(Fixture.Table(), seed: 17);
+        var truth = state.World.Hidden(HiddenQuantity.Resolve);
 
         var us = GameViews.For(state, Audience.Of(Role.US)).Intelligence.Single(i => i.About == Role.RU && i.Quantity == "resolve");
 
@@ -154,7 +162,7 @@ public sealed class HiddenInformationTests
     [Fact]
     public void RussiasViewShowsItsExpectedUtilityLine_AndItsHazard()
     {
-        var view = GameViews.For(TestScenarios.Start("budapest-redux"), Audience.Of(Role.RU));
+        var view = GameViews.For(Fixture.Start(Fixture.Table(Fixture.Ceasefire(), Fixture.Guarantee(new GuaranteeTerms { Guarantors = [Role.US] }))), Audience.Of(Role.RU));
 
         var outlook = view.RussianOutlook!;
         Assert.Equal(4, outlook.Options.Length);

@@ -1,0 +1,39 @@
+using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+using static Wargame.Domain.Adjudication.RuleKey;
+
+namespace Wargame.Domain.Adjudication.Steps;
+
+/// <summary>
+/// Step A: the Senate may ratify a signed treaty (a US domestic order), then commitment C_i of every guarantor on
+/// every guarantee in force. The assessment of steps A–C is made here, once, on the world after ratification.
+/// </summary>
+internal static class CommitmentStep
+{
+    public static (StepResult Result, Assessment Assessment) Run(ResolutionContext ctx, World world)
+    {
+        var records = new List<ResolutionRecord>();
+        if (ctx.Guarantor(Role.US).SeekRatification)
+        {
+            foreach (var agreement in world.Agreements.Where(a => a.Status == AgreementStatus.AwaitingRatification).ToArray())
+            {
+                var mood = world.Hidden(HiddenQuantity.CongressMood);
+                var b = ctx.Rules[RatificationBase];
+                var w = ctx.Rules[RatificationCongressWeight];
+                var p = b.Value + w.Value * mood;
+                var roll = ctx.Roll(RecordKind.Ratification, $"g{agreement.Id}", p);
+                if (roll.Success)
+                    world = world.Replace(agreement.Id, a => a with { Status = AgreementStatus.InForce, StatusReason = $"Ratified by the US Senate in turn {ctx.Turn}." });
+                Term[] terms = [new Term("base", b.Value, b.Tag, b.Source), new Term($"{Fmt.Two(w.Value)} x Congress mood {Fmt.Two(mood)}", w.Value * mood, w.Tag, w.Source)];
+                records.Add(Explanations.Ratification(ctx, agreement.Id, [.. terms], p, mood, roll));
+            }
+        }
+
+        var assessment = Deterrence.Assess(world, ctx.Rules);
+        foreach (var a in assessment.Guarantors)
+            records.Add(Explanations.Commitment(ctx, world, world.Agreement(a.AgreementId), a));
+        return (StepResult.Of(world, records), assessment);
+    }
+}

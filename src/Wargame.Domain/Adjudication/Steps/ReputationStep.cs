@@ -1,0 +1,79 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+using static Wargame.Domain.Adjudication.RuleKey;
+
+namespace Wargame.Domain.Adjudication.Steps;
+
+/// <summary>
+/// Step F: a guarantor that honoured a test gains reputation, Rep += c (1 - Rep); one that backed down loses
+/// Rep -= c Rep on that guarantee, a share of it on its others, and pays audience costs AC = c publicness (1 + L_form).
+/// </summary>
+internal static class ReputationStep
+{
+    public static StepResult Run(ResolutionContext ctx, World world, ImmutableArray<AnsweredTest> answered)
+    {
+        var records = new List<ResolutionRecord>();
+        var scores = new List<RoleScoreLine>();
+        foreach (var (agreement, test, response, honoured) in answered)
+        {
+            var guarantor = test.Guarantor;
+            var current = world.Agreement(agreement.Id);
+            var rep = current.Reputation.TryGetValue(guarantor, out var r) ? r : world[guarantor].Reputation;
+            var position = world[guarantor];
+            var terms = ImmutableArray.CreateBuilder<Term>();
+            terms.Add(new Term("reputation on this guarantee", rep, "F", "step F"));
+            if (honoured)
+            {
+                var gain = ctx.Value(HonourGain) * (1 - rep);
+                terms.Add(ctx.Term(HonourGain, "honour: Rep += c (1 - Rep)"));
+                world = world.Replace(agreement.Id, a => a with
+                {
+                    Status = a.IsInForce ? AgreementStatus.Tested : a.Status,
+                    StatusReason = $"Turn {ctx.Turn}: tested and honoured by {guarantor.DisplayName()} ({response}).",
+                    Reputation = a.Reputation.SetItem(guarantor, rep + gain),
+                });
+                world = world.Set(guarantor, position with { Reputation = Math.Min(1, position.Reputation + gain) });
+                scores.Add(Explanations.Honoured(ctx, guarantor, agreement.Id, response, gain));
+                records.Add(Explanations.Honour(ctx, agreement.Id, guarantor, response, terms.ToImmutable(), rep, gain));
+            }
+            else
+            {
+                var loss = ctx.Value(RenegeLoss) * rep;
+                var spread = ctx.Value(RenegeSpread) * loss;
+                var form = ctx.Term(Deterrence.FormKey(current.Form), $"L_form ({current.Form})");
+                var publicness = current.Guarantee!.AmbiguityClause ? ctx.Value(AmbiguityPublicness) : 1.0;
+                var ac = ctx.Value(AudienceCostScale) * publicness * (1 + form.Value);
+                terms.Add(ctx.Term(RenegeLoss, "renege: Rep -= c Rep"));
+                terms.Add(ctx.Term(RenegeSpread, "share spread to other guarantees"));
+                terms.Add(ctx.Term(AudienceCostScale, "audience cost scale"));
+                terms.Add(ctx.Computed(AmbiguityPublicness, "publicness (an ambiguity clause lowers it)", publicness));
+                terms.Add(form);
+                world = world with
+                {
+                    Agreements = [.. world.Agreements.Select(a => a.Id == agreement.Id
+                        ? a with
+                        {
+                            Status = a.IsInForce ? AgreementStatus.Violated : a.Status,
+                            StatusReason = $"Turn {ctx.Turn}: {guarantor.DisplayName()} backed down ({response}) when the guarantee was tested.",
+                            Violators = a.Violators.With(guarantor),
+                            Reputation = a.Reputation.SetItem(guarantor, rep - loss),
+                        }
+                        : a.Reputation.TryGetValue(guarantor, out var other)
+                            ? a with { Reputation = a.Reputation.SetItem(guarantor, Math.Max(0, other - spread)) }
+                            : a)],
+                };
+                world = world.Set(guarantor, position with { Reputation = Math.Max(0, position.Reputation - spread) });
+                scores.Add(Explanations.AudienceCost(ctx, guarantor, agreement.Id, ac));
+                var precedent = test.TroopsShrunk ? Precedent.KoreaTripwireShrunk
+                    : ctx.Start[guarantor].ExitPressure ? Precedent.CasualtiesThenExit
+                    : current.Form == LegalForm.Verbal && position.Troops == 0 ? Precedent.MemorandumWithoutForces
+                    : (Precedent?)null;
+                records.Add(Explanations.BackedDown(ctx, agreement.Id, guarantor, response, terms.ToImmutable(), rep, loss, spread, ac, precedent));
+            }
+        }
+        return StepResult.Of(world, records, scores);
+    }
+}
