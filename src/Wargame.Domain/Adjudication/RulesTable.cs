@@ -210,6 +210,29 @@ public sealed class RulesTable
         RuleKey.RallySupportGain, RuleKey.ExitSupportLoss, RuleKey.AmbiguityPublicness, RuleKey.LowSupportThreshold,
     ];
 
+    /// <summary>Every value by name, as a game's log records the constants it is played with.</summary>
+    public ImmutableSortedDictionary<string, double> Values() =>
+        _constants.ToImmutableSortedDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// This table with the values a game's log recorded, so the game replays with the numbers it was played with even
+    /// after the defaults change. A value that differs from this table's says so in its source; names this version no
+    /// longer knows are ignored, and constants the log predates keep this table's values.
+    /// </summary>
+    public RulesTable WithLoggedValues(IReadOnlyDictionary<string, double> logged)
+    {
+        var copy = (RuleConstant[])_constants.Clone();
+        var changed = false;
+        foreach (var (name, value) in logged)
+        {
+            if (!TryParseName(name, out var key) || copy[(int)key].Value == value)
+                continue;
+            copy[(int)key] = copy[(int)key] with { Value = value, Source = $"{copy[(int)key].Source}; this game's log has {value} (now {copy[(int)key].Value})" };
+            changed = true;
+        }
+        return changed ? new RulesTable(copy) : this;
+    }
+
     public RulesTable WithOverrides(string scenarioId, IReadOnlyDictionary<string, double> overrides)
     {
         if (overrides.Count == 0)

@@ -164,9 +164,9 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
         var state = Rules.Begin(Rules.Start(scenario, seed));
         GameState Issue(GameState s, GameCommand c)
         {
-            var d = Rules.Decide(s, c);
-            Assert.True(d.IsAccepted, d.Rejection?.ToString());
-            return d.Events.Aggregate(s, Rules.Evolve);
+            var applied = Rules.Apply(s, c);
+            Assert.True(applied.IsAccepted, applied.Rejection?.ToString());
+            return applied.State;
         }
         while (state.Turn <= 2 && !state.Ended)
         {
