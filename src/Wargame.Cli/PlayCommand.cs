@@ -26,10 +26,10 @@ internal static class PlayCommand
                 return 1;
             }
             var game = BotGame.Play(loaded, parse.GetValue(seed));
-            var saved = SavedGame.Of(game.Events);
+            var saved = SavedGame.Of(game.Events, game.Commands);
             var path = parse.GetValue(outFile)!;
             File.WriteAllText(path, saved.ToJson());
-            output.WriteLine($"{path}: {saved.Events.Length} events, {game.State.Outcomes.Length} turns, hash {saved.Hash}");
+            output.WriteLine($"{path}: {saved.Commands.Length} commands, {saved.Events.Length} events, {game.State.Outcomes.Length} turns, hash {saved.Hash}");
             return 0;
         });
         return command;

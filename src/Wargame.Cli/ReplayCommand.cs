@@ -4,13 +4,16 @@ using Wargame.Domain.Game;
 
 namespace Wargame.Cli;
 
-/// <summary>`replay &lt;saved-game.json&gt;`: rebuilds the game from its log, checks the hash, explains every turn.</summary>
+/// <summary>
+/// `replay &lt;saved-game.json&gt;`: re-runs the saved commands through the rules, compares every event they produce and
+/// the state hash with the file, and explains every turn. An edited order or outcome fails with the event that differs.
+/// </summary>
 internal static class ReplayCommand
 {
     public static Command Create(TextWriter output, TextWriter error)
     {
         var file = new Argument<string>("saved-game") { Description = "A saved game ({scenario, seed, events}) as the server exports it." };
-        var command = new Command("replay", "Replay a saved game, check its hash and print the turn-by-turn explanation.");
+        var command = new Command("replay", "Re-run a saved game's commands through the rules, compare every event and the hash, and print the turn-by-turn explanation.");
         command.Arguments.Add(file);
         command.SetAction(parse =>
         {
@@ -59,6 +62,9 @@ internal static class ReplayCommand
         }
         output.WriteLine();
         output.WriteLine(state.Ended ? "Game over." : $"The log stops in turn {state.Turn}, {state.Phase} phase.");
+        output.WriteLine(load.RulesRerun
+            ? $"rules re-run: {saved.Commands.Length} commands reproduce all {saved.Events.Length} events"
+            : $"rules not re-run: the log is in format {state.Format}, whose rules this version no longer computes; its outcomes are replayed as logged");
         var check = load.HashChecked ? "matches the file"
             : saved.Hash is null ? "(no hash in the file to check)"
             : $"(the file's hash is over log format {state.Format}'s fields, which this version does not compute: not checked)";

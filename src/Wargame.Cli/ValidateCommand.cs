@@ -18,7 +18,7 @@ internal static class ValidateCommand
             {
                 if (!File.Exists(file))
                 {
-                    error.WriteLine($"{file}:0: (file): no such file.");
+                    error.WriteLine(ScenarioFiles.NotFound(file));
                     failed = true;
                     continue;
                 }

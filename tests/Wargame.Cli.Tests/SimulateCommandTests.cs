@@ -6,23 +6,28 @@ public sealed class SimulateCommandTests
 {
     private static JsonElement Simulate(ulong seed)
     {
-        var (exit, output, error) = CliRun.Run("simulate", CliRun.Scenario("budapest-redux"), "--games", "20", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json");
+        var (exit, output, error) = CliRun.Run("simulate", CliRun.Scenario("budapest-redux"), "--games", "20", "--seed", seed.ToString(System.Globalization.CultureInfo.InvariantCulture), "--json", "--quiet");
         Assert.Equal(0, exit);
         Assert.Equal("", error);
         return JsonDocument.Parse(output).RootElement;
     }
 
     [Fact]
-    public void Json_HasTheSummaryFields()
+    public void Json_HasEachRateWithItsIntervalAndTheTrialsBehindIt()
     {
         var json = Simulate(7);
 
         Assert.Equal(20, json.GetProperty("games").GetInt32());
         Assert.Equal(7UL, json.GetProperty("seed").GetUInt64());
-        Assert.InRange(json.GetProperty("collapseRate").GetDouble(), 0, 1);
-        Assert.InRange(json.GetProperty("honourRate").GetDouble(), 0, 1);
-        Assert.InRange(json.GetProperty("meanDeterrence").GetDouble(), 0, 1);
-        Assert.True(json.GetProperty("guaranteeTests").GetInt32() >= 0);
+        var collapse = json.GetProperty("collapse");
+        Assert.Equal(20, collapse.GetProperty("of").GetInt32());
+        Assert.Equal(collapse.GetProperty("count").GetInt32() / 20.0, collapse.GetProperty("value").GetDouble(), 4);
+        Assert.InRange(collapse.GetProperty("value").GetDouble(), collapse.GetProperty("low").GetDouble(), collapse.GetProperty("high").GetDouble());
+        var honour = json.GetProperty("honour");
+        Assert.True(honour.GetProperty("of").GetInt32() >= honour.GetProperty("count").GetInt32());
+        var deterrence = json.GetProperty("deterrence");
+        Assert.Equal(20, deterrence.GetProperty("of").GetInt32());
+        Assert.InRange(deterrence.GetProperty("value").GetDouble(), deterrence.GetProperty("low").GetDouble(), deterrence.GetProperty("high").GetDouble());
         Assert.Equal(64, json.GetProperty("logHash").GetString()!.Length);
     }
 
@@ -36,13 +41,17 @@ public sealed class SimulateCommandTests
     }
 
     [Fact]
-    public void WithoutJson_PrintsATable()
+    public void WithoutJson_PrintsATableWithIntervals_AndProgressOnStandardError()
     {
-        var (exit, output, _) = CliRun.Run("simulate", CliRun.Scenario("treaty-path"), "--games", "5", "--seed", "3");
+        var (exit, output, error) = CliRun.Run("simulate", CliRun.Scenario("treaty-path"), "--games", "5", "--seed", "3");
 
         Assert.Equal(0, exit);
         Assert.Contains("collapse rate", output);
+        Assert.Contains("95% CI", output);
+        Assert.Contains("of 5)", output);
         Assert.Contains("log hash", output);
+        Assert.Contains("Simulating treaty-path", error);
+        Assert.Contains("Simulating treaty-path: 5 games in", error);
     }
 
     [Fact]

@@ -34,6 +34,17 @@ public sealed class ValidateCommandTests : IDisposable
         var (exit, _, error) = CliRun.Run("validate", Path.Combine(_dir, "nope.yaml"));
 
         Assert.Equal(1, exit);
-        Assert.Contains("no such file", error);
+        Assert.Contains("no such scenario file", error);
+    }
+
+    [Fact]
+    public void AScenarioId_IsResolvedAsSimulateResolvesIt()
+    {
+        var (exit, output, error) = CliRun.Run("validate", "treaty-path");
+
+        Assert.Equal(0, exit);
+        Assert.Equal("", error);
+        Assert.EndsWith(Path.Combine("scenarios", "treaty-path.yaml") + ": ok (treaty-path, 8 turns)", output.Trim());
+        Assert.Equal(CliRun.Run("validate", "no-such-id").Err, CliRun.Run("simulate", "no-such-id").Err);
     }
 }

@@ -27,9 +27,9 @@ internal static class TestScenarios
     /// <summary>Applies a command that must be accepted, and returns the new state.</summary>
     public static GameState Apply(this GameState state, GameCommand command)
     {
-        var decision = Rules.Decide(state, command);
-        Assert.True(decision.IsAccepted, $"{command.GetType().Name} rejected: {decision.Rejection}");
-        return decision.Events.Aggregate(state, Rules.Evolve);
+        var applied = Rules.Apply(state, command);
+        Assert.True(applied.IsAccepted, $"{command.GetType().Name} rejected: {applied.Rejection}");
+        return applied.State;
     }
 
     public static GameState Advance(this GameState state) => state.Apply(new AdvancePhase(Actor.Facilitator));

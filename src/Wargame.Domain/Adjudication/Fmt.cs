@@ -15,7 +15,13 @@ internal static class Fmt
     public static string Three(double x) => Fixed(x, 3);
 
     /// <summary>A constant as people write it, up to three decimals without trailing zeros: 0.6, 2, 1000.</summary>
-    public static string Short(double x) => x.ToString("0.###", CultureInfo.InvariantCulture);
+    public static string Short(double x)
+    {
+        if (x == Math.Floor(x) && Math.Abs(x) < 1e15)
+            return ((long)x).ToString(CultureInfo.InvariantCulture);
+        var text = Three(x);
+        return text.Contains('.', StringComparison.Ordinal) ? text.TrimEnd('0').TrimEnd('.') : text;
+    }
 
     /// <summary>Percent without decimals: 0.613 -> "61%".</summary>
     public static string Pct(double x) => ((long)Math.Round(x * 100, MidpointRounding.AwayFromZero)).ToString(CultureInfo.InvariantCulture) + "%";

@@ -74,6 +74,10 @@ public static class RecordKinds
         [RecordKind.Score] = new(ResolutionStep.H, "score", "score"),
     };
 
+    /// <summary>"D-violation-offensive-" and the like, longest first, so the most specific id name matches.</summary>
+    private static readonly (string Prefix, RecordKind Kind)[] Prefixes =
+        [.. Table.Select(kv => ($"{kv.Value.Step}-{kv.Value.IdName}-", kv.Key)).OrderByDescending(p => p.Item1.Length)];
+
     public static ResolutionStep Step(this RecordKind kind) => Table[kind].Step;
 
     /// <summary>The draw's kind for <see cref="Dice.Roll(ulong, int, string, string)"/>.</summary>
@@ -85,13 +89,16 @@ public static class RecordKinds
     /// <summary>The kind an id names; null for a string that is no record id.</summary>
     public static RecordKind? FromId(string id)
     {
-        // "T3-D-violation-offensive-RU-c1": the longest id name that follows the step wins.
-        var parts = id.Split('-', 3);
-        if (parts.Length < 3)
+        // "T3-D-violation-offensive-RU-c1": after the turn, the step and the longest id name that matches.
+        var dash = id.IndexOf('-', StringComparison.Ordinal);
+        if (dash < 0)
             return null;
-        return Table.Where(kv => kv.Value.Step.ToString() == parts[1] && parts[2].StartsWith(kv.Value.IdName + "-", StringComparison.Ordinal))
-            .OrderByDescending(kv => kv.Value.IdName.Length)
-            .Select(kv => (RecordKind?)kv.Key)
-            .FirstOrDefault();
+        var rest = id.AsSpan(dash + 1);
+        foreach (var (prefix, kind) in Prefixes)
+        {
+            if (rest.StartsWith(prefix, StringComparison.Ordinal))
+                return kind;
+        }
+        return null;
     }
 }

@@ -171,6 +171,68 @@ public sealed class RulesTable
         return false;
     }
 
+    /// <summary>
+    /// The values a constant may take, and what kind of number it is: a probability or share from 0 to 1, a positive
+    /// factor or scale, a non-negative rate, count or coefficient, or a signed term (a logit base, score points).
+    /// A scenario's override outside them is refused by the validator.
+    /// </summary>
+    public static (double Min, double Max, string What) BoundsOf(RuleKey key)
+    {
+        if (Probabilities.Contains(key))
+            return (0, 1, "a probability or share");
+        if (Positive.Contains(key))
+            return (1e-6, 1_000_000, "a positive factor or scale");
+        if (Signed.Contains(key) || (RulesTable.NameOf(key).StartsWith("score", StringComparison.Ordinal) && !Positive.Contains(key)))
+            return (-1000, 1000, "a signed term");
+        return (0, 1_000_000, "a non-negative rate, count or coefficient");
+    }
+
+    private static readonly HashSet<RuleKey> Signed = [RuleKey.CommitmentBase];
+
+    private static readonly HashSet<RuleKey> Positive =
+    [
+        RuleKey.HrDmz, RuleKey.HrMonitors, RuleKey.HrJointCommission, RuleKey.HrSpecificText,
+        RuleKey.HazardConsentSought, RuleKey.HazardConsentNotSought, RuleKey.TripwireTroopScale,
+        RuleKey.ScoreTroopsPerPoint, RuleKey.ScoreBurdenTroopsPerPoint, RuleKey.FortifyFactor, RuleKey.CounterAttackFactor,
+    ];
+
+    private static readonly HashSet<RuleKey> Probabilities =
+    [
+        RuleKey.ReputationUs, RuleKey.ReputationEu, RuleKey.ArmsSupport, RuleKey.HazardBase, RuleKey.MinorIncident,
+        RuleKey.AttributionWithMonitors, RuleKey.AttributionWithoutMonitors, RuleKey.RallyBase, RuleKey.RallyTreaty,
+        RuleKey.RallyPublicCommitment, RuleKey.RallyStake, RuleKey.CongressBlocks, RuleKey.HonourGain, RuleKey.RenegeLoss,
+        RuleKey.RenegeSpread, RuleKey.ReversalVerbal, RuleKey.ReversalExecutive, RuleKey.ReversalCongressionalExecutive,
+        RuleKey.ReversalTreaty, RuleKey.ReversalStakeDamping, RuleKey.RatificationBase, RuleKey.RatificationCongressWeight,
+        RuleKey.AttackShareLimited, RuleKey.AttackShareMajor, RuleKey.RearmShare, RuleKey.MobiliseMoraleCost,
+        RuleKey.MobiliseReadinessCost, RuleKey.FortifyReadinessGain, RuleKey.ArmsReadinessGain, RuleKey.SpendingHeadroomUsed,
+        RuleKey.ReputationNeutral, RuleKey.DeterrenceGoal, RuleKey.IncidentRussiaShare, RuleKey.LossesLimited, RuleKey.LossesMajor,
+        RuleKey.DefenderLossRatio, RuleKey.CounterAttackCommitted, RuleKey.CounterAttackDefending, RuleKey.CounterAttackLosses,
+        RuleKey.RallySupportGain, RuleKey.ExitSupportLoss, RuleKey.AmbiguityPublicness, RuleKey.LowSupportThreshold,
+    ];
+
+    /// <summary>Every value by name, as a game's log records the constants it is played with.</summary>
+    public ImmutableSortedDictionary<string, double> Values() =>
+        _constants.ToImmutableSortedDictionary(c => c.Key, c => c.Value, StringComparer.Ordinal);
+
+    /// <summary>
+    /// This table with the values a game's log recorded, so the game replays with the numbers it was played with even
+    /// after the defaults change. A value that differs from this table's says so in its source; names this version no
+    /// longer knows are ignored, and constants the log predates keep this table's values.
+    /// </summary>
+    public RulesTable WithLoggedValues(IReadOnlyDictionary<string, double> logged)
+    {
+        var copy = (RuleConstant[])_constants.Clone();
+        var changed = false;
+        foreach (var (name, value) in logged)
+        {
+            if (!TryParseName(name, out var key) || copy[(int)key].Value == value)
+                continue;
+            copy[(int)key] = copy[(int)key] with { Value = value, Source = $"{copy[(int)key].Source}; this game's log has {value} (now {copy[(int)key].Value})" };
+            changed = true;
+        }
+        return changed ? new RulesTable(copy) : this;
+    }
+
     public RulesTable WithOverrides(string scenarioId, IReadOnlyDictionary<string, double> overrides)
     {
         if (overrides.Count == 0)

@@ -65,7 +65,7 @@ internal static class TurnResolver
         {
             Turn = ctx.Turn,
             // In the order of the steps (a tripwire shortfall is found with the orders but belongs to step E).
-            Records = [.. records.OrderBy(r => r.Kind.Step())],
+            Records = [.. records.OrderBy(r => r.Step, StringComparer.Ordinal)],
             Scores = scores,
             Metrics = metrics,
             Tests = tests.Tests,

@@ -28,7 +28,7 @@ public static class Effects
         switch (quantity)
         {
             case "territory":
-                var territory = Math.Clamp(world.Territory + delta, 0, 100);
+                var territory = Math.Clamp(world.Territory + delta, 0, World.MaxTerritory);
                 return (world with { Territory = territory }, $"Territory held by Ukraine {F(world.Territory)}% -> {F(territory)}%.");
             case "sanctions":
                 var sanctions = (int)Math.Clamp(Math.Round(world.Sanctions + delta), 0, World.MaxSanctions);

@@ -12,6 +12,12 @@ public sealed record GameStarted(Scenario Scenario, ulong Seed) : GameEvent
 {
     /// <summary>The shape of this log's events (<see cref="LogFormat"/>); logs from before formats were numbered read as the first.</summary>
     public int Format { get; init; } = LogFormat.First;
+
+    /// <summary>
+    /// Every rule constant the game is played with, by name (the defaults with the scenario's overrides), so it replays
+    /// with the same numbers after the defaults change. Empty in logs of the first format.
+    /// </summary>
+    public ImmutableSortedDictionary<string, double> Constants { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 }
 
 public sealed record MessagePosted(int Id, Role? From, ImmutableArray<Role> To, string Text) : GameEvent;

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Text.Json.Serialization;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
@@ -8,7 +9,26 @@ namespace Wargame.Domain.Game;
 /// <summary>
 /// Something an actor asks the game to do. <see cref="Rules.Apply"/> accepts it (events) or rejects it
 /// (a stable code and a message a student understands). The server sets <see cref="Actor"/> from the seat.
+/// Saved games list the commands a game was played with (<see cref="SavedGame.Commands"/>), so every command
+/// round-trips through JSON with a stable "type".
 /// </summary>
+[JsonPolymorphic(TypeDiscriminatorPropertyName = "type")]
+[JsonDerivedType(typeof(PostMessage), "postMessage")]
+[JsonDerivedType(typeof(Propose), "propose")]
+[JsonDerivedType(typeof(RespondToProposal), "respondToProposal")]
+[JsonDerivedType(typeof(CounterProposal), "counterProposal")]
+[JsonDerivedType(typeof(RevokeAgreement), "revokeAgreement")]
+[JsonDerivedType(typeof(SubmitOrders), "submitOrders")]
+[JsonDerivedType(typeof(AdvancePhase), "advancePhase")]
+[JsonDerivedType(typeof(SetDeadline), "setDeadline")]
+[JsonDerivedType(typeof(ExtendDeadline), "extendDeadline")]
+[JsonDerivedType(typeof(PauseGame), "pauseGame")]
+[JsonDerivedType(typeof(ResumeGame), "resumeGame")]
+[JsonDerivedType(typeof(CloseAtDeadline), "closeAtDeadline")]
+[JsonDerivedType(typeof(InjectEvent), "injectEvent")]
+[JsonDerivedType(typeof(AdjustAdjudication), "adjustAdjudication")]
+[JsonDerivedType(typeof(EndGame), "endGame")]
+[JsonDerivedType(typeof(RevealAll), "revealAll")]
 public abstract record GameCommand(Actor Actor);
 
 // Negotiation

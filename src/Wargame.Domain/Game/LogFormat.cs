@@ -17,7 +17,10 @@ public static class LogFormat
     /// </summary>
     public const int First = 1;
 
-    /// <summary>Events carry their outcomes; the state hash covers <see cref="GameState.Hash"/>'s list of fields.</summary>
+    /// <summary>
+    /// The game starts with the rule constants it is played with; events carry their outcomes; the state hash covers
+    /// <see cref="GameState.Hash"/>'s list of fields.
+    /// </summary>
     public const int Current = 2;
 
     /// <summary>An event of a log in <paramref name="state"/>'s format, in the current shape, computed as its format's rules did.</summary>

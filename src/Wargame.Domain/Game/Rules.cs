@@ -20,7 +20,8 @@ public sealed record Applied(GameState State, ImmutableArray<GameEvent> Events, 
 /// </summary>
 public static class Rules
 {
-    public static GameStarted Start(Scenario scenario, ulong seed) => new(scenario, seed) { Format = LogFormat.Current };
+    public static GameStarted Start(Scenario scenario, ulong seed) =>
+        new(scenario, seed) { Format = LogFormat.Current, Constants = scenario.Constants().Values() };
 
     public static GameState Replay(IEnumerable<GameEvent> events)
     {
@@ -34,7 +35,7 @@ public static class Rules
     {
         if (first is not GameStarted started)
             throw new ArgumentException($"A game log starts with a GameStarted event, not {first.GetType().Name}.", nameof(first));
-        var constants = started.Scenario.Constants();
+        var constants = started.Scenario.Constants().WithLoggedValues(started.Constants);
         return new GameState
         {
             Version = 1,

@@ -48,8 +48,8 @@ internal static class StateHash
 
     public static string Of(GameState state)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var writer = new Utf8JsonWriter(buffer))
+        using var sink = new HashingWriter();
+        using (var writer = new Utf8JsonWriter(sink))
         {
             writer.WriteStartObject();
             writer.WriteNumber("stateHash", Version);
@@ -60,8 +60,32 @@ internal static class StateHash
             }
             writer.WriteEndObject();
         }
-        return Convert.ToHexStringLower(SHA256.HashData(buffer.WrittenSpan));
+        return Convert.ToHexStringLower(sink.Hash());
     }
 
     private static void Json<T>(Utf8JsonWriter writer, T value) => JsonSerializer.Serialize(writer, value, GameJson.Options);
+
+    /// <summary>Feeds what the JSON writer writes straight into SHA-256 through one small buffer, so hashing a long game allocates little.</summary>
+    private sealed class HashingWriter : IBufferWriter<byte>, IDisposable
+    {
+        private readonly IncrementalHash _hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        private byte[] _buffer = new byte[16 * 1024];
+
+        public void Advance(int count) => _hash.AppendData(_buffer, 0, count);
+
+        public Memory<byte> GetMemory(int sizeHint = 0) => Buffer(sizeHint);
+
+        public Span<byte> GetSpan(int sizeHint = 0) => Buffer(sizeHint);
+
+        public byte[] Hash() => _hash.GetHashAndReset();
+
+        public void Dispose() => _hash.Dispose();
+
+        private byte[] Buffer(int sizeHint)
+        {
+            if (sizeHint > _buffer.Length)
+                _buffer = new byte[sizeHint];
+            return _buffer;
+        }
+    }
 }

@@ -33,6 +33,8 @@ public sealed record World
 {
     /// <summary>The top of the sanctions scale (0 none, 10 maximal), as scenario files give it.</summary>
     public const int MaxSanctions = 10;
+    /// <summary>Territory is a share of Ukraine's 1991 territory, in percent.</summary>
+    public const double MaxTerritory = 100;
 
     public ImmutableSortedDictionary<Role, RolePosition> Positions { get; init; } = ImmutableSortedDictionary<Role, RolePosition>.Empty;
     public ImmutableArray<Agreement> Agreements { get; init; } = [];

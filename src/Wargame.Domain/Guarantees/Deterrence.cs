@@ -16,10 +16,7 @@ public sealed record GuarantorAssessment(
     ImmutableArray<Term> CapabilityTerms,
     double Credibility);
 
-public sealed record Assessment(ImmutableArray<GuarantorAssessment> Guarantors, double Deterrence)
-{
-    public static Assessment None { get; } = new([], 0);
-}
+public sealed record Assessment(ImmutableArray<GuarantorAssessment> Guarantors, double Deterrence);
 
 /// <summary>Steps A–C of the resolution (game-model.md): pure functions of the world and the rules table.</summary>
 public static class Deterrence

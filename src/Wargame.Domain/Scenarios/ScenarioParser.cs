@@ -28,14 +28,19 @@ public static class ScenarioParser
 {
     public static ScenarioParseResult Parse(string fileName, string yaml)
     {
+        yaml ??= "";
+        // YAML forbids tabs in indentation; the parser reports them on the line before, where its scan began.
+        if (TabIndented(yaml) is { } tabLine)
+            return new(null, [new ScenarioError(fileName, tabLine, "(syntax)", "a tab indents this line; YAML indents with spaces only.")]);
         var stream = new YamlStream();
         try
         {
-            stream.Load(new StringReader(yaml ?? ""));
+            stream.Load(new StringReader(yaml));
         }
         catch (YamlDotNet.Core.YamlException e)
         {
-            return new(null, [new ScenarioError(fileName, (int)e.Start.Line, "(syntax)", e.Message)]);
+            var span = e.End.Line > e.Start.Line ? $" (the value that begins on line {e.Start.Line} runs to line {e.End.Line})" : "";
+            return new(null, [new ScenarioError(fileName, (int)e.Start.Line, "(syntax)", e.Message.TrimEnd('.') + span + ".")]);
         }
 
         if (stream.Documents.Count == 0 || stream.Documents[0].RootNode is not YamlMappingNode root)
@@ -46,12 +51,56 @@ public static class ScenarioParser
         return reader.Errors.Count == 0 ? new(scenario, []) : new(null, reader.Errors.ToImmutable());
     }
 
+    /// <summary>The first line (1-based) whose indentation contains a tab, outside comments; null when none does.</summary>
+    private static int? TabIndented(string yaml)
+    {
+        var lines = yaml.Split('\n');
+        for (var i = 0; i < lines.Length; i++)
+        {
+            var indent = lines[i].TakeWhile(c => c is ' ' or '\t').ToArray();
+            if (indent.Contains('\t') && lines[i].Trim().Length > 0 && !lines[i].TrimStart().StartsWith('#'))
+                return i + 1;
+        }
+        return null;
+    }
+
+    /// <summary>The name of <paramref name="known"/> closest to <paramref name="name"/> when it is a plausible typo of it.</summary>
+    public static string? Nearest(string name, IEnumerable<string> known)
+    {
+        var best = known.Select(k => (Name: k, Distance: Distance(name.ToLowerInvariant(), k.ToLowerInvariant()))).OrderBy(x => x.Distance).ThenBy(x => x.Name, StringComparer.Ordinal).FirstOrDefault();
+        return best.Name is not null && best.Distance <= Math.Max(2, name.Length / 3) ? best.Name : null;
+    }
+
+    /// <summary>Levenshtein distance.</summary>
+    private static int Distance(string a, string b)
+    {
+        var row = Enumerable.Range(0, b.Length + 1).ToArray();
+        for (var i = 1; i <= a.Length; i++)
+        {
+            var diagonal = row[0];
+            row[0] = i;
+            for (var j = 1; j <= b.Length; j++)
+            {
+                var above = row[j];
+                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
+                diagonal = above;
+            }
+        }
+        return row[b.Length];
+    }
+
     private sealed class Reader(string fileName)
     {
         public ImmutableArray<ScenarioError>.Builder Errors { get; } = ImmutableArray.CreateBuilder<ScenarioError>();
 
-        private void Error(YamlNode node, string field, string message) =>
-            Errors.Add(new ScenarioError(fileName, (int)node.Start.Line, field, message));
+        /// <summary>Fields already reported: a field gets one error, its first, however many checks it fails.</summary>
+        private readonly HashSet<string> _reported = [];
+
+        private void Error(YamlNode node, string field, string message)
+        {
+            if (_reported.Add(field))
+                Errors.Add(new ScenarioError(fileName, (int)node.Start.Line, field, message));
+        }
 
         public Scenario ReadScenario(YamlMappingNode root)
         {
@@ -305,15 +354,20 @@ public static class ScenarioParser
             foreach (var (keyNode, valueNode) in map.Children)
             {
                 var name = (keyNode as YamlScalarNode)?.Value ?? "";
-                if (!RulesTable.TryParseName(name, out _))
+                if (!RulesTable.TryParseName(name, out var key))
                 {
-                    Error(keyNode, $"rules.{name}", $"is not a rule constant. Known: {string.Join(", ", System.Enum.GetValues<RuleKey>().Select(RulesTable.NameOf))}.");
+                    var names = System.Enum.GetValues<RuleKey>().Select(RulesTable.NameOf).ToArray();
+                    Error(keyNode, $"rules.{name}", Nearest(name, names) is { } near
+                        ? $"is not a rule constant; did you mean {near}? (the rules table lists every key with its source)"
+                        : $"is not a rule constant. Known: {string.Join(", ", names)}.");
                     continue;
                 }
-                if (valueNode is YamlScalarNode { Value: { } text } && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) && Math.Abs(v) <= 1000)
+                var (min, max, what) = RulesTable.BoundsOf(key);
+                if (valueNode is YamlScalarNode { Value: { } text } && double.TryParse(text.Replace("_", ""), NumberStyles.Float, CultureInfo.InvariantCulture, out var v)
+                    && double.IsFinite(v) && v >= min && v <= max)
                     overrides = overrides.SetItem(name, v);
                 else
-                    Error(valueNode, $"rules.{name}", "must be a number from -1000 to 1000.");
+                    Error(valueNode, $"rules.{name}", $"must be {what}, from {min.ToString(CultureInfo.InvariantCulture)} to {max.ToString(CultureInfo.InvariantCulture)}.");
             }
             return overrides;
         }
@@ -329,7 +383,9 @@ public static class ScenarioParser
             {
                 var name = (key as YamlScalarNode)?.Value ?? "";
                 if (!fields.Contains(name))
-                    Error(key, path + name, $"is not a known field here. Expected one of: {string.Join(", ", fields)}.");
+                    Error(key, path + name, Nearest(name, fields) is { } near
+                        ? $"is not a known field here; did you mean {near}? Expected one of: {string.Join(", ", fields)}."
+                        : $"is not a known field here. Expected one of: {string.Join(", ", fields)}.");
             }
         }
 

@@ -6,8 +6,8 @@ using Wargame.Domain.Scenarios;
 
 namespace Wargame.Domain.Simulation;
 
-/// <summary>One game played to its end, with its log and the commands bots issued that the rules refused.</summary>
-public sealed record PlayedGame(ImmutableArray<GameEvent> Events, GameState State, ImmutableArray<Rejection> Rejections);
+/// <summary>One game played to its end: its log, the commands the rules accepted (in order) and those they refused.</summary>
+public sealed record PlayedGame(ImmutableArray<GameEvent> Events, ImmutableArray<GameCommand> Commands, GameState State, ImmutableArray<Rejection> Rejections);
 
 /// <summary>
 /// Plays a game with bots in the given seats (every seat by default) on the server's <see cref="BotCadence"/>,
@@ -23,6 +23,7 @@ public static class BotGame
     {
         Role[] seats = [.. RoleSet.All.Where(r => botSeats is null || botSeats.Contains(r))];
         var events = ImmutableArray.CreateBuilder<GameEvent>();
+        var commands = ImmutableArray.CreateBuilder<GameCommand>();
         var rejections = ImmutableArray.CreateBuilder<Rejection>();
         var started = Rules.Start(scenario, seed);
         events.Add(started);
@@ -38,6 +39,7 @@ public static class BotGame
             }
             state = applied.State;
             events.AddRange(applied.Events);
+            commands.Add(command);
             return true;
         }
 
@@ -46,6 +48,6 @@ public static class BotGame
             BotCadence.Play(seats, () => state, Issue);
             Issue(new AdvancePhase(Actor.System));
         }
-        return new PlayedGame(events.ToImmutable(), state, rejections.ToImmutable());
+        return new PlayedGame(events.ToImmutable(), commands.ToImmutable(), state, rejections.ToImmutable());
     }
 }

@@ -93,9 +93,9 @@ public sealed class BotTests
             {
                 foreach (var command in BotPolicy.Decide(state, role))
                 {
-                    var decision = Rules.Decide(state, command);
-                    Assert.True(decision.IsAccepted, decision.Rejection?.ToString());
-                    state = decision.Events.Aggregate(state, Rules.Evolve);
+                    var applied = Rules.Apply(state, command);
+                    Assert.True(applied.IsAccepted, applied.Rejection?.ToString());
+                    state = applied.State;
                     issued++;
                 }
             }

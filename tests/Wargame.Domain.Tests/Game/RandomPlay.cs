@@ -24,15 +24,12 @@ internal static class RandomPlay
         foreach (var step in steps)
         {
             var command = Command(state, step);
-            var decision = Rules.Decide(state, command);
-            if (!decision.IsAccepted)
+            var applied = Rules.Apply(state, command);
+            if (!applied.IsAccepted)
                 continue;
             accepted++;
-            foreach (var e in decision.Events)
-            {
-                state = Rules.Evolve(state, e);
-                events.Add(e);
-            }
+            state = applied.State;
+            events.AddRange(applied.Events);
         }
         return (state, events.ToImmutable(), accepted);
     }

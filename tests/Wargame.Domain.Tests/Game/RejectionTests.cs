@@ -11,11 +11,12 @@ public sealed class RejectionTests
 {
     private static string Code(GameState state, GameCommand command)
     {
-        var decision = Rules.Decide(state, command);
-        Assert.False(decision.IsAccepted, $"{command} was accepted");
-        Assert.Empty(decision.Events);
-        Assert.False(string.IsNullOrWhiteSpace(decision.Rejection!.Message));
-        return decision.Rejection.Code;
+        var applied = Rules.Apply(state, command);
+        Assert.False(applied.IsAccepted, $"{command} was accepted");
+        Assert.Empty(applied.Events);
+        Assert.Same(state, applied.State);
+        Assert.False(string.IsNullOrWhiteSpace(applied.Rejection!.Message));
+        return applied.Rejection.Code;
     }
 
     /// <summary>A ceasefire and a US–European treaty on a table built here.</summary>

@@ -1,5 +1,7 @@
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
@@ -38,6 +40,7 @@ public sealed class LogFormatTests
         foreach (var e in json.Select(n => n!.AsObject()))
         {
             e.Remove("format");
+            e.Remove("constants");
             e.Remove("status");
             e.Remove("reputationLoss");
         }
@@ -76,6 +79,22 @@ public sealed class LogFormatTests
         Assert.True(load.Ok, load.Error);
         Assert.False(load.HashChecked);
         Assert.True(SavedGame.Load(SavedGame.Of(events).ToJson()).HashChecked);
+    }
+
+    [Fact]
+    public void AGame_ReplaysWithTheConstantsItsLogRecorded_NotTodaysDefaults()
+    {
+        var started = Rules.Start(Fixture.Table(Fixture.Ceasefire()), 4);
+        var name = RulesTable.NameOf(RuleKey.MinorIncident);
+        Assert.Equal(RulesTable.Default.Values(), started.Constants);
+
+        // As if the default had been 0.9 when this game was played.
+        var state = Rules.Begin(started with { Constants = started.Constants.SetItem(name, 0.9) });
+
+        Assert.Equal(0.9, state.Constants.Value(RuleKey.MinorIncident));
+        Assert.Contains("this game's log has 0.9", state.Constants[RuleKey.MinorIncident].Source);
+        Assert.Equal(RulesTable.Default[RuleKey.HazardBase], state.Constants[RuleKey.HazardBase]);
+        Assert.Equal(RulesTable.Default.Value(RuleKey.MinorIncident), Rules.Begin(started with { Constants = ImmutableSortedDictionary<string, double>.Empty }).Constants.Value(RuleKey.MinorIncident));
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, GameJson.Options);

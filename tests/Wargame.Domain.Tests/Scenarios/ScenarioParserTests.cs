@@ -125,4 +125,79 @@ public sealed class ScenarioParserTests
 
         Assert.Equal("instruments[0].proposer", error.Field);
     }
+
+    private static int LineOf(string yaml, string text) => yaml.Split('\n').ToList().FindIndex(l => l.Contains(text, StringComparison.Ordinal)) + 1;
+
+    [Fact]
+    public void ATabInTheIndentation_IsReportedOnItsOwnLine()
+    {
+        var yaml = Valid.Replace("\nturnLength:", "\n\tturnLength:");
+
+        var error = SingleError(yaml);
+
+        Assert.Equal("(syntax)", error.Field);
+        Assert.Equal(LineOf(yaml, "\tturnLength:"), error.Line);
+        Assert.Contains("tab", error.Message);
+    }
+
+    [Fact]
+    public void ASyntaxError_IsReportedWhereItsValueBegins_AndSaysWhereItRuns()
+    {
+        var yaml = Valid.Replace("sanctions: 6", "sanctions: \"6");
+
+        var error = SingleError(yaml);
+
+        Assert.Equal(LineOf(yaml, "sanctions: \"6"), error.Line);
+        Assert.Matches($"begins on line {error.Line} runs to line \\d+", error.Message);
+    }
+
+    [Fact]
+    public void AFieldFailingSeveralChecks_GetsOneError()
+    {
+        var yaml = Valid.Replace("    troops: 300000", "    troops: lots");
+
+        var error = SingleError(yaml);
+
+        Assert.Equal("roles.UA.troops", error.Field);
+        Assert.Equal(LineOf(yaml, "troops: lots"), error.Line);
+    }
+
+    [Fact]
+    public void AMisspelledRuleKey_SuggestsTheNearestOne()
+    {
+        var error = SingleError(Valid + "rules:\n  hazardBse: 0.1\n");
+
+        Assert.Equal("rules.hazardBse", error.Field);
+        Assert.Contains("did you mean hazardBase?", error.Message);
+    }
+
+    [Fact]
+    public void AMisspelledField_SuggestsTheNearestOne()
+    {
+        var error = SingleError(Valid.Replace("dmzWidthKm: 15", "dmzWidth: 15"));
+
+        Assert.Contains("did you mean dmzWidthKm?", error.Message);
+    }
+
+    [Theory]
+    [InlineData("minorIncident: 1.5", "a probability or share, from 0 to 1")]
+    [InlineData("hazardBase: -0.1", "a probability or share, from 0 to 1")]
+    [InlineData("tripwireCoefficient: -1", "a non-negative rate, count or coefficient")]
+    [InlineData("hrDmz: 0", "a positive factor or scale")]
+    public void ARuleOverrideOutOfItsRange_IsRefusedWithTheRange(string line, string what)
+    {
+        var error = SingleError(Valid + $"rules:\n  {line}\n");
+
+        Assert.Contains(what, error.Message);
+    }
+
+    [Fact]
+    public void EveryDefaultConstant_IsWithinItsOwnBounds()
+    {
+        Assert.All(Enum.GetValues<Wargame.Domain.Adjudication.RuleKey>(), key =>
+        {
+            var (min, max, _) = Wargame.Domain.Adjudication.RulesTable.BoundsOf(key);
+            Assert.InRange(Wargame.Domain.Adjudication.RulesTable.Default.Value(key), min, max);
+        });
+    }
 }

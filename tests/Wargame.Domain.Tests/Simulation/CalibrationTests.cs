@@ -33,15 +33,15 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
     {
         // Fortna 2004: almost half of ceasefires failed. h0 = 0.083 gives 1 - 0.917^8 = 0.50; band 0.42–0.58.
         var summary = MonteCarlo.Run(BareCeasefire(), 400, Seed, RussiaOnly);
-        output.WriteLine($"collapse within 8 turns without mechanisms: {summary.CollapseRate:P1}");
+        output.WriteLine($"collapse within 8 turns without mechanisms: {summary.Collapse.Value:P1}");
 
-        Assert.InRange(summary.CollapseRate, 0.42, 0.58);
+        Assert.InRange(summary.Collapse.Value, 0.42, 0.58);
     }
 
     [Fact]
     public void EachCeasefireMechanism_LowersTheCollapseRate()
     {
-        var bare = MonteCarlo.Run(BareCeasefire(), 300, Seed, RussiaOnly).CollapseRate;
+        var bare = MonteCarlo.Run(BareCeasefire(), 300, Seed, RussiaOnly).Collapse.Value;
         Func<CeasefireTerms, CeasefireTerms>[] mechanisms =
         [
             c => c with { DmzWidthKm = 10 },
@@ -50,14 +50,14 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
             c => c with { Specificity = TextSpecificity.Specific },
         ];
 
-        var rates = mechanisms.Select(m => MonteCarlo.Run(BareCeasefire(m), 300, Seed, RussiaOnly).CollapseRate).ToArray();
+        var rates = mechanisms.Select(m => MonteCarlo.Run(BareCeasefire(m), 300, Seed, RussiaOnly).Collapse.Value).ToArray();
 
         output.WriteLine($"collapse: bare {bare:P1}; DMZ, monitors, commission, specific text: {string.Join(", ", rates.Select(r => r.ToString("P1")))}");
         Assert.All(rates, rate => Assert.True(rate < bare, $"collapse {rate:P1} with a mechanism, {bare:P1} without"));
         var all = MonteCarlo.Run(BareCeasefire(c => c with
         {
             DmzWidthKm = 10, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["OSCE"], JointCommission = true, Specificity = TextSpecificity.Specific,
-        }), 300, Seed, RussiaOnly).CollapseRate;
+        }), 300, Seed, RussiaOnly).Collapse.Value;
         Assert.True(all < rates.Min(), $"all mechanisms together {all:P1}, best single {rates.Min():P1}");
     }
 
@@ -149,12 +149,12 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
         var minerals = Run("minerals-first");
 
         foreach (var s in new[] { treaty, budapest, coalition, minerals })
-            output.WriteLine($"{s.Scenario}: D {s.MeanDeterrence:0.000}, collapse {s.CollapseRate:P1}, tests {s.GuaranteeTests}, honour {s.HonourRate:P1}, credibility {s.MeanCredibility:0.000}");
-        Assert.True(treaty.MeanDeterrence > budapest.MeanDeterrence, $"D treaty {treaty.MeanDeterrence}, budapest {budapest.MeanDeterrence}");
-        Assert.True(treaty.CollapseRate < budapest.CollapseRate, $"collapse treaty {treaty.CollapseRate}, budapest {budapest.CollapseRate}");
-        Assert.True(coalition.MeanDeterrence < treaty.MeanDeterrence, $"D coalition {coalition.MeanDeterrence}, treaty {treaty.MeanDeterrence}");
-        Assert.InRange(minerals.MeanDeterrence, budapest.MeanDeterrence, treaty.MeanDeterrence);
-        Assert.InRange(minerals.CollapseRate, treaty.CollapseRate, budapest.CollapseRate);
+            output.WriteLine($"{s.Scenario}: D {s.Deterrence.Value:0.000}, collapse {s.Collapse.Value:P1}, tests {s.Honour.Of}, honour {s.Honour.Value:P1}, credibility {s.Credibility.Value:0.000}");
+        Assert.True(treaty.Deterrence.Value > budapest.Deterrence.Value, $"D treaty {treaty.Deterrence.Value}, budapest {budapest.Deterrence.Value}");
+        Assert.True(treaty.Collapse.Value < budapest.Collapse.Value, $"collapse treaty {treaty.Collapse.Value}, budapest {budapest.Collapse.Value}");
+        Assert.True(coalition.Deterrence.Value < treaty.Deterrence.Value, $"D coalition {coalition.Deterrence.Value}, treaty {treaty.Deterrence.Value}");
+        Assert.InRange(minerals.Deterrence.Value, budapest.Deterrence.Value, treaty.Deterrence.Value);
+        Assert.InRange(minerals.Collapse.Value, treaty.Collapse.Value, budapest.Collapse.Value);
         Assert.All([treaty, budapest, coalition, minerals], s => Assert.Equal(0, s.Rejections));
     }
 
@@ -164,9 +164,9 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
         var state = Rules.Begin(Rules.Start(scenario, seed));
         GameState Issue(GameState s, GameCommand c)
         {
-            var d = Rules.Decide(s, c);
-            Assert.True(d.IsAccepted, d.Rejection?.ToString());
-            return d.Events.Aggregate(s, Rules.Evolve);
+            var applied = Rules.Apply(s, c);
+            Assert.True(applied.IsAccepted, applied.Rejection?.ToString());
+            return applied.State;
         }
         while (state.Turn <= 2 && !state.Ended)
         {

@@ -116,7 +116,9 @@ public sealed class GamesApiTests : IAsyncLifetime
         var table = await Table.Seat(_server, seed: 11);
         await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([Role.US], "Private to the US"));
         await table.AdvanceTo(Phase.Orders);
+        await table.Players[Role.RU].Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(Role.RU));
         var exported = await Read<SavedGame>(await Send(HttpMethod.Get, $"/api/games/{table.Game.GameId}/export", table.Game.FacilitatorKey));
+        Assert.NotEmpty(exported.Commands);
 
         var imported = await Read<CreatedGame>(await Send(HttpMethod.Post, "/api/games/import", null, exported));
         Assert.NotEqual(table.Game.FacilitatorKey, imported.FacilitatorKey);
@@ -130,9 +132,17 @@ public sealed class GamesApiTests : IAsyncLifetime
         Assert.Contains("gameStarted", await refused.Content.ReadAsStringAsync());
         var empty = await Send(HttpMethod.Post, "/api/games/import", null, new { scenario = exported.Scenario, seed = 1, events = Array.Empty<object>() });
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
-        var tampered = await Send(HttpMethod.Post, "/api/games/import", null, exported with { Events = exported.Events.RemoveAt(exported.Events.Length - 1) });
-        Assert.Equal(HttpStatusCode.BadRequest, tampered.StatusCode);
-        Assert.Contains("hash", await tampered.Content.ReadAsStringAsync());
+        var truncated = await Send(HttpMethod.Post, "/api/games/import", null, exported with { Events = exported.Events.RemoveAt(exported.Events.Length - 1) });
+        Assert.Equal(HttpStatusCode.BadRequest, truncated.StatusCode);
+        Assert.Contains("but the log ends", await truncated.Content.ReadAsStringAsync());
+        // Import re-runs the commands through the rules: an order edited in the file is named, not imported.
+        var edited = exported with
+        {
+            Events = [.. exported.Events.Select(e => e is OrdersSubmitted { Orders: RussiaOrders ru } o ? o with { Orders = ru with { Posture = RussiaPosture.MajorOffensive } } : e)],
+        };
+        var tamperedOrder = await Send(HttpMethod.Post, "/api/games/import", null, edited);
+        Assert.Equal(HttpStatusCode.BadRequest, tamperedOrder.StatusCode);
+        Assert.Contains("(ordersSubmitted) is not what command", await tamperedOrder.Content.ReadAsStringAsync());
     }
 
     [Fact]

@@ -58,7 +58,7 @@ internal static class GuaranteeTestStep
                 var denial = ctx.Roll(RecordKind.Denial, $"g{agreement.Id}", k);
                 var lost = group.Max(t => t.TerritoryLost);
                 if (denial.Success)
-                    world = world with { Territory = Math.Min(100, world.Territory + lost) };
+                    world = world with { Territory = Math.Min(World.MaxTerritory, world.Territory + lost) };
                 records.Add(Explanations.Denial(ctx, world, agreement, fighting, k, terms, lost, denial));
             }
         }
@@ -155,7 +155,7 @@ internal static class GuaranteeTestStep
         var k = ctx.Rules[CapabilityLogCoefficient];
         var p = Deterrence.Sigmoid(k.Value * Math.Log(ua / Math.Max(1, ru)));
         var roll = ctx.Roll(RecordKind.CounterAttack, "UA", p);
-        var gain = roll.Success ? Math.Min(ctx.Value(CounterAttackGain), 100 - world.Territory) : 0;
+        var gain = roll.Success ? Math.Min(ctx.Value(CounterAttackGain), World.MaxTerritory - world.Territory) : 0;
         world = world with { Territory = world.Territory + gain };
         world = world.Set(Role.UA, world[Role.UA] with { Troops = (int)(world[Role.UA].Troops * (1 - ctx.Value(CounterAttackLosses))) });
         Term[] terms =
