@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -52,6 +53,8 @@ public sealed record GameView
     public ImmutableArray<ForceView> Forces { get; init; } = [];
     /// <summary>Share of Ukraine's territory Ukraine holds, percent (public).</summary>
     public double Territory { get; init; }
+    /// <summary>The map: named lines, the line of contact and its move in the last turn, the ceasefire's zone, deployed troops (public).</summary>
+    public MapView Map { get; init; } = new();
     /// <summary>Western sanctions pressure, 0–10 (public).</summary>
     public int Sanctions { get; init; }
     /// <summary>Steps A–C computed now from the public record: credibility per guarantee and guarantor, and D.</summary>
