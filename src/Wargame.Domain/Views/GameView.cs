@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
 using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
@@ -64,6 +65,8 @@ public sealed record GameView
     public ImmutableArray<PendingTestView> PendingTests { get; init; } = [];
     /// <summary>Resolution records this audience may see, every turn.</summary>
     public ImmutableArray<ResolutionRecord> Records { get; init; } = [];
+    /// <summary>Each resolved turn's headline, written from the records above only (the last is the front page).</summary>
+    public ImmutableArray<TurnHeadline> Headlines { get; init; } = [];
     /// <summary>Scores per turn with their lines: own role only (every role for the facilitator or after reveal).</summary>
     public ImmutableArray<RoleScore> Scores { get; init; } = [];
     /// <summary>Per-turn numbers for charts; hazard and other roles' scores only where the audience may see them.</summary>

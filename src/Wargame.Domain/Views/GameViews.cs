@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
 using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
@@ -71,6 +72,7 @@ public static class GameViews
             Deterrence = assessment.Deterrence,
             PendingTests = [.. world.PendingTests.Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
+            Headlines = TurnHeadlines.For(state, SeesRecord),
             Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
             Metrics = [.. state.Outcomes.Select(o => o.Metrics with
             {
