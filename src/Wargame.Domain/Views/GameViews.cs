@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -66,11 +68,13 @@ public static class GameViews
             Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
                 kv.Key.IsGuarantor() ? kv.Value.Reputation : null))],
             Territory = world.Territory,
+            Map = MapViews.For(state),
             Sanctions = world.Sanctions,
             Credibility = [.. assessment.Guarantors.Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
             Deterrence = assessment.Deterrence,
             PendingTests = [.. world.PendingTests.Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
+            Headlines = TurnHeadlines.For(state, SeesRecord),
             Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
             Metrics = [.. state.Outcomes.Select(o => o.Metrics with
             {
