@@ -135,7 +135,18 @@ public static class WargameServer
 
         var app = builder.Build();
         app.UseForwardedHeaders();
-        app.UseSerilogRequestLogging();
+        // One line per request; a REST call about a game names it as GameId, as hub calls and the grain's lines do.
+        // Written through this host's logger: the static one it would use by default stays silent (see UseSerilog above).
+        var requestLogger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(logging =>
+        {
+            logging.Logger = requestLogger;
+            logging.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.GetRouteValue("gameId") is string gameId)
+                    diagnostics.Set("GameId", gameId);
+            };
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();
