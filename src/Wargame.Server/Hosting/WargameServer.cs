@@ -89,6 +89,7 @@ public static class WargameServer
         }
         services.AddSingleton<ScenarioCatalog>();
         services.AddSingleton<JoinGuard>();
+        services.AddSingleton<SeatRateLimits>();
         services.AddSingleton<Seating>();
         services.AddSingleton<GameCreation>();
         services.AddSingleton<IGamePublisher, HubGamePublisher>();
@@ -133,6 +134,7 @@ public static class WargameServer
 
         var app = builder.Build();
         app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
         app.UseSerilogRequestLogging();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
