@@ -34,10 +34,17 @@ internal static class AgreementLifecycle
             ? AgreementStatus.AwaitingRatification
             : AgreementStatus.InForce;
 
-    public static Agreement Sign(Agreement agreement, int turn, AgreementStatus status) => agreement with
+    /// <summary>
+    /// Signs <paramref name="agreement"/>; with the <paramref name="world"/> a guarantee records each guarantor's troops in
+    /// Ukraine at signing, which it promises to keep there whether or not its terms name them.
+    /// </summary>
+    public static Agreement Sign(Agreement agreement, int turn, AgreementStatus status, World? world = null) => agreement with
     {
         Status = status,
         SignedTurn = turn,
+        TroopsAtSigning = world is not null && agreement.Guarantee is { } g
+            ? g.Guarantors.ToImmutableSortedDictionary(r => r, r => world.Positions.TryGetValue(r, out var p) ? p.Troops : 0)
+            : agreement.TroopsAtSigning,
         StatusReason = status == AgreementStatus.AwaitingRatification ? "Signed; the treaty waits for ratification by the US Senate." : "Signed by every party.",
     };
 

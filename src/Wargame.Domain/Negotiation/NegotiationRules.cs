@@ -119,7 +119,7 @@ internal static class NegotiationRules
                     };
                 });
             case AgreementSigned s:
-                var signed = With(state, s.Id, a => AgreementLifecycle.Sign(a, state.Turn, s.Status));
+                var signed = With(state, s.Id, a => AgreementLifecycle.Sign(a, state.Turn, s.Status, state.World));
                 if (signed.World.Agreements.First(a => a.Id == s.Id).Kind == AgreementKind.Ceasefire)
                 {
                     // A new ceasefire supersedes any older one still in force.

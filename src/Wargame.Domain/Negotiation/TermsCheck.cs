@@ -51,6 +51,7 @@ public static class TermsCheck
                 if (!Enum.IsDefined(g.LegalForm)) Add("legalForm", "is not a known legal form.");
                 if (!Enum.IsDefined(g.Trigger)) Add("trigger", "is not a known trigger (automatic or consultative).");
                 if (!Enum.IsDefined(g.EconomicStake)) Add("economicStake", "is not a known economic stake.");
+                if (!g.Public && g.RussianConsentSought) Add("public", "a secret guarantee cannot seek Russia's consent: Russia would know of it.");
                 if (!g.Tripwires.IsDefault)
                 {
                     foreach (var t in g.Tripwires)
