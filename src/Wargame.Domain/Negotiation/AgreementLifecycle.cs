@@ -50,7 +50,8 @@ internal static class AgreementLifecycle
 
     /// <summary>Walking away from a guarantee costs its guarantor reputation like backing down, spread to its standing.</summary>
     public static double RevocationLoss(RulesTable constants, Agreement agreement, Role role) =>
-        agreement.Reputation.TryGetValue(role, out var rep)
+        // Walking away from a guarantee nobody else knew of costs no public standing.
+        agreement.IsKnownToAll && agreement.Reputation.TryGetValue(role, out var rep)
             ? constants.Value(RuleKey.RenegeLoss) * rep * constants.Value(RuleKey.RenegeSpread)
             : 0;
 }

@@ -138,7 +138,7 @@ internal static class NegotiationRules
                 if (r.ReputationLoss != 0)
                 {
                     var position = revoked.World[r.Role];
-                    revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position with { Reputation = Math.Max(0, position.Reputation - r.ReputationLoss) }) } };
+                    revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position.WithReputationChange(state.Turn, -r.ReputationLoss, $"revoked guarantee #{r.Id}")) } };
                 }
                 return revoked with { World = revoked.World with { PendingTests = [.. revoked.World.PendingTests.Where(t => t.AgreementId != r.Id || t.Guarantor != r.Role)] } };
             default:

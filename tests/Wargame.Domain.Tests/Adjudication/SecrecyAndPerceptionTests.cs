@@ -112,11 +112,27 @@ public sealed class SecrecyAndPerceptionTests
     }
 
     [Fact]
-    public void TermsCheck_RefusesASecretGuaranteeThatSeeksRussiasConsent()
+    public void TermsCheck_RefusesASecretGuaranteeThatSeeksRussiasConsent_OrPassesCongress()
     {
-        var problems = TermsCheck.Problems(new GuaranteeTerms { Guarantors = [Role.US], Public = false, RussianConsentSought = true });
+        Assert.Contains(TermsCheck.Problems(new GuaranteeTerms { Guarantors = [Role.US], Public = false, RussianConsentSought = true }), p => p.Field == "public");
+        Assert.Contains(TermsCheck.Problems(Fixture.Treaty(Role.US) with { Public = false }), p => p.Field == "public");
+        Assert.Empty(TermsCheck.Problems(new GuaranteeTerms { Guarantors = [Role.US], LegalForm = LegalForm.ExecutiveAgreement, Public = false }));
+    }
 
-        Assert.Contains(problems, p => p.Field == "public");
+    [Fact]
+    public void SigningOrRevokingASecretGuarantee_MovesOnlyItsPartiesViewVersions_AndCostsNoPublicStanding()
+    {
+        var state = Fixture.Start(ExecutiveAgreement(isPublic: false));
+
+        foreach (var e in new GameEvent[] { new AgreementSigned(2, AgreementStatus.InForce), new AgreementRevoked(2, Role.US, "no longer needed", 0) })
+        {
+            Assert.False(AudienceVersions.Sees(state, e, Audience.Of(Role.RU)));
+            Assert.False(AudienceVersions.Sees(state, e, Audience.Of(Role.EU)));
+            Assert.False(AudienceVersions.Sees(state, e, Audience.Public));
+            Assert.True(AudienceVersions.Sees(state, e, Audience.Of(Role.US)));
+        }
+        Assert.Equal(0, AgreementLifecycle.RevocationLoss(state.Constants, state.World.Agreement(2), Role.US));
+        Assert.True(AgreementLifecycle.RevocationLoss(state.Constants, Fixture.Start(ExecutiveAgreement(isPublic: true)).World.Agreement(2), Role.US) > 0);
     }
 
     [Fact]

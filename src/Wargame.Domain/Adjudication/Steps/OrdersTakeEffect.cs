@@ -130,7 +130,9 @@ internal static class OrdersTakeEffect
             Reputation = a.Reputation.SetItem(guarantor, Math.Max(0, rep - loss)),
             StatusReason = $"Turn {ctx.Turn}: {guarantor.DisplayName()} drew its troops down to {troops:N0}, below the {promised:N0} it promised.",
         });
-        world = world.Set(guarantor, world[guarantor].WithReputationChange(ctx.Turn, -loss * ctx.Value(RenegeSpread), $"drew troops below the promise of guarantee #{agreement.Id}"));
+        // The standing reputation is public: a secret guarantee's drawdown moves it only once the guarantee is known.
+        if (agreement.IsKnownToAll)
+            world = world.Set(guarantor, world[guarantor].WithReputationChange(ctx.Turn, -loss * ctx.Value(RenegeSpread), $"drew troops below the promise of guarantee #{agreement.Id}"));
         scores.Add(Explanations.DrawdownCost(guarantor, agreement.Id, ac));
         records.Add(Explanations.Drawdown(ctx, world.Agreement(agreement.Id), guarantor, promised, troops, rep, loss, ac, terms.ToImmutable()));
         return world;
