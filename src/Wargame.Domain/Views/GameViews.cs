@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -24,11 +26,12 @@ public static class GameViews
         bool InChannel(Message m) => m.IsPublic || seesAll
             || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
         bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
-        // A secret guarantee (and its proposal) is for its parties only, until it comes to light.
-        bool Knows(Agreement a) => seesAll || a.IsKnownToAll || (audience.Role is { } r && a.IsKnownTo(r));
-        bool SeesProposal(Agreement a) => Knows(a) && (seesAll || IsSigned(a.Status)
-            || (audience.Role is { } r && (a.Proposer == r || a.Parties.Contains(r))));
-        bool KnowsId(int agreementId) => state.World.Agreements.FirstOrDefault(a => a.Id == agreementId) is { } a && Knows(a);
+        // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
+        var numbers = AgreementNumbers.For(state, audience);
+        bool SeesProposal(Agreement a) => numbers.ContainsKey(a.Id);
+        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
+        // A link to a proposal this audience cannot see is left out, like the proposal itself.
+        int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
         // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
         var readsEstimate = !seesAll && audience.Role == Role.RU;
 
@@ -64,15 +67,16 @@ public static class GameViews
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
                 [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
-                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, a.CounterOf, a.CounteredBy))],
-            Agreements = [.. world.Agreements.Where(a => IsSigned(a.Status) && Knows(a)).Select(a => new AgreementView(a.Id, a.Kind, a.Parties, a.Terms, a.Status,
+            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
+                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
+            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && SeesProposal(a)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
                 a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
                 a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.Kind == AgreementKind.Guarantee
                     ? a.Guarantee!.Guarantors.ToImmutableSortedDictionary(r => r, a.PromisedTroops) : ImmutableSortedDictionary<Role, int>.Empty, a.DrawdownTurn))],
             Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
                 kv.Key.IsGuarantor() ? kv.Value.Reputation : null, kv.Value.ReputationHistory))],
             Territory = world.Territory,
+            Map = MapViews.For(state),
             Sanctions = world.Sanctions,
             Credibility = readsEstimate
                 ? [.. estimate.Guarantors.Select(p => new CredibilityView(p.AgreementId, p.Guarantor, p.Commitment, [EstimateTerm], p.Capability, [EstimateTerm], p.Credibility))]
@@ -81,6 +85,7 @@ public static class GameViews
             RussianBelief = seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
             PendingTests = [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
+            Headlines = TurnHeadlines.For(state, SeesRecord),
             Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
             Metrics = [.. state.Outcomes.Select(o => o.Metrics with
             {
@@ -101,9 +106,6 @@ public static class GameViews
             RuleConstants = state.Constants.All,
         };
     }
-
-    private static bool IsSigned(AgreementStatus status) => status is AgreementStatus.AwaitingRatification or AgreementStatus.InForce
-        or AgreementStatus.Tested or AgreementStatus.Violated or AgreementStatus.Revoked or AgreementStatus.Expired;
 
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {
