@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using Xunit;
 
 namespace Wargame.Domain.Tests.Views;
 
@@ -42,5 +43,29 @@ internal static class ClientMerge
                 next[name] = value?.DeepClone();
         }
         return next;
+    }
+
+    /// <summary>
+    /// Every section and item <paramref name="delta"/> carries equals the same section or item of
+    /// <paramref name="view"/>, its audience's view at the delta's version: it carries nothing else.
+    /// </summary>
+    public static void AssertCarriesOnly(JsonObject delta, JsonObject view)
+    {
+        foreach (var (name, value) in delta)
+        {
+            if (name is "baseVersion")
+                continue;
+            Assert.True(view.ContainsKey(name), $"the delta carries {name}, which the view has not");
+            if (value is JsonObject list && list.ContainsKey("length") && list.ContainsKey("items") && view[name] is JsonArray items)
+            {
+                Assert.Equal(items.Count, (int)list["length"]!);
+                foreach (var item in list["items"]!.AsArray())
+                    Assert.True(JsonNode.DeepEquals(item!["item"], items[(int)item["index"]!]), $"{name}[{item["index"]}] differs from the view's");
+            }
+            else if (Wrapped.Contains(name))
+                Assert.True(JsonNode.DeepEquals(value!["value"], view[name]), $"{name} differs from the view's");
+            else
+                Assert.True(JsonNode.DeepEquals(value, view[name]), $"{name} differs from the view's");
+        }
     }
 }
