@@ -44,7 +44,7 @@ public sealed class GameCluster : IAsyncLifetime
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-        Store.Dispose();
+        await Store.DisposeAsync();
         RunningServer.DeleteDirectory(_directory);
     }
 
