@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Wargame.Domain.Adjudication;
+using Wargame.Domain.Headlines;
+using Wargame.Domain.Map;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Turns;
@@ -40,6 +42,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ProposalView>? Proposals { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<AgreementView>? Agreements { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ForceView>? Forces { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public MapView? Map { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Territory { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Sanctions { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<CredibilityView>? Credibility { get; init; }
@@ -48,6 +51,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ResolutionRecord>? Records { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RoleScore>? Scores { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnMetrics>? Metrics { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnHeadline>? Headlines { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<InjectView>? Injects { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<EventCardView>? EventDeck { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<HiddenQuantitiesView>? Hidden { get; init; }
@@ -86,6 +90,7 @@ public sealed record ViewDelta
             Proposals = ListDelta.Between(before.Proposals, after.Proposals, ViewEquality.Same),
             Agreements = ListDelta.Between(before.Agreements, after.Agreements),
             Forces = ListDelta.Between(before.Forces, after.Forces),
+            Map = ViewEquality.Same(before.Map, after.Map) ? null : after.Map,
             Territory = Scalar(before.Territory, after.Territory),
             Sanctions = Scalar(before.Sanctions, after.Sanctions),
             Credibility = ListDelta.Between(before.Credibility, after.Credibility, ViewEquality.Same),
@@ -94,6 +99,7 @@ public sealed record ViewDelta
             Records = ListDelta.Between(before.Records, after.Records),
             Scores = ListDelta.Between(before.Scores, after.Scores),
             Metrics = ListDelta.Between(before.Metrics, after.Metrics, ViewEquality.Same),
+            Headlines = ListDelta.Between(before.Headlines, after.Headlines, ViewEquality.Same),
             Injects = ListDelta.Between(before.Injects, after.Injects),
             EventDeck = ListDelta.Between(before.EventDeck, after.EventDeck),
             Hidden = ListDelta.Between(before.Hidden, after.Hidden, ViewEquality.Same),
@@ -129,6 +135,7 @@ public sealed record ViewDelta
             Proposals = ListDelta.Apply(view.Proposals, Proposals),
             Agreements = ListDelta.Apply(view.Agreements, Agreements),
             Forces = ListDelta.Apply(view.Forces, Forces),
+            Map = Map ?? view.Map,
             Territory = Territory ?? view.Territory,
             Sanctions = Sanctions ?? view.Sanctions,
             Credibility = ListDelta.Apply(view.Credibility, Credibility),
@@ -137,6 +144,7 @@ public sealed record ViewDelta
             Records = ListDelta.Apply(view.Records, Records),
             Scores = ListDelta.Apply(view.Scores, Scores),
             Metrics = ListDelta.Apply(view.Metrics, Metrics),
+            Headlines = ListDelta.Apply(view.Headlines, Headlines),
             Injects = ListDelta.Apply(view.Injects, Injects),
             EventDeck = ListDelta.Apply(view.EventDeck, EventDeck),
             Hidden = ListDelta.Apply(view.Hidden, Hidden),
@@ -213,7 +221,7 @@ internal static class ViewEquality
         a.Turn == b.Turn && a.Lines.AsSpan().SequenceEqual(b.Lines.AsSpan());
 
     public static bool Same(ProposalView a, ProposalView b) =>
-        ReferenceEquals(a, b) || (a.Id == b.Id && a.Kind == b.Kind && a.Proposer == b.Proposer && a.Parties.AsSpan().SequenceEqual(b.Parties.AsSpan())
+        ReferenceEquals(a, b) || (a.Id == b.Id && a.Number == b.Number && a.Kind == b.Kind && a.Proposer == b.Proposer && a.Parties.AsSpan().SequenceEqual(b.Parties.AsSpan())
             && Equals(a.Terms, b.Terms) && a.Status == b.Status && a.Responses.AsSpan().SequenceEqual(b.Responses.AsSpan())
             && a.ProposedTurn == b.ProposedTurn && a.CounterOf == b.CounterOf && a.CounteredBy == b.CounteredBy);
 
@@ -225,6 +233,17 @@ internal static class ViewEquality
     public static bool Same(TurnMetrics a, TurnMetrics b) =>
         ReferenceEquals(a, b) || (a.Turn == b.Turn && a.Credibility.AsSpan().SequenceEqual(b.Credibility.AsSpan()) && Bits(a.Deterrence, b.Deterrence)
             && a.Hazard == b.Hazard && Bits(a.Territory, b.Territory) && a.Scores.SequenceEqual(b.Scores) && a.Reputation.SequenceEqual(b.Reputation));
+
+    public static bool Same(MapView a, MapView b) =>
+        ReferenceEquals(a, b) || (a.Lines.AsSpan().SequenceEqual(b.Lines.AsSpan()) && a.ContactLine.AsSpan().SequenceEqual(b.ContactLine.AsSpan())
+            && a.ContactLineBetween == b.ContactLineBetween && a.BeyondLines == b.BeyondLines && Bits(a.Territory, b.Territory)
+            && a.ChangeTurn == b.ChangeTurn && Bits(a.TerritoryChange, b.TerritoryChange) && a.PreviousContactLine.AsSpan().SequenceEqual(b.PreviousContactLine.AsSpan())
+            && a.CeasefireId == b.CeasefireId && a.DmzWidthKm == b.DmzWidthKm && a.Monitoring == b.Monitoring
+            && a.MonitorsFrom.AsSpan().SequenceEqual(b.MonitorsFrom.AsSpan()) && a.WithdrawTo == b.WithdrawTo
+            && a.Deployments.AsSpan().SequenceEqual(b.Deployments.AsSpan()));
+
+    public static bool Same(TurnHeadline a, TurnHeadline b) =>
+        a.Turn == b.Turn && a.Title == b.Title && a.Sentences.AsSpan().SequenceEqual(b.Sentences.AsSpan());
 
     public static bool Same(HiddenQuantitiesView a, HiddenQuantitiesView b) =>
         a.Role == b.Role && a.Quantities.AsSpan().SequenceEqual(b.Quantities.AsSpan());
