@@ -23,6 +23,8 @@ public sealed record GameView
     public bool Paused { get; init; }
     public DateTimeOffset? Deadline { get; init; }
     public int? PausedRemainingSeconds { get; init; }
+    /// <summary>The session plan: each phase's deadline in seconds, started when the phase opens (public).</summary>
+    public DeadlinePresets DeadlinePresets { get; init; } = DeadlinePresets.None;
     public bool Ended { get; init; }
     public bool Revealed { get; init; }
     /// <summary>

@@ -41,6 +41,7 @@ public static class GameViews
             Paused = state.Paused,
             Deadline = state.Deadline,
             PausedRemainingSeconds = state.PausedRemainingSeconds,
+            DeadlinePresets = state.DeadlinePresets,
             Ended = state.Ended,
             Revealed = state.Revealed,
             Allowed = audience switch

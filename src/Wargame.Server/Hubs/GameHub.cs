@@ -54,6 +54,10 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
 
     public Task<CommandResult> SetDeadline(int? seconds) => AsFacilitator(actor => Game.Execute(new Domain.Game.SetDeadline(actor, seconds)));
 
+    /// <summary>The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens.</summary>
+    public Task<CommandResult> SetDeadlinePresets(DeadlinePresets presets) => AsFacilitator(actor =>
+        Required(presets, nameof(presets)) ?? Game.Execute(new Domain.Game.SetDeadlinePresets(actor, presets)));
+
     public Task<CommandResult> ExtendDeadline(int seconds) => AsFacilitator(actor => Game.Execute(new Domain.Game.ExtendDeadline(actor, seconds)));
 
     public Task<CommandResult> Pause() => AsFacilitator(actor => Game.Execute(new PauseGame(actor)));

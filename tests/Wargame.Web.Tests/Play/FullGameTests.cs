@@ -163,6 +163,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_roles["UA"].GetByTestId("game-ended")).ToBeVisibleAsync();
         Assert.DoesNotContain(Secrets["RU"], await _roles["UA"].ContentAsync());
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Reveal all records" }).ClickAsync();
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Yes, reveal everything" }).ClickAsync();
         await Tab(_roles["UA"], "Briefing");
         await Expect(_roles["UA"].GetByTestId("private-RU")).ToContainTextAsync(Secrets["RU"]);
 

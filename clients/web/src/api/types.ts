@@ -36,6 +36,8 @@ export type GameView = Schemas["GameView"];
 /** A command of the rules by name, as views list what their audience may do now. */
 export type CommandKind = Schemas["CommandKind"];
 export type CommandLimits = Schemas["CommandLimits"];
+/** The session plan: each phase's deadline in seconds, null for none. */
+export type DeadlinePresets = Schemas["DeadlinePresets"];
 export type PrivateRecord = Schemas["PrivateRecord"];
 export type MessageView = Schemas["MessageView"];
 export type ResolutionRecord = Schemas["ResolutionRecord"];
@@ -60,6 +62,8 @@ export type InjectRequest = Schemas["InjectRequest"];
 export type AdjustRequest = Schemas["AdjustRequest"];
 export type CreatedGame = Schemas["CreatedGame"];
 export type GameDetails = Schemas["GameDetails"];
+export type GameSummary = Schemas["GameSummary"];
+export type JoinAddresses = Schemas["JoinAddresses"];
 export type ReplayFrame = Schemas["ReplayFrame"];
 export type ReplayStep = Schemas["ReplayStep"];
 

@@ -31,6 +31,7 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     paused: false,
     deadline: null,
     pausedRemainingSeconds: null,
+    deadlinePresets: { briefing: null, negotiation: null, orders: null, debrief: null },
     ended: false,
     revealed: false,
     allowed: [],

@@ -56,7 +56,7 @@ interface NumberFieldProps<T> {
   onChange: (v: T) => void;
   min?: number;
   max?: number;
-  step?: number;
+  step?: number | "any";
   hint?: string;
   required?: boolean;
 }
