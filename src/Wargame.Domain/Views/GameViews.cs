@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -12,7 +14,7 @@ namespace Wargame.Domain.Views;
 /// <summary>Projects state onto what an audience is entitled to see. Pure; the only gate for hidden information.</summary>
 public static class GameViews
 {
-    /// <summary>A guarantor's own view lists these flags of its position beside its hidden quantities (1 = yes).</summary>
+    /// <summary>A guarantor's own view lists these flags of its position beside its hidden quantities (value 1 for yes).</summary>
     public const string RalliedQuantity = "rallied";
     public const string ExitPressureQuantity = "exitPressure";
 
@@ -23,8 +25,10 @@ public static class GameViews
         bool InChannel(Message m) => m.IsPublic || seesAll
             || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
         bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
-        bool SeesProposal(Agreement a) => seesAll || IsSigned(a.Status)
-            || (audience.Role is { } r && (a.Proposer == r || a.Parties.Contains(r)));
+        var numbers = AgreementNumbers.For(state, audience);
+        bool SeesProposal(Agreement a) => numbers.ContainsKey(a.Id);
+        // A link to a proposal this audience cannot see is left out, like the proposal itself.
+        int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
 
         var world = state.World;
         var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
@@ -58,18 +62,20 @@ public static class GameViews
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
                 [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
-                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, a.CounterOf, a.CounteredBy))],
-            Agreements = [.. world.Agreements.Where(a => IsSigned(a.Status)).Select(a => new AgreementView(a.Id, a.Kind, a.Parties, a.Terms, a.Status,
+            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
+                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
+            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
                 a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators))],
             Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
                 kv.Key.IsGuarantor() ? kv.Value.Reputation : null))],
             Territory = world.Territory,
+            Map = MapViews.For(state),
             Sanctions = world.Sanctions,
             Credibility = [.. assessment.Guarantors.Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
             Deterrence = assessment.Deterrence,
             PendingTests = [.. world.PendingTests.Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
+            Headlines = TurnHeadlines.For(state, SeesRecord),
             Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
             Metrics = [.. state.Outcomes.Select(o => o.Metrics with
             {
@@ -77,6 +83,7 @@ public static class GameViews
                 Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
             })],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
+            InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
             EventDeck = seesAll
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],
@@ -87,17 +94,14 @@ public static class GameViews
         };
     }
 
-    private static bool IsSigned(AgreementStatus status) => status is AgreementStatus.AwaitingRatification or AgreementStatus.InForce
-        or AgreementStatus.Tested or AgreementStatus.Violated or AgreementStatus.Revoked or AgreementStatus.Expired;
-
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {
         var list = HiddenQuantities.All.Where(d => d.Role == role)
-            .Select(d => new QuantityView(d.Name, d.Label, position.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default)).ToList();
+            .Select(d => new QuantityView(d.Name, d.Label, position.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default, d.Unit)).ToList();
         if (role.IsGuarantor())
         {
-            list.Add(new QuantityView(RalliedQuantity, "Public rallied after casualties (1 = yes)", position.Rallied ? 1 : 0));
-            list.Add(new QuantityView(ExitPressureQuantity, "Exit pressure after casualties (1 = yes)", position.ExitPressure ? 1 : 0));
+            list.Add(new QuantityView(RalliedQuantity, "Public rallied after casualties", position.Rallied ? 1 : 0, QuantityUnit.Flag));
+            list.Add(new QuantityView(ExitPressureQuantity, "Exit pressure after casualties", position.ExitPressure ? 1 : 0, QuantityUnit.Flag));
         }
         return [.. list];
     }

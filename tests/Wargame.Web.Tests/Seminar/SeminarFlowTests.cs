@@ -32,6 +32,8 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
         await Expect(facilitator.GetByRole(AriaRole.Img, new() { Name = "QR code to join as Ukraine" }))
             .ToHaveAttributeAsync("data-qr", $"{address}/#/join/{uaCode}");
 
+        await Expect(facilitator.GetByRole(AriaRole.Table).Filter(new() { HasText = "Where it stands" })).ToContainTextAsync("this game");
+
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Projector view" }).ClickAsync();
         var projector = facilitator.GetByRole(AriaRole.Dialog, new() { Name = "Projector view" });
         await Expect(projector).ToContainTextAsync(address);
@@ -61,6 +63,7 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
         await Expect(announcer).ToHaveTextAsync("Turn 1: the orders phase has begun. Submit your orders.");
         await Expect(student.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Orders") })).ToHaveTextAsync(new Regex(@"^Orders\s*1$"));
         await Tab(student, "Orders");
+        await Expect(student.GetByText("Hold keeps the line; fortify raises readiness", new() { Exact = false })).ToBeVisibleAsync();
         await student.GetByRole(AriaRole.Form, new() { Name = "Orders" }).GetByRole(AriaRole.Button, new() { Name = "Submit orders" }).ClickAsync();
         var ticks = student.GetByTestId("ready-ticks");
         await Expect(ticks).ToContainTextAsync("Orders in: 1 of 4");
@@ -171,7 +174,7 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
 
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "End game" }).ClickAsync();
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Yes, end the game" }).ClickAsync();
-        await Expect(ua.GetByTestId("announcer")).ToHaveTextAsync("The game has ended. Final standings are on the Results tab.");
+        await Expect(ua.GetByTestId("announcer")).ToHaveTextAsync("The game has ended. The final standings are at the top of the page.");
         foreach (var page in new[] { facilitator, ua, observer })
         {
             var standings = page.GetByRole(AriaRole.Region, new() { Name = "Final standings" });

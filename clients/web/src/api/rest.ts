@@ -1,4 +1,4 @@
-import type { CreatedGame, GameDetails, JoinAddresses, ReplayFrame, ScenarioSummary } from "./types";
+import type { CreatedGame, GameDetails, GameSummary, JoinAddresses, ReplayFrame, ScenarioSummary } from "./types";
 
 /**
  * An HTTP error: the problem details' stable code (their title, such as "wrong-facilitator-key") and the server's
@@ -63,6 +63,9 @@ export const api = {
   /** With this browser's facilitator key the new game joins the same facilitator's list. */
   createGame: (scenario: string, facilitatorKey?: string) =>
     request<CreatedGame>("POST", "/api/games", { scenario, seed: null }, facilitatorKey),
+
+  /** Every game created with this facilitator key (scenario, date, turn and phase, ended). */
+  games: (facilitatorKey: string) => request<GameSummary[]>("GET", "/api/games", undefined, facilitatorKey),
 
   /** The game with its join codes, seats and facilitator view; facilitator only. */
   game: (gameId: string, facilitatorKey: string) => request<GameDetails>("GET", `/api/games/${enc(gameId)}`, undefined, facilitatorKey),

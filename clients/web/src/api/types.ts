@@ -22,6 +22,7 @@ export type AgreementStatus = Schemas["AgreementStatus"];
 export type ProposalAnswer = Schemas["ProposalAnswer"];
 export type ProposalResponse = Schemas["ProposalResponse"];
 export type ProposalView = Schemas["ProposalView"];
+export type MapView = Schemas["MapView"];
 export type AgreementView = Schemas["AgreementView"];
 
 // Orders
@@ -46,6 +47,7 @@ export type TurnMetrics = Schemas["TurnMetrics"];
 export type EventCardView = Schemas["EventCardView"];
 export type InjectEffect = Schemas["InjectEffect"];
 export type QuantityView = Schemas["QuantityView"];
+export type InjectQuantityView = Schemas["InjectQuantityView"];
 export type CredibilityView = Schemas["CredibilityView"];
 export type ForceView = Schemas["ForceView"];
 /** One term of an adjudication: its value, the tag ([LIT]/[DESIGN]) and the source. */

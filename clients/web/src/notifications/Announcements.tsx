@@ -1,4 +1,4 @@
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { GameView, Role } from "../api/types";
 import { announcementsBetween, type Announcement } from "./announcements";
 
@@ -7,7 +7,10 @@ export interface NewsItem extends Announcement {
 }
 
 /** How many toasts stay on screen; older ones remain in the tab badges. */
-const SHOWN = 4;
+const SHOWN = 3;
+
+/** Toasts leave by themselves after this long, so they do not sit on the page's content all phase. */
+const TOAST_MILLISECONDS = 20_000;
 
 /**
  * Every announcement since the page opened, newest last. Compared while rendering (React's "adjusting state when a
@@ -27,12 +30,18 @@ export function useAnnouncements(view: GameView, me: Role | null) {
       setLatestFrom(first);
     }
   }
+  const newest = items.at(-1)?.id ?? 0;
+  useEffect(() => {
+    if (newest === 0) return;
+    const timer = window.setTimeout(() => setDismissed((d) => Math.max(d, newest)), TOAST_MILLISECONDS);
+    return () => window.clearTimeout(timer);
+  }, [newest]);
   return {
     items,
     /** The announcements the last view brought. */
     latest: items.filter((n) => n.id >= latestFrom),
     dismissed,
-    dismissAll: () => setDismissed(items.at(-1)?.id ?? 0),
+    dismissAll: () => setDismissed(newest),
   };
 }
 

@@ -27,7 +27,7 @@ export function announcementsBetween(previous: GameView, next: GameView, me: Rol
   const news: Announcement[] = [];
 
   if (next.ended && !previous.ended)
-    news.push({ kind: "end", text: "The game has ended. Final standings are on the Results tab.", tab: "results" });
+    news.push({ kind: "end", text: "The game has ended. The final standings are at the top of the page.", tab: "results" });
   else if (next.turn !== previous.turn || next.phase !== previous.phase)
     news.push({
       kind: "phase",

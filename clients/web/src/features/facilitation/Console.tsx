@@ -70,7 +70,7 @@ export function Console({ game }: { game: CreatedGame }) {
       label: "Proposals",
       content: (
         <Section title="Proposals">
-          <ProposalsInbox proposals={view.proposals} may={may} />
+          <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
         </Section>
       ),
     },

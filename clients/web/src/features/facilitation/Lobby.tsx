@@ -10,6 +10,7 @@ import { JoinAddressNote, JoinCodes } from "../joining/JoinPanel";
 import { ProjectorView } from "../joining/ProjectorView";
 import { useJoinAddress } from "../joining/useJoinAddress";
 import { SeatsTable } from "../seats/SeatsTable";
+import { PastGames } from "./PastGames";
 
 /** Join codes to hand out, the seats with a release button each, and bots for empty roles. */
 export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView[]; may: Permissions }) {
@@ -65,6 +66,7 @@ export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView
         </div>
         <ActionFeedback error={bot.error} done={bot.done} />
       </Section>
+      <PastGames facilitatorKey={game.facilitatorKey} currentGameId={game.gameId} />
     </div>
   );
 }

@@ -96,7 +96,7 @@ export function PlayerDashboard({
       content: (
         <div className="columns">
           <Section title="Inbox">
-            <ProposalsInbox proposals={view.proposals} may={may} />
+            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
           </Section>
           <Section title="New proposal">
             {view.ended ? (

@@ -6,6 +6,7 @@ import { OptionalNumber } from "../../ui/fields";
 import { useAction } from "../../ui/useAction";
 import { CeasefireFields } from "./CeasefireFields";
 import { GuaranteeFields } from "./GuaranteeFields";
+import { TERM_HELP } from "./termHelp";
 import { defaultCeasefire, defaultGuarantee } from "./terms";
 
 interface ProposalBuilderProps {
@@ -86,7 +87,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, clos
       {kind === "ceasefire" ? <CeasefireFields c={ceasefire} set={setC} /> : <GuaranteeFields g={guarantee} set={setG} />}
       <OptionalNumber
         label="Duration (turns in force)"
-        hint="Leave empty: in force until the game ends"
+        hint={`${TERM_HELP.duration} Leave empty: in force until the game ends.`}
         min={1}
         max={40}
         value={terms.durationTurns}

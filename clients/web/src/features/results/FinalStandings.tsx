@@ -24,7 +24,7 @@ export function FinalStandings({ view }: { view: GameView }) {
           {standings.map((s) => (
             <li key={s.role} data-role={s.role}>
               <strong>
-                {ROLE_NAMES[s.role]}: {number(s.total)} points
+                {ROLE_NAMES[s.role]}: {number(s.total)} {Math.abs(s.total) === 1 ? "point" : "points"}
               </strong>
               <ul>
                 {s.reasons.map((r) => (
