@@ -19,6 +19,15 @@ public enum HiddenQuantity
     EuropeanElectionTurn,
 }
 
+/// <summary>How a quantity reads to a person: a share shown as a percentage, a count, a turn number, or yes/no.</summary>
+public enum QuantityUnit
+{
+    Share,
+    Count,
+    Turn,
+    Flag,
+}
+
 /// <summary>
 /// The hidden quantities each role has, with their valid ranges. Files, events and views name them in camelCase
 /// (inject effects as "RU.resolve"); code uses <see cref="HiddenQuantity"/>.
@@ -29,6 +38,8 @@ public static class HiddenQuantities
     {
         /// <summary>The name in files, events and views: "readiness", "domesticSupport".</summary>
         public string Name { get; } = char.ToLowerInvariant(Quantity.ToString()[0]) + Quantity.ToString()[1..];
+
+        public QuantityUnit Unit => Quantity == HiddenQuantity.ElectionTurn ? QuantityUnit.Turn : Max == 1 ? QuantityUnit.Share : QuantityUnit.Count;
     }
 
     public static ImmutableArray<Definition> All { get; } =

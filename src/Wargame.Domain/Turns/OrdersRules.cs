@@ -53,7 +53,7 @@ internal static class OrdersRules
                 if (g.SeekRatification && role != Role.US)
                     return new("us-only", "Only the United States seeks ratification (a US domestic order).");
                 if (g.SeekRatification && !world.Agreements.Any(a => a.Status == AgreementStatus.AwaitingRatification))
-                    return new("nothing-to-ratify", "No signed treaty is waiting for ratification.");
+                    return new("nothing-to-ratify", "\"Seek ratification\" cannot be ordered: no signed treaty is waiting for ratification. Untick it and send again; nothing else in your orders was refused.");
                 if (g.Statement is { } statement)
                 {
                     if (!Enum.IsDefined(statement.Change))

@@ -25,6 +25,8 @@ public sealed record GameView
     public bool Paused { get; init; }
     public DateTimeOffset? Deadline { get; init; }
     public int? PausedRemainingSeconds { get; init; }
+    /// <summary>The session plan: each phase's deadline in seconds, started when the phase opens (public).</summary>
+    public DeadlinePresets DeadlinePresets { get; init; } = DeadlinePresets.None;
     public bool Ended { get; init; }
     public bool Revealed { get; init; }
     /// <summary>
@@ -81,6 +83,8 @@ public sealed record GameView
     public ImmutableArray<TurnMetrics> Metrics { get; init; } = [];
     /// <summary>Injects fired so far; their effects are shown to the facilitator (and everyone after reveal).</summary>
     public ImmutableArray<InjectView> Injects { get; init; } = [];
+    /// <summary>The quantities an inject may move, with their ranges: facilitator only.</summary>
+    public ImmutableArray<InjectQuantityView> InjectQuantities { get; init; } = [];
     /// <summary>The scenario's event deck: facilitator only (and after reveal).</summary>
     public ImmutableArray<EventCardView> EventDeck { get; init; } = [];
     /// <summary>Hidden quantities: own role's; every role's for the facilitator or after reveal.</summary>
@@ -172,7 +176,11 @@ public sealed record InjectView(int Turn, string? CardId, string Title, string T
 
 public sealed record EventCardView(string Id, string Title, string Text, int? Turn, ImmutableArray<InjectEffect> Effects, bool Fired);
 
-public sealed record QuantityView(string Name, string Label, double Value);
+/// <summary>One of a role's own quantities, with the unit it reads in (a share as a percentage, a flag as yes or no).</summary>
+public sealed record QuantityView(string Name, string Label, double Value, QuantityUnit Unit);
+
+/// <summary>A quantity an inject may move, its label, unit and range (the facilitator's inject builder offers these).</summary>
+public sealed record InjectQuantityView(string Name, string Label, QuantityUnit Unit, double Min, double Max);
 
 public sealed record HiddenQuantitiesView(Role Role, ImmutableArray<QuantityView> Quantities);
 

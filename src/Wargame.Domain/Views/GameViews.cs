@@ -14,7 +14,7 @@ namespace Wargame.Domain.Views;
 /// <summary>Projects state onto what an audience is entitled to see. Pure; the only gate for hidden information.</summary>
 public static class GameViews
 {
-    /// <summary>A guarantor's own view lists these flags of its position beside its hidden quantities (1 = yes).</summary>
+    /// <summary>A guarantor's own view lists these flags of its position beside its hidden quantities (value 1 for yes).</summary>
     public const string RalliedQuantity = "rallied";
     public const string ExitPressureQuantity = "exitPressure";
     public const string TroopsLastTurnQuantity = "troopsLastTurn";
@@ -52,6 +52,7 @@ public static class GameViews
             Paused = state.Paused,
             Deadline = state.Deadline,
             PausedRemainingSeconds = state.PausedRemainingSeconds,
+            DeadlinePresets = state.DeadlinePresets,
             Ended = state.Ended,
             Revealed = state.Revealed,
             Allowed = audience switch
@@ -98,6 +99,7 @@ public static class GameViews
                 Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
             })],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
+            InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
             EventDeck = seesAll
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],
@@ -126,12 +128,12 @@ public static class GameViews
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {
         var list = HiddenQuantities.All.Where(d => d.Role == role)
-            .Select(d => new QuantityView(d.Name, d.Label, position.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default)).ToList();
+            .Select(d => new QuantityView(d.Name, d.Label, position.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default, d.Unit)).ToList();
         if (role.IsGuarantor())
         {
-            list.Add(new QuantityView(RalliedQuantity, "Public rallied after casualties (1 = yes)", position.Rallied ? 1 : 0));
-            list.Add(new QuantityView(ExitPressureQuantity, "Exit pressure after casualties (1 = yes)", position.ExitPressure ? 1 : 0));
-            list.Add(new QuantityView(TroopsLastTurnQuantity, "Own troops in Ukraine at the last resolution", position.TroopsLastTurn));
+            list.Add(new QuantityView(RalliedQuantity, "Public rallied after casualties", position.Rallied ? 1 : 0, QuantityUnit.Flag));
+            list.Add(new QuantityView(ExitPressureQuantity, "Exit pressure after casualties", position.ExitPressure ? 1 : 0, QuantityUnit.Flag));
+            list.Add(new QuantityView(TroopsLastTurnQuantity, "Own troops in Ukraine at the last resolution", position.TroopsLastTurn, QuantityUnit.Count));
         }
         return [.. list];
     }

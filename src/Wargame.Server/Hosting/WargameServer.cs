@@ -166,6 +166,7 @@ public static class WargameServer
         app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth });
         app.MapOpenApi();
         app.MapGamesApi();
+        app.MapJoinAddressApi();
         app.MapHub<GameHub>("/hubs/game");
         app.MapFallbackToFile("index.html");
         return app;

@@ -65,6 +65,10 @@ internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFact
 
     public Task<CommandResult> SetDeadline(int? seconds) => Act<Domain.Game.SetDeadline>(actor => Game.Execute(new Domain.Game.SetDeadline(actor, seconds)));
 
+    /// <summary>The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens.</summary>
+    public Task<CommandResult> SetDeadlinePresets(DeadlinePresets presets) => Act<Domain.Game.SetDeadlinePresets>(actor =>
+        Required(presets, nameof(presets)) ?? Game.Execute(new Domain.Game.SetDeadlinePresets(actor, presets)));
+
     public Task<CommandResult> ExtendDeadline(int seconds) => Act<Domain.Game.ExtendDeadline>(actor => Game.Execute(new Domain.Game.ExtendDeadline(actor, seconds)));
 
     public Task<CommandResult> Pause() => Act<PauseGame>(actor => Game.Execute(new PauseGame(actor)));

@@ -7,6 +7,7 @@ import type {
   GameHub,
   InjectRequest,
   MessageRequest,
+  DeadlinePresets,
   Orders,
   ProposalResponse,
   Role,
@@ -34,6 +35,7 @@ export const ARGUMENT_ORDER = {
   SubmitOrders: ["orders"],
   AdvancePhase: [],
   SetDeadline: ["seconds"],
+  SetDeadlinePresets: ["presets"],
   ExtendDeadline: ["seconds"],
   Pause: [],
   ResumePlay: [],
@@ -131,6 +133,8 @@ export function gameCommands(link: () => HubLink | null, observe?: (result: Comm
     advancePhase: () => command("AdvancePhase", {}),
     /** Null clears the deadline. */
     setDeadline: (seconds: number | null) => command("SetDeadline", { seconds }),
+    /** The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens. */
+    setDeadlinePresets: (presets: DeadlinePresets) => command("SetDeadlinePresets", { presets }),
     extendDeadline: (seconds: number) => command("ExtendDeadline", { seconds }),
     pause: () => command("Pause", {}),
     resumePlay: () => command("ResumePlay", {}),
