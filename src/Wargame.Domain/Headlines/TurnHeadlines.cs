@@ -145,6 +145,7 @@ public static class TurnHeadlines
             titles.Add(deterrenceTitle);
 
         var title = titles.Count == 0 ? "A quiet turn" : string.Join("; ", titles.Distinct().Take(2));
+        title = char.ToUpperInvariant(title[0]) + title[1..];
         return new TurnHeadline(outcome.Turn, $"Turn {outcome.Turn}: {title}", [.. sentences]);
     }
 

@@ -46,6 +46,8 @@ export type InjectEffect = Schemas["InjectEffect"];
 export type QuantityView = Schemas["QuantityView"];
 export type CredibilityView = Schemas["CredibilityView"];
 export type ForceView = Schemas["ForceView"];
+export type MapView = Schemas["MapView"];
+export type TurnHeadline = Schemas["TurnHeadline"];
 /** One term of an adjudication: its value, the tag ([LIT]/[DESIGN]) and the source. */
 export type Term = Schemas["Term"];
 /** One constant of the rules table with where its number comes from. */

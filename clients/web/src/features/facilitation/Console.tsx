@@ -10,6 +10,9 @@ import { TopBar } from "../../ui/TopBar";
 import { Channels } from "../channels/Channels";
 import { useChannels } from "../channels/useChannels";
 import { PhaseBar } from "../clock/PhaseBar";
+import { revealRecordSoon } from "../headline/revealRecord";
+import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
+import { WarMap } from "../map/WarMap";
 import { OrdersOverview } from "../orders/OrdersOverview";
 import { ProposalsInbox } from "../proposals/ProposalsInbox";
 import { PrivateBriefing } from "../record/PrivateBriefing";
@@ -40,6 +43,15 @@ export function Console({ game }: { game: CreatedGame }) {
 
   const tabs: TabSpec[] = [
     { id: "lobby", label: "Lobby", content: <Lobby game={game} seats={seats} may={may} /> },
+    {
+      id: "map",
+      label: "Map",
+      content: (
+        <Section title="Map">
+          <WarMap map={view.map} />
+        </Section>
+      ),
+    },
     {
       id: "record",
       label: "Record",
@@ -120,6 +132,13 @@ export function Console({ game }: { game: CreatedGame }) {
         </TopBar>
         <GameControls view={view} game={game} may={may} />
         <main className="dashboard">
+          <TurnHeadlineBanner
+            headlines={view.headlines}
+            onOpenRecord={(id) => {
+              setTab("results");
+              revealRecordSoon(id);
+            }}
+          />
           <Tabs tabs={tabs} selected={tab} onSelect={setTab} label="Console" />
         </main>
       </div>

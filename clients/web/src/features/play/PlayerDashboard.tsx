@@ -6,6 +6,9 @@ import { useCommands } from "../../game/session";
 import { Section } from "../../ui/Section";
 import { Tabs, type TabSpec } from "../../ui/Tabs";
 import { Channels } from "../channels/Channels";
+import { revealRecordSoon } from "../headline/revealRecord";
+import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
+import { WarMap } from "../map/WarMap";
 import { useChannels } from "../channels/useChannels";
 import { OrdersForm } from "../orders/OrdersForm";
 import { ProposalBuilder } from "../proposals/ProposalBuilder";
@@ -33,21 +36,26 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
       id: "briefing",
       label: "Briefing",
       content: (
-        <div className="columns">
-          <Section title="Your private briefing">
-            {own ? (
-              <PrivateBriefing record={own} view={view} heading={`${ROLE_NAMES[role]}: private briefing`} />
-            ) : (
-              <p className="empty">No private briefing.</p>
-            )}
-            {others.map((r) => (
-              <PrivateBriefing key={r.role} record={r} view={view} />
-            ))}
+        <>
+          <Section title="Map">
+            <WarMap map={view.map} />
           </Section>
-          <Section title="Public record">
-            <PublicRecord view={view} may={may} />
-          </Section>
-        </div>
+          <div className="columns">
+            <Section title="Your private briefing">
+              {own ? (
+                <PrivateBriefing record={own} view={view} heading={`${ROLE_NAMES[role]}: private briefing`} />
+              ) : (
+                <p className="empty">No private briefing.</p>
+              )}
+              {others.map((r) => (
+                <PrivateBriefing key={r.role} record={r} view={view} />
+              ))}
+            </Section>
+            <Section title="Public record">
+              <PublicRecord view={view} may={may} />
+            </Section>
+          </div>
+        </>
       ),
     },
     {
@@ -119,6 +127,13 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
   ];
   return (
     <main className="dashboard">
+      <TurnHeadlineBanner
+        headlines={view.headlines}
+        onOpenRecord={(id) => {
+          setTab("results");
+          revealRecordSoon(id);
+        }}
+      />
       <Tabs tabs={tabs} selected={tab} onSelect={setTab} label="Dashboard" />
     </main>
   );
