@@ -167,11 +167,15 @@ internal static class Explanations
         };
     }
 
+    /// <summary>
+    /// Russia's eyes (and the facilitator's) only: its chance is h times the pressure, and h moves with Russia's secret
+    /// orders and hidden quantities. Everyone reads a collapse in the ceasefire's status.
+    /// </summary>
     public static ResolutionRecord Spoiler(ResolutionContext ctx, int ceasefireId, double h, double pressure, double p, Roll roll) =>
         Rolled(ctx, RecordKind.Spoiler, roll, "Spoiler attack", $"ceasefire #{ceasefireId}",
             [new Term("hazard h", h, "D", "step D"), new Term("spoiler pressure (inject)", pressure, "INJECT", "facilitator or event deck")],
             roll.Success ? "Spoilers wreck the ceasefire: it collapses." : "The ceasefire survives the spoilers.", null,
-            $"without the spoiler pressure the chance would be 0% instead of {Fmt.Pct(p)}");
+            $"without the spoiler pressure the chance would be 0% instead of {Fmt.Pct(p)}", [Role.RU]);
 
     public static ResolutionRecord Incident(ResolutionContext ctx, int ceasefireId, Roll roll) =>
         Rolled(ctx, RecordKind.Incident, roll, "Minor incident", $"ceasefire #{ceasefireId}",

@@ -98,8 +98,13 @@ public sealed record TurnResultView(int Turn, ImmutableArray<string> Lines);
 
 public sealed record PartyResponseView(Role Role, ProposalAnswer Response);
 
+/// <summary>
+/// A proposal as one audience sees it. <paramref name="Id"/> is what commands name; <paramref name="Number"/> is the short
+/// number to show (#1, #2...), counted within this audience's view. Links to proposals it cannot see are null.
+/// </summary>
 public sealed record ProposalView(
     int Id,
+    int Number,
     AgreementKind Kind,
     Role Proposer,
     ImmutableArray<Role> Parties,
@@ -110,8 +115,10 @@ public sealed record ProposalView(
     int? CounterOf,
     int? CounteredBy);
 
+/// <summary>A signed agreement; <paramref name="Number"/> is the same short number the audience's proposal list shows for it.</summary>
 public sealed record AgreementView(
     int Id,
+    int Number,
     AgreementKind Kind,
     ImmutableArray<Role> Parties,
     AgreementTerms Terms,

@@ -62,6 +62,9 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     {
         if (_state is not null)
             live.Deactivated();
+        foreach (var observer in _subscribers.Keys)
+            _ = observer.Deactivated();
+        logger.LogDebug("Game {GameId} deactivating ({Reason}); told {Nodes} subscribed nodes", GameId, reason.ReasonCode, _subscribers.Count);
         return Task.CompletedTask;
     }
 

@@ -20,6 +20,13 @@ internal interface IGameObserver : IGrainObserver
     /// <summary>The facilitator released the seat: connections holding it stop receiving and acting.</summary>
     [OneWay]
     Task SeatReleased(string seatId);
+
+    /// <summary>
+    /// The game's activation is ending (idle, its silo shutting down): the next activation starts with no subscribers,
+    /// so a node with connections subscribes again at once rather than at its next renewal.
+    /// </summary>
+    [OneWay]
+    Task Deactivated();
 }
 
 /// <summary>What one node needs from a game: the audiences its connections belong to and the seats they hold.</summary>

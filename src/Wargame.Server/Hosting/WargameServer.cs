@@ -94,6 +94,8 @@ public static class WargameServer
         services.AddSingleton<IGamePublisher, HubGamePublisher>();
         services.AddSingleton<GameLinks>();
         services.AddHostedService(sp => sp.GetRequiredService<GameLinks>());
+        if (options.Mode == NodeMode.Silo)
+            services.AddHostedService<ClusterWatch>();
 
         services.AddSignalR(hub =>
         {

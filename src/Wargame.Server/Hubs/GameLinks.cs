@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Threading.Channels;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
@@ -9,15 +10,18 @@ namespace Wargame.Server.Hubs;
 
 /// <summary>
 /// This node's links to the games its connections play: one <see cref="GameLink"/> (a grain observer) per game with a
-/// connection here, whichever silo the game is active on. Links renew their subscriptions on a timer, which also
-/// re-subscribes them after their game reactivated elsewhere.
+/// connection here, whichever silo the game is active on. A game's next activation starts with no subscribers, so links
+/// subscribe again when it deactivates (<see cref="GameLink.Deactivated"/>), when a silo dies (<see cref="RenewNow"/>,
+/// from <see cref="ClusterWatch"/>) and, as a safety net, on a timer.
 /// </summary>
-internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, ILoggerFactory loggers) : BackgroundService
+internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, ILoggerFactory loggers, TimeSpan? renewEvery = null)
+    : BackgroundService
 {
     private readonly Lock _lock = new();
     private readonly Dictionary<string, GameLink> _links = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, bool> _released = new(StringComparer.Ordinal);
     private readonly ILogger _logger = loggers.CreateLogger<GameLinks>();
+    private readonly Channel<bool> _renewNow = Channel.CreateBounded<bool>(new BoundedChannelOptions(1) { FullMode = BoundedChannelFullMode.DropWrite });
 
     /// <summary>Connections holding a seat on this node.</summary>
     public int Connections
@@ -97,33 +101,58 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
             await link.Sync();
     }
 
+    /// <summary>
+    /// Renews every link now rather than at the next tick: a silo died, so the games it held activate elsewhere with
+    /// no subscribers until their nodes subscribe again.
+    /// </summary>
+    public void RenewNow(string reason)
+    {
+        _logger.LogInformation("Renewing every game subscription now: {Reason}", reason);
+        _renewNow.Writer.TryWrite(true);
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        using var timer = new PeriodicTimer(NodeInterest.RenewEvery);
         try
         {
-            while (await timer.WaitForNextTickAsync(stoppingToken))
+            while (true)
             {
-                GameLink[] links;
-                lock (_lock)
-                    links = [.. _links.Values];
-                foreach (var link in links)
+                using (var wait = CancellationTokenSource.CreateLinkedTokenSource(stoppingToken))
                 {
-                    try
-                    {
-                        await link.Sync();
-                    }
-                    catch (Exception e) when (e is not OperationCanceledException)
-                    {
-                        _logger.LogWarning(e, "Renewing the subscription to game {GameId} failed; trying again at the next renewal", link.GameId);
-                    }
+                    var signalled = _renewNow.Reader.WaitToReadAsync(wait.Token).AsTask();
+                    await Task.WhenAny(Task.Delay(renewEvery ?? NodeInterest.RenewEvery, wait.Token), signalled);
+                    stoppingToken.ThrowIfCancellationRequested();
+                    await wait.CancelAsync();
                 }
+                while (_renewNow.Reader.TryRead(out _))
+                {
+                }
+                await RenewAll(stoppingToken);
             }
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
         {
             // Stopping.
         }
+    }
+
+    private async Task RenewAll(CancellationToken stoppingToken)
+    {
+        GameLink[] links;
+        lock (_lock)
+            links = [.. _links.Values];
+        // A few at a time: after a failover each may wait for its game's new activation.
+        await Parallel.ForEachAsync(links, new ParallelOptions { MaxDegreeOfParallelism = 8, CancellationToken = stoppingToken }, async (link, _) =>
+        {
+            try
+            {
+                await link.Sync();
+            }
+            catch (Exception e) when (e is not OperationCanceledException)
+            {
+                _logger.LogWarning(e, "Renewing the subscription to game {GameId} failed; trying again at the next renewal", link.GameId);
+            }
+        });
     }
 }
 
@@ -301,6 +330,24 @@ internal sealed class GameLink : IGameObserver
     {
         _ = ReleaseSeat(seatId);
         return Task.CompletedTask;
+    }
+
+    public Task Deactivated()
+    {
+        _ = Resubscribe();
+        return Task.CompletedTask;
+    }
+
+    private async Task Resubscribe()
+    {
+        try
+        {
+            await Sync();
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Subscribing again to game {GameId} after it deactivated failed; the next renewal retries", GameId);
+        }
     }
 
     private async Task ReleaseSeat(string seatId)

@@ -63,6 +63,8 @@ public sealed class GrainSerializationTests
         public Task Seats(ImmutableArray<SeatView> seats) => Task.CompletedTask;
 
         public Task SeatReleased(string seatId) => Task.CompletedTask;
+
+        public Task Deactivated() => Task.CompletedTask;
     }
 
     private static T RoundTrip<T>(Serializer serializer, T value) => serializer.Deserialize<T>(serializer.SerializeToArray(value))!;

@@ -22,6 +22,7 @@ export type AgreementStatus = Schemas["AgreementStatus"];
 export type ProposalAnswer = Schemas["ProposalAnswer"];
 export type ProposalResponse = Schemas["ProposalResponse"];
 export type ProposalView = Schemas["ProposalView"];
+export type MapView = Schemas["MapView"];
 export type AgreementView = Schemas["AgreementView"];
 
 // Orders
@@ -46,7 +47,6 @@ export type InjectEffect = Schemas["InjectEffect"];
 export type QuantityView = Schemas["QuantityView"];
 export type CredibilityView = Schemas["CredibilityView"];
 export type ForceView = Schemas["ForceView"];
-export type MapView = Schemas["MapView"];
 export type TurnHeadline = Schemas["TurnHeadline"];
 /** One term of an adjudication: its value, the tag ([LIT]/[DESIGN]) and the source. */
 export type Term = Schemas["Term"];
