@@ -14,7 +14,7 @@ namespace Wargame.Domain.Game;
 internal static class StateHash
 {
     /// <summary>The version of the list below; change it whenever the list changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private delegate void Write(Utf8JsonWriter writer, GameState state);
 
@@ -39,6 +39,7 @@ internal static class StateHash
         (nameof(GameState.ResolvedOrders), (w, s) => Json(w, s.ResolvedOrders)),
         (nameof(GameState.Outcomes), (w, s) => Json(w, s.Outcomes)),
         (nameof(GameState.Injects), (w, s) => Json(w, s.Injects)),
+        (nameof(GameState.Notes), (w, s) => Json(w, s.Notes)),
     ];
 
     /// <summary>Fields of the state that are derived from the listed ones (or from the scenario), so not hashed.</summary>

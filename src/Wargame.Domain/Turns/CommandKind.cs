@@ -19,6 +19,7 @@ public enum CommandKind
     AdjustAdjudication,
     EndGame,
     RevealAll,
+    AddNote,
 }
 
 /// <summary>

@@ -53,6 +53,7 @@ public static class AudienceVersions
             ProposalMade p => (role is { } r && (p.Proposer == r || TermsCheck.Parties(p.Terms).Contains(r)))
                 || (p.CounterOf is { } countered && IsPartyTo(countered)),
             ProposalAnswered a => IsPartyTo(a.Id),
+            NoteAdded => false,
             _ => true,
         };
     }

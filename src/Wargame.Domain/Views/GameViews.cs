@@ -82,6 +82,7 @@ public static class GameViews
                 Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
             })],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
+            Notes = seesAll ? state.Notes : [],
             EventDeck = seesAll
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],

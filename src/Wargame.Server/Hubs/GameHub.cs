@@ -81,6 +81,8 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
 
     public Task<CommandResult> RevealAll() => AsFacilitator(actor => Game.Execute(new Domain.Game.RevealAll(actor)));
 
+    public Task<CommandResult> AddNote(int turn, string text) => AsFacilitator(actor => Game.Execute(new Domain.Game.AddNote(actor, turn, text ?? "")));
+
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
         if (CallerSeat is { } seat)

@@ -42,6 +42,7 @@ export const ARGUMENT_ORDER = {
   ReleaseSeat: ["seatId"],
   EndGame: [],
   RevealAll: [],
+  AddNote: ["turn", "text"],
 } as const satisfies { [M in Method]: readonly (keyof Arguments<M>)[] };
 
 /** The same for what the server sends. */
@@ -136,6 +137,7 @@ export function gameCommands(link: () => HubLink | null, observe?: (result: Comm
     releaseSeat: (seatId: string) => command("ReleaseSeat", { seatId }),
     endGame: () => command("EndGame", {}),
     revealAll: () => command("RevealAll", {}),
+    addNote: (turn: number, text: string) => command("AddNote", { turn, text }),
   };
 }
 
