@@ -29,7 +29,12 @@ public sealed record GameDetails(
 /// <summary>A point a replay can step to: the version after which the game entered <see cref="Turn"/>/<see cref="Phase"/>.</summary>
 public sealed record ReplayStep(int Version, int Turn, Phase Phase);
 
-public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View);
+/// <summary>
+/// One point of a replay as <see cref="Audience"/> saw it; <see cref="Timeline"/> is the whole game's timeline for that
+/// audience, each entry at the version the replay opens it at.
+/// </summary>
+public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View,
+    ImmutableArray<TimelineEntry> Timeline);
 
 /// <summary>
 /// The REST API: scenarios, creating and listing games, export, import, fork and replay (see /openapi/v1.json). Every
@@ -192,7 +197,8 @@ internal static class GamesApi
                 steps.Add(new ReplayStep(versionOf(states[i]), states[i].Turn, states[i].Phase));
         }
         var at = states.Last(s => versionOf(s) <= to);
-        return TypedResults.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who)));
+        return TypedResults.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who),
+            Timeline.For(states, events, who, versionOf)));
     }
 
     /// <summary>Reads a JSON body with the domain's options; a malformed one gets a 400 naming where it went wrong.</summary>
