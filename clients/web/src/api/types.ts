@@ -64,6 +64,7 @@ export type CreatedGame = Schemas["CreatedGame"];
 export type GameDetails = Schemas["GameDetails"];
 export type ReplayFrame = Schemas["ReplayFrame"];
 export type ReplayStep = Schemas["ReplayStep"];
+export type TimelineEntry = Schemas["TimelineEntry"];
 
 /** The hub's methods and the messages it sends, each with its named arguments (and result). */
 export type GameHub = Schemas["GameHub"];

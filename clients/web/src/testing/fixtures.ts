@@ -54,6 +54,7 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     scores: [],
     metrics: [],
     injects: [],
+    notes: [],
     eventDeck: [],
     hidden: [],
     intelligence: [],

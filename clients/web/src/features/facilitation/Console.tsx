@@ -10,6 +10,7 @@ import { TopBar } from "../../ui/TopBar";
 import { Channels } from "../channels/Channels";
 import { useChannels } from "../channels/useChannels";
 import { PhaseBar } from "../clock/PhaseBar";
+import { NotesPanel } from "../debrief/NotesPanel";
 import { revealRecordSoon } from "../headline/revealRecord";
 import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
 import { WarMap } from "../map/WarMap";
@@ -101,6 +102,15 @@ export function Console({ game }: { game: CreatedGame }) {
       ),
     },
     { id: "injects", label: "Injects", content: <InjectForm view={view} may={may} /> },
+    {
+      id: "notes",
+      label: "Notes",
+      content: (
+        <Section title="Debrief notes">
+          <NotesPanel view={view} canWrite={view.allowed.includes("AddNote")} />
+        </Section>
+      ),
+    },
     {
       id: "charts",
       label: "Charts",

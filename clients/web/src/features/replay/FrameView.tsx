@@ -3,6 +3,7 @@ import { readOnly } from "../../game/permissions";
 import { revealRecordSoon } from "../headline/revealRecord";
 import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
 import { WarMap } from "../map/WarMap";
+import { NotesPanel } from "../debrief/NotesPanel";
 import { Section } from "../../ui/Section";
 import { AgreementsList } from "../proposals/AgreementsList";
 import { ProposalsInbox } from "../proposals/ProposalsInbox";
@@ -42,6 +43,11 @@ export function FrameView({ view, audience }: { view: GameView; audience: string
         <Section title="Results">
           <Results view={view} />
         </Section>
+        {view.notes.length ? (
+          <Section title="Facilitator's notes">
+            <NotesPanel view={view} canWrite={false} />
+          </Section>
+        ) : null}
         <Section title="Scores and charts">
           <Scores view={view} />
           <MetricsCharts metrics={view.metrics} />
