@@ -28,7 +28,7 @@ internal enum ScoreObjective
 /// from what the steps computed. Counterfactuals are recomputed with the turn's own rule constants (the context's
 /// table), through the same formulas the steps use; the sizes of the "what if" probes are the named constants below.
 /// </summary>
-internal static class Explanations
+internal static partial class Explanations
 {
     /// <summary>The counterfactual of a ratification: Congress this much warmer.</summary>
     private const double CongressMoodProbe = 0.2;
@@ -36,6 +36,8 @@ internal static class Explanations
     private const double DeterrenceProbe = 0.2;
     /// <summary>The counterfactual of a memorandum without forces: a tripwire of this many troops.</summary>
     private const int TripwireProbe = 10_000;
+    /// <summary>The counterfactual of deterrence: one more guarantor this credible.</summary>
+    private const double GuarantorProbe = 0.5;
 
     // Orders take effect (recorded in step E)
 
@@ -133,8 +135,9 @@ internal static class Explanations
             Terms = terms,
             ThresholdBp = roll.ThresholdBp,
             Roll = roll.Value,
-            Outcome = roll.Success ? "Ratified: the treaty enters into force." : "Not ratified this turn; the treaty is signed but not in force.",
-            Counterfactual = $"with Congress mood {Fmt.Two(warmer)}: {Fmt.Pct(p)} -> {Fmt.Pct(CommitmentStep.RatificationChance(ctx, warmer))}",
+            Outcome = (roll.Success ? "Ratified: the treaty enters into force." : "Not ratified this turn; the treaty is signed but not in force.")
+                + " " + RollReading(RecordKind.Ratification, roll.ThresholdBp, roll.Value),
+            Counterfactual = Meaningful($"with Congress mood {Fmt.Two(warmer)}: {Fmt.Pct(p)} -> {Fmt.Pct(CommitmentStep.RatificationChance(ctx, warmer))}"),
             VisibleTo = [Role.US],
             Adjustment = roll.Adjustment?.Logit,
             AdjustmentReason = roll.Adjustment?.Reason,
@@ -151,8 +154,8 @@ internal static class Explanations
             Subject = $"{a.Guarantor.DisplayName()} on guarantee #{a.AgreementId}",
             Terms = a.CommitmentTerms,
             ThresholdBp = Dice.ToBasisPoints(a.Commitment),
-            Outcome = $"C = s({Fmt.Two(a.CommitmentTerms.Sum(t => t.Value))}) = {Fmt.Two(a.Commitment)}",
-            Counterfactual = $"as a {Describe(altForm)}: {Fmt.Pct(a.Commitment)} -> {Fmt.Pct(alt)}",
+            Outcome = $"Commitment {Fmt.Two(a.Commitment)}: how likely {a.Guarantor.DisplayName()} is to honour it if tested (C = s({Fmt.Two(a.CommitmentTerms.Sum(t => t.Value))})).",
+            Counterfactual = Meaningful($"as a {Describe(altForm)}: {Fmt.Pct(a.Commitment)} -> {Fmt.Pct(alt)}"),
             VisibleTo = TruthAudience(agreement),
         };
     }
@@ -168,11 +171,11 @@ internal static class Explanations
         return Record(ctx, RecordKind.Capability, $"g{first.AgreementId}") with
         {
             Title = "Capability",
-            Subject = $"guarantors of #{first.AgreementId}: {string.Join(", ", guarantors)}",
+            Subject = $"guarantors of #{first.AgreementId}: {Names(guarantors)}",
             Terms = first.CapabilityTerms,
             ThresholdBp = Dice.ToBasisPoints(first.Capability),
-            Outcome = $"K_S = {Fmt.Two(first.Capability)}",
-            Counterfactual = $"{(withUs ? "without the United States" : "with the United States in S")}: {Fmt.Pct(first.Capability)} -> {Fmt.Pct(altK)}",
+            Outcome = $"Capability {Fmt.Two(first.Capability)}: the chance the guarantors' forces could deny Russia its objective (K_S).",
+            Counterfactual = Meaningful($"{(withUs ? "without the United States" : "with the United States in S")}: {Fmt.Pct(first.Capability)} -> {Fmt.Pct(altK)}"),
             VisibleTo = TruthAudience(agreement),
         };
     }
@@ -185,9 +188,9 @@ internal static class Explanations
         Subject = $"{a.Guarantor.DisplayName()} on guarantee #{a.AgreementId}",
         Terms = [new Term("C_i", a.Commitment, "A", "step A"), new Term("K_S", a.Capability, "B", "step B")],
         ThresholdBp = Dice.ToBasisPoints(a.Credibility),
-        Outcome = $"Cred = sqrt(C K) = {Fmt.Two(a.Credibility)}",
+        Outcome = $"Credibility {Fmt.Two(a.Credibility)}: commitment and capability together (Cred = sqrt(C K)).",
         Precedent = agreement.Form == LegalForm.Verbal && world[a.Guarantor].Troops == 0 ? Text(Precedent.MemorandumWithoutForces) : null,
-        Counterfactual = $"with full commitment (C = 1): {Fmt.Pct(a.Credibility)} -> {Fmt.Pct(Math.Sqrt(a.Capability))}; high resolve cannot offset low capability",
+        Counterfactual = Meaningful($"with full commitment (C = 1): {Fmt.Pct(a.Credibility)} -> {Fmt.Pct(Math.Sqrt(a.Capability))}; high resolve cannot offset low capability"),
         VisibleTo = TruthAudience(agreement),
     };
 
@@ -201,12 +204,12 @@ internal static class Explanations
             Subject = "all guarantees every role knows of (a secret one deters nobody)",
             Terms = [.. assessment.Known.GroupBy(a => a.Guarantor).Select(g => new Term($"best Cred of {g.Key}", g.Max(a => a.Credibility), "C", "step C"))],
             ThresholdBp = Dice.ToBasisPoints(d),
-            Outcome = !assessment.Known.Any() ? "D = 0: no guarantee Russia knows of is in force." : $"D = 1 - prod(1 - Cred_i) = {Fmt.Two(d)}",
+            Outcome = !assessment.Known.Any()
+                ? "Deterrence is 0: no guarantee Russia knows of is in force."
+                : $"Deterrence is {Fmt.Two(d)}: the chance that at least one guarantor Russia knows of would answer an attack (D = 1 - prod(1 - Cred_i)).",
             // Russia reads its own estimate (the perception record) instead.
             VisibleTo = [Role.UA, Role.US, Role.EU],
-            Counterfactual = d >= goal
-                ? $"D {Fmt.Two(d)} meets Ukraine's {Fmt.Short(goal)} goal"
-                : $"D {Fmt.Two(d)} falls short of Ukraine's {Fmt.Short(goal)} goal by {Fmt.Two(goal - d)}",
+            Counterfactual = $"one more guarantor of credibility {Fmt.Short(GuarantorProbe)} would raise D to {Fmt.Two(1 - (1 - d) * (1 - GuarantorProbe))} (Ukraine's goal is {Fmt.Short(goal)})",
         };
     }
 
@@ -268,9 +271,9 @@ internal static class Explanations
             Terms = terms,
             ThresholdBp = Dice.ToBasisPoints(h),
             Outcome = $"h = {Fmt.Three(h)} this turn (a human Russia chooses; bot Russia and spoilers roll against it).",
-            Counterfactual = c.Monitoring == Monitoring.None
+            Counterfactual = Meaningful(c.Monitoring == Monitoring.None
                 ? $"with monitors: {Fmt.Three(h)} -> {Fmt.Three(h * monitors)}"
-                : $"without monitors: {Fmt.Three(h)} -> {Fmt.Three(h * (1 / monitors))}",
+                : $"without monitors: {Fmt.Three(h)} -> {Fmt.Three(h * (1 / monitors))}"),
             VisibleTo = [Role.RU],
         };
     }
@@ -345,7 +348,7 @@ internal static class Explanations
         var counterfactual = fighting.Contains(Role.US)
             ? $"with Europe fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(Deterrence.CapabilityValue(world, ctx.Rules, [Role.US, Role.EU], arms))}"
             : $"with the United States fighting too: {Fmt.Pct(k)} -> {Fmt.Pct(Deterrence.CapabilityValue(world, ctx.Rules, [.. fighting, Role.US], arms))}";
-        return Rolled(ctx, RecordKind.Denial, roll, "Deny Russia its objective", $"guarantee #{agreement.Id}, fighting: {string.Join(", ", fighting)}", terms,
+        return Rolled(ctx, RecordKind.Denial, roll, "Deny Russia its objective", $"guarantee #{agreement.Id}, fighting: {Names(fighting)}", terms,
             roll.Success ? $"Russia is denied its objective: {Fmt.One(lost)}% of territory is retaken." : "Russia keeps its gains despite the guarantors' fight.",
             roll.Success ? Precedent.CommitmentMadeGood : present ? Precedent.ForcesPresentButDefeated : null,
             counterfactual);
@@ -363,7 +366,7 @@ internal static class Explanations
         return Record(ctx, RecordKind.GuaranteeTested, $"g{agreement.Id}") with
         {
             Title = "Guarantee tested",
-            Subject = $"guarantee #{agreement.Id} ({string.Join(", ", g.Guarantors)})",
+            Subject = $"guarantee #{agreement.Id} ({Names(g.Guarantors)})",
             Terms = [new Term("territory lost this turn (%)", lost, "E", "offensive roll")],
             Outcome = $"The {(major ? "major" : "limited")} offensive touches Ukraine: {string.Join(" and ", g.Guarantors.Select(r => r.DisplayName()))} must answer in next turn's orders (fight / limited / sanctions and arms / nothing).",
             Precedent = withoutForces ? Text(Precedent.MemorandumWithoutForces) : tripwireShrunk ? Text(Precedent.KoreaTripwireShrunk) : null,
@@ -393,7 +396,7 @@ internal static class Explanations
     public static ResolutionRecord Honour(ResolutionContext ctx, int agreementId, Role guarantor, TestResponse response, ImmutableArray<Term> terms, double rep, double gain) =>
         Reputation(ctx, agreementId, guarantor, terms) with
         {
-            Outcome = $"Honoured ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep + gain)}.",
+            Outcome = $"Honoured ({Describe(response)}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep + gain)}.",
             Counterfactual = $"backing down would have cost {Fmt.Two(ReputationStep.LossOnRenege(ctx, rep))} reputation and audience costs",
         };
 
@@ -401,13 +404,13 @@ internal static class Explanations
         double rep, double loss, double spread, double audienceCost, Precedent? precedent) =>
         Reputation(ctx, agreementId, guarantor, terms) with
         {
-            Outcome = $"Backed down ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep - loss)}; {Fmt.Two(spread)} off its other guarantees; audience cost {Fmt.One(audienceCost)} points.",
+            Outcome = $"Backed down ({Describe(response)}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep - loss)}; {Fmt.Two(spread)} off its other guarantees; audience cost {Fmt.One(audienceCost)} points.",
             Precedent = precedent is { } p ? Text(p) : null,
             Counterfactual = $"honouring would have raised reputation to {Fmt.Two(rep + ReputationStep.GainOnHonour(ctx, rep))}",
         };
 
     public static RoleScoreLine Honoured(ResolutionContext ctx, Role guarantor, int agreementId, TestResponse response, double gain) =>
-        ScoreLine(guarantor, ScoreObjective.Reputation, ctx.Value(RuleKey.ScoreReputation) * gain, $"honoured guarantee #{agreementId} ({response}, step F)");
+        ScoreLine(guarantor, ScoreObjective.Reputation, ctx.Value(RuleKey.ScoreReputation) * gain, $"honoured guarantee #{agreementId} ({Describe(response)}, step F)");
 
     public static RoleScoreLine AudienceCost(ResolutionContext ctx, Role guarantor, int agreementId, double audienceCost) =>
         ScoreLine(guarantor, ScoreObjective.AudienceCosts, -audienceCost, $"backed down on guarantee #{agreementId}: AC = {Fmt.One(audienceCost)} (step F)");
@@ -445,8 +448,10 @@ internal static class Explanations
             Title = "Score",
             Subject = role.DisplayName(),
             Terms = [.. lines.Select(l => new Term($"{l.Objective}: {l.Because}", l.Points, "DESIGN", "game-model.md step H (role objectives)"))],
-            Outcome = $"{Fmt.One(turnScore)} points this turn, {Fmt.One(total)} in all.",
-            Counterfactual = largest is null ? "nothing moved this role's score" : $"the largest single line was {largest.Objective} ({Fmt.One(largest.Points)})",
+            // The largest line is what happened, not a "what if": it leads the outcome instead.
+            Outcome = largest is null
+                ? $"{Fmt.One(turnScore)} points this turn, {Fmt.One(total)} in all."
+                : $"{Fmt.One(turnScore)} points this turn, {Fmt.One(total)} in all; the largest line was {largest.Objective} ({Fmt.One(largest.Points)}).",
             VisibleTo = [role],
         };
     }
@@ -496,6 +501,16 @@ internal static class Explanations
         RussiaPosture.Probe => "grey-zone probe",
         _ => "compliance",
     };
+
+    private static string Describe(TestResponse response) => response switch
+    {
+        TestResponse.Fight => "its forces fight",
+        TestResponse.Limited => "limited support",
+        TestResponse.SanctionsAndArms => "sanctions and arms",
+        _ => "nothing",
+    };
+
+    private static string Names(IEnumerable<Role> roles) => string.Join(", ", roles.Select(r => r.DisplayName()));
 
     private static string Describe(LegalForm form) => form switch
     {
@@ -547,6 +562,40 @@ internal static class Explanations
         _ => $"{Fmt.Short(factor)} times",
     };
 
+    /// <summary>What a roll at or under the threshold means, for each rolled kind of record.</summary>
+    private static string RollMeans(RecordKind kind) => kind switch
+    {
+        RecordKind.Ratification => "the Senate to ratify",
+        RecordKind.Spoiler => "spoilers to wreck the ceasefire",
+        RecordKind.Incident => "an incident along the line",
+        RecordKind.Attribution => "the incident to be attributed",
+        RecordKind.CongressBlocks => "Congress to block the use of force",
+        RecordKind.Denial => "the guarantors to deny Russia its objective",
+        RecordKind.Offensive => "Russia to break through",
+        RecordKind.Rally => "the public to rally",
+        RecordKind.CounterAttack => "the counter-attack to succeed",
+        RecordKind.Reversal => "a domestic reversal",
+        _ => "it to happen",
+    };
+
+    /// <summary>"Needed ≤ 2,161 of 10,000 for Russia to break through; rolled 8,880 (it did not)." The roll's direction in words.</summary>
+    public static string RollReading(RecordKind kind, int thresholdBp, int roll) =>
+        $"Needed ≤ {Fmt.Int(thresholdBp)} of 10,000 for {RollMeans(kind)}; rolled {Fmt.Int(roll)}{(roll <= thresholdBp ? "" : " (so it did not happen)")}.";
+
+    /// <summary>A counterfactual that says something: a "what if" whose number does not change ("1.0% -> 1.0%") is dropped.</summary>
+    public static string Meaningful(string counterfactual)
+    {
+        foreach (System.Text.RegularExpressions.Match m in VacuousChange().Matches(counterfactual))
+        {
+            if (m.Groups[1].Value == m.Groups[2].Value)
+                return "";
+        }
+        return counterfactual;
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"(-?[0-9][0-9.,]*%?) -> (-?[0-9][0-9.,]*%?)")]
+    private static partial System.Text.RegularExpressions.Regex VacuousChange();
+
     private static ResolutionRecord Record(ResolutionContext ctx, RecordKind kind, string subjectId) => new()
     {
         Id = ctx.Id(kind, subjectId),
@@ -569,9 +618,9 @@ internal static class Explanations
             Terms = terms,
             ThresholdBp = roll.ThresholdBp,
             Roll = roll.Value,
-            Outcome = $"{outcome} (roll {roll.Value} against {roll.ThresholdBp})",
+            Outcome = $"{outcome} {RollReading(kind, roll.ThresholdBp, roll.Value)}",
             Precedent = precedent is { } p ? Text(p) : null,
-            Counterfactual = counterfactual,
+            Counterfactual = Meaningful(counterfactual),
             VisibleTo = visibleTo.IsDefault ? [] : visibleTo,
             Adjustment = roll.Adjustment?.Logit,
             AdjustmentReason = roll.Adjustment?.Reason,

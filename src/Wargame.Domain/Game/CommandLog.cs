@@ -137,6 +137,9 @@ public static class CommandLog
             case AdjudicationAdjusted a:
                 yield return new AdjustAdjudication(facilitator, a.RecordId, a.Logit, a.Reason);
                 break;
+            case NoteAdded n:
+                yield return new AddNote(facilitator, n.Turn, n.Text);
+                break;
         }
     }
 

@@ -44,6 +44,9 @@ public sealed record GameEnded : GameEvent;
 
 public sealed record RecordsRevealed : GameEvent;
 
+/// <summary>A facilitator's note on <paramref name="Turn"/>: the facilitator's own until the records are revealed.</summary>
+public sealed record NoteAdded(int Turn, string Text) : GameEvent;
+
 public sealed record ProposalMade(int Id, Role Proposer, AgreementTerms Terms, int? CounterOf) : GameEvent;
 
 public sealed record ProposalAnswered(int Id, Role Role, ProposalResponse Response) : GameEvent;

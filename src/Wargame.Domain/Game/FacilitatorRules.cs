@@ -38,6 +38,21 @@ internal static class FacilitatorRules
     }
 
     /// <summary>Cards of the deck scheduled for this turn (or earlier) that have not fired yet.</summary>
+    public static Decision Note(GameState state, AddNote note) =>
+        note.Turn > state.Turn
+            ? Decision.Reject("turn-not-played", $"A note is about turn {state.Turn} or one before it; turn {note.Turn} has not been played.")
+            : Decision.Accept(new NoteAdded(note.Turn, note.Text.Trim()));
+
+    public static Rejection? CheckNote(AddNote note)
+    {
+        var limits = PhaseTable.Limits;
+        if (note.Turn < 1)
+            return new("bad-turn", "A note is about a turn, numbered from 1.");
+        if (string.IsNullOrWhiteSpace(note.Text) || note.Text.Length > limits.MessageMaxLength)
+            return new("note-text-required", $"A note needs a text of up to {limits.MessageMaxLength} characters.");
+        return null;
+    }
+
     public static IEnumerable<GameEvent> ScheduledInjects(GameState state, int turn) =>
         state.Scenario.Events
             .Where(c => c.Turn is { } t && t <= turn && !state.Injects.Any(x => x.CardId == c.Id))

@@ -29,6 +29,7 @@ namespace Wargame.Domain.Game;
 [JsonDerivedType(typeof(InjectEvent), "injectEvent")]
 [JsonDerivedType(typeof(AdjustAdjudication), "adjustAdjudication")]
 [JsonDerivedType(typeof(EndGame), "endGame")]
+[JsonDerivedType(typeof(AddNote), "addNote")]
 [JsonDerivedType(typeof(RevealAll), "revealAll")]
 public abstract record GameCommand(Actor Actor);
 
@@ -104,3 +105,6 @@ public sealed record EndGame(Actor Actor) : GameCommand(Actor);
 
 /// <summary>After the end, opens every private record to every audience for the debrief.</summary>
 public sealed record RevealAll(Actor Actor) : GameCommand(Actor);
+
+/// <summary>The facilitator's note on a turn (this one or any played before), for the debrief, the replay and the report.</summary>
+public sealed record AddNote(Actor Actor, int Turn, string Text) : GameCommand(Actor);

@@ -24,4 +24,5 @@ namespace Wargame.Domain.Game;
 [JsonDerivedType(typeof(AgreementRevoked), "agreementRevoked")]
 [JsonDerivedType(typeof(InjectFired), "injectFired")]
 [JsonDerivedType(typeof(AdjudicationAdjusted), "adjudicationAdjusted")]
+[JsonDerivedType(typeof(NoteAdded), "noteAdded")]
 public abstract record GameEvent;

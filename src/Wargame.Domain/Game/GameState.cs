@@ -16,6 +16,9 @@ public sealed record Message(int Id, int Turn, Role? From, ImmutableArray<Role> 
 /// <summary>An inject that fired: a card of the deck or the facilitator's free text, with what its effects did.</summary>
 public sealed record InjectRecord(int Turn, string? CardId, string Title, string Text, ImmutableArray<InjectEffect> Effects, ImmutableArray<string> Lines);
 
+/// <summary>A facilitator's note on a turn, written during the game or after it.</summary>
+public sealed record FacilitatorNote(int Turn, string Text);
+
 /// <summary>The whole state of one game. Rebuilt from the log by <see cref="Rules.Evolve"/>; never mutated.</summary>
 public sealed record GameState
 {
@@ -44,6 +47,8 @@ public sealed record GameState
     public ImmutableSortedDictionary<Role, Orders> ResolvedOrders { get; init; } = ImmutableSortedDictionary<Role, Orders>.Empty;
     public ImmutableArray<TurnOutcome> Outcomes { get; init; } = [];
     public ImmutableArray<InjectRecord> Injects { get; init; } = [];
+    /// <summary>The facilitator's notes, in the order written, each on the turn it is about.</summary>
+    public ImmutableArray<FacilitatorNote> Notes { get; init; } = [];
     /// <summary>Each audience's view version (see <see cref="AudienceVersions"/>). Derived from the log, so not hashed.</summary>
     public ImmutableDictionary<Audience, int> ViewVersions { get; init; } = AudienceVersions.Initial;
     /// <summary>Per audience, the agreement ids in the order it first saw them (see <see cref="AgreementNumbers"/>). Derived, so not hashed.</summary>

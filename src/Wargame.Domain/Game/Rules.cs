@@ -127,6 +127,7 @@ public static class Rules
             GameResumed r => state with { Paused = false, PausedRemainingSeconds = null, Deadline = r.Deadline },
             GameEnded => state with { Ended = true, Deadline = null, WorldBeforeResolution = null },
             RecordsRevealed => state with { Revealed = true },
+            NoteAdded n => state with { Notes = state.Notes.Add(new FacilitatorNote(n.Turn, n.Text)) },
             GameStarted => throw new InvalidOperationException("GameStarted can only be the first event of a log."),
             _ => throw new InvalidOperationException($"No rule applies {e.GetType().Name}."),
         };

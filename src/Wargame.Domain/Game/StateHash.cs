@@ -40,6 +40,7 @@ internal static class StateHash
         (nameof(GameState.ResolvedOrders), (w, s) => Json(w, s.ResolvedOrders)),
         (nameof(GameState.Outcomes), (w, s) => Json(w, s.Outcomes)),
         (nameof(GameState.Injects), (w, s) => Json(w, s.Injects)),
+        (nameof(GameState.Notes), (w, s) => Json(w, s.Notes)),
     ];
 
     /// <summary>Fields of the state that are derived from the listed ones (or from the scenario), so not hashed.</summary>

@@ -7,7 +7,15 @@ using Wargame.Domain.Roles;
 namespace Wargame.Domain.Headlines;
 
 /// <summary>One sentence of a headline and the resolution record that explains it (null for a plain fact no record explains).</summary>
-public sealed record HeadlineSentence(string Text, string? RecordId);
+public sealed record HeadlineSentence(string Text, string? RecordId)
+{
+    public HeadlineTopic Topic { get; init; }
+    /// <summary>The role the sentence is about, for a guarantor's answer.</summary>
+    public Role? Role { get; init; }
+}
+
+/// <summary>What a headline sentence reports (the timeline marks the ones that matter on the time axis).</summary>
+public enum HeadlineTopic { Russia, CounterAttack, Ceasefire, CeasefireBroken, GuaranteeTested, GuaranteeAnswered, Denial, Deterrence }
 
 /// <summary>A turn's front page for one audience: a title and a few sentences, each linked to its record.</summary>
 public sealed record TurnHeadline(int Turn, string Title, ImmutableArray<HeadlineSentence> Sentences);
@@ -81,7 +89,7 @@ public static class TurnHeadlines
 
         var counter = Find(RecordKind.CounterAttack);
         if (counter is not null)
-            sentences.Add(new(Happened(counter) ? "Ukraine's counter-attack retook ground." : "Ukraine's counter-attack stalled.", counter.Id));
+            sentences.Add(new(Happened(counter) ? "Ukraine's counter-attack retook ground." : "Ukraine's counter-attack stalled.", counter.Id) { Topic = HeadlineTopic.CounterAttack });
 
         // The ceasefire.
         var broken = records.FirstOrDefault(r => r.Kind is RecordKind.OffensiveViolation or RecordKind.CounterAttackViolation);
@@ -90,12 +98,12 @@ public static class TurnHeadlines
         if (broken is not null)
         {
             var who = broken.Kind == RecordKind.OffensiveViolation ? "Russia's offensive" : "Ukraine's counter-attack";
-            sentences.Add(new($"The ceasefire broke: {who} violated {broken.Subject}.", broken.Id));
+            sentences.Add(new($"The ceasefire broke: {who} violated {broken.Subject}.", broken.Id) { Topic = HeadlineTopic.CeasefireBroken });
             titles.Insert(0, "Ceasefire broken");
         }
         else if (spoiler is not null && Happened(spoiler))
         {
-            sentences.Add(new($"Spoilers wrecked {spoiler.Subject}: the ceasefire collapsed.", spoiler.Id));
+            sentences.Add(new($"Spoilers wrecked {spoiler.Subject}: the ceasefire collapsed.", spoiler.Id) { Topic = HeadlineTopic.CeasefireBroken });
             titles.Insert(0, "Spoilers wreck the ceasefire");
         }
         else if (incident is not null)
@@ -105,22 +113,22 @@ public static class TurnHeadlines
                 : attribution is null ? "with an incident along the line"
                 : Happened(attribution) ? "an incident along the line was attributed to one side"
                 : "an incident along the line could not be attributed";
-            sentences.Add(new($"The ceasefire held; {detail}.", attribution is not null && Happened(incident) ? attribution.Id : incident.Id));
+            sentences.Add(new($"The ceasefire held; {detail}.", attribution is not null && Happened(incident) ? attribution.Id : incident.Id) { Topic = HeadlineTopic.Ceasefire });
             if (titles.Count == 0)
                 titles.Add("Ceasefire holds");
         }
         else if (outcome.CeasefireCollapsed)
         {
-            sentences.Add(new("The ceasefire collapsed.", null));
+            sentences.Add(new("The ceasefire collapsed.", null) { Topic = HeadlineTopic.CeasefireBroken });
             titles.Insert(0, "Ceasefire collapses");
         }
         else
-            sentences.Add(new("No ceasefire was in force.", null));
+            sentences.Add(new("No ceasefire was in force.", null) { Topic = HeadlineTopic.Ceasefire });
 
         // Guarantees tested this turn, and the answers to last turn's tests.
         foreach (var tested in records.Where(r => r.Kind == RecordKind.GuaranteeTested))
         {
-            sentences.Add(new($"The offensive tested {tested.Subject}: its guarantors must answer in next turn's orders.", tested.Id));
+            sentences.Add(new($"The offensive tested {tested.Subject}: its guarantors must answer in next turn's orders.", tested.Id) { Topic = HeadlineTopic.GuaranteeTested });
             titles.Insert(0, "Guarantee tested");
         }
         foreach (var test in outcome.Tests)
@@ -131,12 +139,12 @@ public static class TurnHeadlines
             var answer = test.Honoured
                 ? $"{test.Guarantor.DisplayName()} honoured guarantee #{test.AgreementId} ({Answer(test.Response)})."
                 : $"{test.Guarantor.DisplayName()} backed down on guarantee #{test.AgreementId} ({Answer(test.Response)}).";
-            sentences.Add(new(answer, id));
+            sentences.Add(new(answer, id) { Topic = HeadlineTopic.GuaranteeAnswered, Role = test.Guarantor });
             titles.Add(test.Honoured ? $"{test.Guarantor.DisplayName()} stands by its guarantee" : $"{test.Guarantor.DisplayName()} backs down");
         }
         var denial = Find(RecordKind.Denial);
         if (denial is not null)
-            sentences.Add(new(Happened(denial) ? "The guarantors' fight denied Russia its objective." : "The guarantors fought, but Russia kept its gains.", denial.Id));
+            sentences.Add(new(Happened(denial) ? "The guarantors' fight denied Russia its objective." : "The guarantors fought, but Russia kept its gains.", denial.Id) { Topic = HeadlineTopic.Denial });
 
         // Deterrence and the largest changes behind it.
         var (deterrenceSentence, deterrenceTitle) = DeterrenceSentence(before, after, records, deterrenceRecord?.Id);
@@ -145,6 +153,7 @@ public static class TurnHeadlines
             titles.Add(deterrenceTitle);
 
         var title = titles.Count == 0 ? "A quiet turn" : string.Join("; ", titles.Distinct().Take(2));
+        title = char.ToUpperInvariant(title[0]) + title[1..];
         return new TurnHeadline(outcome.Turn, $"Turn {outcome.Turn}: {title}", [.. sentences]);
     }
 
@@ -155,12 +164,12 @@ public static class TurnHeadlines
     {
         var (from, to) = (before.Deterrence, after.Deterrence);
         if (Math.Abs(to - from) < Steady)
-            return (new($"Deterrence held at {Fmt.Two(to)}.", deterrenceId), null);
+            return (new($"Deterrence held at {Fmt.Two(to)}.", deterrenceId) { Topic = HeadlineTopic.Deterrence }, null);
         var reasons = Reasons(before, after, records).OrderByDescending(r => r.Size).ThenBy(r => r.Text, StringComparer.Ordinal).Take(MaxReasons).ToList();
         var moved = to > from ? "rose" : "fell";
         var because = reasons.Count == 0 ? "" : ": " + string.Join(" and ", reasons.Select(r => r.Text));
         // The sentence links the record of the largest change; the deterrence record when nothing single explains it.
-        return (new($"Deterrence {moved} from {Fmt.Two(from)} to {Fmt.Two(to)}{because}.", reasons.FirstOrDefault()?.RecordId ?? deterrenceId),
+        return (new($"Deterrence {moved} from {Fmt.Two(from)} to {Fmt.Two(to)}{because}.", reasons.FirstOrDefault()?.RecordId ?? deterrenceId) { Topic = HeadlineTopic.Deterrence },
             $"deterrence {moved} to {Fmt.Two(to)}");
     }
 

@@ -20,6 +20,7 @@ public enum CommandKind
     EndGame,
     RevealAll,
     SetDeadlinePresets,
+    AddNote,
 }
 
 /// <summary>

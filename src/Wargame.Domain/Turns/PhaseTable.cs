@@ -26,17 +26,21 @@ internal enum WhilePaused
     Required,
 }
 
+/// <summary>Whether a move belongs before the game's end, after it, or to both.</summary>
+internal enum GameEnd { Before, After, Either }
+
 /// <summary>
 /// One row of the phase table: a command, who may issue it, in which phases, how a pause and the end of the game
 /// bear on it, and its decider. <see cref="Validate"/> checks the command's own arguments; <see cref="Requires"/>
 /// a condition of the state that a client can know in advance (for the facilitator only: it may read anything).
 /// </summary>
+
 internal sealed record Move(CommandKind Kind, Type Command, Issuers Issuers, ImmutableArray<Phase> Phases, Func<GameState, GameCommand, Decision> Decide)
 {
     public Rejection? NotInPhase { get; init; }
     public WhilePaused Paused { get; init; } = WhilePaused.Allowed;
-    /// <summary>Only after the game has ended (revealing the records); every other move only before.</summary>
-    public bool AfterEnd { get; init; }
+    /// <summary>Before the game ends (most moves), only after it (revealing the records), or either (debrief notes).</summary>
+    public GameEnd End { get; init; } = GameEnd.Before;
     public Func<GameCommand, Rejection?>? Validate { get; init; }
     public Func<GameState, Rejection?>? Requires { get; init; }
 
@@ -108,8 +112,15 @@ public static class PhaseTable
         Move.Of<EndGame>(CommandKind.EndGame, Issuers.Staff, Phases, (_, _) => Decision.Accept(new GameEnded())),
         Move.Of<RevealAll>(CommandKind.RevealAll, Issuers.Staff, Phases, (_, _) => Decision.Accept(new RecordsRevealed())) with
         {
-            AfterEnd = true,
+            End = GameEnd.After,
             Requires = s => s.Revealed ? new("already-revealed", "Every private record is already revealed.") : null,
+        },
+
+        // Facilitator: the debrief record, in any phase, paused or not, during the game and after it.
+        Move.Of<AddNote>(CommandKind.AddNote, Issuers.Staff, Phases, FacilitatorRules.Note) with
+        {
+            End = GameEnd.Either,
+            Validate = c => FacilitatorRules.CheckNote((AddNote)c),
         },
     ];
 
@@ -127,9 +138,9 @@ public static class PhaseTable
         // Who may issue it comes first: a caller who may never issue a command is told so, whatever the state.
         if (!move.Issuers.HasFlag(IssuerOf(actor)))
             return WrongIssuer(move.Issuers);
-        if (state.Ended && !move.AfterEnd)
+        if (state.Ended && move.End == GameEnd.Before)
             return new("game-ended", "The game has ended; nothing more can be played.");
-        if (!state.Ended && move.AfterEnd)
+        if (!state.Ended && move.End == GameEnd.After)
             return new("game-not-ended", "Private records can be revealed only after the game has ended.");
         if (state.Paused && actor.Kind == ActorKind.Player)
             return new("game-paused", "The facilitator has paused the game; wait for it to resume.");

@@ -58,6 +58,7 @@ public static class AudienceVersions
             // A secret guarantee's signing is news to its parties only.
             AgreementSigned s => KnownOrParty(s.Id),
             AgreementRevoked r => KnownOrParty(r.Id),
+            NoteAdded => false,
             _ => true,
         };
     }

@@ -100,6 +100,7 @@ public static class GameViews
             })],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
             InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
+            Notes = seesAll ? state.Notes : [],
             EventDeck = seesAll
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],

@@ -34,7 +34,12 @@ public sealed record ReplayStep(int Version, int Turn, Phase Phase);
 /// <summary>A role's (or the observers') join code after the facilitator replaced it; the old code no longer works.</summary>
 public sealed record RotatedCode(Audience Audience, string Code);
 
-public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View);
+/// <summary>
+/// One point of a replay as <see cref="Audience"/> saw it; <see cref="Timeline"/> is the whole game's timeline for that
+/// audience, each entry at the version the replay opens it at.
+/// </summary>
+public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View,
+    ImmutableArray<TimelineEntry> Timeline);
 
 /// <summary>
 /// The REST API: scenarios, creating and listing games, export, import, fork and replay (see /openapi/v1.json). Every
@@ -215,7 +220,8 @@ internal static class GamesApi
                 steps.Add(new ReplayStep(versionOf(states[i]), states[i].Turn, states[i].Phase));
         }
         var at = states.Last(s => versionOf(s) <= to);
-        return TypedResults.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who)));
+        return TypedResults.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who),
+            Timeline.For(states, events, who, versionOf)));
     }
 
     /// <summary>

@@ -80,13 +80,13 @@ public sealed class PhaseTableTests
     }
 
     [Fact]
-    public void AfterTheEnd_OnlyRevealingIsAllowed_AndThenNothing()
+    public void AfterTheEnd_OnlyRevealingAndNotesAreAllowed_AndThenOnlyNotes()
     {
         var ended = Fixture.Start(Fixture.Table()).Apply(new EndGame(Actor.Facilitator));
 
         Assert.Empty(PhaseTable.Allowed(ended, Ukraine));
-        Assert.Equal([CommandKind.RevealAll], PhaseTable.Allowed(ended, Actor.Facilitator).ToArray());
-        Assert.Empty(PhaseTable.Allowed(ended.Apply(new RevealAll(Actor.Facilitator)), Actor.Facilitator));
+        Assert.Equal([CommandKind.RevealAll, CommandKind.AddNote], PhaseTable.Allowed(ended, Actor.Facilitator).ToArray());
+        Assert.Equal([CommandKind.AddNote], PhaseTable.Allowed(ended.Apply(new RevealAll(Actor.Facilitator)), Actor.Facilitator).ToArray());
     }
 
     [Fact]

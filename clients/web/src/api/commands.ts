@@ -45,6 +45,7 @@ export const ARGUMENT_ORDER = {
   ReleaseSeat: ["seatId"],
   EndGame: [],
   RevealAll: [],
+  AddNote: ["turn", "text"],
 } as const satisfies { [M in Method]: readonly (keyof Arguments<M>)[] };
 
 /** The same for what the server sends. */
@@ -144,6 +145,7 @@ export function gameCommands(link: () => HubLink | null, observe?: (result: Comm
     releaseSeat: (seatId: string) => command("ReleaseSeat", { seatId }),
     endGame: () => command("EndGame", {}),
     revealAll: () => command("RevealAll", {}),
+    addNote: (turn: number, text: string) => command("AddNote", { turn, text }),
   };
 }
 

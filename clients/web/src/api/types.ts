@@ -52,6 +52,7 @@ export type QuantityView = Schemas["QuantityView"];
 export type InjectQuantityView = Schemas["InjectQuantityView"];
 export type CredibilityView = Schemas["CredibilityView"];
 export type ForceView = Schemas["ForceView"];
+export type TurnHeadline = Schemas["TurnHeadline"];
 /** One term of an adjudication: its value, the tag ([LIT]/[DESIGN]) and the source. */
 export type Term = Schemas["Term"];
 /** One constant of the rules table with where its number comes from. */
@@ -70,6 +71,7 @@ export type GameSummary = Schemas["GameSummary"];
 export type JoinAddresses = Schemas["JoinAddresses"];
 export type ReplayFrame = Schemas["ReplayFrame"];
 export type ReplayStep = Schemas["ReplayStep"];
+export type TimelineEntry = Schemas["TimelineEntry"];
 
 /** The hub's methods and the messages it sends, each with its named arguments (and result). */
 export type GameHub = Schemas["GameHub"];

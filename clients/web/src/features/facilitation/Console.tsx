@@ -10,6 +10,10 @@ import { TopBar } from "../../ui/TopBar";
 import { Channels } from "../channels/Channels";
 import { useChannels } from "../channels/useChannels";
 import { PhaseBar } from "../clock/PhaseBar";
+import { NotesPanel } from "../debrief/NotesPanel";
+import { revealRecordSoon } from "../headline/revealRecord";
+import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
+import { WarMap } from "../map/WarMap";
 import { OrdersOverview } from "../orders/OrdersOverview";
 import { ReadyTicks } from "../orders/ReadyTicks";
 import { ProposalsInbox } from "../proposals/ProposalsInbox";
@@ -42,6 +46,15 @@ export function Console({ game }: { game: CreatedGame }) {
 
   const tabs: TabSpec[] = [
     { id: "lobby", label: "Lobby", content: <Lobby game={game} seats={seats} may={may} /> },
+    {
+      id: "map",
+      label: "Map",
+      content: (
+        <Section title="Map">
+          <WarMap map={view.map} />
+        </Section>
+      ),
+    },
     {
       id: "record",
       label: "Record",
@@ -92,6 +105,15 @@ export function Console({ game }: { game: CreatedGame }) {
     },
     { id: "injects", label: "Injects", content: <InjectForm view={view} may={may} /> },
     {
+      id: "notes",
+      label: "Notes",
+      content: (
+        <Section title="Debrief notes">
+          <NotesPanel view={view} canWrite={view.allowed.includes("AddNote")} />
+        </Section>
+      ),
+    },
+    {
       id: "charts",
       label: "Charts",
       content: (
@@ -128,6 +150,13 @@ export function Console({ game }: { game: CreatedGame }) {
         ) : null}
         <FinalStandings view={view} />
         <main className="dashboard">
+          <TurnHeadlineBanner
+            headlines={view.headlines}
+            onOpenRecord={(id) => {
+              setTab("results");
+              revealRecordSoon(id);
+            }}
+          />
           <Tabs tabs={tabs} selected={tab} onSelect={setTab} label="Console" />
         </main>
       </div>

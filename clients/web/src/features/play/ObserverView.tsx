@@ -1,5 +1,8 @@
 import type { GameView, SeatView } from "../../api/types";
 import { permissionsOf } from "../../game/permissions";
+import { revealRecordSoon } from "../headline/revealRecord";
+import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
+import { WarMap } from "../map/WarMap";
 import { Section } from "../../ui/Section";
 import { PrivateBriefing } from "../record/PrivateBriefing";
 import { PublicRecord } from "../record/PublicRecord";
@@ -12,6 +15,10 @@ import { SeatsTable } from "../seats/SeatsTable";
 export function ObserverView({ view, seats }: { view: GameView; seats: SeatView[] }) {
   return (
     <main className="dashboard observer">
+      <TurnHeadlineBanner headlines={view.headlines} onOpenRecord={revealRecordSoon} />
+      <Section title="Map">
+        <WarMap map={view.map} />
+      </Section>
       <div className="columns">
         <Section title="Public record">
           <PublicRecord view={view} may={permissionsOf(view)} />

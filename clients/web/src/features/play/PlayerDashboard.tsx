@@ -8,6 +8,9 @@ import type { NewsTab } from "../../notifications/announcements";
 import { Section } from "../../ui/Section";
 import { Tabs, type TabSpec } from "../../ui/Tabs";
 import { Channels } from "../channels/Channels";
+import { revealRecordSoon } from "../headline/revealRecord";
+import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
+import { WarMap } from "../map/WarMap";
 import { useChannels } from "../channels/useChannels";
 import { OrdersForm } from "../orders/OrdersForm";
 import { ProposalBuilder } from "../proposals/ProposalBuilder";
@@ -56,21 +59,26 @@ export function PlayerDashboard({
       label: "Briefing",
       badge: fresh("briefing"),
       content: (
-        <div className="columns">
-          <Section title="Your private briefing">
-            {own ? (
-              <PrivateBriefing record={own} view={view} heading={`${ROLE_NAMES[role]}: private briefing`} />
-            ) : (
-              <p className="empty">No private briefing.</p>
-            )}
-            {others.map((r) => (
-              <PrivateBriefing key={r.role} record={r} view={view} />
-            ))}
+        <>
+          <Section title="Map">
+            <WarMap map={view.map} />
           </Section>
-          <Section title="Public record">
-            <PublicRecord view={view} may={may} />
-          </Section>
-        </div>
+          <div className="columns">
+            <Section title="Your private briefing">
+              {own ? (
+                <PrivateBriefing record={own} view={view} heading={`${ROLE_NAMES[role]}: private briefing`} />
+              ) : (
+                <p className="empty">No private briefing.</p>
+              )}
+              {others.map((r) => (
+                <PrivateBriefing key={r.role} record={r} view={view} />
+              ))}
+            </Section>
+            <Section title="Public record">
+              <PublicRecord view={view} may={may} />
+            </Section>
+          </div>
+        </>
       ),
     },
     {
@@ -149,6 +157,13 @@ export function PlayerDashboard({
   ];
   return (
     <main className="dashboard">
+      <TurnHeadlineBanner
+        headlines={view.headlines}
+        onOpenRecord={(id) => {
+          select("results");
+          revealRecordSoon(id);
+        }}
+      />
       <Tabs tabs={tabs} selected={tab} onSelect={select} label="Dashboard" />
     </main>
   );

@@ -1,5 +1,9 @@
 import type { GameView } from "../../api/types";
 import { readOnly } from "../../game/permissions";
+import { revealRecordSoon } from "../headline/revealRecord";
+import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
+import { WarMap } from "../map/WarMap";
+import { NotesPanel } from "../debrief/NotesPanel";
 import { Section } from "../../ui/Section";
 import { AgreementsList } from "../proposals/AgreementsList";
 import { ProposalsInbox } from "../proposals/ProposalsInbox";
@@ -16,6 +20,10 @@ export function FrameView({ view, audience }: { view: GameView; audience: string
   const may = readOnly(view.limits);
   return (
     <main className="dashboard" data-testid="replay-view" data-audience={audience}>
+      <TurnHeadlineBanner headlines={view.headlines} onOpenRecord={revealRecordSoon} />
+      <Section title={`Map, turn ${view.turn}`}>
+        <WarMap map={view.map} />
+      </Section>
       <div className="columns">
         <Section title={audience === "public" ? "Public record" : `What ${audienceName(audience)} knew`}>
           {view.privateRecords.map((r) => (
@@ -35,6 +43,11 @@ export function FrameView({ view, audience }: { view: GameView; audience: string
         <Section title="Results">
           <Results view={view} />
         </Section>
+        {view.notes.length ? (
+          <Section title="Facilitator's notes">
+            <NotesPanel view={view} canWrite={false} />
+          </Section>
+        ) : null}
         <Section title="Scores and charts">
           <Scores view={view} />
           <MetricsCharts metrics={view.metrics} />

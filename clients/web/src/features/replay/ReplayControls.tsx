@@ -4,6 +4,7 @@ import type { ReplayFrame } from "../../api/types";
 import { navigate } from "../../router";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { useAction } from "../../ui/useAction";
+import { eventTarget } from "../debrief/timeline";
 import { audienceName, replayAudiences, stepIndex, stepVersion, turnTarget } from "./replay";
 
 interface ReplayControlsProps {
@@ -27,6 +28,8 @@ export function ReplayControls({ gameId, frame, audience, facilitatorKey, canSee
   const goStep = (i: number) => onVersion(stepVersion(steps, i));
   const previousTurn = turnTarget(steps, at, -1);
   const nextTurn = turnTarget(steps, at, 1);
+  const previousEvent = eventTarget(frame.version, frame.latestVersion, -1);
+  const nextEvent = eventTarget(frame.version, frame.latestVersion, 1);
   return (
     <section className="panel replay-controls" aria-label="Replay controls">
       <div className="row">
@@ -36,10 +39,24 @@ export function ReplayControls({ gameId, frame, audience, facilitatorKey, canSee
         <button onClick={() => goStep(at - 1)} disabled={at <= 0} aria-label="Previous phase">
           ◀ Phase
         </button>
+        <button
+          onClick={() => previousEvent != null && onVersion(previousEvent)}
+          disabled={previousEvent == null}
+          aria-label="Previous event"
+        >
+          ‹ Event
+        </button>
         <span className="step" data-testid="replay-step" aria-live="polite">
           Step {at + 1} of {steps.length}: turn {step.turn}, {step.phase.toLowerCase()}
           {view.ended ? " (game over)" : ""}
+          <span data-testid="replay-version">
+            {" "}
+            · event {frame.version} of {frame.latestVersion}
+          </span>
         </span>
+        <button onClick={() => nextEvent != null && onVersion(nextEvent)} disabled={nextEvent == null} aria-label="Next event">
+          Event ›
+        </button>
         <button onClick={() => goStep(at + 1)} disabled={at >= steps.length - 1} aria-label="Next phase">
           Phase ▶
         </button>

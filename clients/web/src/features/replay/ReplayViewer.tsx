@@ -6,6 +6,7 @@ import { ErrorScreen, LoadingScreen } from "../../ui/Screens";
 import { Section } from "../../ui/Section";
 import { TopBar } from "../../ui/TopBar";
 import { PhaseBar } from "../clock/PhaseBar";
+import { GameTimeline } from "../debrief/GameTimeline";
 import { FrameView } from "./FrameView";
 import { ReplayControls } from "./ReplayControls";
 
@@ -53,7 +54,14 @@ function Stepper({ gameId, facilitatorKey }: { gameId: string; facilitatorKey: s
 
   if (!frame) return error ? <ErrorScreen title="Replay" message={error} /> : <LoadingScreen text="Loading the replay…" />;
   return (
-    <div className="page replay">
+    <div className="page replay" data-testid="debrief-report">
+      <header className="print-only">
+        <h1>Debrief report: {frame.view.scenario.title}</h1>
+        <p>
+          {frame.view.scenario.summary} Seen as: {audience === "facilitator" ? "the whole record" : audience}; turn {frame.view.turn} of{" "}
+          {frame.view.scenario.turns}.
+        </p>
+      </header>
       <TopBar who={`Replay · ${frame.view.scenario.title}`}>
         <PhaseBar view={frame.view} />
       </TopBar>
@@ -71,6 +79,17 @@ function Stepper({ gameId, facilitatorKey }: { gameId: string; facilitatorKey: s
           {error}
         </p>
       ) : null}
+      <Section
+        title="Timeline"
+        className="timeline-panel"
+        actions={
+          <button type="button" className="button secondary no-print" onClick={() => window.print()}>
+            Print debrief report
+          </button>
+        }
+      >
+        <GameTimeline entries={frame.timeline} version={frame.version} onOpen={setVersion} />
+      </Section>
       <FrameView view={frame.view} audience={audience} />
     </div>
   );

@@ -33,8 +33,8 @@ export function LineChart({ title, turns, series, range }: ChartGroup) {
     c.data.datasets = series.map((s, i) => ({
       label: s.label,
       data: s.data,
-      borderColor: PALETTE[i % PALETTE.length],
-      backgroundColor: PALETTE[i % PALETTE.length],
+      borderColor: s.color ?? PALETTE[i % PALETTE.length],
+      backgroundColor: s.color ?? PALETTE[i % PALETTE.length],
       spanGaps: true,
       tension: 0.2,
     }));

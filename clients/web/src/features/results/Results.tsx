@@ -22,6 +22,7 @@ export function Results({ view }: { view: GameView }) {
     <div className="results" data-testid="results">
       {turns.map((t) => {
         const records = view.records.filter((r) => r.turn === t.turn);
+        const cards = view.injects.filter((i) => i.turn === t.turn);
         return (
           <section key={t.turn} className="turn-result" aria-label={`Results of turn ${t.turn}`}>
             <h3>Turn {t.turn}</h3>
@@ -30,6 +31,18 @@ export function Results({ view }: { view: GameView }) {
                 <li key={i}>{line}</li>
               ))}
             </ul>
+            {cards.length ? (
+              <ul className="turn-injects" aria-label={`Events of turn ${t.turn}`}>
+                {cards.map((c, i) => (
+                  <li key={i}>
+                    <strong>
+                      {c.cardId ? "Event card" : "Inject"}: {c.title}.
+                    </strong>{" "}
+                    {c.text}
+                  </li>
+                ))}
+              </ul>
+            ) : null}
             {records.length ? (
               <details className="explanations" open={t.turn === turns[0].turn}>
                 <summary>How each outcome was decided ({records.length})</summary>

@@ -27,8 +27,12 @@ describe("charts", () => {
     const credibility = [{ agreementId: 7, guarantor: "US" as const, commitment: 0.5, capability: 0.6, credibility: 0.3 }];
     const groups = chartGroups([turn(1, { credibility, hazard: 0.1, scores: { RU: 2 } }), turn(2, { scores: { RU: 3, UA: 1 } })]);
     const byTitle = new Map(groups.map((g) => [g.title, g]));
-    expect(byTitle.get("Credibility per guarantee")?.series).toEqual([{ label: "Guarantee #7, United States", data: [0.3, null] }]);
+    expect(byTitle.get("Credibility per guarantee")?.series).toEqual([
+      { label: "Guarantee #7, United States", data: [0.3, null], color: "#6a3d9a" },
+    ]);
     expect(byTitle.get("Ceasefire hazard")?.series[0].data).toEqual([0.1, null]);
+    // A probability per turn, on an axis from 0 to 1.
+    expect(byTitle.get("Ceasefire hazard")?.range).toEqual([0, 1]);
     expect(byTitle.get("Scores")?.series.map((s) => [s.label, s.data])).toEqual([
       ["Ukraine", [null, 1]],
       ["Russia", [2, 3]],

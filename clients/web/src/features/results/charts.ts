@@ -1,9 +1,12 @@
 import type { Role, TurnMetrics } from "../../api/types";
 import { ROLES, ROLE_NAMES } from "../../api/types";
+import { ROLE_COLORS } from "../../ui/roleColors";
 
 export interface Series {
   label: string;
   data: (number | null)[];
+  /** A role's own colour (the same on every screen); other series take the palette's. */
+  color?: string;
 }
 
 export interface ChartGroup {
@@ -33,7 +36,11 @@ export function chartGroups(metrics: readonly TurnMetrics[]): ChartGroup[] {
   ): ChartGroup => ({
     title,
     turns,
-    series: keys.map((k) => ({ label: name(k), data: sorted.map((m) => pick(m, k) ?? null) })),
+    series: keys.map((k) => ({
+      label: name(k),
+      data: sorted.map((m) => pick(m, k) ?? null),
+      color: ROLE_COLORS[(k.split(":").pop() ?? k) as Role],
+    })),
   });
   const roleName = (r: string) => ROLE_NAMES[r as Role];
   const groups: ChartGroup[] = [];
@@ -52,7 +59,8 @@ export function chartGroups(metrics: readonly TurnMetrics[]): ChartGroup[] {
       range: UNIT,
     });
   groups.push({ ...single("Deterrence (D)", (m) => m.deterrence), range: UNIT });
-  if (sorted.some((m) => m.hazard != null)) groups.push(single("Ceasefire hazard", (m) => m.hazard));
+  // A per-turn probability: drawn from 0 to 1, so a small hazard is not stretched to fill the chart.
+  if (sorted.some((m) => m.hazard != null)) groups.push({ ...single("Ceasefire hazard", (m) => m.hazard), range: UNIT });
   groups.push({ ...single("Territory held by Ukraine (%)", (m) => m.territory), range: [0, 100] });
   const scored = ROLES.filter((r) => sorted.some((m) => m.scores[r] != null));
   if (scored.length) groups.push(perKey("Scores", scored, (m, r) => m.scores[r], roleName));

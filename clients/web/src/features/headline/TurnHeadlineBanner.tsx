@@ -1,0 +1,48 @@
+import type { TurnHeadline } from "../../api/types";
+import "./headline.css";
+
+/**
+ * The front page of the last resolved turn, above every tab: a title and a few plain sentences, each a link to the
+ * record that explains it. The domain writes it from this audience's own records; the page only shows it.
+ */
+export function TurnHeadlineBanner({
+  headlines,
+  onOpenRecord,
+}: {
+  headlines: readonly TurnHeadline[];
+  onOpenRecord: (recordId: string) => void;
+}) {
+  const latest = headlines.length ? headlines[headlines.length - 1] : null;
+  return (
+    <section className="headline" aria-live="polite" aria-label="Turn headline" data-testid="headline" data-turn={latest?.turn ?? 0}>
+      {latest ? <HeadlineBody headline={latest} onOpenRecord={onOpenRecord} /> : null}
+    </section>
+  );
+}
+
+export function HeadlineBody({ headline, onOpenRecord }: { headline: TurnHeadline; onOpenRecord?: (recordId: string) => void }) {
+  return (
+    <>
+      <h2 className="headline-title">{headline.title}</h2>
+      <p className="headline-text">
+        {headline.sentences.map(({ text, recordId }, i) => (
+          <span key={i}>
+            {recordId && onOpenRecord ? (
+              <button
+                type="button"
+                className="linklike"
+                data-record-link={recordId}
+                title="Open the record that explains this"
+                onClick={() => onOpenRecord(recordId)}
+              >
+                {text}
+              </button>
+            ) : (
+              text
+            )}{" "}
+          </span>
+        ))}
+      </p>
+    </>
+  );
+}

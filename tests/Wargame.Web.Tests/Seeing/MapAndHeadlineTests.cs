@@ -1,0 +1,143 @@
+using System.Text.RegularExpressions;
+using Microsoft.Playwright;
+using Wargame.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+using static Wargame.Web.Tests.Support.Pages;
+
+namespace Wargame.Web.Tests.Seeing;
+
+/// <summary>Issue 11: the map on every page, the turn's headline above every tab, each sentence opening its record.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class MapAndHeadlineTests(BrowserFixture browser) : IAsyncLifetime
+{
+    private readonly List<IBrowserContext> _contexts = [];
+    private WebServer? _server;
+
+    public async Task InitializeAsync() => _server = await WebServer.Start();
+
+    public async Task DisposeAsync()
+    {
+        foreach (var context in _contexts)
+            await context.CloseAsync();
+        if (_server is not null)
+            await _server.DisposeAsync();
+    }
+
+    private async Task<IPage> NewPage(int width = 1280)
+    {
+        var context = await browser.NewContext(width);
+        _contexts.Add(context);
+        return await context.NewPageAsync();
+    }
+
+    [Fact]
+    public async Task AfterAGuaranteeIsSignedAndTheTurnResolves_EveryPageShowsTheHeadlineAndTheMapShowsTheTripwire()
+    {
+        browser.TakePageErrors();
+        try
+        {
+            await PlayOneTurn();
+        }
+        catch
+        {
+            await Screenshots.SaveFailure(_contexts, nameof(AfterAGuaranteeIsSignedAndTheTurnResolves_EveryPageShowsTheHeadlineAndTheMapShowsTheTripwire));
+            throw;
+        }
+        Assert.Empty(browser.TakePageErrors());
+    }
+
+    private async Task PlayOneTurn()
+    {
+        var address = _server!.Address;
+        var facilitator = await NewPage();
+        var codes = await CreateGame(facilitator, address);
+        var roles = new Dictionary<string, IPage>();
+        foreach (var role in Roles)
+        {
+            roles[role] = await NewPage();
+            await Join(roles[role], address, codes.For(role), $"{Names[role]} team");
+        }
+        // The observer reads on a phone.
+        var observer = await NewPage(width: 390);
+        await Join(observer, address, codes.Observer, "Visiting professor");
+
+        // Before any resolution: the line of contact and no troops, and no headline yet.
+        var uaMap = roles["UA"].GetByTestId("war-map");
+        await Expect(uaMap.GetByTestId("contact-line")).ToBeVisibleAsync();
+        await Expect(uaMap.Locator("[data-testid^='tripwire-']")).ToHaveCountAsync(0);
+        await Expect(roles["UA"].GetByTestId("headline")).ToHaveAttributeAsync("data-turn", "0");
+
+        // Europe offers Ukraine a guarantee with 10,000 troops on the contact line; Ukraine accepts.
+        await Advance(facilitator, "Negotiation");
+        var eu = roles["EU"];
+        await Tab(eu, "Proposals");
+        var builder = eu.GetByRole(AriaRole.Form, new() { Name = "Send proposal" });
+        await builder.GetByLabel("Security guarantee").CheckAsync();
+        await builder.GetByLabel("Europe guarantees").CheckAsync();
+        await builder.GetByLabel("United States guarantees").UncheckAsync();
+        await builder.GetByLabel("Legal form").SelectOptionAsync("ExecutiveAgreement");
+        await builder.GetByLabel("Europe troops", new() { Exact = true }).FillAsync("10000");
+        await builder.GetByLabel("Europe troop location").SelectOptionAsync("ContactLine");
+        await builder.GetByRole(AriaRole.Button, new() { Name = "Send proposal" }).ClickAsync();
+        await Expect(builder.GetByRole(AriaRole.Status)).ToContainTextAsync("Proposal sent");
+        await Tab(roles["UA"], "Proposals");
+        await roles["UA"].Locator("li.proposal", new() { HasText = "Security guarantee" }).GetByRole(AriaRole.Button, new() { Name = "Accept" }).ClickAsync();
+        await Expect(eu.Locator("li.proposal[data-status='Accepted']", new() { HasText = "Security guarantee" })).ToBeVisibleAsync();
+        await Advance(facilitator, "Orders");
+
+        // Europe deploys the troops it promised, to the contact line.
+        await Tab(eu, "Orders");
+        var orders = eu.GetByRole(AriaRole.Form, new() { Name = "Orders" });
+        await orders.GetByLabel("Troop change (positive deploys, negative withdraws)").FillAsync("10000");
+        await orders.GetByLabel("Troop location").SelectOptionAsync("ContactLine");
+        await orders.GetByRole(AriaRole.Button, new() { NameRegex = new Regex("(Submit|Replace) orders") }).ClickAsync();
+        await Expect(eu.GetByTestId("submitted-orders")).ToBeVisibleAsync();
+
+        // Whatever tab each page has open, the headline arrives without a click.
+        await Tab(roles["UA"], "Channels");
+        await Tab(roles["RU"], "Proposals");
+        await Tab(roles["US"], "Table");
+        await Tab(facilitator, "Orders");
+        await Advance(facilitator, "Debrief");
+        foreach (var page in roles.Values.Append(facilitator).Append(observer))
+        {
+            var headline = page.GetByTestId("headline");
+            await Expect(headline).ToHaveAttributeAsync("data-turn", "1");
+            await Expect(headline.GetByRole(AriaRole.Heading)).ToHaveTextAsync(new Regex("^Turn 1: "));
+            await Expect(headline).ToContainTextAsync("Deterrence rose from 0.00 to");
+            await Expect(headline).ToContainTextAsync("Europe's guarantee #");
+        }
+
+        // The map: the contact line and Europe's tripwire with its count, on every player's page and the observer's.
+        foreach (var page in roles.Values)
+        {
+            await Tab(page, "Briefing");
+            var map = page.GetByTestId("war-map");
+            await Expect(map.GetByTestId("contact-line")).ToBeVisibleAsync();
+            await Expect(map.GetByTestId("tripwire-EU")).ToContainTextAsync("EU 10,000");
+            await Expect(map.GetByRole(AriaRole.Img)).ToHaveAttributeAsync("aria-label", new Regex("Europe: 10,000 troops on the contact line"));
+        }
+        await Screenshots.Save(roles["UA"], "11-map-and-headline");
+        await Tab(facilitator, "Map");
+        await Expect(facilitator.GetByTestId("war-map").GetByTestId("tripwire-EU")).ToContainTextAsync("EU 10,000");
+
+        // At 390 px the map fits the screen and keeps its labels.
+        var phoneMap = observer.GetByTestId("war-map").GetByRole(AriaRole.Img);
+        await Expect(phoneMap).ToBeVisibleAsync();
+        var box = await phoneMap.BoundingBoxAsync();
+        Assert.NotNull(box);
+        Assert.InRange(box.Width, 300, 390);
+        Assert.Equal(390, await observer.EvaluateAsync<int>("() => document.documentElement.scrollWidth"));
+        await Screenshots.Save(observer, "12-map-phone");
+
+        // A sentence of the headline opens the record that explains it, on the Results tab.
+        var ua = roles["UA"];
+        var link = ua.GetByTestId("headline").Locator("[data-record-link]").Last;
+        var recordId = await link.GetAttributeAsync("data-record-link");
+        await link.ClickAsync();
+        await Expect(ua.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Results") })).ToHaveAttributeAsync("aria-selected", "true");
+        var record = ua.Locator($"details.record[data-record-id='{recordId}']");
+        await Expect(record).ToHaveAttributeAsync("open", "");
+        await Expect(record).ToBeInViewportAsync();
+    }
+}
