@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text.Json.Serialization;
 using Wargame.Domain.Adjudication;
+using Wargame.Domain.Game;
 using Wargame.Domain.Headlines;
 using Wargame.Domain.Map;
 using Wargame.Domain.Roles;
@@ -30,6 +31,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Paused { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<DateTimeOffset?>? Deadline { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<int?>? PausedRemainingSeconds { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DeadlinePresets? DeadlinePresets { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Ended { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Revealed { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ImmutableArray<CommandKind>? Allowed { get; init; }
@@ -37,6 +39,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RoleCard>? Roles { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<PrivateRecord>? PrivateRecords { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<MessageView>? Messages { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? MessageCount { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<OrdersView>? Orders { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnResultView>? Results { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ProposalView>? Proposals { get; init; }
@@ -53,9 +56,12 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnMetrics>? Metrics { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnHeadline>? Headlines { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<InjectView>? Injects { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<InjectQuantityView>? InjectQuantities { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<FacilitatorNote>? Notes { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<EventCardView>? EventDeck { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<HiddenQuantitiesView>? Hidden { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<IntelligenceReport>? Intelligence { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianBeliefView?>? RussianBelief { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianOutlookView?>? RussianOutlook { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RuleConstant>? RuleConstants { get; init; }
 
@@ -78,6 +84,7 @@ public sealed record ViewDelta
             Paused = Scalar(before.Paused, after.Paused),
             Deadline = before.Deadline == after.Deadline ? null : new(after.Deadline),
             PausedRemainingSeconds = before.PausedRemainingSeconds == after.PausedRemainingSeconds ? null : new(after.PausedRemainingSeconds),
+            DeadlinePresets = before.DeadlinePresets == after.DeadlinePresets ? null : after.DeadlinePresets,
             Ended = Scalar(before.Ended, after.Ended),
             Revealed = Scalar(before.Revealed, after.Revealed),
             Allowed = before.Allowed.AsSpan().SequenceEqual(after.Allowed.AsSpan()) ? null : after.Allowed,
@@ -85,6 +92,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Between(before.Roles, after.Roles),
             PrivateRecords = ListDelta.Between(before.PrivateRecords, after.PrivateRecords),
             Messages = ListDelta.Between(before.Messages, after.Messages),
+            MessageCount = Scalar(before.MessageCount, after.MessageCount),
             Orders = ListDelta.Between(before.Orders, after.Orders),
             Results = ListDelta.Between(before.Results, after.Results, ViewEquality.Same),
             Proposals = ListDelta.Between(before.Proposals, after.Proposals, ViewEquality.Same),
@@ -101,9 +109,12 @@ public sealed record ViewDelta
             Metrics = ListDelta.Between(before.Metrics, after.Metrics, ViewEquality.Same),
             Headlines = ListDelta.Between(before.Headlines, after.Headlines, ViewEquality.Same),
             Injects = ListDelta.Between(before.Injects, after.Injects),
+            InjectQuantities = ListDelta.Between(before.InjectQuantities, after.InjectQuantities),
+            Notes = ListDelta.Between(before.Notes, after.Notes),
             EventDeck = ListDelta.Between(before.EventDeck, after.EventDeck),
             Hidden = ListDelta.Between(before.Hidden, after.Hidden, ViewEquality.Same),
             Intelligence = ListDelta.Between(before.Intelligence, after.Intelligence),
+            RussianBelief = ViewEquality.Same(before.RussianBelief, after.RussianBelief) ? null : new(after.RussianBelief),
             RussianOutlook = ViewEquality.Same(before.RussianOutlook, after.RussianOutlook) ? null : new(after.RussianOutlook),
             RuleConstants = ListDelta.Between(before.RuleConstants, after.RuleConstants),
         };
@@ -123,6 +134,7 @@ public sealed record ViewDelta
             Paused = Paused ?? view.Paused,
             Deadline = Deadline is { } deadline ? deadline.Value : view.Deadline,
             PausedRemainingSeconds = PausedRemainingSeconds is { } remaining ? remaining.Value : view.PausedRemainingSeconds,
+            DeadlinePresets = DeadlinePresets ?? view.DeadlinePresets,
             Ended = Ended ?? view.Ended,
             Revealed = Revealed ?? view.Revealed,
             Allowed = Allowed ?? view.Allowed,
@@ -130,6 +142,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Apply(view.Roles, Roles),
             PrivateRecords = ListDelta.Apply(view.PrivateRecords, PrivateRecords),
             Messages = ListDelta.Apply(view.Messages, Messages),
+            MessageCount = MessageCount ?? view.MessageCount,
             Orders = ListDelta.Apply(view.Orders, Orders),
             Results = ListDelta.Apply(view.Results, Results),
             Proposals = ListDelta.Apply(view.Proposals, Proposals),
@@ -146,9 +159,12 @@ public sealed record ViewDelta
             Metrics = ListDelta.Apply(view.Metrics, Metrics),
             Headlines = ListDelta.Apply(view.Headlines, Headlines),
             Injects = ListDelta.Apply(view.Injects, Injects),
+            InjectQuantities = ListDelta.Apply(view.InjectQuantities, InjectQuantities),
+            Notes = ListDelta.Apply(view.Notes, Notes),
             EventDeck = ListDelta.Apply(view.EventDeck, EventDeck),
             Hidden = ListDelta.Apply(view.Hidden, Hidden),
             Intelligence = ListDelta.Apply(view.Intelligence, Intelligence),
+            RussianBelief = RussianBelief is { } belief ? belief.Value : view.RussianBelief,
             RussianOutlook = RussianOutlook is { } outlook ? outlook.Value : view.RussianOutlook,
             RuleConstants = ListDelta.Apply(view.RuleConstants, RuleConstants),
         };
@@ -232,6 +248,7 @@ internal static class ViewEquality
 
     public static bool Same(TurnMetrics a, TurnMetrics b) =>
         ReferenceEquals(a, b) || (a.Turn == b.Turn && a.Credibility.AsSpan().SequenceEqual(b.Credibility.AsSpan()) && Bits(a.Deterrence, b.Deterrence)
+            && a.RussianEstimate == b.RussianEstimate && a.Perceived.AsSpan().SequenceEqual(b.Perceived.AsSpan())
             && a.Hazard == b.Hazard && Bits(a.Territory, b.Territory) && a.Scores.SequenceEqual(b.Scores) && a.Reputation.SequenceEqual(b.Reputation));
 
     public static bool Same(MapView a, MapView b) =>
@@ -247,6 +264,10 @@ internal static class ViewEquality
 
     public static bool Same(HiddenQuantitiesView a, HiddenQuantitiesView b) =>
         a.Role == b.Role && a.Quantities.AsSpan().SequenceEqual(b.Quantities.AsSpan());
+
+    public static bool Same(RussianBeliefView? a, RussianBeliefView? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && Bits(a.Deterrence, b.Deterrence) && a.TrueDeterrence == b.TrueDeterrence
+            && a.Guarantors.AsSpan().SequenceEqual(b.Guarantors.AsSpan()));
 
     public static bool Same(RussianOutlookView? a, RussianOutlookView? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null && Bits(a.Deterrence, b.Deterrence) && a.Hazard == b.Hazard

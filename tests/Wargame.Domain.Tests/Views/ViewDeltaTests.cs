@@ -22,6 +22,16 @@ public sealed class ViewDeltaTests
             .Select(x => (x.Item1.Item1, x.Item1.Item2, x.Item2))
             .ToArbitrary();
 
+    /// <summary>A section added to the view must travel in deltas too, or clients keep a stale copy of it.</summary>
+    [Fact]
+    public void EverySectionOfTheView_HasItsPlaceInADelta()
+    {
+        var sections = typeof(ViewDelta).GetProperties().Select(p => p.Name).ToHashSet();
+        var missing = typeof(GameView).GetProperties(BindingFlags.Public | BindingFlags.Instance)
+            .Select(p => p.Name).Where(name => name is not (nameof(GameView.Audience) or nameof(GameView.Version)) && !sections.Contains(name));
+        Assert.Empty(missing);
+    }
+
     /// <summary>
     /// In random legal games, for every audience and every version it sees: the view before plus the delta (applied
     /// by the domain, and separately to the JSON as a client does) is exactly the view after, and every section and
