@@ -177,7 +177,7 @@ internal sealed class GameLink : IGameObserver
     private readonly Dictionary<string, SeatRecord> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<Audience, Feed<GameView>> _views = [];
     private readonly Feed<ImmutableArray<SeatView>> _seats = new();
-    private bool _closed;
+    private volatile bool _closed;
 
     public GameLink(string gameId, GameLinks owner, IGrainFactory grains, IGamePublisher publisher, ILogger logger)
     {
@@ -295,10 +295,22 @@ internal sealed class GameLink : IGameObserver
         }
         finally
         {
-            _grains.DeleteObjectReference<IGameObserver>(_reference);
             _subscribing.Release();
+            _ = ForgetReferenceLater();
         }
     }
+
+    /// <summary>
+    /// Pushes the game sent before it handled the unsubscription may still be on their way, and Orleans logs one that
+    /// finds its observer gone as an error: the reference is kept a while longer, and the closed link drops them.
+    /// </summary>
+    private async Task ForgetReferenceLater()
+    {
+        await Task.Delay(ClosedReferenceKept);
+        _grains.DeleteObjectReference<IGameObserver>(_reference);
+    }
+
+    private static readonly TimeSpan ClosedReferenceKept = TimeSpan.FromSeconds(30);
 
     /// <summary>Sends the newcomers of <paramref name="audience"/> the latest view and seat list, unless a push already has.</summary>
     public void Welcome(Audience audience)
@@ -309,6 +321,8 @@ internal sealed class GameLink : IGameObserver
 
     public Task View(GameView view)
     {
+        if (_closed)
+            return Task.CompletedTask;
         lock (_lock)
         {
             var feed = ViewFeed(view.Audience);
@@ -322,6 +336,8 @@ internal sealed class GameLink : IGameObserver
 
     public Task Seats(ImmutableArray<SeatView> seats)
     {
+        if (_closed)
+            return Task.CompletedTask;
         lock (_lock)
             _seats.Offer(seats);
         _outbox.Post("seats", SendSeats);
@@ -330,13 +346,15 @@ internal sealed class GameLink : IGameObserver
 
     public Task SeatReleased(string seatId)
     {
-        _ = ReleaseSeat(seatId);
+        if (!_closed)
+            _ = ReleaseSeat(seatId);
         return Task.CompletedTask;
     }
 
     public Task Deactivated()
     {
-        _ = Resubscribe();
+        if (!_closed)
+            _ = Resubscribe();
         return Task.CompletedTask;
     }
 
