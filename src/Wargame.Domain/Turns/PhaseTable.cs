@@ -209,7 +209,7 @@ public static class PhaseTable
     {
         RussiaOrders ru => ru with { Rearm = false },
         UkraineOrders ua => ua with { Mobilise = false },
-        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false },
+        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false, Statement = null },
         _ => role switch
         {
             Role.RU => new RussiaOrders(RussiaPosture.Comply, false, false),

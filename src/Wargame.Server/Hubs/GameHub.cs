@@ -28,6 +28,17 @@ internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFact
     public Task<JoinResult> Resume(string seatToken) =>
         Seat(() => seating.Resume(seatToken, ClientAddress));
 
+    /// <summary>
+    /// Sends the caller its audience's whole view again, in order with the pushes, when it missed a delta (a version
+    /// gap). The result's version is that of the view on its way.
+    /// </summary>
+    public Task<CommandResult> Resync() => CallerSeat switch
+    {
+        null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
+        { } seat => Task.FromResult(CommandResult.Ok(links.Resync(Context.ConnectionId, seat))),
+    };
+
     // Playing
 
     public Task<CommandResult> PostMessage(MessageRequest message) => Act<Domain.Game.PostMessage>(actor =>
