@@ -214,7 +214,7 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
                     var text = $"client {i} message {n}";
                     try
                     {
-                        var result = await client.Connection.InvokeAsync<CommandResult>("PostMessage", new MessageRequest([], text), _stop.Token);
+                        var result = await client.Connection.InvokeAsync<CommandResult>(nameof(GameHub.PostMessage), new MessageRequest([], text), _stop.Token);
                         if (result.Accepted)
                             _acknowledged[result.Version] = text;
                     }
@@ -240,7 +240,7 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
                 try
                 {
                     if (_players[1].Resumed is not null
-                        && (await _players[1].Connection.InvokeAsync<CommandResult>("PostMessage", new MessageRequest([], "served by the survivor"), timeout.Token)).Accepted)
+                        && (await _players[1].Connection.InvokeAsync<CommandResult>(nameof(GameHub.PostMessage), new MessageRequest([], "served by the survivor"), timeout.Token)).Accepted)
                         break;
                 }
                 catch (Exception e) when (e is not OperationCanceledException)

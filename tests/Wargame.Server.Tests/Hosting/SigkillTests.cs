@@ -46,7 +46,7 @@ public sealed class SigkillTests
                     var text = $"client {i} message {n}";
                     try
                     {
-                        var result = await client.Connection.InvokeAsync<CommandResult>("PostMessage", new MessageRequest([], text), stop.Token);
+                        var result = await client.Connection.InvokeAsync<CommandResult>(nameof(GameHub.PostMessage), new MessageRequest([], text), stop.Token);
                         if (result.Accepted)
                             acknowledged[result.Version] = text;
                     }
@@ -56,8 +56,11 @@ public sealed class SigkillTests
                     }
                 }
             })).ToList();
-            while (acknowledged.Count < 40)
-                await Task.Delay(20).WaitAsync(RunningServer.Timeout);
+            using (var enough = new CancellationTokenSource(RunningServer.Timeout))
+            {
+                while (acknowledged.Count < 40)
+                    await Task.Delay(20, enough.Token);
+            }
             await server.Kill();
             await stop.CancelAsync();
             await Task.WhenAll(writers).WaitAsync(RunningServer.Timeout);
