@@ -44,6 +44,8 @@ public sealed record GameState
     public ImmutableArray<InjectRecord> Injects { get; init; } = [];
     /// <summary>Each audience's view version (see <see cref="AudienceVersions"/>). Derived from the log, so not hashed.</summary>
     public ImmutableDictionary<Audience, int> ViewVersions { get; init; } = AudienceVersions.Initial;
+    /// <summary>Per audience, the agreement ids in the order it first saw them (see <see cref="AgreementNumbers"/>). Derived, so not hashed.</summary>
+    public ImmutableDictionary<Audience, ImmutableArray<int>> AgreementOrder { get; init; } = ImmutableDictionary<Audience, ImmutableArray<int>>.Empty;
 
     /// <summary>The rule constants of this scenario (defaults with its overrides). Derived from the scenario, so not hashed.</summary>
     public RulesTable Constants { get; init; } = RulesTable.Default;

@@ -36,7 +36,7 @@ public static class Rules
         if (first is not GameStarted started)
             throw new ArgumentException($"A game log starts with a GameStarted event, not {first.GetType().Name}.", nameof(first));
         var constants = started.Scenario.Constants().WithLoggedValues(started.Constants);
-        return new GameState
+        var state = new GameState
         {
             Version = 1,
             Format = started.Format,
@@ -45,6 +45,7 @@ public static class Rules
             Constants = constants,
             World = World.FromScenario(started.Scenario, constants),
         };
+        return state with { AgreementOrder = AgreementNumbers.Next(state, state) };
     }
 
     /// <summary>Decides <paramref name="command"/> and, when accepted, evolves the state by its events.</summary>
@@ -128,6 +129,11 @@ public static class Rules
             GameStarted => throw new InvalidOperationException("GameStarted can only be the first event of a log."),
             _ => throw new InvalidOperationException($"No rule applies {e.GetType().Name}."),
         };
-        return next with { Version = state.Version + 1, ViewVersions = AudienceVersions.Next(state, e) };
+        return next with
+        {
+            Version = state.Version + 1,
+            ViewVersions = AudienceVersions.Next(state, e),
+            AgreementOrder = AgreementNumbers.Next(state, next),
+        };
     }
 }

@@ -42,7 +42,7 @@ internal static class StateHash
     ];
 
     /// <summary>Fields of the state that are derived from the listed ones (or from the scenario), so not hashed.</summary>
-    public static IReadOnlyList<string> Derived { get; } = [nameof(GameState.ViewVersions), nameof(GameState.Constants)];
+    public static IReadOnlyList<string> Derived { get; } = [nameof(GameState.ViewVersions), nameof(GameState.AgreementOrder), nameof(GameState.Constants)];
 
     public static IEnumerable<string> Hashed => Fields.Select(f => f.Field);
 

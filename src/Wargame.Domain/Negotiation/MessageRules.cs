@@ -5,7 +5,10 @@ using Wargame.Domain.Turns;
 
 namespace Wargame.Domain.Negotiation;
 
-/// <summary>Table talk: public statements and private channels among any subset of roles.</summary>
+/// <summary>
+/// Table talk: public statements (no recipients) and private channels among any subset of roles. A channel with every
+/// role in it stays private: observers never read it.
+/// </summary>
 internal static class MessageRules
 {
     public static Decision Post(GameState state, PostMessage m)
@@ -22,9 +25,6 @@ internal static class MessageRules
         var to = recipients.Where(r => r != from).Distinct().Order().ToImmutableArray();
         if (!recipients.IsEmpty && to.IsEmpty)
             return Decision.Reject("no-recipients", "A private message needs at least one other role.");
-        // A player writing to every other role is making a statement to everyone.
-        if (m.Actor.Kind == ActorKind.Player && !recipients.IsEmpty && to.Length == RoleSet.All.Count - 1)
-            to = [];
         return Decision.Accept(new MessagePosted(state.Messages.Length + 1, from, to, m.Text.Trim()));
     }
 }

@@ -17,17 +17,16 @@ internal static class NegotiationRules
         var parties = TermsCheck.Parties(p.Terms);
         if (!parties.Contains(role))
             return Decision.Reject("proposer-not-party", $"{role.DisplayName()} is not a party to these terms (parties: {string.Join(", ", parties)}); add yourself as mediator or guarantor, or ask a party to propose.");
-        var maxOpen = PhaseTable.Limits.MaxOpenProposals;
-        if (state.World.Agreements.Count(a => a.IsOpen) >= maxOpen)
-            return Decision.Reject("too-many-proposals", $"There are already {maxOpen} open proposals; answer or withdraw some first.");
+        if (TooManyOpen(state, role) is { } full)
+            return full;
         return Decision.Accept(new ProposalMade(ProposalIds.Next(state, p.Terms), role, p.Terms, null));
     }
 
     public static Decision Respond(GameState state, RespondToProposal r)
     {
         var role = r.Actor.Role!.Value;
-        if (state.World.Agreements.FirstOrDefault(a => a.Id == r.ProposalId) is not { } proposal)
-            return Decision.Reject("unknown-proposal", $"There is no proposal #{r.ProposalId}.");
+        if (Visible(state, role, r.ProposalId) is not { } proposal)
+            return UnknownProposal(r.ProposalId);
         if (!Enum.IsDefined(r.Response))
             return Decision.Reject("unknown-response", "Answer a proposal with accept, reject or withdraw.");
         if (r.Response == ProposalResponse.Withdraw)
@@ -50,8 +49,8 @@ internal static class NegotiationRules
     public static Decision Counter(GameState state, CounterProposal c)
     {
         var role = c.Actor.Role!.Value;
-        if (state.World.Agreements.FirstOrDefault(a => a.Id == c.ProposalId) is not { } proposal)
-            return Decision.Reject("unknown-proposal", $"There is no proposal #{c.ProposalId}.");
+        if (Visible(state, role, c.ProposalId) is not { } proposal)
+            return UnknownProposal(c.ProposalId);
         if (!proposal.Parties.Contains(role) || proposal.Proposer == role)
             return Decision.Reject("not-a-party", $"Only a party to proposal #{proposal.Id} other than its proposer can counter it.");
         if (proposal.Status != AgreementStatus.Proposed)
@@ -62,13 +61,15 @@ internal static class NegotiationRules
             return Decision.Reject("counter-kind-mismatch", $"A counter to a {proposal.Kind.ToString().ToLowerInvariant()} proposal must be a {proposal.Kind.ToString().ToLowerInvariant()} too.");
         if (!TermsCheck.Parties(c.Terms).Contains(role))
             return Decision.Reject("proposer-not-party", $"{role.DisplayName()} must be a party to its own counter-proposal.");
+        if (TooManyOpen(state, role) is { } full)
+            return full;
         return Decision.Accept(new ProposalMade(ProposalIds.Next(state, c.Terms), role, c.Terms, proposal.Id));
     }
 
     public static Decision Revoke(GameState state, RevokeAgreement r)
     {
         var role = r.Actor.Role!.Value;
-        if (state.World.Agreements.FirstOrDefault(a => a.Id == r.AgreementId) is not { } agreement)
+        if (Visible(state, role, r.AgreementId) is not { } agreement)
             return Decision.Reject("unknown-agreement", $"There is no agreement #{r.AgreementId}.");
         if (!agreement.Parties.Contains(role))
             return Decision.Reject("not-a-party", $"{role.DisplayName()} is not a party to agreement #{agreement.Id}.");
@@ -144,6 +145,24 @@ internal static class NegotiationRules
             default:
                 throw new InvalidOperationException($"{e.GetType().Name} is not a negotiation event.");
         }
+    }
+
+    /// <summary>
+    /// The agreement <paramref name="id"/> if <paramref name="role"/> may see it: one it may not see is answered exactly
+    /// like an id that does not exist, so scanning ids finds nothing.
+    /// </summary>
+    private static Agreement? Visible(GameState state, Role role, int id) =>
+        state.World.Agreements.FirstOrDefault(a => a.Id == id) is { } agreement && AgreementVisibility.Sees(role, agreement) ? agreement : null;
+
+    private static Decision UnknownProposal(int id) => Decision.Reject("unknown-proposal", $"There is no proposal #{id}.");
+
+    /// <summary>The cap counts only the proposer's own open proposals: others' (some hidden from it) neither block nor reveal.</summary>
+    private static Decision? TooManyOpen(GameState state, Role role)
+    {
+        var maxOpen = PhaseTable.Limits.MaxOpenProposals;
+        return state.World.Agreements.Count(a => a.IsOpen && a.Proposer == role) >= maxOpen
+            ? Decision.Reject("too-many-proposals", $"{role.DisplayName()} already has {maxOpen} open proposals; withdraw some or wait for answers first.")
+            : null;
     }
 
     private static Decision? CheckTerms(AgreementTerms? terms)

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 
@@ -46,6 +47,8 @@ public sealed record Scenario
     public int Sanctions { get; init; } = 6;
     public ImmutableArray<InstrumentSetup> Instruments { get; init; } = [];
     public ImmutableArray<EventCard> Events { get; init; } = [];
+    /// <summary>Named lines on the map (see <see cref="ContactLine"/>); empty draws the map without a front.</summary>
+    public ImmutableArray<NamedLine> Lines { get; init; } = [];
     /// <summary>Rule constants this scenario overrides, by camelCase key (see <see cref="RuleKey"/>).</summary>
     public ImmutableSortedDictionary<string, double> RuleOverrides { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 

@@ -46,5 +46,6 @@ public sealed record CommandLimits
     public double InjectMaxDelta { get; init; } = 1_000_000;
     /// <summary>A guarantor's troop change in one turn's orders, either way.</summary>
     public int MaxTroopChange { get; init; } = 200_000;
+    /// <summary>Open proposals one role may have made at once (others' proposals, some hidden from it, do not count).</summary>
     public int MaxOpenProposals { get; init; } = 50;
 }

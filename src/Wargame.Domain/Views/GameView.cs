@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -52,6 +54,8 @@ public sealed record GameView
     public ImmutableArray<ForceView> Forces { get; init; } = [];
     /// <summary>Share of Ukraine's territory Ukraine holds, percent (public).</summary>
     public double Territory { get; init; }
+    /// <summary>The map: named lines, the line of contact and its move in the last turn, the ceasefire's zone, deployed troops (public).</summary>
+    public MapView Map { get; init; } = new();
     /// <summary>Western sanctions pressure, 0–10 (public).</summary>
     public int Sanctions { get; init; }
     /// <summary>Steps A–C computed now from the public record: credibility per guarantee and guarantor, and D.</summary>
@@ -61,6 +65,8 @@ public sealed record GameView
     public ImmutableArray<PendingTestView> PendingTests { get; init; } = [];
     /// <summary>Resolution records this audience may see, every turn.</summary>
     public ImmutableArray<ResolutionRecord> Records { get; init; } = [];
+    /// <summary>Each resolved turn's headline, written from the records above only (the last is the front page).</summary>
+    public ImmutableArray<TurnHeadline> Headlines { get; init; } = [];
     /// <summary>Scores per turn with their lines: own role only (every role for the facilitator or after reveal).</summary>
     public ImmutableArray<RoleScore> Scores { get; init; } = [];
     /// <summary>Per-turn numbers for charts; hazard and other roles' scores only where the audience may see them.</summary>
@@ -92,8 +98,13 @@ public sealed record TurnResultView(int Turn, ImmutableArray<string> Lines);
 
 public sealed record PartyResponseView(Role Role, ProposalAnswer Response);
 
+/// <summary>
+/// A proposal as one audience sees it. <paramref name="Id"/> is what commands name; <paramref name="Number"/> is the short
+/// number to show (#1, #2...), counted within this audience's view. Links to proposals it cannot see are null.
+/// </summary>
 public sealed record ProposalView(
     int Id,
+    int Number,
     AgreementKind Kind,
     Role Proposer,
     ImmutableArray<Role> Parties,
@@ -104,8 +115,10 @@ public sealed record ProposalView(
     int? CounterOf,
     int? CounteredBy);
 
+/// <summary>A signed agreement; <paramref name="Number"/> is the same short number the audience's proposal list shows for it.</summary>
 public sealed record AgreementView(
     int Id,
+    int Number,
     AgreementKind Kind,
     ImmutableArray<Role> Parties,
     AgreementTerms Terms,

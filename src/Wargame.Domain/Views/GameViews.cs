@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -23,8 +25,10 @@ public static class GameViews
         bool InChannel(Message m) => m.IsPublic || seesAll
             || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
         bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
-        bool SeesProposal(Agreement a) => seesAll || IsSigned(a.Status)
-            || (audience.Role is { } r && (a.Proposer == r || a.Parties.Contains(r)));
+        var numbers = AgreementNumbers.For(state, audience);
+        bool SeesProposal(Agreement a) => numbers.ContainsKey(a.Id);
+        // A link to a proposal this audience cannot see is left out, like the proposal itself.
+        int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
 
         var world = state.World;
         var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
@@ -57,18 +61,20 @@ public static class GameViews
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
                 [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
-                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, a.CounterOf, a.CounteredBy))],
-            Agreements = [.. world.Agreements.Where(a => IsSigned(a.Status)).Select(a => new AgreementView(a.Id, a.Kind, a.Parties, a.Terms, a.Status,
+            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
+                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
+            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
                 a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators))],
             Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
                 kv.Key.IsGuarantor() ? kv.Value.Reputation : null))],
             Territory = world.Territory,
+            Map = MapViews.For(state),
             Sanctions = world.Sanctions,
             Credibility = [.. assessment.Guarantors.Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
             Deterrence = assessment.Deterrence,
             PendingTests = [.. world.PendingTests.Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
+            Headlines = TurnHeadlines.For(state, SeesRecord),
             Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
             Metrics = [.. state.Outcomes.Select(o => o.Metrics with
             {
@@ -85,9 +91,6 @@ public static class GameViews
             RuleConstants = state.Constants.All,
         };
     }
-
-    private static bool IsSigned(AgreementStatus status) => status is AgreementStatus.AwaitingRatification or AgreementStatus.InForce
-        or AgreementStatus.Tested or AgreementStatus.Violated or AgreementStatus.Revoked or AgreementStatus.Expired;
 
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
@@ -161,6 +162,7 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
 /// seat list, and fans them out to the connections through <see cref="IGamePublisher"/> groups. Views only move
 /// forward (an older or repeated version is dropped), so a re-subscription or a late message never sends one back.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "Its SemaphoreSlim is never asked for a wait handle, so it holds nothing to dispose.")]
 internal sealed class GameLink : IGameObserver
 {
     private readonly GameLinks _owner;

@@ -44,12 +44,12 @@ public sealed class RejectionTests
     }
 
     [Fact]
-    public void AcceptingAProposalYouAreNotPartyTo_IsRefused()
+    public void AcceptingAProposalYouAreNotPartyTo_IsRefusedAsIfItDidNotExist()
     {
         var state = Negotiating().Apply(new Propose(Actor.Player(Role.EU), new GuaranteeTerms { Guarantors = [Role.EU] }));
         var guarantee = state.World.Agreements[^1];
 
-        Assert.Equal("not-a-party", Code(state, new RespondToProposal(Actor.Player(Role.RU), guarantee.Id, ProposalResponse.Accept)));
+        Assert.Equal("unknown-proposal", Code(state, new RespondToProposal(Actor.Player(Role.RU), guarantee.Id, ProposalResponse.Accept)));
     }
 
     [Fact]

@@ -109,7 +109,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
         foreach (var (role, player) in _table.Players)
         {
             foreach (var other in RoleSet.All.Where(r => Table.OrdersFor(r).GetType() != Table.OrdersFor(role).GetType()))
-                Assert.Equal("wrong-orders-kind", (await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(other))).Code);
+                Assert.Equal("wrong-orders-kind", (await player.SubmitOrders(Table.OrdersFor(other))).Code);
         }
         var view = await _table.CurrentView();
         Assert.All(view.Orders, o => Assert.Null(o.Submitted));

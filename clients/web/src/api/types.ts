@@ -22,6 +22,7 @@ export type AgreementStatus = Schemas["AgreementStatus"];
 export type ProposalAnswer = Schemas["ProposalAnswer"];
 export type ProposalResponse = Schemas["ProposalResponse"];
 export type ProposalView = Schemas["ProposalView"];
+export type MapView = Schemas["MapView"];
 export type AgreementView = Schemas["AgreementView"];
 
 // Orders

@@ -5,6 +5,7 @@ import { ordersClosed, permissionsOf, proposalsClosed, readOnly } from "./permis
 
 const anAgreement = (status: AgreementView["status"]): AgreementView => ({
   id: 42,
+  number: 1,
   kind: "Ceasefire",
   parties: ["UA", "RU"],
   terms: aProposal().terms,

@@ -1,0 +1,38 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
+
+namespace Wargame.Domain.Views;
+
+/// <summary>
+/// Short display numbers (#1, #2...) for proposals and agreements, counted within each audience's own view in the
+/// order each became visible to it. A number never counts a hidden proposal, and once given it never changes: a
+/// proposal signed among other parties joins an outsider's list at the end when it is signed. Ids stay the handles
+/// commands use; numbers are what people read and say.
+/// </summary>
+public static class AgreementNumbers
+{
+    /// <summary>For every audience, the agreement ids it has seen so far, in the order it first saw them.</summary>
+    public static ImmutableDictionary<Audience, ImmutableArray<int>> Next(GameState before, GameState after)
+    {
+        if (!before.AgreementOrder.IsEmpty && before.World.Agreements == after.World.Agreements && before.Revealed == after.Revealed)
+            return before.AgreementOrder;
+        var builder = ImmutableDictionary.CreateBuilder<Audience, ImmutableArray<int>>();
+        foreach (var audience in Audience.All)
+        {
+            var seen = before.AgreementOrder.GetValueOrDefault(audience, []);
+            var known = seen.ToHashSet();
+            var added = after.World.Agreements.Where(a => !known.Contains(a.Id) && Sees(after, audience, a)).Select(a => a.Id).ToList();
+            builder[audience] = added.Count == 0 ? seen : seen.AddRange(added);
+        }
+        return builder.ToImmutable();
+    }
+
+    /// <summary>Each agreement id <paramref name="audience"/> may see with its number there.</summary>
+    public static ImmutableDictionary<int, int> For(GameState state, Audience audience) =>
+        state.AgreementOrder.GetValueOrDefault(audience, []).Select((id, i) => (id, i)).ToImmutableDictionary(x => x.id, x => x.i + 1);
+
+    public static bool Sees(GameState state, Audience audience, Agreement agreement) =>
+        audience.Kind == AudienceKind.Facilitator || state.Revealed || AgreementVisibility.Sees(audience.Role, agreement);
+}
