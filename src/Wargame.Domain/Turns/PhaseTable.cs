@@ -77,7 +77,7 @@ public static class PhaseTable
         },
 
         // Facilitator: the clock
-        Move.Of<AdvancePhase>(CommandKind.AdvancePhase, Issuers.Staff, Phases, (state, _) => Decision.Accept(Close(state))),
+        Move.Of<AdvancePhase>(CommandKind.AdvancePhase, Issuers.Staff, Phases, (state, a) => Decision.Accept(Close(state, a.Now))),
         Move.Of<SetDeadline>(CommandKind.SetDeadline, Issuers.Staff, Phases, ClockRules.SetDeadline) with
         {
             Paused = WhilePaused.Refused,
@@ -88,6 +88,10 @@ public static class PhaseTable
             Paused = WhilePaused.Refused,
             Validate = c => ClockRules.CheckSeconds(((ExtendDeadline)c).Seconds, "An extension is", ""),
             Requires = s => s.Deadline is null ? new("no-deadline", "There is no deadline to extend; set one first.") : null,
+        },
+        Move.Of<SetDeadlinePresets>(CommandKind.SetDeadlinePresets, Issuers.Staff, Phases, (_, p) => Decision.Accept(new DeadlinePresetsSet(p.Presets))) with
+        {
+            Validate = c => ClockRules.CheckPresets(((SetDeadlinePresets)c).Presets),
         },
         Move.Of<PauseGame>(CommandKind.PauseGame, Issuers.Staff, Phases, ClockRules.Pause) with { Paused = WhilePaused.Refused },
         Move.Of<ResumeGame>(CommandKind.ResumeGame, Issuers.Staff, Phases, ClockRules.Resume) with { Paused = WhilePaused.Required },
@@ -161,8 +165,11 @@ public static class PhaseTable
         : issuers.HasFlag(Issuers.Player) ? new("players-only", "Only a role's players can do that.")
         : new("facilitator-only", "Only the facilitator can do that.");
 
-    /// <summary>Closing the current phase (boardgame.io's <c>onEnd</c> and <c>next</c>).</summary>
-    internal static ImmutableArray<GameEvent> Close(GameState state)
+    /// <summary>
+    /// Closing the current phase (boardgame.io's <c>onEnd</c> and <c>next</c>). The phase that opens starts its preset
+    /// clock from <paramref name="now"/>, unless the game is paused or the command came without a time (a simulation).
+    /// </summary>
+    internal static ImmutableArray<GameEvent> Close(GameState state, DateTimeOffset now)
     {
         var turn = state.Turn;
         var events = ImmutableArray.CreateBuilder<GameEvent>();
@@ -192,6 +199,8 @@ public static class PhaseTable
                 events.Add(new PhaseAdvanced(turn + 1, Phase.Briefing));
                 break;
         }
+        if (events[^1] is PhaseAdvanced opened && !state.Paused && now != default && state.DeadlinePresets.For(opened.Phase) is { } seconds)
+            events.Add(new DeadlineSet(now.AddSeconds(seconds)));
         return events.ToImmutable();
     }
 
@@ -209,7 +218,7 @@ public static class PhaseTable
     {
         RussiaOrders ru => ru with { Rearm = false },
         UkraineOrders ua => ua with { Mobilise = false },
-        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false },
+        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false, Statement = null },
         _ => role switch
         {
             Role.RU => new RussiaOrders(RussiaPosture.Comply, false, false),

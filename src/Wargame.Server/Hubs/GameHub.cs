@@ -13,7 +13,7 @@ namespace Wargame.Server.Hubs;
 /// The game hub at /hubs/game (docs/hub-protocol.md). Each method authenticates the caller's seat, maps the wire
 /// record to a domain command with the Actor taken from that seat (never from the wire), calls the game, returns.
 /// </summary>
-internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks links) : Hub<IGameClient>
+internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFactory grains, GameLinks links, ILogger<GameHub> logger) : Hub<IGameClient>
 {
     public const string SeatKey = "seat";
 
@@ -28,10 +28,21 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
     public Task<JoinResult> Resume(string seatToken) =>
         Seat(() => seating.Resume(seatToken, ClientAddress));
 
+    /// <summary>
+    /// Sends the caller its audience's whole view again, in order with the pushes, when it missed a delta (a version
+    /// gap). The result's version is that of the view on its way.
+    /// </summary>
+    public Task<CommandResult> Resync() => CallerSeat switch
+    {
+        null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
+        { } seat => Task.FromResult(CommandResult.Ok(links.Resync(Context.ConnectionId, seat))),
+    };
+
     // Playing
 
     public Task<CommandResult> PostMessage(MessageRequest message) => Act<Domain.Game.PostMessage>(actor =>
-        Required(message, nameof(message)) ?? Game.Execute(new Domain.Game.PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
+        Required(message, nameof(message)) ?? MessageLimit(actor) ?? Game.Execute(new Domain.Game.PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
 
     public Task<CommandResult> Propose(AgreementTerms terms) => Act<Domain.Game.Propose>(actor =>
         Required(terms, nameof(terms)) ?? Game.Execute(new Domain.Game.Propose(actor, terms)));
@@ -53,6 +64,10 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
     public Task<CommandResult> AdvancePhase() => Act<Domain.Game.AdvancePhase>(actor => Game.Execute(new Domain.Game.AdvancePhase(actor)));
 
     public Task<CommandResult> SetDeadline(int? seconds) => Act<Domain.Game.SetDeadline>(actor => Game.Execute(new Domain.Game.SetDeadline(actor, seconds)));
+
+    /// <summary>The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens.</summary>
+    public Task<CommandResult> SetDeadlinePresets(DeadlinePresets presets) => Act<Domain.Game.SetDeadlinePresets>(actor =>
+        Required(presets, nameof(presets)) ?? Game.Execute(new Domain.Game.SetDeadlinePresets(actor, presets)));
 
     public Task<CommandResult> ExtendDeadline(int seconds) => Act<Domain.Game.ExtendDeadline>(actor => Game.Execute(new Domain.Game.ExtendDeadline(actor, seconds)));
 
@@ -121,7 +136,7 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
     {
         null => Refuse("not-seated", "Join a game first."),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
-        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
+        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } seat => CommandLimit(seat) ?? call(Actor.Player(role)),
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
         _ => Refuse(PhaseTable.ObserverRefusal<T>()),
     };
@@ -134,6 +149,18 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
         _ => Refuse("facilitator-only", "Only the facilitator can do that."),
     };
+
+    /// <summary>A player's seat over its command rate is refused before the game is asked (the facilitator is not limited).</summary>
+    private Task<CommandResult>? CommandLimit(SeatRecord seat) => limits.TryCommand(seat.SeatId) ? null : RateLimited(seat, "commands");
+
+    private Task<CommandResult>? MessageLimit(Actor actor) =>
+        actor.Kind != ActorKind.Player || limits.TryMessage(CallerSeat!.SeatId) ? null : RateLimited(CallerSeat!, "messages");
+
+    private Task<CommandResult> RateLimited(SeatRecord seat, string what)
+    {
+        logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited ({What})", seat.SeatId, seat.GameId, what);
+        return Refuse("rate-limited", $"Your seat is sending {what} too fast; wait a few seconds and try again.");
+    }
 
     private static Task<CommandResult> SeatReleased() => Refuse("seat-released", "The facilitator released your seat; join again with a code.");
 

@@ -79,6 +79,15 @@ public sealed class SlowClientTests
             _received.GetOrAdd(audience, _ => new()).Enqueue(view);
         }
 
+        public async Task PublishUpdate(string gameId, Audience audience, ViewDelta delta, IReadOnlyList<string> excluded)
+        {
+            if (audience == stalled)
+                await _release.Task;
+            var received = _received.GetOrAdd(audience, _ => new());
+            // Throws unless the delta follows the last view this audience's group was sent.
+            received.Enqueue(delta.ApplyTo(received.Last()));
+        }
+
         public Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats) => _release.Task;
 
         public Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats) => _release.Task;

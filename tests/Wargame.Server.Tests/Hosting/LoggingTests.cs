@@ -16,7 +16,7 @@ public sealed class LoggingTests
         // Tests log at Warning; the server's own default is Information, which these lines are written at.
         await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Information"]);
         var table = await Table.Seat(server);
-        var posted = await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "For the log"));
+        var posted = await table.Players[Role.UA].PostMessage(new MessageRequest([], "For the log"));
         Assert.True(posted.Accepted, posted.Message);
         using var request = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{table.Game.GameId}");
         request.Headers.Add(GamesApi.FacilitatorKeyHeader, table.Game.FacilitatorKey);

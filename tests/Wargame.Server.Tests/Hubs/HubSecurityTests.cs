@@ -85,7 +85,7 @@ public sealed class HubSecurityTests : IAsyncLifetime
         await client.JoinWithCode(game.JoinCodes[Role.US], "Sam");
         var refused = await Assert.ThrowsAsync<HubException>(() => client.JoinWithCode(game.JoinCodes[Role.RU], "Sam"));
         Assert.Contains("already-seated", refused.Message);
-        Assert.Equal(Role.US, Assert.Single(client.LastView!.PrivateRecords).Role);
+        Assert.Equal(Role.US, Assert.Single((await client.WaitForView(_ => true)).PrivateRecords).Role);
     }
 
     [Fact]

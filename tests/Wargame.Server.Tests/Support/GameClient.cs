@@ -1,4 +1,6 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
@@ -6,6 +8,7 @@ using Wargame.Domain.Game;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
+using Wargame.Domain.Tests.Views;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
@@ -15,20 +18,52 @@ namespace Wargame.Server.Tests.Support;
 
 /// <summary>
 /// A real SignalR client (Microsoft.AspNetCore.SignalR.Client over WebSockets, reconnecting automatically as the
-/// browser does) of the game hub that records every message the server sends it.
+/// browser does) of the game hub that records every message the server sends it. Like the browser it holds its
+/// view as JSON, merges each delta into it (<see cref="ClientMerge"/>) and asks for a resync on a version gap;
+/// <see cref="Views"/> lists the view it held after each whole view and each delta.
 /// </summary>
 internal sealed class GameClient : IAsyncDisposable
 {
     private readonly ConcurrentQueue<GameView> _views = new();
+    private readonly ConcurrentQueue<JsonObject> _deltas = new();
     private readonly ConcurrentQueue<IReadOnlyList<SeatView>> _seats = new();
     private readonly SemaphoreSlim _received = new(0);
+    private readonly Lock _lock = new();
+    private JsonObject? _held;
+    private int _dropUpdates;
 
     private GameClient(HubConnection connection)
     {
         Connection = connection;
-        connection.On<string, GameView>(nameof(IGameClient.View), (_, view) =>
+        connection.On<string, JsonElement>(nameof(IGameClient.View), (_, view) =>
         {
-            _views.Enqueue(view);
+            lock (_lock)
+            {
+                var next = JsonObject.Create(view)!;
+                // A whole view replaces an older one (or another audience's, after a seat change), never a newer one.
+                if (_held is not null && SameAudience(_held, next) && (int)_held["version"]! > (int)next["version"]!)
+                    return;
+                Hold(next);
+            }
+            _received.Release();
+        });
+        connection.On<string, JsonElement>(nameof(IGameClient.Update), (_, update) =>
+        {
+            var delta = JsonObject.Create(update)!;
+            _deltas.Enqueue(delta);
+            lock (_lock)
+            {
+                if (_held is null || !SameAudience(_held, delta) || (int)delta["version"]! <= (int)_held["version"]!)
+                    return;
+                if (_dropUpdates > 0 || (int)delta["baseVersion"]! != (int)_held["version"]!)
+                {
+                    _dropUpdates = Math.Max(0, _dropUpdates - 1);
+                    Gaps++;
+                    Connection.InvokeAsync<CommandResult>(nameof(GameHub.Resync)).ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    return;
+                }
+                Hold(ClientMerge.Apply(_held, delta));
+            }
             _received.Release();
         });
         connection.On<string, IReadOnlyList<SeatView>>(nameof(IGameClient.Seats), (_, seats) =>
@@ -41,6 +76,29 @@ internal sealed class GameClient : IAsyncDisposable
     public HubConnection Connection { get; }
 
     public IReadOnlyCollection<GameView> Views => _views;
+
+    /// <summary>Every delta received, as it came over the wire.</summary>
+    public IReadOnlyCollection<JsonObject> Deltas => _deltas;
+
+    /// <summary>Version gaps seen (each answered with a resync).</summary>
+    public int Gaps { get; private set; }
+
+    /// <summary>Loses the next <paramref name="count"/> deltas as a dropped message would: the client sees a gap and resyncs.</summary>
+    public void DropUpdates(int count)
+    {
+        lock (_lock)
+            _dropUpdates = count;
+    }
+
+    /// <summary>The JSON view held now.</summary>
+    public JsonObject? Held
+    {
+        get
+        {
+            lock (_lock)
+                return _held?.DeepClone().AsObject();
+        }
+    }
 
     public IReadOnlyCollection<IReadOnlyList<SeatView>> SeatLists => _seats;
 
@@ -106,6 +164,8 @@ internal sealed class GameClient : IAsyncDisposable
 
     public Task<CommandResult> RevealAll() => Invoke<CommandResult>(nameof(GameHub.RevealAll));
 
+    public Task<CommandResult> Resync() => Invoke<CommandResult>(nameof(GameHub.Resync));
+
     /// <summary>As the browser does: after an automatic reconnect, take the seat again with its token.</summary>
     public void ResumeOnReconnect(string token) => Connection.Reconnected += async _ =>
     {
@@ -151,6 +211,14 @@ internal sealed class GameClient : IAsyncDisposable
             }
         }
     }
+
+    private void Hold(JsonObject view)
+    {
+        _held = view;
+        _views.Enqueue(view.Deserialize<GameView>(GameJson.Options)!);
+    }
+
+    private static bool SameAudience(JsonObject a, JsonObject b) => JsonNode.DeepEquals(a["audience"], b["audience"]);
 
     public async ValueTask DisposeAsync()
     {
