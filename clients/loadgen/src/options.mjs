@@ -11,7 +11,7 @@ const LIMITS = { games: 20_000, connections: 20_000, turns: 40, observers: 50, c
 export const USAGE = `Usage: node src/cli.mjs <${SCENARIOS.join('|')}> [options]
 
 Scenarios
-  idle-games   create --games games with POST /api/games (then --activate wakes each game's actor)
+  idle-games   create --games games with POST /api/games (then --activate wakes each game's grain)
   connections  create --games games and hold --connections hub connections (every role's seat, then observers)
   play         --games games, each with four role connections, a facilitator and --observers observers,
                playing --turns turns (statements, a proposal and its acceptance, orders, phase advances);
@@ -37,7 +37,7 @@ Options
   --concurrency N        REST calls and joins in flight at once (default 32)
   --source-addresses N   spread REST calls over 127.0.0.1..127.0.0.N, as N facilitators' machines would
                          (the server limits game creation to 60 a minute per address; default 1)
-  --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's actor
+  --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's grain
   --think-ms N           play: pause between a game's steps, like players reading (default 0)
   --warmup N             play, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm
                          before measuring (default: --games, at most 10; 0 skips)

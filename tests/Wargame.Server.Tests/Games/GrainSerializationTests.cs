@@ -104,6 +104,7 @@ public sealed class GrainSerializationTests
                 new AdvancePhase(Actor.System),
                 new Domain.Game.SetDeadline(Actor.Facilitator, 600) { Now = deadline },
                 new ExtendDeadline(Actor.Facilitator, 120),
+                new SetDeadlinePresets(Actor.Facilitator, new DeadlinePresets(Negotiation: 900, Orders: 300)),
                 new PauseGame(Actor.Facilitator) { Now = deadline },
                 new ResumeGame(Actor.Facilitator),
                 new CloseAtDeadline(Actor.System, deadline),
