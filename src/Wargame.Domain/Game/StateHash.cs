@@ -29,6 +29,7 @@ internal static class StateHash
         (nameof(GameState.Paused), (w, s) => w.WriteBooleanValue(s.Paused)),
         (nameof(GameState.Deadline), (w, s) => Json(w, s.Deadline)),
         (nameof(GameState.PausedRemainingSeconds), (w, s) => Json(w, s.PausedRemainingSeconds)),
+        (nameof(GameState.DeadlinePresets), (w, s) => Json(w, s.DeadlinePresets)),
         (nameof(GameState.Ended), (w, s) => w.WriteBooleanValue(s.Ended)),
         (nameof(GameState.Revealed), (w, s) => w.WriteBooleanValue(s.Revealed)),
         (nameof(GameState.Messages), (w, s) => Json(w, s.Messages)),

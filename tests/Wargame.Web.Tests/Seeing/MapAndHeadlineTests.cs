@@ -154,7 +154,7 @@ public sealed class MapAndHeadlineTests(BrowserFixture browser) : IAsyncLifetime
 
         await facilitator.GetByRole(AriaRole.Link, new() { Name = "Open replay" }).ClickAsync();
         var timeline = facilitator.GetByTestId("timeline");
-        await Expect(timeline.Locator("[data-kind='Signed']")).ToContainTextAsync("Signed: a security guarantee between Ukraine, Europe, in force.");
+        await Expect(timeline.Locator("[data-kind='Concluded']")).ToContainTextAsync("Signed: a security guarantee between Ukraine, Europe, in force.");
 
         // The whole record (the facilitator's key is in this browser) holds the note too.
         await facilitator.GetByLabel("Everything").CheckAsync();

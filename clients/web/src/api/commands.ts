@@ -7,6 +7,7 @@ import type {
   GameHub,
   InjectRequest,
   MessageRequest,
+  DeadlinePresets,
   Orders,
   ProposalResponse,
   Role,
@@ -25,6 +26,7 @@ export const ARGUMENT_ORDER = {
   JoinWithCode: ["code", "displayName"],
   JoinAsFacilitator: ["gameId", "facilitatorKey"],
   Resume: ["seatToken"],
+  Resync: [],
   PostMessage: ["message"],
   Propose: ["terms"],
   RespondToProposal: ["proposalId", "response"],
@@ -33,6 +35,7 @@ export const ARGUMENT_ORDER = {
   SubmitOrders: ["orders"],
   AdvancePhase: [],
   SetDeadline: ["seconds"],
+  SetDeadlinePresets: ["presets"],
   ExtendDeadline: ["seconds"],
   Pause: [],
   ResumePlay: [],
@@ -48,6 +51,7 @@ export const ARGUMENT_ORDER = {
 /** The same for what the server sends. */
 export const MESSAGE_ORDER = {
   View: ["gameId", "view"],
+  Update: ["gameId", "delta"],
   Seats: ["gameId", "seats"],
 } as const satisfies { [M in Message]: readonly (keyof GameClient[M]["arguments"])[] };
 
@@ -98,6 +102,8 @@ export function seatCommands(link: HubLink) {
     joinWithCode: (code: string, displayName: string) => call(link, "JoinWithCode", { code, displayName }),
     joinAsFacilitator: (gameId: string, facilitatorKey: string) => call(link, "JoinAsFacilitator", { gameId, facilitatorKey }),
     resume: (seatToken: string) => call(link, "Resume", { seatToken }),
+    /** Asks for the seat's whole view again (after a missed delta); it arrives as a View push. */
+    resync: () => call(link, "Resync", {}),
   };
 }
 
@@ -128,6 +134,8 @@ export function gameCommands(link: () => HubLink | null, observe?: (result: Comm
     advancePhase: () => command("AdvancePhase", {}),
     /** Null clears the deadline. */
     setDeadline: (seconds: number | null) => command("SetDeadline", { seconds }),
+    /** The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens. */
+    setDeadlinePresets: (presets: DeadlinePresets) => command("SetDeadlinePresets", { presets }),
     extendDeadline: (seconds: number) => command("ExtendDeadline", { seconds }),
     pause: () => command("Pause", {}),
     resumePlay: () => command("ResumePlay", {}),

@@ -4,6 +4,7 @@ import {
   gameCommands,
   HubError,
   hubError,
+  MESSAGE_ORDER,
   onMessage,
   seatCommands,
   type GameCommands,
@@ -11,7 +12,7 @@ import {
 } from "../api/commands";
 import { storage } from "../api/storage";
 import type { JoinResult } from "../api/types";
-import { createGameStore, type GameState } from "./store";
+import { applyDelta, createGameStore, type GameState } from "./store";
 
 export type Credentials = { kind: "seat"; gameId: string } | { kind: "facilitator"; gameId: string; facilitatorKey: string };
 
@@ -22,6 +23,9 @@ export interface GameSession extends GameState {
 /** Joins with a code on a short-lived connection and remembers the seat; the game page resumes it. */
 export async function joinWithCode(code: string, displayName: string): Promise<JoinResult> {
   const connection = createConnection();
+  // The server pushes the view and seats to every new seat; the game page's own connection receives them, this one
+  // only takes the seat. Handling them here keeps SignalR from warning about a missing client method.
+  for (const message of Object.keys(MESSAGE_ORDER)) connection.on(message, () => undefined);
   try {
     await connection.start().catch(() => {
       throw new HubError("unreachable", "The server cannot be reached. Check the connection and try again.");
@@ -55,6 +59,12 @@ export function useGameSession(credentials: Credentials): GameSession {
 
     onMessage(link, "View", ({ gameId: from, view }) => {
       if (from === gameId) store.dispatch({ type: "view", view });
+    });
+    onMessage(link, "Update", ({ gameId: from, delta }) => {
+      if (from !== gameId) return;
+      // A delta that does not follow the view held (a push was lost): ask for the whole view, which arrives as View.
+      if (applyDelta(store.getState().view, delta).kind === "gap") void seats.resync().catch(() => undefined);
+      else store.dispatch({ type: "delta", delta });
     });
     onMessage(link, "Seats", ({ gameId: from, seats }) => {
       if (from === gameId) store.dispatch({ type: "seats", seats });

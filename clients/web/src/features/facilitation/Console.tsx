@@ -15,10 +15,12 @@ import { revealRecordSoon } from "../headline/revealRecord";
 import { TurnHeadlineBanner } from "../headline/TurnHeadlineBanner";
 import { WarMap } from "../map/WarMap";
 import { OrdersOverview } from "../orders/OrdersOverview";
+import { ReadyTicks } from "../orders/ReadyTicks";
 import { ProposalsInbox } from "../proposals/ProposalsInbox";
 import { PrivateBriefing } from "../record/PrivateBriefing";
 import { PublicRecord } from "../record/PublicRecord";
 import { MetricsCharts } from "../results/Charts";
+import { FinalStandings } from "../results/FinalStandings";
 import { ResultsSection } from "../results/Results";
 import { Scores } from "../results/Scores";
 import { AdjustForm } from "./AdjustForm";
@@ -81,7 +83,7 @@ export function Console({ game }: { game: CreatedGame }) {
       label: "Proposals",
       content: (
         <Section title="Proposals">
-          <ProposalsInbox proposals={view.proposals} may={may} />
+          <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
         </Section>
       ),
     },
@@ -141,6 +143,12 @@ export function Console({ game }: { game: CreatedGame }) {
           <PhaseBar view={view} />
         </TopBar>
         <GameControls view={view} game={game} may={may} />
+        {view.phase === "Orders" && !view.ended ? (
+          <section className="panel" aria-label="Orders in">
+            <ReadyTicks view={view} />
+          </section>
+        ) : null}
+        <FinalStandings view={view} />
         <main className="dashboard">
           <TurnHeadlineBanner
             headlines={view.headlines}
