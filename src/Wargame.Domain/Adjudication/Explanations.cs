@@ -253,7 +253,7 @@ internal static partial class Explanations
             Terms = [.. options.Select(o => o.Posture == RussiaPosture.Comply
                 ? ctx.Computed(CeasefireValue, ceasefire ? "Comply: keep the ceasefire" : "Comply: no ceasefire to keep", o.ExpectedUtility)
                 : new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "docs/game-model.md step C"))],
-            Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {best}; chosen: {chosen}: {why}.",
+            Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {Describe(best)}; chosen: {Describe(chosen)}: {why}.",
             Counterfactual = $"with D {Fmt.Short(DeterrenceProbe)} higher, a major offensive's utility would be {Fmt.One(major)}",
             VisibleTo = [Role.RU],
         };
