@@ -206,7 +206,7 @@ internal static partial class Explanations
             ThresholdBp = Dice.ToBasisPoints(d),
             Outcome = !assessment.Known.Any()
                 ? "Deterrence is 0: no guarantee Russia knows of is in force."
-                : $"Deterrence is {Fmt.Two(d)}: the chance that at least one guarantor Russia knows of would answer an attack (D = 1 - prod(1 - Cred_i)).",
+                : $"Deterrence is {Fmt.Two(d)}: the chance Russia should reckon at least one guarantor would answer an attack (D = 1 - prod(1 - Cred_i)).",
             // Russia reads its own estimate (the perception record) instead.
             VisibleTo = [Role.UA, Role.US, Role.EU],
             Counterfactual = $"one more guarantor of credibility {Fmt.Short(GuarantorProbe)} would raise D to {Fmt.Two(1 - (1 - d) * (1 - GuarantorProbe))} (Ukraine's goal is {Fmt.Short(goal)})",
@@ -253,7 +253,7 @@ internal static partial class Explanations
             Terms = [.. options.Select(o => o.Posture == RussiaPosture.Comply
                 ? ctx.Computed(CeasefireValue, ceasefire ? "Comply: keep the ceasefire" : "Comply: no ceasefire to keep", o.ExpectedUtility)
                 : new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "docs/game-model.md step C"))],
-            Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {best}; chosen: {chosen}: {why}.",
+            Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {Describe(best)}; chosen: {Describe(chosen)}: {why}.",
             Counterfactual = $"with D {Fmt.Short(DeterrenceProbe)} higher, a major offensive's utility would be {Fmt.One(major)}",
             VisibleTo = [Role.RU],
         };

@@ -83,10 +83,10 @@ public sealed record GameView
     public ImmutableArray<TurnMetrics> Metrics { get; init; } = [];
     /// <summary>Injects fired so far; their effects are shown to the facilitator (and everyone after reveal).</summary>
     public ImmutableArray<InjectView> Injects { get; init; } = [];
-    /// <summary>The quantities an inject may move, with their ranges: facilitator only.</summary>
-    public ImmutableArray<InjectQuantityView> InjectQuantities { get; init; } = [];
     /// <summary>The facilitator's notes on turns: the facilitator's (and everyone's after reveal).</summary>
     public ImmutableArray<FacilitatorNote> Notes { get; init; } = [];
+    /// <summary>The quantities an inject may move, with their ranges: facilitator only.</summary>
+    public ImmutableArray<InjectQuantityView> InjectQuantities { get; init; } = [];
     /// <summary>The scenario's event deck: facilitator only (and after reveal).</summary>
     public ImmutableArray<EventCardView> EventDeck { get; init; } = [];
     /// <summary>Hidden quantities: own role's; every role's for the facilitator or after reveal.</summary>

@@ -99,8 +99,8 @@ public static class GameViews
                 Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
             })],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
-            InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
             Notes = seesAll ? state.Notes : [],
+            InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
             EventDeck = seesAll
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],

@@ -8,9 +8,7 @@ using Wargame.Domain.Turns;
 namespace Wargame.Domain.Views;
 
 /// <summary>What a timeline entry marks, for its symbol and colour on the time axis.</summary>
-#pragma warning disable CA1720 // "Signed" is an agreement being signed, not a type name
-public enum TimelineKind { Proposed, Signed, Revoked, Resolved, CeasefireBroken, GuaranteeTested, GuaranteeAnswered, Inject, Adjustment, Note, Ended }
-#pragma warning restore CA1720
+public enum TimelineKind { Proposed, Concluded, Revoked, Resolved, CeasefireBroken, GuaranteeTested, GuaranteeAnswered, Inject, Adjustment, Note, Ended }
 
 /// <summary>
 /// One moment of the game for the debrief: the log version the replay opens at (as the audience counts versions),
@@ -26,10 +24,7 @@ public sealed record TimelineEntry(int Version, int Turn, Phase Phase, TimelineK
 /// </summary>
 public static class Timeline
 {
-    /// <param name="states">The state before each event and after the last: states[i + 1] follows events[i].</param>
-    /// <param name="events">The game's log.</param>
-    /// <param name="audience">Whose timeline: entries only for events it could see.</param>
-    /// <param name="versionOf">The version the audience's replay gives a state.</param>
+    /// <summary>The timeline of <c>events</c> for <c>audience</c>: <c>states[i]</c> is the state after <c>events[i]</c>; versions by <c>versionOf</c>.</summary>
     public static ImmutableArray<TimelineEntry> For(IReadOnlyList<GameState> states, IReadOnlyList<GameEvent> events, Audience audience, Func<GameState, int> versionOf)
     {
         var entries = ImmutableArray.CreateBuilder<TimelineEntry>();
@@ -46,7 +41,7 @@ public static class Timeline
                     Add(TimelineKind.Proposed, $"{p.Proposer.DisplayName()} proposes {Describe(p.Terms)}{(p.CounterOf is null ? "" : " (a counter-proposal)")}.", p.Proposer);
                     break;
                 case AgreementSigned s when after.World.Agreements.FirstOrDefault(a => a.Id == s.Id) is { } signed:
-                    Add(TimelineKind.Signed, $"Signed: {Describe(signed.Terms)} between {Names(signed.Parties)}"
+                    Add(TimelineKind.Concluded, $"Signed: {Describe(signed.Terms)} between {Names(signed.Parties)}"
                         + (s.Status == AgreementStatus.AwaitingRatification ? ", awaiting ratification." : ", in force."));
                     break;
                 case AgreementRevoked r when after.World.Agreements.FirstOrDefault(a => a.Id == r.Id) is { } revoked:

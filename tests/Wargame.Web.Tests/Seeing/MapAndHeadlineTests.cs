@@ -139,5 +139,57 @@ public sealed class MapAndHeadlineTests(BrowserFixture browser) : IAsyncLifetime
         var record = ua.Locator($"details.record[data-record-id='{recordId}']");
         await Expect(record).ToHaveAttributeAsync("open", "");
         await Expect(record).ToBeInViewportAsync();
+
+        await TheDebriefOpensTheReplayAtAnEventAndPrints(facilitator);
+    }
+
+    /// <summary>A note on turn 1, then the replay: the timeline opens it at the resolution, it steps one event at a time, it prints.</summary>
+    private static async Task TheDebriefOpensTheReplayAtAnEventAndPrints(IPage facilitator)
+    {
+        await Tab(facilitator, "Notes");
+        var note = facilitator.GetByRole(AriaRole.Form, new() { Name = "Add a note" });
+        await note.GetByLabel("Note").FillAsync("Europe's tripwire arrived before any test: ask why Russia held back.");
+        await note.GetByRole(AriaRole.Button, new() { Name = "Add note" }).ClickAsync();
+        await Expect(facilitator.GetByTestId("notes")).ToContainTextAsync("ask why Russia held back");
+
+        await facilitator.GetByRole(AriaRole.Link, new() { Name = "Open replay" }).ClickAsync();
+        var timeline = facilitator.GetByTestId("timeline");
+        await Expect(timeline.Locator("[data-kind='Concluded']")).ToContainTextAsync("Signed: a security guarantee between Ukraine, Europe, in force.");
+
+        // The whole record (the facilitator's key is in this browser) holds the note too.
+        await facilitator.GetByLabel("Everything").CheckAsync();
+        await Expect(timeline.Locator("[data-kind='Note']")).ToContainTextAsync("Facilitator's note on turn 1: Europe's tripwire arrived");
+
+        // The turn's resolution opens the replay at that very event: the headline of turn 1 is there, the map with it.
+        var resolved = timeline.Locator("[data-kind='Resolved']");
+        var version = await resolved.GetAttributeAsync("data-version");
+        await resolved.GetByRole(AriaRole.Button).ClickAsync();
+        var position = facilitator.GetByTestId("replay-version");
+        await Expect(position).ToContainTextAsync($"event {version} of ");
+        await Expect(resolved).ToHaveAttributeAsync("aria-current", "step");
+        var frame = facilitator.GetByTestId("replay-view");
+        await Expect(frame.GetByTestId("headline")).ToHaveAttributeAsync("data-turn", "1");
+        await Expect(frame.GetByTestId("tripwire-EU")).ToContainTextAsync("EU 10,000");
+        await Screenshots.Save(facilitator, "13-timeline-and-replay");
+
+        // One event back: the turn is not resolved yet and no headline; one event forward again: it is.
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Previous event" }).ClickAsync();
+        await Expect(position).ToContainTextAsync($"event {int.Parse(version!) - 1} of ");
+        await Expect(frame.GetByTestId("headline")).ToHaveAttributeAsync("data-turn", "0");
+        await facilitator.GetByRole(AriaRole.Button, new() { Name = "Next event" }).ClickAsync();
+        await Expect(position).ToContainTextAsync($"event {version} of ");
+        await Expect(frame.GetByTestId("headline")).ToHaveAttributeAsync("data-turn", "1");
+
+        // The print view: the report's title, the timeline, the map and the results; no replay controls.
+        await facilitator.EmulateMediaAsync(new() { Media = Media.Print });
+        var report = facilitator.GetByTestId("debrief-report");
+        await Expect(report.GetByRole(AriaRole.Heading, new() { Name = "Debrief report: Web seminar" })).ToBeVisibleAsync();
+        await Expect(timeline).ToBeVisibleAsync();
+        await Expect(frame.GetByTestId("war-map")).ToBeVisibleAsync();
+        await Expect(frame.GetByTestId("results")).ToBeVisibleAsync();
+        await Expect(facilitator.GetByRole(AriaRole.Region, new() { Name = "Replay controls" })).ToBeHiddenAsync();
+        var pdf = await facilitator.PdfAsync();
+        Assert.True(pdf.Length > 10_000, $"the printed report is {pdf.Length} bytes");
+        await facilitator.EmulateMediaAsync(new() { Media = Media.Screen });
     }
 }

@@ -5,7 +5,7 @@ export function timelineMark(kind: TimelineEntry["kind"]): string {
   switch (kind) {
     case "Proposed":
       return "✎";
-    case "Signed":
+    case "Concluded":
       return "✍";
     case "Revoked":
       return "✗";
