@@ -39,8 +39,13 @@ public sealed record GameView
     public ImmutableArray<RoleCard> Roles { get; init; } = [];
     /// <summary>Own role's private record; every role's for the facilitator, or for all once revealed.</summary>
     public ImmutableArray<PrivateRecord> PrivateRecords { get; init; } = [];
-    /// <summary>Public statements and the private channels this audience is in.</summary>
+    /// <summary>
+    /// Public statements and the private channels this audience is in: each channel's latest
+    /// <see cref="CommandLimits.MessagesShownPerChannel"/>, numbered within everything this audience may read.
+    /// </summary>
     public ImmutableArray<MessageView> Messages { get; init; } = [];
+    /// <summary>How many messages this audience may read in all; more than <see cref="Messages"/> holds when a channel is long.</summary>
+    public int MessageCount { get; init; }
     /// <summary>
     /// This role's orders this turn and its standing orders (what resolution uses if it submits none: the last
     /// posture without one-off actions); every role's for the facilitator.
@@ -60,7 +65,10 @@ public sealed record GameView
     public MapView Map { get; init; } = new();
     /// <summary>Western sanctions pressure, 0–10 (public).</summary>
     public int Sanctions { get; init; }
-    /// <summary>Steps A–C computed now from the public record: credibility per guarantee and guarantor, and D.</summary>
+    /// <summary>
+    /// Steps A–C computed now: credibility per guarantee and guarantor (of the guarantees this audience knows of), and D of
+    /// the guarantees every role knows of. Russia reads its own estimates here instead of the true values.
+    /// </summary>
     public ImmutableArray<CredibilityView> Credibility { get; init; } = [];
     public double Deterrence { get; init; }
     /// <summary>Guarantees tested last turn that wait for their guarantors' responses in this turn's orders.</summary>
@@ -83,6 +91,11 @@ public sealed record GameView
     public ImmutableArray<HiddenQuantitiesView> Hidden { get; init; } = [];
     /// <summary>This turn's intelligence estimates (seeded noise around the truth): own role's; every role's for the facilitator or after reveal.</summary>
     public ImmutableArray<IntelligenceReport> Intelligence { get; init; } = [];
+    /// <summary>
+    /// What Russia believes of each guarantee it knows of, and the D that follows (Russia and the facilitator); the
+    /// true values beside them for the facilitator and after the reveal, for the debrief.
+    /// </summary>
+    public RussianBeliefView? RussianBelief { get; init; }
     /// <summary>Russia's expected-utility line per option (Russia, the facilitator, and after reveal).</summary>
     public RussianOutlookView? RussianOutlook { get; init; }
     /// <summary>The rules table: every constant with its tag and source (public).</summary>
@@ -132,9 +145,21 @@ public sealed record AgreementView(
     LegalForm? CurrentForm,
     ImmutableSortedDictionary<Role, double> Reputation,
     int Breaches,
-    ImmutableArray<Role> Violators);
+    ImmutableArray<Role> Violators,
+    bool? AmbiguityClause,
+    bool Disclosed,
+    ImmutableArray<CommitmentChange> Changes,
+    ImmutableSortedDictionary<Role, int> PromisedTroops,
+    ImmutableSortedDictionary<Role, int> DrawdownTurn);
 
-public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation);
+/// <summary>A role's public order of battle; a guarantor's reputation with the history behind it.</summary>
+public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation, ImmutableArray<ReputationEntry> ReputationHistory);
+
+/// <summary>Russia's estimate of one guarantor on one guarantee; the true values only for the facilitator and after the reveal.</summary>
+public sealed record PerceivedGuarantorView(int AgreementId, Role Guarantor, double Commitment, double Capability, double Credibility,
+    double? TrueCommitment, double? TrueCapability, double? TrueCredibility);
+
+public sealed record RussianBeliefView(double Deterrence, double? TrueDeterrence, ImmutableArray<PerceivedGuarantorView> Guarantors);
 
 public sealed record CredibilityView(
     int AgreementId,

@@ -60,6 +60,7 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     hidden: [],
     intelligence: [],
     russianOutlook: null,
+    russianBelief: null,
     ruleConstants: [],
     ...overrides,
   };
