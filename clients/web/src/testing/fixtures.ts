@@ -7,6 +7,7 @@ export const LIMITS: CommandLimits = {
   deadlineMaxSeconds: 604800,
   adjustmentMaxLogit: 0.5,
   messageMaxLength: 4000,
+  messagesShownPerChannel: 200,
   reasonMaxLength: 500,
   injectTitleMaxLength: 200,
   injectTextMaxLength: 4000,
@@ -63,6 +64,7 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     russianBelief: null,
     ruleConstants: [],
     ...overrides,
+    messageCount: overrides.messageCount ?? overrides.messages?.length ?? 0,
   };
 }
 
