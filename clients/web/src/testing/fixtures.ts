@@ -66,6 +66,7 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     russianBelief: null,
     ruleConstants: [],
     ...overrides,
+    messageCount: overrides.messageCount ?? overrides.messages?.length ?? 0,
   };
 }
 
