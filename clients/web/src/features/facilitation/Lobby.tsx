@@ -1,3 +1,5 @@
+import { useState } from "react";
+import { api } from "../../api/rest";
 import type { CreatedGame, Role, SeatView } from "../../api/types";
 import { ROLES, ROLE_NAMES } from "../../api/types";
 import type { Permissions } from "../../game/permissions";
@@ -12,6 +14,18 @@ export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView
   const commands = useCommands();
   const bot = useAction();
   const release = useAction();
+  const rotate = useAction();
+  // Codes replaced in this console; the server's game details carry them on the next load.
+  const [rotated, setRotated] = useState<Record<string, string>>({});
+  const codes: [string, string, string][] = [
+    ...Object.entries(game.joinCodes).map(([role, code]): [string, string, string] => [role, ROLE_NAMES[role as Role] ?? role, code]),
+    ...(game.observerCode ? [["public", "Observers", game.observerCode] as [string, string, string]] : []),
+  ];
+  const newCode = (audience: string, label: string) =>
+    void rotate.run(async () => {
+      const { code } = await api.rotateCode(game.gameId, audience, game.facilitatorKey);
+      setRotated((r) => ({ ...r, [audience]: code }));
+    }, `${label} have a new code; the old one no longer works.`);
   return (
     <div className="columns">
       <Section title="Join codes">
@@ -20,24 +34,28 @@ export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView
         </p>
         <table className="codes" data-testid="join-codes">
           <tbody>
-            {Object.entries(game.joinCodes).map(([role, code]) => (
-              <tr key={role}>
-                <th scope="row">{ROLE_NAMES[role as Role] ?? role}</th>
+            {codes.map(([audience, label, code]) => (
+              <tr key={audience}>
+                <th scope="row">{label}</th>
                 <td>
-                  <code data-role={role}>{code}</code>
+                  <code data-role={audience === "public" ? "observer" : audience}>{rotated[audience] ?? code}</code>
+                </td>
+                <td>
+                  <button
+                    className="small secondary"
+                    onClick={() => newCode(audience, label)}
+                    disabled={rotate.busy}
+                    aria-label={`New code for ${label}`}
+                    title="Replace this code: whoever holds the old one (say, a released seat) cannot join with it any more"
+                  >
+                    New code
+                  </button>
                 </td>
               </tr>
             ))}
-            {game.observerCode ? (
-              <tr>
-                <th scope="row">Observers</th>
-                <td>
-                  <code data-role="observer">{game.observerCode}</code>
-                </td>
-              </tr>
-            ) : null}
           </tbody>
         </table>
+        <ActionFeedback error={rotate.error} done={rotate.done} />
         <details className="secret">
           <summary>Facilitator key (keep it secret)</summary>
           <p>With this key you can open this console on another computer. Players must never see it.</p>
