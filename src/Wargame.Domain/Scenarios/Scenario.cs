@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 
@@ -20,6 +21,8 @@ public sealed record RoleSetup(Role Role, string PublicBriefing, string PrivateB
     public int Reinforcements72h { get; init; }
     /// <summary>Guarantors only; null takes the rules table's starting reputation.</summary>
     public double? Reputation { get; init; }
+    /// <summary>Guarantors: past events that moved reputation before the game (an abrogated deal, a kept promise), applied in order.</summary>
+    public ImmutableArray<ReputationEntry> ReputationHistory { get; init; } = [];
     public ImmutableSortedDictionary<string, double> Hidden { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 }
 
@@ -46,6 +49,8 @@ public sealed record Scenario
     public int Sanctions { get; init; } = 6;
     public ImmutableArray<InstrumentSetup> Instruments { get; init; } = [];
     public ImmutableArray<EventCard> Events { get; init; } = [];
+    /// <summary>Named lines on the map (see <see cref="ContactLine"/>); empty draws the map without a front.</summary>
+    public ImmutableArray<NamedLine> Lines { get; init; } = [];
     /// <summary>Rule constants this scenario overrides, by camelCase key (see <see cref="RuleKey"/>).</summary>
     public ImmutableSortedDictionary<string, double> RuleOverrides { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 

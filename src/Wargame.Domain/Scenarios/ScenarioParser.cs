@@ -3,6 +3,7 @@ using System.Globalization;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using YamlDotNet.RepresentationModel;
@@ -104,7 +105,7 @@ public static class ScenarioParser
 
         public Scenario ReadScenario(YamlMappingNode root)
         {
-            Known(root, "", "id", "title", "summary", "turns", "turnLength", "territory", "sanctions", "roles", "instruments", "events", "rules");
+            Known(root, "", "id", "title", "summary", "turns", "turnLength", "territory", "sanctions", "roles", "instruments", "events", "rules", "lines");
             var id = Text(root, "id", "", required: true);
             if (id.Length > 0 && !id.All(c => c is (>= 'a' and <= 'z') or (>= '0' and <= '9') or '-'))
                 Error(Child(root, "id")!, "id", "must be lowercase letters, digits and dashes (it names the file).");
@@ -112,6 +113,10 @@ public static class ScenarioParser
             if (id.Length > 0 && expected.Length > 0 && Path.GetExtension(fileName) is ".yaml" or ".yml" && id != expected)
                 Error(Child(root, "id")!, "id", $"is '{id}' but the file is named '{expected}'; they must match.");
             var turns = Int(root, "turns", "", 1, 40) ?? 8;
+            var territory = Number(root, "territory", "", 0, 100) ?? 80;
+            var lines = ReadLines(root, territory);
+            var instruments = ReadInstruments(root);
+            CheckLineNames(root, instruments, lines);
 
             return new Scenario
             {
@@ -120,10 +125,11 @@ public static class ScenarioParser
                 Summary = Text(root, "summary", "", required: true),
                 Turns = turns,
                 TurnLength = Text(root, "turnLength", "", required: false) is { Length: > 0 } length ? length : "quarter",
-                Territory = Number(root, "territory", "", 0, 100) ?? 80,
+                Territory = territory,
                 Sanctions = Int(root, "sanctions", "", 0, 10) ?? 6,
                 Roles = ReadRoles(root),
-                Instruments = ReadInstruments(root),
+                Instruments = instruments,
+                Lines = lines,
                 Events = ReadEvents(root, turns),
                 RuleOverrides = ReadRules(root),
             };
@@ -147,7 +153,7 @@ public static class ScenarioParser
                     continue;
                 }
                 string[] fields = role.IsGuarantor()
-                    ? ["publicBriefing", "privateBriefing", "troops", "location", "reinforcements72h", "reputation", "hidden"]
+                    ? ["publicBriefing", "privateBriefing", "troops", "location", "reinforcements72h", "reputation", "reputationHistory", "hidden"]
                     : ["publicBriefing", "privateBriefing", "troops", "hidden"];
                 Known(rm, path, fields);
                 var troops = Int(rm, "troops", path, 0, 2_000_000);
@@ -159,10 +165,26 @@ public static class ScenarioParser
                     Location = Enum<TripwireLocation>(rm, "location", path) ?? TripwireLocation.Rear,
                     Reinforcements72h = Int(rm, "reinforcements72h", path, 0, 500_000) ?? 0,
                     Reputation = Number(rm, "reputation", path, 0, 1),
+                    ReputationHistory = role.IsGuarantor() ? ReadHistory(rm, path) : [],
                     Hidden = ReadHidden(rm, role, path),
                 });
             }
             return roles.ToImmutable();
+        }
+
+        /// <summary>reputationHistory: [{ turn: -4, change: -0.05, reason: "..." }]: turns before the game count from 0 down.</summary>
+        private ImmutableArray<ReputationEntry> ReadHistory(YamlMappingNode rm, string path)
+        {
+            var list = ImmutableArray.CreateBuilder<ReputationEntry>();
+            foreach (var (item, itemPath) in Mappings(rm, "reputationHistory", path, "must be a list of { turn, change, reason }.", "must be a mapping { turn, change, reason }."))
+            {
+                Known(item, itemPath, "turn", "change", "reason");
+                var change = Number(item, "change", itemPath, -1, 1);
+                if (change is null)
+                    Error(item, itemPath + "change", "is required: how much the event moved reputation (-1..1).");
+                list.Add(new ReputationEntry(Int(item, "turn", itemPath, -100, 0) ?? 0, change ?? 0, Text(item, "reason", itemPath, required: true)));
+            }
+            return list.ToImmutable();
         }
 
         private ImmutableSortedDictionary<string, double> ReadHidden(YamlMappingNode rm, Role role, string path)
@@ -263,7 +285,7 @@ public static class ScenarioParser
                     break;
                 case "guarantee":
                     Known(m, path, "kind", "durationTurns", "guarantors", "legalForm", "trigger", "ambiguityClause", "tripwires",
-                        "economicStake", "armsAndIntelligence", "russianConsentSought");
+                        "economicStake", "armsAndIntelligence", "russianConsentSought", "public");
                     terms = new GuaranteeTerms
                     {
                         DurationTurns = Int(m, "durationTurns", path, 1, 40),
@@ -272,6 +294,7 @@ public static class ScenarioParser
                         Trigger = Enum<Trigger>(m, "trigger", path) ?? Trigger.Consultative,
                         AmbiguityClause = Bool(m, "ambiguityClause", path) ?? false,
                         Tripwires = ReadTripwires(m, path),
+                        Public = Bool(m, "public", path) ?? true,
                         EconomicStake = Enum<EconomicStake>(m, "economicStake", path) ?? EconomicStake.None,
                         ArmsAndIntelligence = Bool(m, "armsAndIntelligence", path) ?? false,
                         RussianConsentSought = Bool(m, "russianConsentSought", path) ?? false,
@@ -285,6 +308,92 @@ public static class ScenarioParser
             foreach (var problem in TermsCheck.Problems(terms))
                 Error(Child(m, problem.Field) ?? m, path + problem.Field, problem.Message);
             return terms;
+        }
+
+        /// <summary>Longitudes and latitudes a named line may use: Ukraine and a margin around it.</summary>
+        private const double MinLon = 22, MaxLon = 41, MinLat = 44, MaxLat = 53;
+        private const int MaxLinePoints = 200;
+
+        private ImmutableArray<NamedLine> ReadLines(YamlMappingNode root, double territory)
+        {
+            var lines = ImmutableArray.CreateBuilder<NamedLine>();
+            foreach (var (m, path) in Mappings(root, "lines", "", "must be a list of named lines {name, territory, points}.", "must be a mapping {name, territory, points}."))
+            {
+                Known(m, path, "name", "territory", "points");
+                var name = Text(m, "name", path, required: true);
+                if (name.Length > 0 && lines.Any(l => l.Name == name))
+                    Error(Child(m, "name")!, path + "name", $"'{name}' names another line too; line names must be unique.");
+                var held = Number(m, "territory", path, 0, 100);
+                if (held is null && Child(m, "territory") is null)
+                    Error(m, path + "territory", "is required: the share of territory (percent) Ukraine holds when the front runs along this line.");
+                if (held is { } h && lines.Any(l => l.Territory == h))
+                    Error(Child(m, "territory")!, path + "territory", $"is {Fmt.Short(h)}, as another line's is; each line marks a different share of territory.");
+                var points = ReadPoints(m, path);
+                if (lines.Count > 0 && !points.IsDefaultOrEmpty && points.Length != lines[0].Points.Length)
+                    Error(Child(m, "points")!, path + "points", $"has {points.Length} points but the first line has {lines[0].Points.Length}; every line lists the same number of points, north to south, so the contact line can move between them.");
+                if (name.Length > 0 && held is { } t && !points.IsDefaultOrEmpty)
+                    lines.Add(new NamedLine(name, t, points));
+            }
+            if (Child(root, "lines") is { } node && Errors.Count == 0)
+            {
+                if (lines.Count < 2)
+                    Error(node, "lines", "needs at least two named lines: the contact line moves between them as territory changes hands.");
+                else if (territory < lines.Min(l => l.Territory) || territory > lines.Max(l => l.Territory))
+                    Error(Child(root, "territory") ?? root, "territory", $"is {Fmt.Short(territory)}%, outside the named lines ({Fmt.Short(lines.Min(l => l.Territory))}% to {Fmt.Short(lines.Max(l => l.Territory))}%); the starting contact line must lie between two of them.");
+            }
+            return lines.ToImmutable();
+        }
+
+        private ImmutableArray<MapPoint> ReadPoints(YamlMappingNode m, string path)
+        {
+            var field = path + "points";
+            if (Child(m, "points") is not { } node)
+            {
+                Error(m, field, "is required: a list of [longitude, latitude] pairs, north to south.");
+                return [];
+            }
+            if (node is not YamlSequenceNode seq || seq.Children.Count < 2 || seq.Children.Count > MaxLinePoints)
+            {
+                Error(node, field, $"must be a list of 2 to {MaxLinePoints} [longitude, latitude] pairs.");
+                return [];
+            }
+            var points = ImmutableArray.CreateBuilder<MapPoint>();
+            var index = 0;
+            foreach (var item in seq)
+            {
+                var at = $"{field}[{index++}]";
+                if (item is YamlSequenceNode { Children.Count: 2 } pair && Coordinate(pair[0]) is { } lon && Coordinate(pair[1]) is { } lat)
+                {
+                    if (lon < MinLon || lon > MaxLon || lat < MinLat || lat > MaxLat)
+                    {
+                        Error(item, at, $"[{Fmt.Short(lon)}, {Fmt.Short(lat)}] lies outside Ukraine and its borders (longitude {MinLon} to {MaxLon}, latitude {MinLat} to {MaxLat}); is it [longitude, latitude]?");
+                        return [];
+                    }
+                    points.Add(new MapPoint(lon, lat));
+                }
+                else
+                {
+                    Error(item, at, "must be a pair [longitude, latitude] of numbers in degrees.");
+                    return [];
+                }
+            }
+            return points.ToImmutable();
+        }
+
+        private static double? Coordinate(YamlNode node) =>
+            node is YamlScalarNode { Value: { } text } && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var v) && double.IsFinite(v) ? v : null;
+
+        /// <summary>A ceasefire that withdraws to a named line must name one of the scenario's lines, when it has any.</summary>
+        private void CheckLineNames(YamlMappingNode root, ImmutableArray<InstrumentSetup> instruments, ImmutableArray<NamedLine> lines)
+        {
+            if (lines.IsEmpty || Child(root, "instruments") is not YamlSequenceNode seq)
+                return;
+            for (var i = 0; i < instruments.Length && i < seq.Children.Count; i++)
+            {
+                if (instruments[i].Terms is CeasefireTerms { LineName: { } name } && lines.All(l => l.Name != name)
+                    && seq[i] is YamlMappingNode m && Child(m, "terms") is YamlMappingNode terms)
+                    Error(Child(terms, "lineName")!, $"instruments[{i}].terms.lineName", $"'{name}' is not one of the scenario's lines: {string.Join(", ", lines.Select(l => l.Name))}.");
+            }
         }
 
         private ImmutableArray<Tripwire> ReadTripwires(YamlMappingNode m, string path)

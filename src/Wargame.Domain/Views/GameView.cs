@@ -2,6 +2,8 @@ using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
+using Wargame.Domain.Headlines;
+using Wargame.Domain.Map;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -57,15 +59,22 @@ public sealed record GameView
     public ImmutableArray<ForceView> Forces { get; init; } = [];
     /// <summary>Share of Ukraine's territory Ukraine holds, percent (public).</summary>
     public double Territory { get; init; }
+    /// <summary>The map: named lines, the line of contact and its move in the last turn, the ceasefire's zone, deployed troops (public).</summary>
+    public MapView Map { get; init; } = new();
     /// <summary>Western sanctions pressure, 0–10 (public).</summary>
     public int Sanctions { get; init; }
-    /// <summary>Steps A–C computed now from the public record: credibility per guarantee and guarantor, and D.</summary>
+    /// <summary>
+    /// Steps A–C computed now: credibility per guarantee and guarantor (of the guarantees this audience knows of), and D of
+    /// the guarantees every role knows of. Russia reads its own estimates here instead of the true values.
+    /// </summary>
     public ImmutableArray<CredibilityView> Credibility { get; init; } = [];
     public double Deterrence { get; init; }
     /// <summary>Guarantees tested last turn that wait for their guarantors' responses in this turn's orders.</summary>
     public ImmutableArray<PendingTestView> PendingTests { get; init; } = [];
     /// <summary>Resolution records this audience may see, every turn.</summary>
     public ImmutableArray<ResolutionRecord> Records { get; init; } = [];
+    /// <summary>Each resolved turn's headline, written from the records above only (the last is the front page).</summary>
+    public ImmutableArray<TurnHeadline> Headlines { get; init; } = [];
     /// <summary>Scores per turn with their lines: own role only (every role for the facilitator or after reveal).</summary>
     public ImmutableArray<RoleScore> Scores { get; init; } = [];
     /// <summary>Per-turn numbers for charts; hazard and other roles' scores only where the audience may see them.</summary>
@@ -78,6 +87,11 @@ public sealed record GameView
     public ImmutableArray<HiddenQuantitiesView> Hidden { get; init; } = [];
     /// <summary>This turn's intelligence estimates (seeded noise around the truth): own role's; every role's for the facilitator or after reveal.</summary>
     public ImmutableArray<IntelligenceReport> Intelligence { get; init; } = [];
+    /// <summary>
+    /// What Russia believes of each guarantee it knows of, and the D that follows (Russia and the facilitator); the
+    /// true values beside them for the facilitator and after the reveal, for the debrief.
+    /// </summary>
+    public RussianBeliefView? RussianBelief { get; init; }
     /// <summary>Russia's expected-utility line per option (Russia, the facilitator, and after reveal).</summary>
     public RussianOutlookView? RussianOutlook { get; init; }
     /// <summary>The rules table: every constant with its tag and source (public).</summary>
@@ -127,9 +141,21 @@ public sealed record AgreementView(
     LegalForm? CurrentForm,
     ImmutableSortedDictionary<Role, double> Reputation,
     int Breaches,
-    ImmutableArray<Role> Violators);
+    ImmutableArray<Role> Violators,
+    bool? AmbiguityClause,
+    bool Disclosed,
+    ImmutableArray<CommitmentChange> Changes,
+    ImmutableSortedDictionary<Role, int> PromisedTroops,
+    ImmutableSortedDictionary<Role, int> DrawdownTurn);
 
-public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation);
+/// <summary>A role's public order of battle; a guarantor's reputation with the history behind it.</summary>
+public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation, ImmutableArray<ReputationEntry> ReputationHistory);
+
+/// <summary>Russia's estimate of one guarantor on one guarantee; the true values only for the facilitator and after the reveal.</summary>
+public sealed record PerceivedGuarantorView(int AgreementId, Role Guarantor, double Commitment, double Capability, double Credibility,
+    double? TrueCommitment, double? TrueCapability, double? TrueCredibility);
+
+public sealed record RussianBeliefView(double Deterrence, double? TrueDeterrence, ImmutableArray<PerceivedGuarantorView> Guarantors);
 
 public sealed record CredibilityView(
     int AgreementId,

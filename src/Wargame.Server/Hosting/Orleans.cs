@@ -4,6 +4,7 @@ using Orleans.Configuration;
 using Orleans.Serialization;
 using Orleans.Serialization.Cloning;
 using Wargame.Domain.Serialization;
+using Wargame.Server.Hubs;
 using Wargame.Server.Options;
 
 namespace Wargame.Server.Hosting;
@@ -53,6 +54,12 @@ internal static class OrleansSetup
             client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
             // A front end learns of a new or dead silo's gateway within seconds, not the default minute.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
+            // A gateway lost is a silo stopping or dead: its games activate elsewhere with no subscribers, so subscribe again now.
+            client.AddGatewayCountChangedHandler(services => (_, change) =>
+            {
+                if (change.NumberOfConnectedGateways < change.PreviousNumberOfConnectedGateways)
+                    services.GetRequiredService<GameLinks>().RenewNow($"connected gateways fell from {change.PreviousNumberOfConnectedGateways} to {change.NumberOfConnectedGateways}");
+            });
             client.UseConnectionRetryFilter(async (exception, cancellationToken) =>
             {
                 // Silos may start after their front ends: keep trying until one answers or the node stops.
@@ -84,7 +91,7 @@ internal static class OrleansSetup
     // killed node's games answer on the survivor 3.7-5.1 s after the kill, a frozen node's 5.5-5.9 s after the freeze
     // (three missed probes gave 5.0-7.7 s after a kill; Orleans' defaults 12-19 s and a minute). The price: a node
     // that cannot answer for about 4 s (a very long GC pause) is declared dead, ends itself and is restarted.
-    private static void TuneMembership(ClusterMembershipOptions o)
+    internal static void TuneMembership(ClusterMembershipOptions o)
     {
         o.ProbeTimeout = TimeSpan.FromSeconds(2);
         o.NumMissedProbesLimit = 2;

@@ -98,6 +98,8 @@ public static class WargameServer
         services.AddSingleton<IGamePublisher, HubGamePublisher>();
         services.AddSingleton<GameLinks>();
         services.AddHostedService(sp => sp.GetRequiredService<GameLinks>());
+        if (options.Mode == NodeMode.Silo)
+            services.AddHostedService<ClusterWatch>();
 
         services.AddSignalR(hub =>
         {
@@ -142,7 +144,18 @@ public static class WargameServer
         if (trustedProxies.Count > 0)
             app.UseForwardedHeaders();
         app.UseSecurityHeaders();
-        app.UseSerilogRequestLogging();
+        // One line per request; a REST call about a game names it as GameId, as hub calls and the grain's lines do.
+        // Written through this host's logger: the static one it would use by default stays silent (see UseSerilog above).
+        var requestLogger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(logging =>
+        {
+            logging.Logger = requestLogger;
+            logging.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.GetRouteValue("gameId") is string gameId)
+                    diagnostics.Set("GameId", gameId);
+            };
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

@@ -200,4 +200,59 @@ public sealed class ScenarioParserTests
             Assert.InRange(Wargame.Domain.Adjudication.RulesTable.Default.Value(key), min, max);
         });
     }
+
+
+    [Fact]
+    public void ANamedLinePointOutsideUkraine_NamesThePointAndItsLine()
+    {
+        // Latitude and longitude swapped, the usual slip.
+        var yaml = Valid.Replace("[38.45, 49.95]", "[49.95, 38.45]");
+
+        var error = SingleError(yaml);
+
+        Assert.Equal("lines[0].points[0]", error.Field);
+        Assert.Equal(LineOf(yaml, "[49.95, 38.45]"), error.Line);
+        Assert.Contains("is it [longitude, latitude]?", error.Message);
+    }
+
+    [Fact]
+    public void ANamedLineWithAnotherNumberOfPoints_IsRefused()
+    {
+        var yaml = Valid.Replace("[37.95, 50.15], ", "");
+
+        var error = SingleError(yaml);
+
+        Assert.Equal("lines[2].points", error.Field);
+        Assert.Equal("has 12 points but the first line has 13; every line lists the same number of points, north to south, so the contact line can move between them.", error.Message);
+    }
+
+    [Fact]
+    public void AStartingTerritoryOutsideTheNamedLines_IsRefused()
+    {
+        var yaml = Valid.Replace("territory: 80.5", "territory: 50");
+
+        var error = SingleError(yaml);
+
+        Assert.Equal("territory", error.Field);
+        Assert.Equal(LineOf(yaml, "territory: 50"), error.Line);
+        Assert.Equal("is 50%, outside the named lines (60% to 86%); the starting contact line must lie between two of them.", error.Message);
+    }
+
+    [Fact]
+    public void TwoLinesForTheSameTerritory_AreRefused()
+    {
+        var error = SingleError(Valid.Replace("territory: 82", "territory: 80"));
+
+        Assert.Equal("lines[2].territory", error.Field);
+    }
+
+    [Fact]
+    public void TheShippedLines_AreReadInOrder()
+    {
+        var scenario = ScenarioParser.Parse("treaty-path.yaml", Valid).Scenario!;
+
+        Assert.Equal([86.0, 82, 80, 72, 60], scenario.Lines.Select(l => l.Territory).ToArray());
+        Assert.Equal(new Wargame.Domain.Map.MapPoint(38.45, 49.95), scenario.Lines[0].Points[0]);
+        Assert.All(scenario.Lines, l => Assert.Equal(13, l.Points.Length));
+    }
 }

@@ -3,6 +3,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
+using Orleans.Runtime;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
@@ -98,11 +99,14 @@ public sealed class GameClusterDeadlineTests(GameCluster cluster) : IClassFixtur
     {
         var gameId = await cluster.NewGame(seed: 14);
         var game = cluster.Game(1, gameId);
-        Assert.True((await game.Execute(new SetDeadline(Actor.Facilitator, 2))).Accepted);
+        Assert.True((await game.Execute(new SetDeadline(Actor.Facilitator, 600))).Accepted);
         Assert.Equal(1, cluster.LiveOn(1));
         Assert.Contains(gameId, await cluster.Store.GamesWithPendingDeadlines(CancellationToken.None));
 
         await cluster.Cluster.StopSiloAsync(cluster.Cluster.Silos[1]);
+        // The game clock moves only now, with the silo gone: only the survivor can close the phase.
+        Assert.Empty((await cluster.Store.LoadEvents(gameId, CancellationToken.None)).OfType<PhaseAdvanced>());
+        cluster.Clock.Advance(TimeSpan.FromSeconds(601));
 
         using var timeout = new CancellationTokenSource(RunningServer.Timeout);
         while (!(await cluster.Store.LoadEvents(gameId, timeout.Token)).OfType<PhaseAdvanced>().Any())
@@ -110,6 +114,94 @@ public sealed class GameClusterDeadlineTests(GameCluster cluster) : IClassFixtur
         var state = Rules.Replay(await cluster.Store.LoadEvents(gameId, CancellationToken.None));
         Assert.Equal((1, Phase.Negotiation, (DateTimeOffset?)null), (state.Turn, state.Phase, state.Deadline));
         Assert.Equal(1, cluster.LiveOn(0));
+        Assert.DoesNotContain(gameId, await cluster.Store.GamesWithPendingDeadlines(CancellationToken.None));
+    }
+}
+
+/// <summary>
+/// A node's subscription follows its game to the next activation without waiting for the renewal timer (these links
+/// run with none): the grain says when it deactivates.
+/// </summary>
+public sealed class GameClusterResubscriptionTests(GameCluster cluster) : IClassFixture<GameCluster>
+{
+    internal static readonly SeatRecord Seat = new("s_ru", "", Audience.Of(Role.RU), "Ivan", null, Bot: false, Released: false, DateTimeOffset.UtcNow);
+
+    [Fact]
+    public async Task WhenAGameDeactivates_TheNodeSubscribesAgain_AndItsConnectionsGetThePushesOfTheNextActivation()
+    {
+        var gameId = await cluster.NewGame(seed: 15);
+        await cluster.Game(1, gameId).View(Audience.Public);
+        var publisher = new RecordingPublisher();
+        var links = new GameLinks(cluster.Silo(0).GetRequiredService<IGrainFactory>(), publisher, NullLoggerFactory.Instance, Timeout.InfiniteTimeSpan);
+        await links.StartAsync(CancellationToken.None);
+        try
+        {
+            await links.Join("connection-on-silo-0", Seat with { GameId = gameId });
+            await publisher.WaitFor(v => v.Version == 1);
+
+            await cluster.Cluster.DeactivateAsync(cluster.Game(1, gameId));
+            var posted = await cluster.Game(1, gameId).Execute(new PostMessage(Actor.Player(Role.UA), [], "After the reactivation"));
+            Assert.True(posted.Accepted, posted.Message);
+
+            var view = await publisher.WaitFor(v => v.Messages.Any(m => m.Text == "After the reactivation"));
+            Assert.Equal(Audience.Of(Role.RU), view.Audience);
+        }
+        finally
+        {
+            await links.StopAsync(CancellationToken.None);
+        }
+    }
+}
+
+/// <summary>The cluster declares the silo holding a game dead: the node with connections subscribes again at once.</summary>
+public sealed class GameClusterFailoverTests(GameCluster cluster) : IClassFixture<GameCluster>
+{
+    [Fact]
+    public async Task WhenTheSiloHoldingAGameDies_TheNodeSubscribesAgain_AndItsConnectionsGetThePushesFromTheSurvivor()
+    {
+        var gameId = await cluster.NewGame(seed: 16);
+        await cluster.Game(1, gameId).View(Audience.Public);
+        Assert.Equal(1, cluster.LiveOn(1));
+        var publisher = new RecordingPublisher();
+        var links = new GameLinks(cluster.Silo(0).GetRequiredService<IGrainFactory>(), publisher, NullLoggerFactory.Instance, Timeout.InfiniteTimeSpan);
+        var watch = new ClusterWatch(cluster.Silo(0).GetRequiredService<IClusterMembershipService>(), links, NullLogger<ClusterWatch>.Instance);
+        await links.StartAsync(CancellationToken.None);
+        await watch.StartAsync(CancellationToken.None);
+        try
+        {
+            await links.Join("connection-on-silo-0", GameClusterResubscriptionTests.Seat with { GameId = gameId });
+            await publisher.WaitFor(v => v.Version == 1);
+
+            await cluster.Cluster.KillSiloAsync(cluster.Cluster.Silos[1]);
+            // Calls fail until the survivor declares the dead silo dead; then the game activates on the survivor.
+            var posted = await Retried(() => cluster.Game(0, gameId).Execute(new PostMessage(Actor.Player(Role.UA), [], "After the failover")));
+            Assert.True(posted.Accepted, posted.Message);
+
+            var view = await publisher.WaitFor(v => v.Messages.Any(m => m.Text == "After the failover"));
+            Assert.Equal(Audience.Of(Role.RU), view.Audience);
+            Assert.Equal(1, cluster.LiveOn(0));
+        }
+        finally
+        {
+            await watch.StopAsync(CancellationToken.None);
+            await links.StopAsync(CancellationToken.None);
+        }
+    }
+
+    private static async Task<T> Retried<T>(Func<Task<T>> call)
+    {
+        using var timeout = new CancellationTokenSource(RunningServer.Timeout);
+        while (true)
+        {
+            try
+            {
+                return await call();
+            }
+            catch (Exception e) when (e is OrleansMessageRejectionException or TimeoutException or SiloUnavailableException && !timeout.IsCancellationRequested)
+            {
+                await Task.Delay(100, timeout.Token);
+            }
+        }
     }
 }
 
@@ -138,6 +230,12 @@ internal sealed class RecordingPublisher : IGamePublisher
     public Task PublishView(string gameId, Audience audience, GameView view)
     {
         _views.Enqueue(view);
+        return Task.CompletedTask;
+    }
+
+    public Task PublishUpdate(string gameId, Audience audience, ViewDelta delta, IReadOnlyList<string> excluded)
+    {
+        _views.Enqueue(delta.ApplyTo(_views.Last(v => v.Audience == audience)));
         return Task.CompletedTask;
     }
 

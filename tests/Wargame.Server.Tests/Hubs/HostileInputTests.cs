@@ -63,14 +63,14 @@ public sealed class HostileInputTests
 
         var codes = new List<string?>();
         for (var i = 0; i < 6; i++)
-            codes.Add((await russia.Invoke<CommandResult>("PostMessage", new MessageRequest([], $"Spam {i}"))).Code);
+            codes.Add((await russia.PostMessage(new MessageRequest([], $"Spam {i}"))).Code);
         Assert.Equal([null, null, null, "rate-limited", "rate-limited", "rate-limited"], codes);
         // Five commands in all were let through the seat's command bucket; the next of any kind is refused too.
-        Assert.Equal("rate-limited", (await russia.Invoke<CommandResult>("RespondToProposal", 1, ProposalResponse.Accept)).Code);
+        Assert.Equal("rate-limited", (await russia.RespondToProposal(1, ProposalResponse.Accept)).Code);
 
-        Assert.True((await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Still heard"))).Accepted);
+        Assert.True((await table.Players[Role.UA].PostMessage(new MessageRequest([], "Still heard"))).Accepted);
         for (var i = 0; i < 8; i++)
-            await table.Facilitate("PostMessage", new MessageRequest([], $"Facilitator {i}"));
+            await table.Facilitate(f => f.PostMessage(new MessageRequest([], $"Facilitator {i}")));
         var view = await table.Observer.WaitForView(v => v.MessageCount == 12);
         Assert.Equal(3, view.Messages.Count(m => m.From == Role.RU));
     }
@@ -112,7 +112,7 @@ public sealed class HostileInputTests
         Assert.Contains("unknown-code", old.Message);
         Assert.Equal(Audience.Of(Role.RU), (await (await server.Connect()).JoinWithCode(code, "Olga")).Audience);
         // The seat taken before the rotation plays on.
-        Assert.True((await released.Invoke<CommandResult>("PostMessage", new MessageRequest([], "Still seated"))).Accepted);
+        Assert.True((await released.PostMessage(new MessageRequest([], "Still seated"))).Accepted);
         using var details = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{game.GameId}");
         details.Headers.Add(KeyHeader, game.FacilitatorKey);
         Assert.Contains(code, await (await server.Http.SendAsync(details)).Content.ReadAsStringAsync());
@@ -139,8 +139,8 @@ public sealed class HostileInputTests
         await using var server = await RunningServer.Start(settings: ["--Wargame:MaxImportBytes", "200000"]);
         var table = await Table.Seat(server, seed: 5);
         await table.AdvanceTo(Phase.Orders);
-        Assert.True((await table.Players[Role.RU].Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(Role.RU))).Accepted);
-        await table.Facilitate("SetDeadline", 600);
+        Assert.True((await table.Players[Role.RU].SubmitOrders(Table.OrdersFor(Role.RU))).Accepted);
+        await table.Facilitate(f => f.SetDeadline(600));
         var exported = await Export(server, table.Game);
 
         // Russia's orders filed as Ukraine's, in the log and in its commands alike.
@@ -195,7 +195,7 @@ public sealed class HostileInputTests
                 var guesser = await server.Connect();
                 await Assert.ThrowsAsync<HubException>(() => guesser.JoinWithCode("ZZZZ-ZZZZ", "Guesser"));
                 await Assert.ThrowsAsync<HubException>(() => guesser.JoinWithCode(table.Game.JoinCodes[Role.EU], "Facilitator"));
-                Assert.Equal("unknown-proposal", (await table.Players[Role.RU].Invoke<CommandResult>("RespondToProposal", 424242, ProposalResponse.Accept)).Code);
+                Assert.Equal("unknown-proposal", (await table.Players[Role.RU].RespondToProposal(424242, ProposalResponse.Accept)).Code);
                 await server.Stop();
             }
             var lines = Directory.GetFiles(Path.Combine(directory, "logs")).SelectMany(f =>

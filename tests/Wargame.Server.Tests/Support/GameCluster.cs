@@ -1,5 +1,7 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Orleans.Configuration;
 using Orleans.Hosting;
 using Orleans.TestingHost;
 using Wargame.Domain.Game;
@@ -13,11 +15,15 @@ namespace Wargame.Server.Tests.Support;
 
 /// <summary>
 /// A two-silo Orleans TestCluster running the real game grain on one real SQLite file, with each silo's own services
-/// (its grain factory, its count of live games) reachable, so a test can call a game from either silo.
+/// (its grain factory, its count of live games) reachable, so a test can call a game from either silo. Both silos
+/// share one game clock that the test moves by hand, and declare a silo dead as fast as a real node does.
 /// </summary>
 public sealed class GameCluster : IAsyncLifetime
 {
     private const string StorePathKey = "WargameTestStorePath";
+
+    // The silos are built from configuration, not from this object: they find their shared game clock by store path.
+    private static readonly ConcurrentDictionary<string, ManualClock> Clocks = new();
 
     private readonly string _directory = RunningServer.NewDataDirectory();
     private TestCluster _cluster = null!;
@@ -28,10 +34,14 @@ public sealed class GameCluster : IAsyncLifetime
 
     internal SqliteGameStore Store { get; private set; } = null!;
 
+    /// <summary>The game clock of both silos: deadlines fall due only when a test advances it.</summary>
+    internal ManualClock Clock { get; } = new(DateTimeOffset.UtcNow);
+
     public async Task InitializeAsync()
     {
         Store = new SqliteGameStore(StorePath);
         await Store.Initialize(CancellationToken.None);
+        Clocks[StorePath] = Clock;
         var builder = new TestClusterBuilder(2);
         builder.Properties[StorePathKey] = StorePath;
         builder.AddSiloBuilderConfigurator<SiloServices>();
@@ -44,7 +54,8 @@ public sealed class GameCluster : IAsyncLifetime
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-        Store.Dispose();
+        await Store.DisposeAsync();
+        Clocks.TryRemove(StorePath, out _);
         RunningServer.DeleteDirectory(_directory);
     }
 
@@ -73,7 +84,8 @@ public sealed class GameCluster : IAsyncLifetime
             var path = siloBuilder.Configuration[StorePathKey]!;
             var services = siloBuilder.Services;
             services.AddSingleton<IGameStore>(new SqliteGameStore(path));
-            services.AddSingleton(new GameClock(TimeProvider.System));
+            services.AddSingleton(new GameClock(Clocks[path]));
+            services.Configure<ClusterMembershipOptions>(OrleansSetup.TuneMembership);
             services.AddSingleton<LiveGames>();
             services.Configure<WargameOptions>(o => o.DeadlineScanPeriod = TimeSpan.FromSeconds(1));
             services.AddHostedService<DeadlineKeeper>();

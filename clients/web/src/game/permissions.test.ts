@@ -5,6 +5,7 @@ import { ordersClosed, permissionsOf, proposalsClosed, readOnly } from "./permis
 
 const anAgreement = (status: AgreementView["status"]): AgreementView => ({
   id: 42,
+  number: 1,
   kind: "Ceasefire",
   parties: ["UA", "RU"],
   terms: aProposal().terms,
@@ -15,6 +16,11 @@ const anAgreement = (status: AgreementView["status"]): AgreementView => ({
   reputation: {},
   breaches: 0,
   violators: [],
+  ambiguityClause: null,
+  disclosed: false,
+  changes: [],
+  promisedTroops: {},
+  drawdownTurn: {},
 });
 
 const aRecord = (turn: number, adjustable: boolean): ResolutionRecord => ({

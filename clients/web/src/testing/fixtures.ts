@@ -1,5 +1,5 @@
 import { defaultCeasefire } from "../features/proposals/terms";
-import type { Audience, CommandLimits, GameView, MessageView, ProposalView, Role } from "../api/types";
+import type { Audience, CommandLimits, GameView, MapView, MessageView, ProposalView, Role } from "../api/types";
 
 /** The rules' limits as the server sends them today. */
 export const LIMITS: CommandLimits = {
@@ -44,11 +44,13 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     agreements: [],
     forces: [],
     territory: 82,
+    map: aMap(),
     sanctions: 5,
     credibility: [],
     deterrence: 0.4,
     pendingTests: [],
     records: [],
+    headlines: [],
     scores: [],
     metrics: [],
     injects: [],
@@ -56,7 +58,28 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     hidden: [],
     intelligence: [],
     russianOutlook: null,
+    russianBelief: null,
     ruleConstants: [],
+    ...overrides,
+  };
+}
+
+export function aMap(overrides: Partial<MapView> = {}): MapView {
+  return {
+    lines: [],
+    contactLine: [],
+    contactLineBetween: "",
+    beyondLines: false,
+    territory: 82,
+    changeTurn: null,
+    territoryChange: 0,
+    previousContactLine: [],
+    ceasefireId: null,
+    dmzWidthKm: 0,
+    monitoring: "None",
+    monitorsFrom: [],
+    withdrawTo: null,
+    deployments: [],
     ...overrides,
   };
 }
@@ -68,6 +91,7 @@ export function aMessage(id: number, from: Role | null, to: Role[], text = `mess
 export function aProposal(overrides: Partial<ProposalView> = {}): ProposalView {
   return {
     id: 481516,
+    number: 1,
     kind: "Ceasefire",
     proposer: "UA",
     parties: ["UA", "RU"],

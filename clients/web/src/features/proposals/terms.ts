@@ -28,6 +28,7 @@ export const defaultGuarantee = (): GuaranteeTerms => ({
   ambiguityClause: false,
   tripwires: [],
   economicStake: "None",
+  public: true,
   armsAndIntelligence: false,
   russianConsentSought: false,
 });

@@ -1,0 +1,219 @@
+using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
+using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Roles;
+
+namespace Wargame.Domain.Headlines;
+
+/// <summary>One sentence of a headline and the resolution record that explains it (null for a plain fact no record explains).</summary>
+public sealed record HeadlineSentence(string Text, string? RecordId);
+
+/// <summary>A turn's front page for one audience: a title and a few sentences, each linked to its record.</summary>
+public sealed record TurnHeadline(int Turn, string Title, ImmutableArray<HeadlineSentence> Sentences);
+
+/// <summary>
+/// Writes each resolved turn's headline from that turn's records an audience may see, and the public numbers of the
+/// charts (deterrence, credibility, territory): what Russia did, whether the ceasefire held, guarantees tested and
+/// answered, and how deterrence moved with the one or two largest changes behind it. It is given nothing else, so a
+/// headline cannot tell an audience what its records do not.
+/// </summary>
+public static class TurnHeadlines
+{
+    /// <summary>Changes smaller than this (in deterrence, commitment or capability) are reported as steady.</summary>
+    private const double Steady = 0.005;
+    private const int MaxReasons = 2;
+
+    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees)
+    {
+        if (state.Outcomes.IsEmpty)
+            return [];
+        var start = Deterrence.Assess(World.FromScenario(state.Scenario, state.Constants), state.Constants);
+        var startMetrics = new TurnMetrics
+        {
+            Turn = 0,
+            Deterrence = start.Deterrence,
+            Territory = state.Scenario.Territory,
+            Credibility = [.. start.Guarantors.Select(a => new CredibilityPoint(a.AgreementId, a.Guarantor, a.Commitment, a.Capability, a.Credibility))],
+        };
+        var list = ImmutableArray.CreateBuilder<TurnHeadline>();
+        for (var i = 0; i < state.Outcomes.Length; i++)
+        {
+            var outcome = state.Outcomes[i];
+            var before = i == 0 ? startMetrics : state.Outcomes[i - 1].Metrics;
+            list.Add(Write(outcome, [.. outcome.Records.Where(sees)], before));
+        }
+        return list.ToImmutable();
+    }
+
+    /// <summary>One turn's headline from the records the audience sees and the public metrics before and after it.</summary>
+    public static TurnHeadline Write(TurnOutcome outcome, ImmutableArray<ResolutionRecord> records, TurnMetrics before)
+    {
+        var sentences = new List<HeadlineSentence>();
+        var titles = new List<string>();
+        ResolutionRecord? Find(RecordKind kind) => records.FirstOrDefault(r => r.Kind == kind);
+        bool Happened(ResolutionRecord r) => r.Roll is { } roll && roll <= r.ThresholdBp;
+        var after = outcome.Metrics;
+        var territoryChange = after.Territory - before.Territory;
+        var deterrenceRecord = Find(RecordKind.Deterrence);
+
+        // What Russia did, as far as the records show it.
+        var offensive = Find(RecordKind.Offensive);
+        var probe = Find(RecordKind.ProbeViolation);
+        if (offensive is not null)
+        {
+            var kind = offensive.Title.ToLowerInvariant();
+            if (Happened(offensive))
+            {
+                sentences.Add(new($"Russia's {kind} broke through: Ukraine holds {Fmt.One(after.Territory)}% of its territory, {Fmt.One(Math.Abs(territoryChange))} points {(territoryChange <= 0 ? "less" : "more")} than a turn ago.", offensive.Id));
+                titles.Add($"Russian {kind} takes ground");
+            }
+            else
+            {
+                sentences.Add(new($"Russia launched a {kind}; Ukraine's defence held.", offensive.Id));
+                titles.Add($"Ukraine holds against a Russian {kind}");
+            }
+        }
+        else if (probe is not null)
+            sentences.Add(new("Russia probed the ceasefire line in the grey zone: a breach, though not an attack.", probe.Id));
+        else
+            sentences.Add(new("Russia launched no offensive.", deterrenceRecord?.Id));
+
+        var counter = Find(RecordKind.CounterAttack);
+        if (counter is not null)
+            sentences.Add(new(Happened(counter) ? "Ukraine's counter-attack retook ground." : "Ukraine's counter-attack stalled.", counter.Id));
+
+        // The ceasefire.
+        var broken = records.FirstOrDefault(r => r.Kind is RecordKind.OffensiveViolation or RecordKind.CounterAttackViolation);
+        var spoiler = Find(RecordKind.Spoiler);
+        var incident = Find(RecordKind.Incident);
+        if (broken is not null)
+        {
+            var who = broken.Kind == RecordKind.OffensiveViolation ? "Russia's offensive" : "Ukraine's counter-attack";
+            sentences.Add(new($"The ceasefire broke: {who} violated {broken.Subject}.", broken.Id));
+            titles.Insert(0, "Ceasefire broken");
+        }
+        else if (spoiler is not null && Happened(spoiler))
+        {
+            sentences.Add(new($"Spoilers wrecked {spoiler.Subject}: the ceasefire collapsed.", spoiler.Id));
+            titles.Insert(0, "Spoilers wreck the ceasefire");
+        }
+        else if (incident is not null)
+        {
+            var attribution = Find(RecordKind.Attribution);
+            var detail = !Happened(incident) ? "the line was quiet"
+                : attribution is null ? "with an incident along the line"
+                : Happened(attribution) ? "an incident along the line was attributed to one side"
+                : "an incident along the line could not be attributed";
+            sentences.Add(new($"The ceasefire held; {detail}.", attribution is not null && Happened(incident) ? attribution.Id : incident.Id));
+            if (titles.Count == 0)
+                titles.Add("Ceasefire holds");
+        }
+        else if (outcome.CeasefireCollapsed)
+        {
+            sentences.Add(new("The ceasefire collapsed.", null));
+            titles.Insert(0, "Ceasefire collapses");
+        }
+        else
+            sentences.Add(new("No ceasefire was in force.", null));
+
+        // Guarantees tested this turn, and the answers to last turn's tests.
+        foreach (var tested in records.Where(r => r.Kind == RecordKind.GuaranteeTested))
+        {
+            sentences.Add(new($"The offensive tested {tested.Subject}: its guarantors must answer in next turn's orders.", tested.Id));
+            titles.Insert(0, "Guarantee tested");
+        }
+        foreach (var test in outcome.Tests)
+        {
+            var id = RecordKinds.Id(outcome.Turn, RecordKind.Reputation, $"{test.Guarantor}-g{test.AgreementId}");
+            if (records.All(r => r.Id != id))
+                continue;
+            var answer = test.Honoured
+                ? $"{test.Guarantor.DisplayName()} honoured guarantee #{test.AgreementId} ({Answer(test.Response)})."
+                : $"{test.Guarantor.DisplayName()} backed down on guarantee #{test.AgreementId} ({Answer(test.Response)}).";
+            sentences.Add(new(answer, id));
+            titles.Add(test.Honoured ? $"{test.Guarantor.DisplayName()} stands by its guarantee" : $"{test.Guarantor.DisplayName()} backs down");
+        }
+        var denial = Find(RecordKind.Denial);
+        if (denial is not null)
+            sentences.Add(new(Happened(denial) ? "The guarantors' fight denied Russia its objective." : "The guarantors fought, but Russia kept its gains.", denial.Id));
+
+        // Deterrence and the largest changes behind it.
+        var (deterrenceSentence, deterrenceTitle) = DeterrenceSentence(before, after, records, deterrenceRecord?.Id);
+        sentences.Add(deterrenceSentence);
+        if (deterrenceTitle is not null)
+            titles.Add(deterrenceTitle);
+
+        var title = titles.Count == 0 ? "A quiet turn" : string.Join("; ", titles.Distinct().Take(2));
+        return new TurnHeadline(outcome.Turn, $"Turn {outcome.Turn}: {title}", [.. sentences]);
+    }
+
+    /// <summary>A change behind deterrence: its size, its words and the record that shows it.</summary>
+    private sealed record Reason(double Size, string Text, string? RecordId);
+
+    private static (HeadlineSentence Sentence, string? Title) DeterrenceSentence(TurnMetrics before, TurnMetrics after, ImmutableArray<ResolutionRecord> records, string? deterrenceId)
+    {
+        var (from, to) = (before.Deterrence, after.Deterrence);
+        if (Math.Abs(to - from) < Steady)
+            return (new($"Deterrence held at {Fmt.Two(to)}.", deterrenceId), null);
+        var reasons = Reasons(before, after, records).OrderByDescending(r => r.Size).ThenBy(r => r.Text, StringComparer.Ordinal).Take(MaxReasons).ToList();
+        var moved = to > from ? "rose" : "fell";
+        var because = reasons.Count == 0 ? "" : ": " + string.Join(" and ", reasons.Select(r => r.Text));
+        // The sentence links the record of the largest change; the deterrence record when nothing single explains it.
+        return (new($"Deterrence {moved} from {Fmt.Two(from)} to {Fmt.Two(to)}{because}.", reasons.FirstOrDefault()?.RecordId ?? deterrenceId),
+            $"deterrence {moved} to {Fmt.Two(to)}");
+    }
+
+    /// <summary>Every change in commitment, capability and the guarantees that count, between two turns' public metrics.</summary>
+    private static IEnumerable<Reason> Reasons(TurnMetrics before, TurnMetrics after, ImmutableArray<ResolutionRecord> records)
+    {
+        string? Linked(RecordKind kind, string subject)
+        {
+            var id = RecordKinds.Id(after.Turn, kind, subject);
+            return records.Any(r => r.Id == id) ? id : null;
+        }
+        static string Verb(double delta) => delta > 0 ? "rose" : "fell";
+        var old = before.Credibility.ToDictionary(p => (p.AgreementId, p.Guarantor));
+        var now = after.Credibility.ToDictionary(p => (p.AgreementId, p.Guarantor));
+        foreach (var (key, p) in now)
+        {
+            var name = Possessive(key.Guarantor);
+            if (!old.TryGetValue(key, out var q))
+            {
+                yield return new(p.Credibility, $"{name} guarantee #{key.AgreementId} now counts (credibility {Fmt.Two(p.Credibility)})",
+                    Linked(RecordKind.Credibility, $"{key.Guarantor}-g{key.AgreementId}"));
+                continue;
+            }
+            var commitment = p.Commitment - q.Commitment;
+            if (Math.Abs(commitment) >= Steady)
+                yield return new(Math.Abs(commitment), $"{name} commitment to guarantee #{key.AgreementId} {Verb(commitment)} from {Fmt.Two(q.Commitment)} to {Fmt.Two(p.Commitment)}",
+                    Linked(RecordKind.Commitment, $"{key.Guarantor}-g{key.AgreementId}"));
+        }
+        foreach (var agreement in now.Keys.Select(k => k.AgreementId).Distinct())
+        {
+            var p = now.First(kv => kv.Key.AgreementId == agreement).Value;
+            var q = old.FirstOrDefault(kv => kv.Key.AgreementId == agreement).Value;
+            if (q is null || Math.Abs(p.Capability - q.Capability) < Steady)
+                continue;
+            var delta = p.Capability - q.Capability;
+            yield return new(Math.Abs(delta), $"the capability behind guarantee #{agreement} {Verb(delta)} from {Fmt.Two(q.Capability)} to {Fmt.Two(p.Capability)}",
+                Linked(RecordKind.Capability, $"g{agreement}"));
+        }
+        foreach (var (key, q) in old)
+        {
+            if (!now.ContainsKey(key))
+                yield return new(q.Credibility, $"{Possessive(key.Guarantor)} guarantee #{key.AgreementId} no longer counts (it had credibility {Fmt.Two(q.Credibility)})", null);
+        }
+    }
+
+    private static string Possessive(Role role) => role.DisplayName() is var name && name.EndsWith('s') ? name + "'" : name + "'s";
+
+    private static string Answer(string response) => response switch
+    {
+        "Fight" => "its forces fought",
+        "Limited" => "limited support",
+        "SanctionsAndArms" => "sanctions and arms",
+        "Nothing" => "it did nothing",
+        _ => response,
+    };
+}
