@@ -39,7 +39,7 @@ public sealed class AcknowledgementTests
 
         // Once the store answers again, the running deadline is recorded for the deadline scan.
         store.Failing = false;
-        await table.Facilitate("ExtendDeadline", 60);
+        await table.Facilitate(f => f.ExtendDeadline(60));
         Assert.Contains(table.Game.GameId, await store.GamesWithPendingDeadlines(CancellationToken.None));
     }
 

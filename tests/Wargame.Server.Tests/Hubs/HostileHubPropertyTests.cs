@@ -139,9 +139,9 @@ public sealed class HostileHubPropertyTests(ITestOutputHelper output)
             // The game still plays to its end.
             var view = await table.CurrentView();
             if (view.Paused)
-                acknowledged.Add(Key("ResumePlay", Audience.Facilitator, (await table.Facilitate("ResumePlay")).Accepted));
+                acknowledged.Add(Key("ResumePlay", Audience.Facilitator, (await table.Facilitate(f => f.ResumePlay())).Accepted));
             for (var guard = 0; guard < 60 && !(await table.CurrentView()).Ended; guard++)
-                acknowledged.Add(Key("AdvancePhase", Audience.Facilitator, (await table.Facilitate("AdvancePhase")).Accepted));
+                acknowledged.Add(Key("AdvancePhase", Audience.Facilitator, (await table.Facilitate(f => f.AdvancePhase())).Accepted));
             Assert.True((await table.CurrentView()).Ended);
 
             // Every acknowledged command is in the log, and no refused one is.
