@@ -37,6 +37,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RoleCard>? Roles { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<PrivateRecord>? PrivateRecords { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<MessageView>? Messages { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? MessageCount { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<OrdersView>? Orders { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnResultView>? Results { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ProposalView>? Proposals { get; init; }
@@ -85,6 +86,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Between(before.Roles, after.Roles),
             PrivateRecords = ListDelta.Between(before.PrivateRecords, after.PrivateRecords),
             Messages = ListDelta.Between(before.Messages, after.Messages),
+            MessageCount = Scalar(before.MessageCount, after.MessageCount),
             Orders = ListDelta.Between(before.Orders, after.Orders),
             Results = ListDelta.Between(before.Results, after.Results, ViewEquality.Same),
             Proposals = ListDelta.Between(before.Proposals, after.Proposals, ViewEquality.Same),
@@ -130,6 +132,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Apply(view.Roles, Roles),
             PrivateRecords = ListDelta.Apply(view.PrivateRecords, PrivateRecords),
             Messages = ListDelta.Apply(view.Messages, Messages),
+            MessageCount = MessageCount ?? view.MessageCount,
             Orders = ListDelta.Apply(view.Orders, Orders),
             Results = ListDelta.Apply(view.Results, Results),
             Proposals = ListDelta.Apply(view.Proposals, Proposals),
