@@ -58,7 +58,6 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<HiddenQuantitiesView>? Hidden { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<IntelligenceReport>? Intelligence { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianOutlookView?>? RussianOutlook { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianBeliefView?>? RussianBelief { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RuleConstant>? RuleConstants { get; init; }
 
     /// <summary>
@@ -108,8 +107,6 @@ public sealed record ViewDelta
             Hidden = ListDelta.Between(before.Hidden, after.Hidden, ViewEquality.Same),
             Intelligence = ListDelta.Between(before.Intelligence, after.Intelligence),
             RussianOutlook = ViewEquality.Same(before.RussianOutlook, after.RussianOutlook) ? null : new(after.RussianOutlook),
-            // Sent whenever the audience has one (a few numbers): counted as changed when equal costs bytes, never correctness.
-            RussianBelief = before.RussianBelief is null && after.RussianBelief is null ? null : new(after.RussianBelief),
             RuleConstants = ListDelta.Between(before.RuleConstants, after.RuleConstants),
         };
     }
@@ -156,7 +153,6 @@ public sealed record ViewDelta
             Hidden = ListDelta.Apply(view.Hidden, Hidden),
             Intelligence = ListDelta.Apply(view.Intelligence, Intelligence),
             RussianOutlook = RussianOutlook is { } outlook ? outlook.Value : view.RussianOutlook,
-            RussianBelief = RussianBelief is { } belief ? belief.Value : view.RussianBelief,
             RuleConstants = ListDelta.Apply(view.RuleConstants, RuleConstants),
         };
     }
