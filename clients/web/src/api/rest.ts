@@ -82,6 +82,10 @@ export const api = {
   fork: (gameId: string, turn: number, facilitatorKey: string | undefined) =>
     request<CreatedGame>("POST", `/api/games/${enc(gameId)}/fork?turn=${turn}`, undefined, facilitatorKey),
 
+  /** Replaces a role's (UA, RU, US, EU) or the observers' ("public") join code; the old code stops working. */
+  rotateCode: (gameId: string, audience: string, facilitatorKey: string) =>
+    request<{ code: string }>("POST", `/api/games/${enc(gameId)}/codes/${enc(audience)}/rotate`, undefined, facilitatorKey),
+
   /** One replay frame: the steps of the whole game and the view of <audience> after <version>. */
   replay: (gameId: string, audience: string, version: number | undefined, facilitatorKey: string | undefined) =>
     request<ReplayFrame>(

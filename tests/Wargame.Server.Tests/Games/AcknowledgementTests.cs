@@ -1,0 +1,69 @@
+using System.Net.Http.Json;
+using Microsoft.Extensions.DependencyInjection;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+using Wargame.Server.Games;
+using Wargame.Server.Hubs;
+using Wargame.Server.Storage;
+using Wargame.Server.Tests.Support;
+
+namespace Wargame.Server.Tests.Games;
+
+/// <summary>An acknowledgement never lies: a command that was stored is reported accepted, whatever fails after it.</summary>
+public sealed class AcknowledgementTests
+{
+    [Fact]
+    public async Task ACommandStoredBeforeItsDeadlineBookkeepingFailed_IsReportedAccepted_AndLaterCommandsWork()
+    {
+        var directory = RunningServer.NewDataDirectory();
+        var store = new FlakyDeadlineStore(new SqliteGameStore(Path.Combine(directory, "wargame.db")));
+        await using var server = await RunningServer.Start(directory, services: s => s.AddSingleton<IGameStore>(store));
+        var table = await Table.Seat(server);
+
+        store.Failing = true;
+        var set = await table.Facilitator.Invoke<CommandResult>("SetDeadline", 3600);
+        Assert.True(set.Accepted, $"{set.Code}: {set.Message}");
+        var extended = await table.Facilitator.Invoke<CommandResult>("ExtendDeadline", 60);
+        Assert.True(extended.Accepted, $"{extended.Code}: {extended.Message}");
+        var message = await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Still playing"));
+        Assert.True(message.Accepted);
+
+        // Everything acknowledged is in the log, and pushed.
+        using var export = new HttpRequestMessage(HttpMethod.Get, $"/api/games/{table.Game.GameId}/export");
+        export.Headers.Add("X-Facilitator-Key", table.Game.FacilitatorKey);
+        var saved = await (await server.Http.SendAsync(export)).Content.ReadFromJsonAsync<SavedGame>(GameJson.Options);
+        Assert.Equal(2, saved!.Events.Count(e => e is DeadlineSet { Deadline: not null }));
+        Assert.Contains(saved.Events, e => e is MessagePosted { Text: "Still playing" });
+        await table.Observer.WaitForView(v => v.Deadline is not null && v.Messages.Any(m => m.Text == "Still playing"));
+
+        // Once the store answers again, the running deadline is recorded for the deadline scan.
+        store.Failing = false;
+        await table.Facilitate(f => f.ExtendDeadline(60));
+        Assert.Contains(table.Game.GameId, await store.GamesWithPendingDeadlines(CancellationToken.None));
+    }
+
+    /// <summary>The real SQLite store, except that recording a pending deadline fails while <see cref="Failing"/>.</summary>
+    private sealed class FlakyDeadlineStore(SqliteGameStore inner) : IGameStore
+    {
+        public volatile bool Failing;
+
+        public Task SetPendingDeadline(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+            Failing ? throw new InvalidOperationException("The disk is full.") : inner.SetPendingDeadline(gameId, deadline, cancellationToken);
+
+        public Task Initialize(CancellationToken cancellationToken) => inner.Initialize(cancellationToken);
+        public Task CreateGame(GameRecord game, IReadOnlyList<JoinCode> codes, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken) => inner.CreateGame(game, codes, events, cancellationToken);
+        public Task<GameRecord?> FindGame(string gameId, CancellationToken cancellationToken) => inner.FindGame(gameId, cancellationToken);
+        public Task<IReadOnlyList<GameRecord>> GamesOf(string facilitatorKeyHash, CancellationToken cancellationToken) => inner.GamesOf(facilitatorKeyHash, cancellationToken);
+        public Task<IReadOnlyList<JoinCode>> JoinCodes(string gameId, CancellationToken cancellationToken) => inner.JoinCodes(gameId, cancellationToken);
+        public Task<JoinCode?> FindJoinCode(string code, CancellationToken cancellationToken) => inner.FindJoinCode(code, cancellationToken);
+        public Task<bool> ReplaceJoinCode(string gameId, Audience audience, string code, CancellationToken cancellationToken) => inner.ReplaceJoinCode(gameId, audience, code, cancellationToken);
+        public Task<IReadOnlyList<GameEvent>> LoadEvents(string gameId, CancellationToken cancellationToken) => inner.LoadEvents(gameId, cancellationToken);
+        public Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken) => inner.AppendEvents(gameId, expectedVersion, events, cancellationToken);
+        public Task AddSeat(SeatRecord seat, CancellationToken cancellationToken) => inner.AddSeat(seat, cancellationToken);
+        public Task<bool> ReleaseSeat(string gameId, string seatId, CancellationToken cancellationToken) => inner.ReleaseSeat(gameId, seatId, cancellationToken);
+        public Task<SeatRecord?> FindSeatByTokenHash(string tokenHash, CancellationToken cancellationToken) => inner.FindSeatByTokenHash(tokenHash, cancellationToken);
+        public Task<IReadOnlyList<SeatRecord>> Seats(string gameId, CancellationToken cancellationToken) => inner.Seats(gameId, cancellationToken);
+        public Task<IReadOnlyList<string>> GamesWithPendingDeadlines(CancellationToken cancellationToken) => inner.GamesWithPendingDeadlines(cancellationToken);
+    }
+}
