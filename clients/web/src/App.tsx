@@ -14,6 +14,6 @@ export function App() {
     case "replay":
       return <ReplayViewer key={route.gameId ?? "file"} gameId={route.gameId} />;
     default:
-      return <Landing />;
+      return <Landing code={route.code} />;
   }
 }

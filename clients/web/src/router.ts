@@ -2,7 +2,7 @@ import { useEffect, useState } from "react";
 
 // Hash routes, so any static host (and the server's plain static files) serves every screen.
 export type Route =
-  | { name: "landing" }
+  | { name: "landing"; code?: string }
   | { name: "game"; gameId: string }
   | { name: "facilitate"; gameId: string }
   | { name: "replay"; gameId: string | null };
@@ -12,6 +12,8 @@ export function parseRoute(hash: string): Route {
   if (parts[0] === "game" && parts[1]) return { name: "game", gameId: parts[1] };
   if (parts[0] === "facilitate" && parts[1]) return { name: "facilitate", gameId: parts[1] };
   if (parts[0] === "replay") return { name: "replay", gameId: parts[1] ?? null };
+  // A join code's QR code opens the landing page with the code filled in.
+  if (parts[0] === "join" && parts[1]) return { name: "landing", code: parts[1] };
   return { name: "landing" };
 }
 

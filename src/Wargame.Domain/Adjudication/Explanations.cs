@@ -39,17 +39,89 @@ internal static class Explanations
 
     // Orders take effect (recorded in step E)
 
-    public static ResolutionRecord TripwireShortfall(ResolutionContext ctx, int agreementId, Tripwire tripwire, int troops) => Record(ctx, RecordKind.TripwireShortfall, $"{tripwire.Guarantor}-g{agreementId}") with
+    public static ResolutionRecord TripwireShortfall(ResolutionContext ctx, Agreement agreement, Tripwire tripwire, int troops) => Record(ctx, RecordKind.TripwireShortfall, $"{tripwire.Guarantor}-g{agreement.Id}") with
     {
         Title = "Tripwire shortfall",
-        Subject = $"{tripwire.Guarantor.DisplayName()} on guarantee #{agreementId}",
-        Terms = [new Term("troops promised", tripwire.Troops, "AGREEMENT", $"guarantee #{agreementId}"), new Term("troops deployed", troops, "ORDERS", "order of battle")],
+        Subject = $"{tripwire.Guarantor.DisplayName()} on guarantee #{agreement.Id}",
+        Terms = [new Term("troops promised", tripwire.Troops, "AGREEMENT", $"guarantee #{agreement.Id}"), new Term("troops deployed", troops, "ORDERS", "order of battle")],
         Outcome = $"Breach detected: {Fmt.Int(troops)} troops against {Fmt.Int(tripwire.Troops)} promised.",
         Precedent = Text(Precedent.KoreaTripwireShrunk),
         Counterfactual = $"with the {Fmt.Int(tripwire.Troops)} troops promised in place, T_i would be {Fmt.Two(Deterrence.Tripwire(ctx.Rules, tripwire.Troops))} instead of {Fmt.Two(Deterrence.Tripwire(ctx.Rules, troops))}",
+        VisibleTo = EventAudience(agreement),
     };
 
+    /// <summary>
+    /// Who may read the true C, K and credibility of a guarantee: every role but Russia (which reads its own estimate,
+    /// step C) for a guarantee every role knows of; its parties only for a secret one.
+    /// </summary>
+    public static ImmutableArray<Role> TruthAudience(Agreement agreement) =>
+        agreement.IsKnownToAll ? [Role.UA, Role.US, Role.EU] : [.. agreement.Parties.Where(r => r != Role.RU)];
+
+    /// <summary>Who may read what happens to a guarantee: everyone (empty) for one every role knows of; its parties for a secret one.</summary>
+    public static ImmutableArray<Role> EventAudience(Agreement agreement) => agreement.IsKnownToAll ? [] : agreement.Parties;
+
+    public static ResolutionRecord Drawdown(ResolutionContext ctx, Agreement agreement, Role guarantor, int promised, int troops, double repBefore, double loss, double audienceCost, ImmutableArray<Term> terms) =>
+        Record(ctx, RecordKind.Drawdown, $"{guarantor}-g{agreement.Id}") with
+        {
+            Title = "Drawdown below the promise",
+            Subject = $"{guarantor.DisplayName()} on guarantee #{agreement.Id}",
+            Terms = terms,
+            Outcome = $"Breach detected: {Fmt.Int(troops)} troops against {Fmt.Int(promised)} promised; reputation {Fmt.Two(repBefore)} -> {Fmt.Two(repBefore - loss)}, audience cost {Fmt.One(audienceCost)} points. Any later test of this guarantee carries the Korea 1950 precedent.",
+            Precedent = Text(Precedent.KoreaTripwireShrunk),
+            Counterfactual = $"keeping the {Fmt.Int(promised)} troops would have kept T_i at {Fmt.Two(Deterrence.Tripwire(ctx.Rules, promised))} instead of {Fmt.Two(Deterrence.Tripwire(ctx.Rules, troops))}, with no breach",
+            VisibleTo = EventAudience(agreement),
+        };
+
+    public static RoleScoreLine DrawdownCost(Role guarantor, int agreementId, double audienceCost) =>
+        ScoreLine(guarantor, ScoreObjective.AudienceCosts, -audienceCost, $"drew troops below the promise of guarantee #{agreementId} (step F)");
+
+    public static ResolutionRecord Disclosure(ResolutionContext ctx, Agreement agreement) => Record(ctx, RecordKind.Disclosure, $"g{agreement.Id}") with
+    {
+        Title = "A secret guarantee comes to light",
+        Subject = $"guarantee #{agreement.Id} ({string.Join(", ", agreement.Guarantee!.Guarantors)})",
+        Terms = [ctx.Term(SecretPublicness, "publicness of a secret guarantee when it comes to light")],
+        Outcome = $"The attack tests a guarantee nobody else knew of: its terms are public from now on, and backing down costs the smaller audience cost of a commitment nobody heard ({Fmt.Two(ctx.Value(SecretPublicness))} of a public one's).",
+        Counterfactual = "announced in public, the guarantee would have entered Russia's estimate of D and could have deterred this attack",
+    };
+
+    public static ResolutionRecord DrawnIn(ResolutionContext ctx, Role guarantor, Monitoring monitoring, RuleKey key, Roll roll) =>
+        Rolled(ctx, RecordKind.DrawnIn, roll, monitoring == Monitoring.ArmedPeacekeepers ? "Peacekeepers caught in the offensive" : "Monitors caught in the offensive",
+            $"{guarantor.DisplayName()}'s {(monitoring == Monitoring.ArmedPeacekeepers ? "armed peacekeepers" : "unarmed monitors")}",
+            [ctx.Term(key, "P(drawn in)")],
+            roll.Success ? $"{guarantor.DisplayName()}'s people on the line take casualties: the public at home rallies or presses for exit." : "They stay out of the fighting.",
+            roll.Success ? (monitoring == Monitoring.ArmedPeacekeepers ? Precedent.CasualtiesThenExit : Precedent.ForcesPresentButDefeated) : null,
+            monitoring == Monitoring.ArmedPeacekeepers
+                ? $"as unarmed monitors: {Fmt.Pct(ctx.Value(key))} -> {Fmt.Pct(ctx.Value(DrawnInMonitors))}"
+                : $"as armed peacekeepers: {Fmt.Pct(ctx.Value(key))} -> {Fmt.Pct(ctx.Value(DrawnInPeacekeepers))}");
+
     // A
+
+    public static string StatementReason(Role guarantor, CommitmentChangeKind change) => change switch
+    {
+        CommitmentChangeKind.Strengthen => $"{guarantor.DisplayName()} publicly pledged to honour the guarantee",
+        CommitmentChangeKind.Weaken => $"{guarantor.DisplayName()} drew its defence perimeter short of Ukraine (a weakening statement)",
+        CommitmentChangeKind.AddAmbiguity => $"{guarantor.DisplayName()} added a strategic-ambiguity clause",
+        _ => $"{guarantor.DisplayName()} dropped the strategic-ambiguity clause",
+    };
+
+    public static ResolutionRecord Statement(ResolutionContext ctx, Agreement agreement, Role guarantor, CommitmentChangeKind change, double before, double after, bool disclosed) =>
+        Record(ctx, RecordKind.Statement, $"{guarantor}-g{agreement.Id}") with
+        {
+            Title = "Commitment changed in play",
+            Subject = $"{guarantor.DisplayName()} on guarantee #{agreement.Id}",
+            Terms = change is CommitmentChangeKind.Strengthen or CommitmentChangeKind.Weaken
+                ? [ctx.Term(StatementShift, "commitment logit per net statement", change == CommitmentChangeKind.Weaken ? -1 : 1), ctx.Term(StatementPublicness, "publicness per net statement", change == CommitmentChangeKind.Weaken ? -1 : 1)]
+                : [ctx.Term(AmbiguityClause, "A_amb", change == CommitmentChangeKind.AddAmbiguity ? -1 : 1), ctx.Term(AmbiguityPublicness, "publicness with the clause")],
+            Outcome = $"{StatementReason(guarantor, change)}: C {Fmt.Two(before)} -> {Fmt.Two(after)}.{(disclosed ? " The statement makes the secret guarantee public." : "")}",
+            Precedent = change == CommitmentChangeKind.Weaken ? "Korea 1950: Acheson's 'defense perimeter' speech left Korea outside it" : null,
+            Counterfactual = change switch
+            {
+                CommitmentChangeKind.Weaken => "a weaker commitment lowers the audience cost of backing down, and Russia's estimate of D with it",
+                CommitmentChangeKind.Strengthen => "each statement also raises the audience cost of backing down later",
+                _ => "ambiguity lowers both commitment and the audience cost of backing down (Fearon 1995)",
+            },
+            VisibleTo = EventAudience(agreement),
+        };
 
     public static ResolutionRecord Ratification(ResolutionContext ctx, int agreementId, ImmutableArray<Term> terms, double p, double mood, Roll roll)
     {
@@ -62,7 +134,7 @@ internal static class Explanations
             ThresholdBp = roll.ThresholdBp,
             Roll = roll.Value,
             Outcome = roll.Success ? "Ratified: the treaty enters into force." : "Not ratified this turn; the treaty is signed but not in force.",
-            Counterfactual = $"with Congress mood {Fmt.Two(warmer)}: {Fmt.Pct(p)} -> {Fmt.Pct(ctx.Value(RatificationBase) + ctx.Value(RatificationCongressWeight) * warmer)}",
+            Counterfactual = $"with Congress mood {Fmt.Two(warmer)}: {Fmt.Pct(p)} -> {Fmt.Pct(CommitmentStep.RatificationChance(ctx, warmer))}",
             VisibleTo = [Role.US],
             Adjustment = roll.Adjustment?.Logit,
             AdjustmentReason = roll.Adjustment?.Reason,
@@ -81,6 +153,7 @@ internal static class Explanations
             ThresholdBp = Dice.ToBasisPoints(a.Commitment),
             Outcome = $"C = s({Fmt.Two(a.CommitmentTerms.Sum(t => t.Value))}) = {Fmt.Two(a.Commitment)}",
             Counterfactual = $"as a {Describe(altForm)}: {Fmt.Pct(a.Commitment)} -> {Fmt.Pct(alt)}",
+            VisibleTo = TruthAudience(agreement),
         };
     }
 
@@ -100,6 +173,7 @@ internal static class Explanations
             ThresholdBp = Dice.ToBasisPoints(first.Capability),
             Outcome = $"K_S = {Fmt.Two(first.Capability)}",
             Counterfactual = $"{(withUs ? "without the United States" : "with the United States in S")}: {Fmt.Pct(first.Capability)} -> {Fmt.Pct(altK)}",
+            VisibleTo = TruthAudience(agreement),
         };
     }
 
@@ -114,6 +188,7 @@ internal static class Explanations
         Outcome = $"Cred = sqrt(C K) = {Fmt.Two(a.Credibility)}",
         Precedent = agreement.Form == LegalForm.Verbal && world[a.Guarantor].Troops == 0 ? Text(Precedent.MemorandumWithoutForces) : null,
         Counterfactual = $"with full commitment (C = 1): {Fmt.Pct(a.Credibility)} -> {Fmt.Pct(Math.Sqrt(a.Capability))}; high resolve cannot offset low capability",
+        VisibleTo = TruthAudience(agreement),
     };
 
     public static ResolutionRecord CombinedDeterrence(ResolutionContext ctx, Assessment assessment)
@@ -123,26 +198,59 @@ internal static class Explanations
         return Record(ctx, RecordKind.Deterrence, "all") with
         {
             Title = "Deterrence",
-            Subject = "all guarantees in force",
-            Terms = [.. assessment.Guarantors.GroupBy(a => a.Guarantor).Select(g => new Term($"best Cred of {g.Key}", g.Max(a => a.Credibility), "C", "step C"))],
+            Subject = "all guarantees every role knows of (a secret one deters nobody)",
+            Terms = [.. assessment.Known.GroupBy(a => a.Guarantor).Select(g => new Term($"best Cred of {g.Key}", g.Max(a => a.Credibility), "C", "step C"))],
             ThresholdBp = Dice.ToBasisPoints(d),
-            Outcome = assessment.Guarantors.IsEmpty ? "D = 0: no guarantee is in force." : $"D = 1 - prod(1 - Cred_i) = {Fmt.Two(d)}",
+            Outcome = !assessment.Known.Any() ? "D = 0: no guarantee Russia knows of is in force." : $"D = 1 - prod(1 - Cred_i) = {Fmt.Two(d)}",
+            // Russia reads its own estimate (the perception record) instead.
+            VisibleTo = [Role.UA, Role.US, Role.EU],
             Counterfactual = d >= goal
                 ? $"D {Fmt.Two(d)} meets Ukraine's {Fmt.Short(goal)} goal"
                 : $"D {Fmt.Two(d)} falls short of Ukraine's {Fmt.Short(goal)} goal by {Fmt.Two(goal - d)}",
         };
     }
 
-    public static ResolutionRecord Outlook(ResolutionContext ctx, double d, double resolve, ImmutableArray<AttackOptionView> options)
+    public static ResolutionRecord Perception(ResolutionContext ctx, RussianEstimate estimate)
+    {
+        var noise = ctx.Rules[PerceptionNoise];
+        return Record(ctx, RecordKind.Perception, "RU") with
+        {
+            Title = "What Russia believes",
+            Subject = "Russia's estimate of the guarantees it knows of",
+            Terms =
+            [
+                new Term($"error of the estimate, at most +-{Fmt.Two(estimate.ErrorLogit)} logits (intelligence {Fmt.Two(estimate.Intelligence)})", estimate.ErrorLogit, noise.Tag,
+                    $"{noise.Source}; narrowed by: {ctx.Rules[IntelligenceNoiseReduction].Source}"),
+                .. estimate.Guarantors.SelectMany(p => new[]
+                {
+                    new Term($"estimated C of {p.Guarantor} on #{p.AgreementId}", p.Commitment, noise.Tag, "step A seen through Russia's intelligence"),
+                    new Term($"estimated K_S on #{p.AgreementId}", p.Capability, noise.Tag, "step B seen through Russia's intelligence"),
+                }),
+            ],
+            ThresholdBp = Dice.ToBasisPoints(estimate.Deterrence),
+            Outcome = estimate.Guarantors.IsEmpty ? "Russia knows of no guarantee: its estimate of D is 0." : $"Russia estimates D = {Fmt.Two(estimate.Deterrence)}; the debrief shows the true values beside it.",
+            Counterfactual = $"with perfect intelligence the error would be +-{Fmt.Two(ctx.Value(PerceptionNoise) * (1 - ctx.Value(IntelligenceNoiseReduction)))} logits",
+            VisibleTo = [Role.RU],
+        };
+    }
+
+    public static ResolutionRecord Outlook(ResolutionContext ctx, double d, double resolve, bool ceasefire, double? hazard, ImmutableArray<AttackOptionView> options)
     {
         var higher = Math.Min(1, d + DeterrenceProbe);
         var major = RussianOutlook.Utility(higher, ctx.Value(GainMajor) * (ctx.Value(GainResolveBase) + resolve), ctx.Value(CostMajor));
+        var best = options.MaxBy(o => o.ExpectedUtility)!.Posture;
+        var chosen = ctx.Russia.Posture;
+        var why = chosen == best ? "it follows the line"
+            : ceasefire && hazard is { } h ? $"it departs from the line: the hazard h = {Fmt.Pct1(h)} (step D) is the chance each turn that spoilers, hardliners or miscalculation break a ceasefire whatever the line says"
+            : "it departs from the line by its players' own choice";
         return Record(ctx, RecordKind.RussianOutlook, "RU") with
         {
             Title = "Russia's expected utility of attacking",
             Subject = "Russia",
-            Terms = [.. options.Select(o => new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "game-model.md step C"))],
-            Outcome = $"Best option: {options.MaxBy(o => o.ExpectedUtility)!.Posture}; chosen: {ctx.Russia.Posture}.",
+            Terms = [.. options.Select(o => o.Posture == RussiaPosture.Comply
+                ? ctx.Computed(CeasefireValue, ceasefire ? "Comply: keep the ceasefire" : "Comply: no ceasefire to keep", o.ExpectedUtility)
+                : new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "docs/game-model.md step C"))],
+            Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {best}; chosen: {chosen}: {why}.",
             Counterfactual = $"with D {Fmt.Short(DeterrenceProbe)} higher, a major offensive's utility would be {Fmt.One(major)}",
             VisibleTo = [Role.RU],
         };
@@ -223,11 +331,12 @@ internal static class Explanations
 
     // E
 
-    public static ResolutionRecord CongressBlocks(ResolutionContext ctx, int agreementId, Roll roll) =>
-        Rolled(ctx, RecordKind.CongressBlocks, roll, "Congress blocks the use of force", $"United States on guarantee #{agreementId}",
-            [ctx.Term(RuleKey.CongressBlocks, "P(Congress blocks) under an executive agreement")],
+    public static ResolutionRecord CongressBlocks(ResolutionContext ctx, Agreement agreement, RuleKey key, Roll roll) =>
+        Rolled(ctx, RecordKind.CongressBlocks, roll, "Congress and the War Powers Resolution", $"United States on guarantee #{agreement.Id}",
+            [ctx.Term(key, key == RuleKey.CongressBlocks ? "P(Congress blocks) under an executive agreement" : "P(Congress blocks) under a verbal memorandum (no authorisation at all)")],
             roll.Success ? "Congress blocks fighting: the response falls back to limited support." : "Congress does not block: US forces may fight.",
-            null, "as a ratified treaty there would be no Congress-blocks roll");
+            null, "as a ratified treaty or congressional-executive agreement, Congress has already authorised: no roll",
+            visibleTo: EventAudience(agreement));
 
     public static ResolutionRecord Denial(ResolutionContext ctx, World world, Agreement agreement, IReadOnlyList<Role> fighting, double k, ImmutableArray<Term> terms, double lost, Roll roll)
     {
@@ -285,7 +394,7 @@ internal static class Explanations
         Reputation(ctx, agreementId, guarantor, terms) with
         {
             Outcome = $"Honoured ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep + gain)}.",
-            Counterfactual = $"backing down would have cost {Fmt.Two(ctx.Value(RenegeLoss) * rep)} reputation and audience costs",
+            Counterfactual = $"backing down would have cost {Fmt.Two(ReputationStep.LossOnRenege(ctx, rep))} reputation and audience costs",
         };
 
     public static ResolutionRecord BackedDown(ResolutionContext ctx, int agreementId, Role guarantor, TestResponse response, ImmutableArray<Term> terms,
@@ -294,7 +403,7 @@ internal static class Explanations
         {
             Outcome = $"Backed down ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep - loss)}; {Fmt.Two(spread)} off its other guarantees; audience cost {Fmt.One(audienceCost)} points.",
             Precedent = precedent is { } p ? Text(p) : null,
-            Counterfactual = $"honouring would have raised reputation to {Fmt.Two(rep + ctx.Value(HonourGain) * (1 - rep))}",
+            Counterfactual = $"honouring would have raised reputation to {Fmt.Two(rep + ReputationStep.GainOnHonour(ctx, rep))}",
         };
 
     public static RoleScoreLine Honoured(ResolutionContext ctx, Role guarantor, int agreementId, TestResponse response, double gain) =>

@@ -8,6 +8,7 @@ public enum RecordKind
 {
     // A commitment
     Ratification,
+    Statement,
     Commitment,
     // B capability
     Capability,
@@ -15,6 +16,7 @@ public enum RecordKind
     Credibility,
     Deterrence,
     RussianOutlook,
+    Perception,
     // D ceasefire hazard and violations
     Hazard,
     Spoiler,
@@ -26,6 +28,9 @@ public enum RecordKind
     ForceCapBreach,
     // E guarantees tested
     TripwireShortfall,
+    Drawdown,
+    Disclosure,
+    DrawnIn,
     CongressBlocks,
     Denial,
     Offensive,
@@ -48,11 +53,13 @@ public static class RecordKinds
     private static readonly Dictionary<RecordKind, Info> Table = new()
     {
         [RecordKind.Ratification] = new(ResolutionStep.A, "ratification", "ratification"),
+        [RecordKind.Statement] = new(ResolutionStep.A, "statement", "statement"),
         [RecordKind.Commitment] = new(ResolutionStep.A, "commitment", "commitment"),
         [RecordKind.Capability] = new(ResolutionStep.B, "capability", "capability"),
         [RecordKind.Credibility] = new(ResolutionStep.C, "credibility", "credibility"),
         [RecordKind.Deterrence] = new(ResolutionStep.C, "deterrence", "deterrence"),
         [RecordKind.RussianOutlook] = new(ResolutionStep.C, "russian-outlook", "russian-outlook"),
+        [RecordKind.Perception] = new(ResolutionStep.C, "perception", "perception"),
         [RecordKind.Hazard] = new(ResolutionStep.D, "hazard", "hazard"),
         [RecordKind.Spoiler] = new(ResolutionStep.D, "spoiler", "spoiler"),
         [RecordKind.Incident] = new(ResolutionStep.D, "incident", "incident"),
@@ -62,6 +69,9 @@ public static class RecordKinds
         [RecordKind.CounterAttackViolation] = new(ResolutionStep.D, "violation-counter-attack", "violation-counter-attack"),
         [RecordKind.ForceCapBreach] = new(ResolutionStep.D, "violation-force-cap", "violation-force-cap"),
         [RecordKind.TripwireShortfall] = new(ResolutionStep.E, "tripwire-shortfall", "tripwire-shortfall"),
+        [RecordKind.Drawdown] = new(ResolutionStep.E, "drawdown", "drawdown"),
+        [RecordKind.Disclosure] = new(ResolutionStep.E, "disclosure", "disclosure"),
+        [RecordKind.DrawnIn] = new(ResolutionStep.E, "drawn-in", "drawn-in"),
         // The draw kept its first name when the record was named: renaming a draw would change every game's rolls.
         [RecordKind.CongressBlocks] = new(ResolutionStep.E, "congress", "congress-blocks"),
         [RecordKind.Denial] = new(ResolutionStep.E, "denial", "denial"),

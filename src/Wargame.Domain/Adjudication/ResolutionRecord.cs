@@ -52,7 +52,12 @@ public sealed record TurnMetrics
 {
     public required int Turn { get; init; }
     public ImmutableArray<CredibilityPoint> Credibility { get; init; } = [];
+    /// <summary>D of the guarantees every role knows of (true values; a secret guarantee deters nobody).</summary>
     public double Deterrence { get; init; }
+    /// <summary>Russia's estimate of D, which its choices and the hazard follow (Russia's and the facilitator's eyes only; null for others).</summary>
+    public double? RussianEstimate { get; init; }
+    /// <summary>Russia's estimates of each guarantor's C, K and credibility (Russia's and the facilitator's eyes only).</summary>
+    public ImmutableArray<CredibilityPoint> Perceived { get; init; } = [];
     /// <summary>Ceasefire hazard this turn (Russia's and the facilitator's eyes only); null without a ceasefire.</summary>
     public double? Hazard { get; init; }
     public double Territory { get; init; }

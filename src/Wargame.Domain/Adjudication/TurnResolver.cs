@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Wargame.Domain.Adjudication.Steps;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
 
@@ -35,8 +36,10 @@ internal static class TurnResolver
         var (commitment, assessment) = CommitmentStep.Run(ctx, world);
         world = Keep(commitment);
         world = Keep(CapabilityStep.Run(ctx, world, assessment));
-        world = Keep(CredibilityStep.Run(ctx, world, assessment));
-        var ceasefire = CeasefireStep.Run(ctx, world, assessment.Deterrence);
+        var estimate = Perception.Of(world, ctx.Rules, assessment, ctx.Seed);
+        world = Keep(CredibilityStep.Run(ctx, world, assessment, estimate));
+        // Russia breaks a ceasefire on what it believes: the hazard takes its estimate of D.
+        var ceasefire = CeasefireStep.Run(ctx, world, estimate.Deterrence);
         world = Keep(ceasefire.Step);
         var tests = GuaranteeTestStep.Run(ctx, world);
         world = Keep(tests.Step);
@@ -50,12 +53,15 @@ internal static class TurnResolver
             SpoilerPressure = 0,
             CeasefireEverCollapsed = world.CeasefireEverCollapsed || ceasefire.Collapsed,
             Positions = world.Positions.ToImmutableSortedDictionary(kv => kv.Key, kv => kv.Value with { TroopsLastTurn = kv.Value.Troops }),
+            Agreements = [.. world.Agreements.Select(a => a.IsInForce ? a with { TurnsInForce = a.TurnsInForce + 1 } : a)],
         };
         var metrics = new TurnMetrics
         {
             Turn = ctx.Turn,
             Credibility = [.. assessment.Guarantors.Select(a => new CredibilityPoint(a.AgreementId, a.Guarantor, a.Commitment, a.Capability, a.Credibility))],
             Deterrence = assessment.Deterrence,
+            RussianEstimate = estimate.Deterrence,
+            Perceived = [.. estimate.Guarantors.Select(p => new CredibilityPoint(p.AgreementId, p.Guarantor, p.Commitment, p.Capability, p.Credibility))],
             Hazard = ceasefire.Hazard,
             Territory = world.Territory,
             Scores = world.Scores,

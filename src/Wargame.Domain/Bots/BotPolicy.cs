@@ -54,7 +54,7 @@ public static class BotPolicy
 
         private bool CeasefireInForce => view.Agreements.Any(a => a.Kind == AgreementKind.Ceasefire && a.Status is AgreementStatus.InForce or AgreementStatus.Tested);
 
-        private bool IsOpen(ProposalView p) => p.Status is AgreementStatus.Proposed or AgreementStatus.Accepted;
+        private static bool IsOpen(ProposalView p) => p.Status is AgreementStatus.Proposed or AgreementStatus.Accepted;
 
         public ImmutableArray<GameCommand> Negotiate()
         {
@@ -136,28 +136,28 @@ public static class BotPolicy
             _ => Guarantor(),
         };
 
+        /// <summary>
+        /// Russia follows the expected-utility line it is shown (computed from its own estimate of D). Under a ceasefire
+        /// the hazard h is the noise term: with chance h a turn it breaks the ceasefire whatever the line says (spoilers,
+        /// hardliners, miscalculation), taking the best attack on the line; the outlook record names this departure.
+        /// </summary>
         private RussiaOrders Russia()
         {
             var outlook = view.RussianOutlook!;
             var resolve = Hidden(HiddenQuantity.Resolve);
             var evade = view.Sanctions >= 5 && Chance(0.5, "evade");
+            var best = outlook.Options.MaxBy(o => o.ExpectedUtility)!;
+            var bestAttack = outlook.Options.Where(o => o.Posture is RussiaPosture.LimitedOffensive or RussiaPosture.MajorOffensive).MaxBy(o => o.ExpectedUtility)!;
             if (CeasefireInForce)
             {
                 // Rearming only pays against real deterrence; it raises the hazard by half (step D).
                 var rearm = outlook.Deterrence > 0.5 && Chance(resolve * 0.5, "rearm");
                 var hazard = (rearm ? outlook.HazardIfRearming : outlook.Hazard) ?? 0;
-                if (Chance(hazard, "attack"))
-                {
-                    var major = outlook.Options.First(o => o.Posture == RussiaPosture.MajorOffensive).ExpectedUtility
-                        > outlook.Options.First(o => o.Posture == RussiaPosture.LimitedOffensive).ExpectedUtility;
-                    return new RussiaOrders(major ? RussiaPosture.MajorOffensive : RussiaPosture.LimitedOffensive, rearm, evade);
-                }
-                return new RussiaOrders(Chance(0.1 * resolve, "probe") ? RussiaPosture.Probe : RussiaPosture.Comply, rearm, evade);
+                if (best.Posture != RussiaPosture.Comply)
+                    return new RussiaOrders(best.Posture, rearm, evade);
+                return new RussiaOrders(Chance(hazard, "attack") ? bestAttack.Posture : RussiaPosture.Comply, rearm, evade);
             }
-            var best = outlook.Options.MaxBy(o => o.ExpectedUtility)!;
-            var posture = best.ExpectedUtility <= 0 ? RussiaPosture.Comply
-                : best.Posture == RussiaPosture.MajorOffensive && Chance(0.5, "restraint") ? RussiaPosture.LimitedOffensive
-                : best.Posture;
+            var posture = best.ExpectedUtility <= 0 ? RussiaPosture.Comply : best.Posture;
             return new RussiaOrders(posture, Chance(resolve * 0.4, "rearm"), evade);
         }
 
@@ -178,11 +178,14 @@ public static class BotPolicy
                 && a.Status is AgreementStatus.InForce or AgreementStatus.Tested or AgreementStatus.AwaitingRatification).ToArray();
             var deployed = Troops(role);
             var exitPressure = Flag(GameViews.ExitPressureQuantity) > 0;
-            var promised = mine.SelectMany(a => ((GuaranteeTerms)a.Terms).Tripwires).Where(t => t.Guarantor == role).Select(t => t.Troops).DefaultIfEmpty(0).Max();
+            var promised = mine.Select(a => a.PromisedTroops.GetValueOrDefault(role)).DefaultIfEmpty(0).Max();
+            // A withdrawal is policy: troops cut since the last resolution (a scripted withdrawal) or a drawdown on record
+            // are not quietly put back; the bot only completes a deployment it has not yet made.
+            var withdrawn = deployed < Flag(GameViews.TroopsLastTurnQuantity) || mine.Any(a => a.DrawdownTurn.ContainsKey(role));
             var change = 0;
             if (exitPressure && deployed > 0 && Chance(0.5, "withdraw"))
                 change = -deployed / 2;
-            else if (promised > deployed)
+            else if (promised > deployed && !withdrawn)
                 change = role == Role.EU ? (int)Math.Min(promised, Hidden(HiddenQuantity.ForceAvailability)) - deployed : promised - deployed;
 
             TestResponse? response = null;
@@ -198,6 +201,7 @@ public static class BotPolicy
                     : TestResponse.Limited;
             }
             var atWar = !CeasefireInForce;
+            var statement = test is null ? Statement(mine) : null;
             var reliefPromised = view.Agreements.Any(a => a.Terms is CeasefireTerms { SanctionsRelief: not SanctionsRelief.None } && a.Status is AgreementStatus.InForce or AgreementStatus.Tested);
             return new GuarantorOrders
             {
@@ -208,7 +212,30 @@ public static class BotPolicy
                 Response = response,
                 SeekRatification = role == Role.US && view.Agreements.Any(a => a.Status == AgreementStatus.AwaitingRatification),
                 RaiseSpending = role == Role.EU && view.Deterrence < 0.5 && Hidden(HiddenQuantity.SpendingHeadroom) >= Constant(RuleKey.SpendingHeadroomUsed) && Chance(0.3, "spending"),
+                Statement = statement,
             };
+        }
+
+        /// <summary>
+        /// Hedging: a guarantor whose public has turned against the commitment hedges (adds ambiguity, or talks it down if
+        /// it already has some); one with support to spare firms up a guarantee when deterrence falls short of the goal.
+        /// </summary>
+        private CommitmentStatement? Statement(AgreementView[] mine)
+        {
+            var guarantee = mine.FirstOrDefault(a => a.Status is AgreementStatus.InForce or AgreementStatus.Tested);
+            if (guarantee is null)
+                return null;
+            var support = Hidden(HiddenQuantities.SupportOf(role));
+            var net = guarantee.Changes.Count(c => c.Guarantor == role && c.Change == CommitmentChangeKind.Strengthen)
+                - guarantee.Changes.Count(c => c.Guarantor == role && c.Change == CommitmentChangeKind.Weaken);
+            var limit = (int)Constant(RuleKey.StatementLimit);
+            if (support < Constant(RuleKey.LowSupportThreshold) && Chance(0.3, "hedge", $"g{guarantee.Id}"))
+                return guarantee.AmbiguityClause == true
+                    ? net > -limit ? new CommitmentStatement(guarantee.Id, CommitmentChangeKind.Weaken) : null
+                    : new CommitmentStatement(guarantee.Id, CommitmentChangeKind.AddAmbiguity);
+            if (support > 0.55 && view.Deterrence < Constant(RuleKey.DeterrenceGoal) && net < limit && Chance(0.25, "firm-up", $"g{guarantee.Id}"))
+                return new CommitmentStatement(guarantee.Id, CommitmentChangeKind.Strengthen);
+            return null;
         }
     }
 }

@@ -34,7 +34,9 @@ public static class CommandLog
             var command = commands[i];
             var applied = command is null ? null : Rules.Apply(state, command);
             if (applied is not { IsAccepted: true })
-                return Fail($"command {i + 1} ({Name(command)}) is refused by the rules: {applied?.Rejection?.Message ?? "it is empty"}");
+                return Fail(applied?.Rejection is { } refused
+                    ? $"command {i + 1} ({Name(command)}) is refused by the rules{(at < log.Count ? $" at event {at + 1} ({TypeName(log[at])})" : "")} ({refused.Code}): {refused.Message}"
+                    : $"command {i + 1} is empty");
             if (Difference(applied.Events, log, at) is { } difference)
                 return Fail($"event {difference.Index + 1} ({difference.Type}) is not what command {i + 1} ({Name(command)}) produces: {difference.Detail}");
             at += applied.Events.Length;
@@ -55,7 +57,7 @@ public static class CommandLog
             Mismatch? closest = null;
             GameCommand? found = null;
             Applied? result = null;
-            foreach (var candidate in Candidates(state, log[at]))
+            foreach (var candidate in Candidates(state, log, at))
             {
                 var applied = Rules.Apply(state, candidate);
                 if (!applied.IsAccepted)
@@ -80,12 +82,13 @@ public static class CommandLog
         return new Rerun(state, commands.ToImmutable(), null);
     }
 
-    /// <summary>The commands that could have produced <paramref name="next"/>, the phase's close first.</summary>
-    private static IEnumerable<GameCommand> Candidates(GameState state, GameEvent next)
+    /// <summary>The commands that could have produced the event at <paramref name="at"/>, the phase's close first.</summary>
+    private static IEnumerable<GameCommand> Candidates(GameState state, IReadOnlyList<GameEvent> log, int at)
     {
         var facilitator = Actor.Facilitator;
+        var next = log[at];
         if (next is PhaseAdvanced or TurnResolved or AgreementSigned or InjectFired or GameEnded)
-            yield return new AdvancePhase(facilitator);
+            yield return new AdvancePhase(facilitator) { Now = PresetClockStart(state, log, at) };
         Actor Speaker(Role? role) => role is { } r ? Actor.Player(r) : facilitator;
         switch (next)
         {
@@ -110,6 +113,9 @@ public static class CommandLog
             case InjectFired i:
                 yield return new InjectEvent(facilitator, i.CardId, i.Title, i.Text, i.Effects);
                 break;
+            case DeadlinePresetsSet p:
+                yield return new SetDeadlinePresets(facilitator, p.Presets);
+                break;
             case DeadlineSet { Deadline: { } deadline }:
                 yield return new SetDeadline(facilitator, 1) { Now = deadline.AddSeconds(-1) };
                 break;
@@ -132,6 +138,24 @@ public static class CommandLog
                 yield return new AdjustAdjudication(facilitator, a.RecordId, a.Logit, a.Reason);
                 break;
         }
+    }
+
+    /// <summary>
+    /// When a phase's close opened the next phase on its preset clock (a PhaseAdvanced followed by its DeadlineSet),
+    /// the time the close had: the deadline less the preset. Otherwise no time, so no preset clock starts.
+    /// </summary>
+    private static DateTimeOffset PresetClockStart(GameState state, IReadOnlyList<GameEvent> log, int at)
+    {
+        for (var i = at; i + 1 < log.Count && log[i] is not (MessagePosted or OrdersSubmitted or ProposalMade or ProposalAnswered); i++)
+        {
+            if (log[i] is PhaseAdvanced opened)
+            {
+                return log[i + 1] is DeadlineSet { Deadline: { } deadline } && state.DeadlinePresets.For(opened.Phase) is { } seconds
+                    ? deadline.AddSeconds(-seconds)
+                    : default;
+            }
+        }
+        return default;
     }
 
     private sealed record Mismatch(int Index, string Type, string Detail);

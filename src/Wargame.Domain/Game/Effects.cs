@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -12,10 +13,19 @@ public static class Effects
 {
     public const double MaxTroops = 2_000_000;
 
-    public static IEnumerable<string> Known =>
-        HiddenQuantities.All.Select(d => $"{d.Role}.{d.Name}")
-            .Concat(RoleSet.All.Select(r => $"{r}.troops"))
-            .Concat(["US.reputation", "EU.reputation", "territory", "sanctions", "spoiler"]);
+    public static IEnumerable<string> Known => Catalogue.Select(q => q.Name);
+
+    /// <summary>Every quantity an inject may move, with what it means and the range it is kept in.</summary>
+    public static ImmutableArray<Views.InjectQuantityView> Catalogue { get; } =
+    [
+        .. HiddenQuantities.All.Select(d => new Views.InjectQuantityView($"{d.Role}.{d.Name}", $"{d.Role.DisplayName()}: {d.Label.ToLowerInvariant()}", d.Unit, d.Min, d.Max)),
+        .. RoleSet.All.Select(r => new Views.InjectQuantityView($"{r}.troops", $"{r.DisplayName()}: troops", QuantityUnit.Count, 0, MaxTroops)),
+        new("US.reputation", "United States: reputation", QuantityUnit.Share, 0, 1),
+        new("EU.reputation", "Europe: reputation", QuantityUnit.Share, 0, 1),
+        new("territory", "Territory held by Ukraine (percent)", QuantityUnit.Count, 0, World.MaxTerritory),
+        new("sanctions", "Sanctions pressure (0 to 10)", QuantityUnit.Count, 0, World.MaxSanctions),
+        new("spoiler", "Spoiler pressure this turn (0 to 10)", QuantityUnit.Count, 0, 10),
+    ];
 
     /// <summary>Null when the quantity exists, else a message naming the valid ones.</summary>
     public static string? Check(string quantity) =>

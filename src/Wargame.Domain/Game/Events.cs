@@ -34,6 +34,8 @@ public sealed record TurnResolved(int Turn, ImmutableSortedDictionary<Role, Orde
 
 public sealed record DeadlineSet(DateTimeOffset? Deadline) : GameEvent;
 
+public sealed record DeadlinePresetsSet(DeadlinePresets Presets) : GameEvent;
+
 public sealed record GamePaused(int? RemainingSeconds) : GameEvent;
 
 public sealed record GameResumed(DateTimeOffset? Deadline) : GameEvent;

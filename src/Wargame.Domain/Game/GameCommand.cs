@@ -21,6 +21,7 @@ namespace Wargame.Domain.Game;
 [JsonDerivedType(typeof(SubmitOrders), "submitOrders")]
 [JsonDerivedType(typeof(AdvancePhase), "advancePhase")]
 [JsonDerivedType(typeof(SetDeadline), "setDeadline")]
+[JsonDerivedType(typeof(SetDeadlinePresets), "setDeadlinePresets")]
 [JsonDerivedType(typeof(ExtendDeadline), "extendDeadline")]
 [JsonDerivedType(typeof(PauseGame), "pauseGame")]
 [JsonDerivedType(typeof(ResumeGame), "resumeGame")]
@@ -54,8 +55,6 @@ public sealed record SubmitOrders(Actor Actor, Orders Orders) : GameCommand(Acto
 
 // Facilitator (the server acts as System for deadlines)
 
-/// <summary>Closes the current phase; closing the orders phase resolves the turn.</summary>
-public sealed record AdvancePhase(Actor Actor) : GameCommand(Actor);
 
 /// <summary>
 /// A command whose rule needs the time. The server stamps <see cref="Now"/> from its clock just before deciding,
@@ -66,8 +65,14 @@ public abstract record ClockedCommand(Actor Actor) : GameCommand(Actor)
     public DateTimeOffset Now { get; init; }
 }
 
+/// <summary>Closes the current phase; closing the orders phase resolves the turn. The time starts the next phase's preset clock.</summary>
+public sealed record AdvancePhase(Actor Actor) : ClockedCommand(Actor);
+
 /// <summary>Sets the current phase's deadline <paramref name="Seconds"/> from now; null clears it.</summary>
 public sealed record SetDeadline(Actor Actor, int? Seconds) : ClockedCommand(Actor);
+
+/// <summary>Sets the session plan: each phase's deadline from the next phase that opens on (<see cref="DeadlinePresets"/>).</summary>
+public sealed record SetDeadlinePresets(Actor Actor, DeadlinePresets Presets) : GameCommand(Actor);
 
 /// <summary>Moves the running deadline <paramref name="Seconds"/> later.</summary>
 public sealed record ExtendDeadline(Actor Actor, int Seconds) : ClockedCommand(Actor);
@@ -79,7 +84,7 @@ public sealed record PauseGame(Actor Actor) : ClockedCommand(Actor);
 public sealed record ResumeGame(Actor Actor) : ClockedCommand(Actor);
 
 /// <summary>The server's timer for <paramref name="Deadline"/> fired: closes the phase if that deadline still stands.</summary>
-public sealed record CloseAtDeadline(Actor Actor, DateTimeOffset Deadline) : GameCommand(Actor);
+public sealed record CloseAtDeadline(Actor Actor, DateTimeOffset Deadline) : ClockedCommand(Actor);
 
 /// <summary>Fires a card of the scenario's deck (<paramref name="CardId"/>) or a free-text inject with effects.</summary>
 public sealed record InjectEvent(

@@ -13,6 +13,7 @@ namespace Wargame.Domain.Game;
 [JsonDerivedType(typeof(PhaseAdvanced), "phaseAdvanced")]
 [JsonDerivedType(typeof(TurnResolved), "turnResolved")]
 [JsonDerivedType(typeof(DeadlineSet), "deadlineSet")]
+[JsonDerivedType(typeof(DeadlinePresetsSet), "deadlinePresetsSet")]
 [JsonDerivedType(typeof(GamePaused), "gamePaused")]
 [JsonDerivedType(typeof(GameResumed), "gameResumed")]
 [JsonDerivedType(typeof(GameEnded), "gameEnded")]

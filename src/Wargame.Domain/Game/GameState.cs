@@ -30,6 +30,8 @@ public sealed record GameState
     public bool Paused { get; init; }
     public DateTimeOffset? Deadline { get; init; }
     public int? PausedRemainingSeconds { get; init; }
+    /// <summary>The session plan: the deadline each phase gets when it opens.</summary>
+    public DeadlinePresets DeadlinePresets { get; init; } = DeadlinePresets.None;
     public bool Ended { get; init; }
     public bool Revealed { get; init; }
     public ImmutableArray<Message> Messages { get; init; } = [];

@@ -122,6 +122,7 @@ public static class Rules
             ProposalMade or ProposalAnswered or AgreementSigned or AgreementRevoked => NegotiationRules.Evolve(state, e) with { WorldBeforeResolution = null },
             InjectFired i => FacilitatorRules.Evolve(state, i) with { WorldBeforeResolution = null },
             DeadlineSet d => state with { Deadline = d.Deadline },
+            DeadlinePresetsSet p => state with { DeadlinePresets = p.Presets },
             GamePaused p => state with { Paused = true, PausedRemainingSeconds = p.RemainingSeconds, Deadline = null },
             GameResumed r => state with { Paused = false, PausedRemainingSeconds = null, Deadline = r.Deadline },
             GameEnded => state with { Ended = true, Deadline = null, WorldBeforeResolution = null },

@@ -14,7 +14,7 @@ namespace Wargame.Domain.Game;
 internal static class StateHash
 {
     /// <summary>The version of the list below; change it whenever the list changes.</summary>
-    public const int Version = 2;
+    public const int Version = 3;
 
     private delegate void Write(Utf8JsonWriter writer, GameState state);
 
@@ -29,6 +29,7 @@ internal static class StateHash
         (nameof(GameState.Paused), (w, s) => w.WriteBooleanValue(s.Paused)),
         (nameof(GameState.Deadline), (w, s) => Json(w, s.Deadline)),
         (nameof(GameState.PausedRemainingSeconds), (w, s) => Json(w, s.PausedRemainingSeconds)),
+        (nameof(GameState.DeadlinePresets), (w, s) => Json(w, s.DeadlinePresets)),
         (nameof(GameState.Ended), (w, s) => w.WriteBooleanValue(s.Ended)),
         (nameof(GameState.Revealed), (w, s) => w.WriteBooleanValue(s.Revealed)),
         (nameof(GameState.Messages), (w, s) => Json(w, s.Messages)),

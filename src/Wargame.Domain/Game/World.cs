@@ -23,7 +23,22 @@ public sealed record RolePosition
     public bool ExitPressure { get; init; }
     /// <summary>Guarantors: casualties last turn rallied the public.</summary>
     public bool Rallied { get; init; }
+    /// <summary>
+    /// Guarantors: the record behind <see cref="Reputation"/> (institutional erosion before the game, honour, reneging and
+    /// drawdowns in play). A new guarantee starts from the reputation this history left.
+    /// </summary>
+    public ImmutableArray<ReputationEntry> ReputationHistory { get; init; } = [];
+
+    /// <summary>This position with its reputation moved by <paramref name="change"/> (kept within 0..1) and the reason recorded.</summary>
+    public RolePosition WithReputationChange(int turn, double change, string reason) => this with
+    {
+        Reputation = Math.Clamp(Reputation + change, 0, 1),
+        ReputationHistory = ReputationHistory.Add(new ReputationEntry(turn, Math.Round(change, 6), reason)),
+    };
 }
+
+/// <summary>One event in a guarantor's record that moved its reputation: before the game (turn 0 or less) or in play.</summary>
+public sealed record ReputationEntry(int Turn, double Change, string Reason);
 
 /// <summary>A guarantee tested by an attack, waiting for the guarantor's response in the next turn's orders.</summary>
 public sealed record PendingTest(int AgreementId, Role Guarantor, int Turn, string Attack, double TerritoryLost, bool TroopsShrunk);
@@ -75,12 +90,13 @@ public sealed record World
             TroopsLastTurn = r.Troops,
             Location = r.Location,
             Reinforcements72h = r.Reinforcements72h,
-            Reputation = r.Reputation ?? r.Role switch
+            Reputation = Math.Clamp((r.Reputation ?? r.Role switch
             {
                 Role.US => rules.Value(RuleKey.ReputationUs),
                 Role.EU => rules.Value(RuleKey.ReputationEu),
                 _ => 0,
-            },
+            }) + r.ReputationHistory.Sum(e => e.Change), 0, 1),
+            ReputationHistory = r.ReputationHistory,
             Hidden = r.Hidden,
         });
         var world = new World
@@ -95,7 +111,7 @@ public sealed record World
         {
             var agreement = AgreementLifecycle.Create(world, ++id, instrument.Proposer, instrument.Terms, turn: 0, counterOf: null);
             if (instrument.Status == InstrumentStatus.InForce)
-                agreement = AgreementLifecycle.Sign(agreement, turn: 0, AgreementStatus.InForce) with
+                agreement = AgreementLifecycle.Sign(agreement, turn: 0, AgreementStatus.InForce, world) with
                 {
                     Responses = agreement.Parties.ToImmutableSortedDictionary(p => p, _ => ProposalAnswer.Accepted),
                 };

@@ -14,11 +14,20 @@ public sealed record GuarantorAssessment(
     ImmutableArray<Term> CommitmentTerms,
     double Capability,
     ImmutableArray<Term> CapabilityTerms,
-    double Credibility);
+    double Credibility,
+    bool KnownToAll = true);
 
-public sealed record Assessment(ImmutableArray<GuarantorAssessment> Guarantors, double Deterrence);
+/// <summary>
+/// Steps A–C for every guarantee in force. <see cref="Deterrence"/> counts only guarantees every role knows of: a
+/// secret guarantee cannot deter a Russia that does not know it (its credibility is still assessed, for its parties).
+/// </summary>
+public sealed record Assessment(ImmutableArray<GuarantorAssessment> Guarantors, double Deterrence)
+{
+    /// <summary>The credibilities of the guarantees every role knows of.</summary>
+    public IEnumerable<GuarantorAssessment> Known => Guarantors.Where(g => g.KnownToAll);
+}
 
-/// <summary>Steps A–C of the resolution (game-model.md): pure functions of the world and the rules table.</summary>
+/// <summary>Steps A–C of the resolution (docs/game-model.md): pure functions of the world and the rules table.</summary>
 public static class Deterrence
 {
     public static double Sigmoid(double x) => 1 / (1 + Math.Exp(-x));
@@ -40,13 +49,16 @@ public static class Deterrence
             {
                 var (commitment, commitmentTerms) = Commitment(world, rules, agreement, guarantor, agreement.Form);
                 list.Add(new GuarantorAssessment(agreement.Id, guarantor, commitment, commitmentTerms, capability, capabilityTerms,
-                    Math.Sqrt(commitment * capability)));
+                    Math.Sqrt(commitment * capability), agreement.IsKnownToAll));
             }
         }
-        var best = list.GroupBy(a => a.Guarantor).Select(g => g.Max(a => a.Credibility));
-        var deterrence = 1 - best.Aggregate(1.0, (product, cred) => product * (1 - cred));
-        return new Assessment(list.ToImmutable(), deterrence);
+        var all = list.ToImmutable();
+        return new Assessment(all, Combine(all.Where(a => a.KnownToAll).Select(a => (a.Guarantor, a.Credibility))));
     }
+
+    /// <summary>D = 1 - prod over guarantors of (1 - their best credibility).</summary>
+    public static double Combine(IEnumerable<(Role Guarantor, double Credibility)> credibilities) =>
+        1 - credibilities.GroupBy(a => a.Guarantor).Select(g => g.Max(a => a.Credibility)).Aggregate(1.0, (product, cred) => product * (1 - cred));
 
     /// <summary>Step A: C_i = s(-1.0 + L_form + A_auto - A_amb + T_i + E_i + 2(Rep_i - 0.5)).</summary>
     public static (double Value, ImmutableArray<Term> Terms) Commitment(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form)
@@ -58,13 +70,21 @@ public static class Deterrence
         terms.Add(FromRule(rules, FormKey(form), $"L_form ({form})"));
         if (g.Trigger == Trigger.Automatic)
             terms.Add(FromRule(rules, RuleKey.AutomaticTrigger, "A_auto (automatic trigger)"));
-        if (g.AmbiguityClause)
-            terms.Add(FromRule(rules, RuleKey.AmbiguityClause, "-A_amb (ambiguity clause)", sign: -1));
+        if (agreement.Ambiguity)
+            terms.Add(FromRule(rules, RuleKey.AmbiguityClause, g.AmbiguityClause ? "-A_amb (ambiguity clause)" : "-A_amb (ambiguity clause added in play)", sign: -1));
         var tripwire = rules[RuleKey.TripwireCoefficient];
         terms.Add(new Term($"T_i ({Fmt.Int(c.Troops)} own troops: {Fmt.Two(tripwire.Value)} ln(1 + troops/{Fmt.Short(rules.Value(RuleKey.TripwireTroopScale))}))", c.TripwireTerm, tripwire.Tag, tripwire.Source));
         if (g.EconomicStake != EconomicStake.None)
-            terms.Add(FromRule(rules, g.EconomicStake == EconomicStake.MineralsWithPersonnel ? RuleKey.StakeWithPersonnel : RuleKey.StakeMinerals,
-                $"E_i ({g.EconomicStake})"));
+        {
+            var stake = rules[StakeKey(g.EconomicStake)];
+            terms.Add(new Term($"E_i ({g.EconomicStake}, {Fmt.Pct(c.StakeMaturity)} matured after {agreement.TurnsInForce} turns in force)",
+                stake.Value * c.StakeMaturity, stake.Tag, $"{stake.Source}; maturity: {rules[RuleKey.StakeInitialShare].Source}"));
+        }
+        if (c.Statements != 0)
+        {
+            var shift = rules[RuleKey.StatementShift];
+            terms.Add(new Term($"statements ({c.Statements:+0;-0} net, strengthening or weakening)", shift.Value * c.Statements, shift.Tag, shift.Source));
+        }
         var weight = rules[RuleKey.ReputationWeight];
         var neutral = rules.Value(RuleKey.ReputationNeutral);
         terms.Add(new Term($"{Fmt.Short(weight.Value)}(Rep - {Fmt.Short(neutral)}), Rep {Fmt.Two(c.Reputation)}", weight.Value * (c.Reputation - neutral), weight.Tag, $"{weight.Source}; reputation moved by step F"));
@@ -82,7 +102,16 @@ public static class Deterrence
     public static double CommitmentValue(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form) =>
         Sigmoid(CommitmentParts.Of(world, rules, agreement, guarantor, form).Logit);
 
-    private readonly record struct CommitmentParts(int Troops, double TripwireTerm, double Reputation, double Logit)
+    /// <summary>How much of an economic stake counts after <paramref name="turnsInForce"/> turns: it grows as projects come online.</summary>
+    public static double StakeMaturity(RulesTable rules, int turnsInForce)
+    {
+        var initial = rules.Value(RuleKey.StakeInitialShare);
+        return Math.Min(1, initial + (1 - initial) * turnsInForce / rules.Value(RuleKey.StakeMaturityTurns));
+    }
+
+    public static RuleKey StakeKey(EconomicStake stake) => stake == EconomicStake.MineralsWithPersonnel ? RuleKey.StakeWithPersonnel : RuleKey.StakeMinerals;
+
+    private readonly record struct CommitmentParts(int Troops, double TripwireTerm, double Reputation, double StakeMaturity, int Statements, double Logit)
     {
         public static CommitmentParts Of(World world, RulesTable rules, Agreement agreement, Role guarantor, LegalForm form)
         {
@@ -91,19 +120,18 @@ public static class Deterrence
             var tripwire = Tripwire(rules, troops);
             var neutral = rules.Value(RuleKey.ReputationNeutral);
             var reputation = agreement.Reputation.TryGetValue(guarantor, out var rep) ? rep : neutral;
+            var maturity = Deterrence.StakeMaturity(rules, agreement.TurnsInForce);
+            var limit = (int)rules.Value(RuleKey.StatementLimit);
+            var statements = Math.Clamp(agreement.NetStatements(guarantor), -limit, limit);
             var logit = rules.Value(RuleKey.CommitmentBase)
                 + rules.Value(FormKey(form))
                 + (g.Trigger == Trigger.Automatic ? rules.Value(RuleKey.AutomaticTrigger) : 0)
-                - (g.AmbiguityClause ? rules.Value(RuleKey.AmbiguityClause) : 0)
+                - (agreement.Ambiguity ? rules.Value(RuleKey.AmbiguityClause) : 0)
                 + tripwire
-                + g.EconomicStake switch
-                {
-                    EconomicStake.MineralsWithPersonnel => rules.Value(RuleKey.StakeWithPersonnel),
-                    EconomicStake.MineralsDeal => rules.Value(RuleKey.StakeMinerals),
-                    _ => 0,
-                }
+                + (g.EconomicStake == EconomicStake.None ? 0 : rules.Value(StakeKey(g.EconomicStake)) * maturity)
+                + rules.Value(RuleKey.StatementShift) * statements
                 + rules.Value(RuleKey.ReputationWeight) * (reputation - neutral);
-            return new(troops, tripwire, reputation, logit);
+            return new(troops, tripwire, reputation, maturity, statements, logit);
         }
     }
 
@@ -130,10 +158,13 @@ public static class Deterrence
         var (ratio, logit) = CapabilityLogit(world, rules, set, armsAndIntelligence);
         var coefficient = rules[RuleKey.CapabilityLogCoefficient];
         terms.Add(new Term($"{Fmt.Two(coefficient.Value)} ln FR (FR {Fmt.Two(ratio)})", coefficient.Value * Math.Log(ratio), coefficient.Tag, coefficient.Source));
-        if (set.Contains(Role.US))
-            terms.Add(FromRule(rules, RuleKey.EnablersWithUs, "En_S (US enablers: ISR, air, long-range fires)"));
-        else if (set.Contains(Role.EU))
-            terms.Add(FromRule(rules, RuleKey.EnablersEuropeOnly, "En_S (Europe only)"));
+        if (Enablers(world, rules, set) is { Key: { } key } enablers)
+        {
+            var c = rules[key];
+            var who = key == RuleKey.EnablersWithUs ? Role.US : Role.EU;
+            terms.Add(new Term($"En_S ({(who == Role.US ? "US enablers: ISR, air, long-range fires" : "Europe only")}; {Fmt.Pct(enablers.Share)} counts with {Fmt.Int(world[who].Troops)} {who} troops in Ukraine)",
+                enablers.Value, c.Tag, $"{c.Source}; scaled by troops present: {rules[RuleKey.EnablerFloor].Source}"));
+        }
         return (Sigmoid(logit), terms.ToImmutable());
     }
 
@@ -147,11 +178,28 @@ public static class Deterrence
         foreach (var role in set)
             friendly += rules.Value(QualityKey(role)) * (world[role].Troops + world[role].Reinforcements72h);
         var ratio = friendly / Math.Max(1, world[Role.RU].Troops);
-        var enablers = set.Contains(Role.US) ? rules.Value(RuleKey.EnablersWithUs) : set.Contains(Role.EU) ? rules.Value(RuleKey.EnablersEuropeOnly) : 0;
-        return (ratio, rules.Value(RuleKey.CapabilityLogCoefficient) * Math.Log(ratio) + enablers);
+        return (ratio, rules.Value(RuleKey.CapabilityLogCoefficient) * Math.Log(ratio) + Enablers(world, rules, set).Value);
     }
 
-    /// <summary>Step D: h = h0 * prod HR_m * e^(-3D) * (1 + 0.5 Rearm) * (consent ? 0.8 : 1.2); 0 without a ceasefire.</summary>
+    /// <summary>
+    /// En_S: the US's enablers if the US is in S, else Europe's; a floor of it needs no troops in Ukraine (air and ISR
+    /// from outside), the rest grows with the troops actually present, so a near-total withdrawal takes most of it away.
+    /// </summary>
+    private static (RuleKey? Key, double Share, double Value) Enablers(World world, RulesTable rules, Role[] set)
+    {
+        RuleKey? key = set.Contains(Role.US) ? RuleKey.EnablersWithUs : set.Contains(Role.EU) ? RuleKey.EnablersEuropeOnly : null;
+        if (key is null)
+            return (null, 0, 0);
+        var who = key == RuleKey.EnablersWithUs ? Role.US : Role.EU;
+        var floor = rules.Value(RuleKey.EnablerFloor);
+        var share = floor + (1 - floor) * Math.Min(1, world[who].Troops / rules.Value(RuleKey.EnablerFullTroops));
+        return (key, share, rules.Value(key.Value) * share);
+    }
+
+    /// <summary>
+    /// Step D: h = h0 * prod HR_m * e^(-k max(0, D - threshold)) * (1 + 0.5 Rearm) * (consent ? 0.8 : 1.2); 0 without a
+    /// ceasefire. D is the deterrence Russia perceives; guarantees it does not know of change nothing here.
+    /// </summary>
     public static (double Value, ImmutableArray<Term> Terms) Hazard(World world, RulesTable rules, double deterrence, bool rearm)
     {
         var terms = ImmutableArray.CreateBuilder<Term>();
@@ -166,12 +214,17 @@ public static class Deterrence
             h *= rules.Value(key);
         }
         Ratio(c.DmzWidthKm > 0, RuleKey.HrDmz, $"HR demilitarised zone ({c.DmzWidthKm} km)");
-        Ratio(c.Monitoring != Monitoring.None, RuleKey.HrMonitors, $"HR {c.Monitoring}");
+        Ratio(c.Monitoring == Monitoring.UnarmedMonitors, RuleKey.HrMonitors, $"HR unarmed monitors ({MonitorsFrom(c)})");
+        Ratio(c.Monitoring == Monitoring.ArmedPeacekeepers, RuleKey.HrPeacekeepers, $"HR armed peacekeepers ({MonitorsFrom(c)})");
         Ratio(c.JointCommission, RuleKey.HrJointCommission, "HR joint commission");
         Ratio(c.Specificity == TextSpecificity.Specific, RuleKey.HrSpecificText, "HR specific written text");
+        Ratio(!c.Mediators.IsDefaultOrEmpty, RuleKey.HrMediators, $"HR mediated by {string.Join(", ", c.Mediators.IsDefault ? [] : c.Mediators)}");
         var k = rules[RuleKey.HazardDeterrence];
-        var deterrenceFactor = Math.Exp(-k.Value * deterrence);
-        terms.Add(new Term($"e^(-{Fmt.Two(k.Value)} D), D {Fmt.Two(deterrence)}", deterrenceFactor, k.Tag, k.Source));
+        var threshold = rules.Value(RuleKey.DeterrenceThreshold);
+        var excess = Math.Max(0, deterrence - threshold);
+        var deterrenceFactor = Math.Exp(-k.Value * excess);
+        terms.Add(new Term($"e^(-{Fmt.Two(k.Value)} max(0, D - {Fmt.Two(threshold)})), D as Russia perceives it {Fmt.Two(deterrence)}", deterrenceFactor, k.Tag,
+            $"{k.Source}; threshold: {rules[RuleKey.DeterrenceThreshold].Source}"));
         h *= deterrenceFactor;
         if (rearm)
         {
@@ -179,7 +232,7 @@ public static class Deterrence
             terms.Add(new Term($"1 + {Fmt.Two(r.Value)} Rearm (Russia rearms this turn)", 1 + r.Value, r.Tag, r.Source));
             h *= 1 + r.Value;
         }
-        var guarantees = world.GuaranteesInForce.ToArray();
+        var guarantees = world.GuaranteesInForce.Where(a => a.IsKnownToAll).ToArray();
         if (guarantees.Length > 0)
         {
             var consent = guarantees.Any(g => g.Guarantee!.RussianConsentSought);
@@ -187,6 +240,12 @@ public static class Deterrence
         }
         return (Math.Clamp(h, 0, 1), terms.ToImmutable());
     }
+
+    private static string MonitorsFrom(CeasefireTerms c) => c.MonitorsFrom.IsDefaultOrEmpty ? "provider unnamed" : $"from {string.Join(", ", c.MonitorsFrom)}";
+
+    /// <summary>The guarantors that provide a ceasefire's monitors or peacekeepers (named by role code in monitorsFrom).</summary>
+    public static IEnumerable<Role> GuarantorMonitors(CeasefireTerms c) =>
+        new[] { Role.US, Role.EU }.Where(r => !c.MonitorsFrom.IsDefault && c.MonitorsFrom.Contains(r.ToString()));
 
     public static RuleKey FormKey(LegalForm form) => form switch
     {
@@ -201,4 +260,51 @@ public static class Deterrence
         var c = rules[key];
         return new Term(name, sign * c.Value, c.Tag, c.Source);
     }
+}
+
+/// <summary>
+/// How public a commitment is, which scales the audience cost of backing down or drawing down (step F): 1 for an
+/// announced guarantee, less for a secret one; an ambiguity clause lowers it; a ratification debate and public
+/// statements raise it, weakening statements lower it.
+/// </summary>
+public static class Publicness
+{
+    public static (double Value, ImmutableArray<Term> Terms) Of(RulesTable rules, Agreement agreement, Role guarantor)
+    {
+        var g = agreement.Guarantee!;
+        var terms = ImmutableArray.CreateBuilder<Term>();
+        double value;
+        if (g.Public)
+        {
+            value = 1;
+            terms.Add(new Term("announced guarantee", 1, "DESIGN", "docs/game-model.md step F"));
+        }
+        else
+        {
+            value = rules.Value(RuleKey.SecretPublicness);
+            terms.Add(Deterrence.FromRule(rules, RuleKey.SecretPublicness, "secret guarantee"));
+        }
+        if (agreement.Ambiguity)
+        {
+            value *= rules.Value(RuleKey.AmbiguityPublicness);
+            terms.Add(Deterrence.FromRule(rules, RuleKey.AmbiguityPublicness, "x ambiguity clause"));
+        }
+        if (g.Public && agreement.Form is LegalForm.RatifiedTreaty or LegalForm.CongressionalExecutive)
+        {
+            value += rules.Value(RuleKey.RatificationDebatePublicness);
+            terms.Add(Deterrence.FromRule(rules, RuleKey.RatificationDebatePublicness, "+ ratification debate in Congress"));
+        }
+        var limit = (int)rules.Value(RuleKey.StatementLimit);
+        var statements = Math.Clamp(agreement.NetStatements(guarantor), -limit, limit);
+        if (statements != 0)
+        {
+            value += rules.Value(RuleKey.StatementPublicness) * statements;
+            terms.Add(Deterrence.FromRule(rules, RuleKey.StatementPublicness, $"+ {statements:+0;-0} net public statements", statements));
+        }
+        return (Math.Max(0, value), terms.ToImmutable());
+    }
+
+    /// <summary>AC = scale x publicness x (1 + L_form), in score points.</summary>
+    public static double AudienceCost(RulesTable rules, Agreement agreement, Role guarantor) =>
+        rules.Value(RuleKey.AudienceCostScale) * Of(rules, agreement, guarantor).Value * (1 + rules.Value(Deterrence.FormKey(agreement.Form)));
 }

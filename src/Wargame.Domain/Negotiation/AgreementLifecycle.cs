@@ -34,16 +34,24 @@ internal static class AgreementLifecycle
             ? AgreementStatus.AwaitingRatification
             : AgreementStatus.InForce;
 
-    public static Agreement Sign(Agreement agreement, int turn, AgreementStatus status) => agreement with
+    /// <summary>
+    /// Signs <paramref name="agreement"/>; with the <paramref name="world"/> a guarantee records each guarantor's troops in
+    /// Ukraine at signing, which it promises to keep there whether or not its terms name them.
+    /// </summary>
+    public static Agreement Sign(Agreement agreement, int turn, AgreementStatus status, World? world = null) => agreement with
     {
         Status = status,
         SignedTurn = turn,
+        TroopsAtSigning = world is not null && agreement.Guarantee is { } g
+            ? g.Guarantors.ToImmutableSortedDictionary(r => r, r => world.Positions.TryGetValue(r, out var p) ? p.Troops : 0)
+            : agreement.TroopsAtSigning,
         StatusReason = status == AgreementStatus.AwaitingRatification ? "Signed; the treaty waits for ratification by the US Senate." : "Signed by every party.",
     };
 
     /// <summary>Walking away from a guarantee costs its guarantor reputation like backing down, spread to its standing.</summary>
     public static double RevocationLoss(RulesTable constants, Agreement agreement, Role role) =>
-        agreement.Reputation.TryGetValue(role, out var rep)
+        // Walking away from a guarantee nobody else knew of costs no public standing.
+        agreement.IsKnownToAll && agreement.Reputation.TryGetValue(role, out var rep)
             ? constants.Value(RuleKey.RenegeLoss) * rep * constants.Value(RuleKey.RenegeSpread)
             : 0;
 }

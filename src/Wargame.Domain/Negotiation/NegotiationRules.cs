@@ -120,7 +120,7 @@ internal static class NegotiationRules
                     };
                 });
             case AgreementSigned s:
-                var signed = With(state, s.Id, a => AgreementLifecycle.Sign(a, state.Turn, s.Status));
+                var signed = With(state, s.Id, a => AgreementLifecycle.Sign(a, state.Turn, s.Status, state.World));
                 if (signed.World.Agreements.First(a => a.Id == s.Id).Kind == AgreementKind.Ceasefire)
                 {
                     // A new ceasefire supersedes any older one still in force.
@@ -139,7 +139,7 @@ internal static class NegotiationRules
                 if (r.ReputationLoss != 0)
                 {
                     var position = revoked.World[r.Role];
-                    revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position with { Reputation = Math.Max(0, position.Reputation - r.ReputationLoss) }) } };
+                    revoked = revoked with { World = revoked.World with { Positions = revoked.World.Positions.SetItem(r.Role, position.WithReputationChange(state.Turn, -r.ReputationLoss, $"revoked guarantee #{r.Id}")) } };
                 }
                 return revoked with { World = revoked.World with { PendingTests = [.. revoked.World.PendingTests.Where(t => t.AgreementId != r.Id || t.Guarantor != r.Role)] } };
             default:

@@ -51,6 +51,9 @@ public static class TermsCheck
                 if (!Enum.IsDefined(g.LegalForm)) Add("legalForm", "is not a known legal form.");
                 if (!Enum.IsDefined(g.Trigger)) Add("trigger", "is not a known trigger (automatic or consultative).");
                 if (!Enum.IsDefined(g.EconomicStake)) Add("economicStake", "is not a known economic stake.");
+                if (!g.Public && g.RussianConsentSought) Add("public", "a secret guarantee cannot seek Russia's consent: Russia would know of it.");
+                if (!g.Public && g.LegalForm is LegalForm.RatifiedTreaty or LegalForm.CongressionalExecutive)
+                    Add("public", "a treaty or congressional-executive agreement passes Congress in public: only a verbal or executive agreement can be secret.");
                 if (!g.Tripwires.IsDefault)
                 {
                     foreach (var t in g.Tripwires)

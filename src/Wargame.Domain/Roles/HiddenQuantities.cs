@@ -14,6 +14,18 @@ public enum HiddenQuantity
     ElectionTurn,
     ForceAvailability,
     SpendingHeadroom,
+    Intelligence,
+    EuropeanSupport,
+    EuropeanElectionTurn,
+}
+
+/// <summary>How a quantity reads to a person: a share shown as a percentage, a count, a turn number, or yes/no.</summary>
+public enum QuantityUnit
+{
+    Share,
+    Count,
+    Turn,
+    Flag,
 }
 
 /// <summary>
@@ -26,6 +38,8 @@ public static class HiddenQuantities
     {
         /// <summary>The name in files, events and views: "readiness", "domesticSupport".</summary>
         public string Name { get; } = char.ToLowerInvariant(Quantity.ToString()[0]) + Quantity.ToString()[1..];
+
+        public QuantityUnit Unit => Quantity == HiddenQuantity.ElectionTurn ? QuantityUnit.Turn : Max == 1 ? QuantityUnit.Share : QuantityUnit.Count;
     }
 
     public static ImmutableArray<Definition> All { get; } =
@@ -39,6 +53,9 @@ public static class HiddenQuantities
         new(HiddenQuantity.ElectionTurn, Role.US, "Election turn (0 for none)", 0, 40, 0),
         new(HiddenQuantity.ForceAvailability, Role.EU, "Troops available to deploy", 0, 200_000, 30_000),
         new(HiddenQuantity.SpendingHeadroom, Role.EU, "Defence spending headroom", 0, 1, 0.4),
+        new(HiddenQuantity.Intelligence, Role.RU, "Intelligence on Western resolve (narrows misperception)", 0, 1, 0.5),
+        new(HiddenQuantity.EuropeanSupport, Role.EU, "Domestic support in the European capitals", 0, 1, 0.5),
+        new(HiddenQuantity.EuropeanElectionTurn, Role.EU, "Turn of a major European election (0 for none)", 0, 40, 0),
     ];
 
     public static Definition Of(HiddenQuantity quantity) => All[(int)quantity];
@@ -47,6 +64,12 @@ public static class HiddenQuantities
     public static Role Owner(this HiddenQuantity quantity) => Of(quantity).Role;
 
     public static string Name(this HiddenQuantity quantity) => Of(quantity).Name;
+
+    /// <summary>A guarantor's domestic support (the US's or the European capitals').</summary>
+    public static HiddenQuantity SupportOf(Role guarantor) => guarantor == Role.EU ? HiddenQuantity.EuropeanSupport : HiddenQuantity.DomesticSupport;
+
+    /// <summary>The turn of a guarantor's election.</summary>
+    public static HiddenQuantity ElectionOf(Role guarantor) => guarantor == Role.EU ? HiddenQuantity.EuropeanElectionTurn : HiddenQuantity.ElectionTurn;
 
     public static Definition? Find(Role role, string name) => All.FirstOrDefault(d => d.Role == role && d.Name == name);
 

@@ -21,6 +21,8 @@ public sealed record RoleSetup(Role Role, string PublicBriefing, string PrivateB
     public int Reinforcements72h { get; init; }
     /// <summary>Guarantors only; null takes the rules table's starting reputation.</summary>
     public double? Reputation { get; init; }
+    /// <summary>Guarantors: past events that moved reputation before the game (an abrogated deal, a kept promise), applied in order.</summary>
+    public ImmutableArray<ReputationEntry> ReputationHistory { get; init; } = [];
     public ImmutableSortedDictionary<string, double> Hidden { get; init; } = ImmutableSortedDictionary<string, double>.Empty;
 }
 

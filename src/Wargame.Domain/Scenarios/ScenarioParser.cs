@@ -153,7 +153,7 @@ public static class ScenarioParser
                     continue;
                 }
                 string[] fields = role.IsGuarantor()
-                    ? ["publicBriefing", "privateBriefing", "troops", "location", "reinforcements72h", "reputation", "hidden"]
+                    ? ["publicBriefing", "privateBriefing", "troops", "location", "reinforcements72h", "reputation", "reputationHistory", "hidden"]
                     : ["publicBriefing", "privateBriefing", "troops", "hidden"];
                 Known(rm, path, fields);
                 var troops = Int(rm, "troops", path, 0, 2_000_000);
@@ -165,10 +165,26 @@ public static class ScenarioParser
                     Location = Enum<TripwireLocation>(rm, "location", path) ?? TripwireLocation.Rear,
                     Reinforcements72h = Int(rm, "reinforcements72h", path, 0, 500_000) ?? 0,
                     Reputation = Number(rm, "reputation", path, 0, 1),
+                    ReputationHistory = role.IsGuarantor() ? ReadHistory(rm, path) : [],
                     Hidden = ReadHidden(rm, role, path),
                 });
             }
             return roles.ToImmutable();
+        }
+
+        /// <summary>reputationHistory: [{ turn: -4, change: -0.05, reason: "..." }]: turns before the game count from 0 down.</summary>
+        private ImmutableArray<ReputationEntry> ReadHistory(YamlMappingNode rm, string path)
+        {
+            var list = ImmutableArray.CreateBuilder<ReputationEntry>();
+            foreach (var (item, itemPath) in Mappings(rm, "reputationHistory", path, "must be a list of { turn, change, reason }.", "must be a mapping { turn, change, reason }."))
+            {
+                Known(item, itemPath, "turn", "change", "reason");
+                var change = Number(item, "change", itemPath, -1, 1);
+                if (change is null)
+                    Error(item, itemPath + "change", "is required: how much the event moved reputation (-1..1).");
+                list.Add(new ReputationEntry(Int(item, "turn", itemPath, -100, 0) ?? 0, change ?? 0, Text(item, "reason", itemPath, required: true)));
+            }
+            return list.ToImmutable();
         }
 
         private ImmutableSortedDictionary<string, double> ReadHidden(YamlMappingNode rm, Role role, string path)
@@ -269,7 +285,7 @@ public static class ScenarioParser
                     break;
                 case "guarantee":
                     Known(m, path, "kind", "durationTurns", "guarantors", "legalForm", "trigger", "ambiguityClause", "tripwires",
-                        "economicStake", "armsAndIntelligence", "russianConsentSought");
+                        "economicStake", "armsAndIntelligence", "russianConsentSought", "public");
                     terms = new GuaranteeTerms
                     {
                         DurationTurns = Int(m, "durationTurns", path, 1, 40),
@@ -278,6 +294,7 @@ public static class ScenarioParser
                         Trigger = Enum<Trigger>(m, "trigger", path) ?? Trigger.Consultative,
                         AmbiguityClause = Bool(m, "ambiguityClause", path) ?? false,
                         Tripwires = ReadTripwires(m, path),
+                        Public = Bool(m, "public", path) ?? true,
                         EconomicStake = Enum<EconomicStake>(m, "economicStake", path) ?? EconomicStake.None,
                         ArmsAndIntelligence = Bool(m, "armsAndIntelligence", path) ?? false,
                         RussianConsentSought = Bool(m, "russianConsentSought", path) ?? false,

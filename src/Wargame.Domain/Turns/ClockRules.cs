@@ -17,6 +17,19 @@ internal static class ClockRules
             ? new("bad-deadline", $"{what} {Limits.DeadlineMinSeconds} to {Limits.DeadlineMaxSeconds} seconds {suffix}".TrimEnd() + ".")
             : null;
 
+    /// <summary>Null when every preset is a valid deadline span or none.</summary>
+    public static Rejection? CheckPresets(DeadlinePresets? presets)
+    {
+        if (presets is null)
+            return new("missing-argument", "The deadline presets are required (null for a phase without a deadline).");
+        foreach (var phase in PhaseTable.Phases)
+        {
+            if (CheckSeconds(presets.For(phase), $"The {PhaseTable.Describe(phase)} preset is", "(or none)") is { } bad)
+                return bad;
+        }
+        return null;
+    }
+
     public static Decision SetDeadline(GameState state, SetDeadline d) =>
         MissingTime(d) ?? Decision.Accept(new DeadlineSet(d.Seconds is { } s ? d.Now.AddSeconds(s) : null));
 
@@ -49,7 +62,7 @@ internal static class ClockRules
     /// <summary>Closes the phase only if <see cref="CloseAtDeadline.Deadline"/> still stands: another node, the facilitator or a pause may have moved it.</summary>
     public static Decision CloseAtDeadline(GameState state, CloseAtDeadline c) =>
         state.Deadline == c.Deadline
-            ? Decision.Accept(PhaseTable.Close(state))
+            ? Decision.Accept(PhaseTable.Close(state, c.Now == default ? c.Deadline : c.Now))
             : Decision.Reject("deadline-moved", "That deadline no longer stands; the phase stays open.");
 
     private static Decision? MissingTime(ClockedCommand command) =>

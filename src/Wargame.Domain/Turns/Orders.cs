@@ -36,4 +36,6 @@ public sealed record GuarantorOrders : Orders
     public bool SeekRatification { get; init; }
     /// <summary>Europe only: raise defence spending.</summary>
     public bool RaiseSpending { get; init; }
+    /// <summary>A statement that strengthens or weakens one of this guarantor's guarantees, or adds or drops its ambiguity clause (one-off).</summary>
+    public CommitmentStatement? Statement { get; init; }
 }

@@ -1,5 +1,6 @@
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 
@@ -52,7 +53,19 @@ internal static class OrdersRules
                 if (g.SeekRatification && role != Role.US)
                     return new("us-only", "Only the United States seeks ratification (a US domestic order).");
                 if (g.SeekRatification && !world.Agreements.Any(a => a.Status == AgreementStatus.AwaitingRatification))
-                    return new("nothing-to-ratify", "No signed treaty is waiting for ratification.");
+                    return new("nothing-to-ratify", "\"Seek ratification\" cannot be ordered: no signed treaty is waiting for ratification. Untick it and send again; nothing else in your orders was refused.");
+                if (g.Statement is { } statement)
+                {
+                    if (!Enum.IsDefined(statement.Change))
+                        return new("unknown-statement", "A statement strengthens or weakens a guarantee, or adds or drops its ambiguity clause.");
+                    var target = world.Agreements.FirstOrDefault(a => a.Id == statement.AgreementId);
+                    if (target is not { Kind: AgreementKind.Guarantee } || !target.IsInForce || !target.Guarantee!.Guarantors.Contains(role))
+                        return new("not-your-guarantee", $"Guarantee #{statement.AgreementId} is not one of your guarantees in force.");
+                    if (statement.Change == CommitmentChangeKind.AddAmbiguity && target.Ambiguity)
+                        return new("ambiguity-already", $"Guarantee #{statement.AgreementId} already has an ambiguity clause.");
+                    if (statement.Change == CommitmentChangeKind.DropAmbiguity && !target.Ambiguity)
+                        return new("no-ambiguity", $"Guarantee #{statement.AgreementId} has no ambiguity clause to drop.");
+                }
                 if (g.RaiseSpending && role != Role.EU)
                     return new("eu-only", "Only Europe raises defence spending in this game.");
                 if (g.RaiseSpending && world.Hidden(HiddenQuantity.SpendingHeadroom) < state.Constants.Value(RuleKey.SpendingHeadroomUsed))

@@ -77,7 +77,7 @@ public static class PhaseTable
         },
 
         // Facilitator: the clock
-        Move.Of<AdvancePhase>(CommandKind.AdvancePhase, Issuers.Staff, Phases, (state, _) => Decision.Accept(Close(state))),
+        Move.Of<AdvancePhase>(CommandKind.AdvancePhase, Issuers.Staff, Phases, (state, a) => Decision.Accept(Close(state, a.Now))),
         Move.Of<SetDeadline>(CommandKind.SetDeadline, Issuers.Staff, Phases, ClockRules.SetDeadline) with
         {
             Paused = WhilePaused.Refused,
@@ -88,6 +88,10 @@ public static class PhaseTable
             Paused = WhilePaused.Refused,
             Validate = c => ClockRules.CheckSeconds(((ExtendDeadline)c).Seconds, "An extension is", ""),
             Requires = s => s.Deadline is null ? new("no-deadline", "There is no deadline to extend; set one first.") : null,
+        },
+        Move.Of<SetDeadlinePresets>(CommandKind.SetDeadlinePresets, Issuers.Staff, Phases, (_, p) => Decision.Accept(new DeadlinePresetsSet(p.Presets))) with
+        {
+            Validate = c => ClockRules.CheckPresets(((SetDeadlinePresets)c).Presets),
         },
         Move.Of<PauseGame>(CommandKind.PauseGame, Issuers.Staff, Phases, ClockRules.Pause) with { Paused = WhilePaused.Refused },
         Move.Of<ResumeGame>(CommandKind.ResumeGame, Issuers.Staff, Phases, ClockRules.Resume) with { Paused = WhilePaused.Required },
@@ -120,16 +124,13 @@ public static class PhaseTable
     /// <summary>Why <paramref name="actor"/> may not issue <paramref name="move"/> in this state at all; null when it may.</summary>
     internal static Rejection? Refusal(GameState state, Move move, Actor actor)
     {
+        // Who may issue it comes first: a caller who may never issue a command is told so, whatever the state.
+        if (!move.Issuers.HasFlag(IssuerOf(actor)))
+            return WrongIssuer(move.Issuers);
         if (state.Ended && !move.AfterEnd)
             return new("game-ended", "The game has ended; nothing more can be played.");
         if (!state.Ended && move.AfterEnd)
             return new("game-not-ended", "Private records can be revealed only after the game has ended.");
-        if (!move.Issuers.HasFlag(IssuerOf(actor)))
-        {
-            return move.Issuers == Issuers.System ? new("server-only", "Only the server's clock does that.")
-                : move.Issuers.HasFlag(Issuers.Player) ? new("players-only", "Only a role's players can do that.")
-                : new("facilitator-only", "Only the facilitator can do that.");
-        }
         if (state.Paused && actor.Kind == ActorKind.Player)
             return new("game-paused", "The facilitator has paused the game; wait for it to resume.");
         switch (move.Paused)
@@ -149,8 +150,26 @@ public static class PhaseTable
         return null;
     }
 
-    /// <summary>Closing the current phase (boardgame.io's <c>onEnd</c> and <c>next</c>).</summary>
-    internal static ImmutableArray<GameEvent> Close(GameState state)
+    /// <summary>
+    /// What a seat that issues no commands (an observer) is told when it tries <typeparamref name="T"/>: the refusal
+    /// a wrong issuer of that command gets, so the hub need not know whose commands are whose.
+    /// </summary>
+    public static Rejection ObserverRefusal<T>() where T : GameCommand
+    {
+        var issuers = ByType[typeof(T)].Issuers;
+        return issuers.HasFlag(Issuers.Player | Issuers.Facilitator) ? new("observer", "Observers can watch but not act.") : WrongIssuer(issuers);
+    }
+
+    private static Rejection WrongIssuer(Issuers issuers) =>
+        issuers == Issuers.System ? new("server-only", "Only the server's clock does that.")
+        : issuers.HasFlag(Issuers.Player) ? new("players-only", "Only a role's players can do that.")
+        : new("facilitator-only", "Only the facilitator can do that.");
+
+    /// <summary>
+    /// Closing the current phase (boardgame.io's <c>onEnd</c> and <c>next</c>). The phase that opens starts its preset
+    /// clock from <paramref name="now"/>, unless the game is paused or the command came without a time (a simulation).
+    /// </summary>
+    internal static ImmutableArray<GameEvent> Close(GameState state, DateTimeOffset now)
     {
         var turn = state.Turn;
         var events = ImmutableArray.CreateBuilder<GameEvent>();
@@ -180,6 +199,8 @@ public static class PhaseTable
                 events.Add(new PhaseAdvanced(turn + 1, Phase.Briefing));
                 break;
         }
+        if (events[^1] is PhaseAdvanced opened && !state.Paused && now != default && state.DeadlinePresets.For(opened.Phase) is { } seconds)
+            events.Add(new DeadlineSet(now.AddSeconds(seconds)));
         return events.ToImmutable();
     }
 
@@ -197,7 +218,7 @@ public static class PhaseTable
     {
         RussiaOrders ru => ru with { Rearm = false },
         UkraineOrders ua => ua with { Mobilise = false },
-        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false },
+        GuarantorOrders g => g with { TroopChange = 0, Response = null, SeekRatification = false, RaiseSpending = false, Statement = null },
         _ => role switch
         {
             Role.RU => new RussiaOrders(RussiaPosture.Comply, false, false),

@@ -45,6 +45,8 @@ public static class AudienceVersions
         bool IsPartyTo(int agreementId) => role is { } r
             && before.World.Agreements.FirstOrDefault(a => a.Id == agreementId) is { } a
             && (a.Proposer == r || a.Parties.Contains(r));
+        bool KnownOrParty(int agreementId) =>
+            before.World.Agreements.FirstOrDefault(a => a.Id == agreementId) is not { } a || a.IsKnownToAll || IsPartyTo(agreementId);
         return e switch
         {
             MessagePosted m => m.To.IsEmpty || (role is { } r && (m.From == r || m.To.Contains(r))),
@@ -53,6 +55,9 @@ public static class AudienceVersions
             ProposalMade p => (role is { } r && (p.Proposer == r || TermsCheck.Parties(p.Terms).Contains(r)))
                 || (p.CounterOf is { } countered && IsPartyTo(countered)),
             ProposalAnswered a => IsPartyTo(a.Id),
+            // A secret guarantee's signing is news to its parties only.
+            AgreementSigned s => KnownOrParty(s.Id),
+            AgreementRevoked r => KnownOrParty(r.Id),
             _ => true,
         };
     }

@@ -25,6 +25,8 @@ public sealed record GameView
     public bool Paused { get; init; }
     public DateTimeOffset? Deadline { get; init; }
     public int? PausedRemainingSeconds { get; init; }
+    /// <summary>The session plan: each phase's deadline in seconds, started when the phase opens (public).</summary>
+    public DeadlinePresets DeadlinePresets { get; init; } = DeadlinePresets.None;
     public bool Ended { get; init; }
     public bool Revealed { get; init; }
     /// <summary>
@@ -37,8 +39,13 @@ public sealed record GameView
     public ImmutableArray<RoleCard> Roles { get; init; } = [];
     /// <summary>Own role's private record; every role's for the facilitator, or for all once revealed.</summary>
     public ImmutableArray<PrivateRecord> PrivateRecords { get; init; } = [];
-    /// <summary>Public statements and the private channels this audience is in.</summary>
+    /// <summary>
+    /// Public statements and the private channels this audience is in: each channel's latest
+    /// <see cref="CommandLimits.MessagesShownPerChannel"/>, numbered within everything this audience may read.
+    /// </summary>
     public ImmutableArray<MessageView> Messages { get; init; } = [];
+    /// <summary>How many messages this audience may read in all; more than <see cref="Messages"/> holds when a channel is long.</summary>
+    public int MessageCount { get; init; }
     /// <summary>
     /// This role's orders this turn and its standing orders (what resolution uses if it submits none: the last
     /// posture without one-off actions); every role's for the facilitator.
@@ -58,7 +65,10 @@ public sealed record GameView
     public MapView Map { get; init; } = new();
     /// <summary>Western sanctions pressure, 0–10 (public).</summary>
     public int Sanctions { get; init; }
-    /// <summary>Steps A–C computed now from the public record: credibility per guarantee and guarantor, and D.</summary>
+    /// <summary>
+    /// Steps A–C computed now: credibility per guarantee and guarantor (of the guarantees this audience knows of), and D of
+    /// the guarantees every role knows of. Russia reads its own estimates here instead of the true values.
+    /// </summary>
     public ImmutableArray<CredibilityView> Credibility { get; init; } = [];
     public double Deterrence { get; init; }
     /// <summary>Guarantees tested last turn that wait for their guarantors' responses in this turn's orders.</summary>
@@ -73,12 +83,19 @@ public sealed record GameView
     public ImmutableArray<TurnMetrics> Metrics { get; init; } = [];
     /// <summary>Injects fired so far; their effects are shown to the facilitator (and everyone after reveal).</summary>
     public ImmutableArray<InjectView> Injects { get; init; } = [];
+    /// <summary>The quantities an inject may move, with their ranges: facilitator only.</summary>
+    public ImmutableArray<InjectQuantityView> InjectQuantities { get; init; } = [];
     /// <summary>The scenario's event deck: facilitator only (and after reveal).</summary>
     public ImmutableArray<EventCardView> EventDeck { get; init; } = [];
     /// <summary>Hidden quantities: own role's; every role's for the facilitator or after reveal.</summary>
     public ImmutableArray<HiddenQuantitiesView> Hidden { get; init; } = [];
     /// <summary>This turn's intelligence estimates (seeded noise around the truth): own role's; every role's for the facilitator or after reveal.</summary>
     public ImmutableArray<IntelligenceReport> Intelligence { get; init; } = [];
+    /// <summary>
+    /// What Russia believes of each guarantee it knows of, and the D that follows (Russia and the facilitator); the
+    /// true values beside them for the facilitator and after the reveal, for the debrief.
+    /// </summary>
+    public RussianBeliefView? RussianBelief { get; init; }
     /// <summary>Russia's expected-utility line per option (Russia, the facilitator, and after reveal).</summary>
     public RussianOutlookView? RussianOutlook { get; init; }
     /// <summary>The rules table: every constant with its tag and source (public).</summary>
@@ -128,9 +145,21 @@ public sealed record AgreementView(
     LegalForm? CurrentForm,
     ImmutableSortedDictionary<Role, double> Reputation,
     int Breaches,
-    ImmutableArray<Role> Violators);
+    ImmutableArray<Role> Violators,
+    bool? AmbiguityClause,
+    bool Disclosed,
+    ImmutableArray<CommitmentChange> Changes,
+    ImmutableSortedDictionary<Role, int> PromisedTroops,
+    ImmutableSortedDictionary<Role, int> DrawdownTurn);
 
-public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation);
+/// <summary>A role's public order of battle; a guarantor's reputation with the history behind it.</summary>
+public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation, ImmutableArray<ReputationEntry> ReputationHistory);
+
+/// <summary>Russia's estimate of one guarantor on one guarantee; the true values only for the facilitator and after the reveal.</summary>
+public sealed record PerceivedGuarantorView(int AgreementId, Role Guarantor, double Commitment, double Capability, double Credibility,
+    double? TrueCommitment, double? TrueCapability, double? TrueCredibility);
+
+public sealed record RussianBeliefView(double Deterrence, double? TrueDeterrence, ImmutableArray<PerceivedGuarantorView> Guarantors);
 
 public sealed record CredibilityView(
     int AgreementId,
@@ -147,7 +176,11 @@ public sealed record InjectView(int Turn, string? CardId, string Title, string T
 
 public sealed record EventCardView(string Id, string Title, string Text, int? Turn, ImmutableArray<InjectEffect> Effects, bool Fired);
 
-public sealed record QuantityView(string Name, string Label, double Value);
+/// <summary>One of a role's own quantities, with the unit it reads in (a share as a percentage, a flag as yes or no).</summary>
+public sealed record QuantityView(string Name, string Label, double Value, QuantityUnit Unit);
+
+/// <summary>A quantity an inject may move, its label, unit and range (the facilitator's inject builder offers these).</summary>
+public sealed record InjectQuantityView(string Name, string Label, QuantityUnit Unit, double Min, double Max);
 
 public sealed record HiddenQuantitiesView(Role Role, ImmutableArray<QuantityView> Quantities);
 

@@ -14,9 +14,10 @@ namespace Wargame.Domain.Views;
 /// <summary>Projects state onto what an audience is entitled to see. Pure; the only gate for hidden information.</summary>
 public static class GameViews
 {
-    /// <summary>A guarantor's own view lists these flags of its position beside its hidden quantities (1 = yes).</summary>
+    /// <summary>A guarantor's own view lists these flags of its position beside its hidden quantities (value 1 for yes).</summary>
     public const string RalliedQuantity = "rallied";
     public const string ExitPressureQuantity = "exitPressure";
+    public const string TroopsLastTurnQuantity = "troopsLastTurn";
 
     public static GameView For(GameState state, Audience audience)
     {
@@ -25,14 +26,20 @@ public static class GameViews
         bool InChannel(Message m) => m.IsPublic || seesAll
             || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
         bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
+        // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
         var numbers = AgreementNumbers.For(state, audience);
         bool SeesProposal(Agreement a) => numbers.ContainsKey(a.Id);
+        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
         // A link to a proposal this audience cannot see is left out, like the proposal itself.
         int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
+        // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
+        var readsEstimate = !seesAll && audience.Role == Role.RU;
 
+        var messages = Messages(state.Messages.Where(InChannel));
         var world = state.World;
         var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
         var assessment = Deterrence.Assess(world, state.Constants);
+        var estimate = Perception.Of(world, state.Constants, assessment, state.Seed);
         var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).ToImmutableArray();
 
         return new GameView
@@ -45,6 +52,7 @@ public static class GameViews
             Paused = state.Paused,
             Deadline = state.Deadline,
             PausedRemainingSeconds = state.PausedRemainingSeconds,
+            DeadlinePresets = state.DeadlinePresets,
             Ended = state.Ended,
             Revealed = state.Revealed,
             Allowed = audience switch
@@ -56,50 +64,76 @@ public static class GameViews
             Limits = PhaseTable.Limits,
             Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
             PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
-            // Numbered within this audience's list, so a gap never reveals a message it cannot see.
-            Messages = [.. state.Messages.Where(InChannel).Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text))],
+            Messages = messages.Shown,
+            MessageCount = messages.Count,
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
                 [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
             Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
                 [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
-            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
-                a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators))],
+            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && SeesProposal(a)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
+                a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
+                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.Kind == AgreementKind.Guarantee
+                    ? a.Guarantee!.Guarantors.ToImmutableSortedDictionary(r => r, a.PromisedTroops) : ImmutableSortedDictionary<Role, int>.Empty, a.DrawdownTurn))],
             Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
-                kv.Key.IsGuarantor() ? kv.Value.Reputation : null))],
+                kv.Key.IsGuarantor() ? kv.Value.Reputation : null, kv.Value.ReputationHistory))],
             Territory = world.Territory,
             Map = MapViews.For(state),
             Sanctions = world.Sanctions,
-            Credibility = [.. assessment.Guarantors.Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
-            Deterrence = assessment.Deterrence,
-            PendingTests = [.. world.PendingTests.Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
+            Credibility = readsEstimate
+                ? [.. estimate.Guarantors.Select(p => new CredibilityView(p.AgreementId, p.Guarantor, p.Commitment, [EstimateTerm], p.Capability, [EstimateTerm], p.Credibility))]
+                : [.. assessment.Guarantors.Where(a => KnowsId(a.AgreementId)).Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
+            Deterrence = readsEstimate ? estimate.Deterrence : assessment.Deterrence,
+            RussianBelief = seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
+            PendingTests = [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
             Headlines = TurnHeadlines.For(state, SeesRecord),
             Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
             Metrics = [.. state.Outcomes.Select(o => o.Metrics with
             {
                 Hazard = Sees(Role.RU) ? o.Metrics.Hazard : null,
+                Credibility = readsEstimate ? o.Metrics.Perceived : [.. o.Metrics.Credibility.Where(p => KnowsId(p.AgreementId))],
+                Deterrence = readsEstimate ? o.Metrics.RussianEstimate ?? o.Metrics.Deterrence : o.Metrics.Deterrence,
+                RussianEstimate = Sees(Role.RU) ? o.Metrics.RussianEstimate : null,
+                Perceived = Sees(Role.RU) ? o.Metrics.Perceived : [],
                 Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
             })],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
+            InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
             EventDeck = seesAll
                 ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
                 : [],
             Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
             Intelligence = IntelligenceReports.For(state, Sees),
-            RussianOutlook = Sees(Role.RU) ? Outlook(state, assessment.Deterrence) : null,
+            RussianOutlook = Sees(Role.RU) ? Outlook(state, estimate.Deterrence) : null,
             RuleConstants = state.Constants.All,
         };
     }
 
+    /// <summary>
+    /// Numbered within this audience's list, so a gap never reveals a message it cannot see; each channel (the public
+    /// one, or one set of members) keeps its latest messages, so a long one is cut from its start.
+    /// </summary>
+    private static (ImmutableArray<MessageView> Shown, int Count) Messages(IEnumerable<Message> readable)
+    {
+        var all = readable.Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
+        var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
+        var shown = all.GroupBy(Channel).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
+        return ([.. shown], all.Count);
+    }
+
+    private static string Channel(MessageView m) =>
+        m.To.IsEmpty ? "" : string.Join(",", m.To.Select(r => r.ToString()).Append(m.From?.ToString() ?? "facilitator").Distinct().Order());
+
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {
         var list = HiddenQuantities.All.Where(d => d.Role == role)
-            .Select(d => new QuantityView(d.Name, d.Label, position.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default)).ToList();
+            .Select(d => new QuantityView(d.Name, d.Label, position.Hidden.TryGetValue(d.Name, out var v) ? v : d.Default, d.Unit)).ToList();
         if (role.IsGuarantor())
         {
-            list.Add(new QuantityView(RalliedQuantity, "Public rallied after casualties (1 = yes)", position.Rallied ? 1 : 0));
-            list.Add(new QuantityView(ExitPressureQuantity, "Exit pressure after casualties (1 = yes)", position.ExitPressure ? 1 : 0));
+            list.Add(new QuantityView(RalliedQuantity, "Public rallied after casualties", position.Rallied ? 1 : 0, QuantityUnit.Flag));
+            list.Add(new QuantityView(ExitPressureQuantity, "Exit pressure after casualties", position.ExitPressure ? 1 : 0, QuantityUnit.Flag));
+            list.Add(new QuantityView(TroopsLastTurnQuantity, "Own troops in Ukraine at the last resolution", position.TroopsLastTurn, QuantityUnit.Count));
         }
         return [.. list];
     }
@@ -109,6 +143,15 @@ public static class GameViews
         var hasCeasefire = state.World.Ceasefire is not null;
         var hazard = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: false).Value : (double?)null;
         var rearming = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: true).Value : (double?)null;
-        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World.Hidden(HiddenQuantity.Resolve), state.Constants));
+        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World.Hidden(HiddenQuantity.Resolve), state.Constants, hasCeasefire));
     }
+
+    private static readonly Term EstimateTerm = new("Russia's estimate (step C): the public terms seen through its intelligence", 0, "DESIGN", "docs/game-model.md step C (perception)");
+
+    /// <summary>Russia's estimates; beside them the true values for the facilitator and after the reveal.</summary>
+    private static RussianBeliefView Belief(RussianEstimate estimate, Assessment truth, bool withTruth) => new(
+        estimate.Deterrence,
+        withTruth ? truth.Deterrence : null,
+        [.. estimate.Guarantors.Select(p => new PerceivedGuarantorView(p.AgreementId, p.Guarantor, p.Commitment, p.Capability, p.Credibility,
+            withTruth ? p.TrueCommitment : null, withTruth ? p.TrueCapability : null, withTruth ? p.TrueCredibility : null))]);
 }

@@ -165,11 +165,28 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             state = applied.State;
             _state = state;
             logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
+            var result = CommandResult.Ok(VersionFor(state, command.Actor));
+            await AfterAccepted(state);
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// What follows a stored command: pushes, the deadline watch and the bots. The command is in the log whatever happens
+    /// here, so a failure is logged and the caller still hears "accepted" (an acknowledgement never lies); the next
+    /// command, the subscription renewal or the deadline scan retries what did not happen.
+    /// </summary>
+    private async Task AfterAccepted(GameState state)
+    {
+        try
+        {
             PublishViews(state);
             await WatchDeadline(state);
-            var result = CommandResult.Ok(VersionFor(state, command.Actor));
             await PlayBots();
-            return result;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "After storing version {Version} of game {GameId}, pushing or watching its deadline failed; the command stands", state.Version, GameId);
         }
     }
 

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
@@ -170,6 +171,7 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
 /// seat list, and fans them out to the connections through <see cref="IGamePublisher"/> groups. Views only move
 /// forward (an older or repeated version is dropped), so a re-subscription or a late message never sends one back.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "Its SemaphoreSlim is never asked for a wait handle, so it holds nothing to dispose.")]
 internal sealed class GameLink : IGameObserver
 {
     private readonly GameLinks _owner;
@@ -184,7 +186,7 @@ internal sealed class GameLink : IGameObserver
     private readonly Dictionary<string, SeatRecord> _connections = new(StringComparer.Ordinal);
     private readonly Dictionary<Audience, ViewFeed> _views = [];
     private readonly Feed<ImmutableArray<SeatView>> _seats = new();
-    private bool _closed;
+    private volatile bool _closed;
 
     public GameLink(string gameId, GameLinks owner, IGrainFactory grains, IGamePublisher publisher, ILogger logger)
     {
@@ -302,10 +304,22 @@ internal sealed class GameLink : IGameObserver
         }
         finally
         {
-            _grains.DeleteObjectReference<IGameObserver>(_reference);
             _subscribing.Release();
+            _ = ForgetReferenceLater();
         }
     }
+
+    /// <summary>
+    /// Pushes the game sent before it handled the unsubscription may still be on their way, and Orleans logs one that
+    /// finds its observer gone as an error: the reference is kept a while longer, and the closed link drops them.
+    /// </summary>
+    private async Task ForgetReferenceLater()
+    {
+        await Task.Delay(ClosedReferenceKept);
+        _grains.DeleteObjectReference<IGameObserver>(_reference);
+    }
+
+    private static readonly TimeSpan ClosedReferenceKept = TimeSpan.FromSeconds(30);
 
     /// <summary>Sends the newcomers of <paramref name="audience"/> the latest view and seat list, unless a push already has.</summary>
     public void Welcome(Audience audience)
@@ -332,6 +346,8 @@ internal sealed class GameLink : IGameObserver
 
     public Task View(GameView view)
     {
+        if (_closed)
+            return Task.CompletedTask;
         lock (_lock)
         {
             if (!FeedOf(view.Audience).Offer(view))
@@ -368,6 +384,8 @@ internal sealed class GameLink : IGameObserver
 
     public Task Seats(ImmutableArray<SeatView> seats)
     {
+        if (_closed)
+            return Task.CompletedTask;
         lock (_lock)
             _seats.Offer(seats);
         _outbox.Post("seats", SendSeats);
@@ -376,13 +394,15 @@ internal sealed class GameLink : IGameObserver
 
     public Task SeatReleased(string seatId)
     {
-        _ = ReleaseSeat(seatId);
+        if (!_closed)
+            _ = ReleaseSeat(seatId);
         return Task.CompletedTask;
     }
 
     public Task Deactivated()
     {
-        _ = Resubscribe();
+        if (!_closed)
+            _ = Resubscribe();
         return Task.CompletedTask;
     }
 

@@ -112,6 +112,18 @@ internal abstract class AdoGameStore : IGameStore
     public async Task<JoinCode?> FindJoinCode(string code, CancellationToken cancellationToken) =>
         (await QueryCodes("SELECT code, game_id, audience_kind, role FROM join_codes WHERE code = @p", code, cancellationToken)).SingleOrDefault();
 
+    public async Task<bool> ReplaceJoinCode(string gameId, Audience audience, string code, CancellationToken cancellationToken)
+    {
+        using var write = await EnterWrite(cancellationToken);
+        await using var connection = await Open(cancellationToken);
+        var changed = audience.Role is { } role
+            ? await Execute(connection, null, "UPDATE join_codes SET code = @code WHERE game_id = @id AND audience_kind = @kind AND role = @role",
+                cancellationToken, ("code", code), ("id", gameId), ("kind", audience.Kind.ToString()), ("role", role.ToString()))
+            : await Execute(connection, null, "UPDATE join_codes SET code = @code WHERE game_id = @id AND audience_kind = @kind AND role IS NULL",
+                cancellationToken, ("code", code), ("id", gameId), ("kind", audience.Kind.ToString()));
+        return changed == 1;
+    }
+
     public async Task<IReadOnlyList<GameEvent>> LoadEvents(string gameId, CancellationToken cancellationToken)
     {
         await using var connection = await Open(cancellationToken);

@@ -63,7 +63,8 @@ public sealed class TurnHeadlineTests
 
         foreach (var audience in new[] { Audience.Public, Audience.Of(Role.UA), Audience.Of(Role.EU) })
             Assert.Equal(Text(Front(state, audience)), Text(Front(rewritten, audience)));
-        Assert.Equal(Text(Front(state, Audience.Public)), Text(Front(state, Audience.Of(Role.EU))));
+        // Ukraine and Europe read the same true commitments (Russia and observers do not: step C's perception).
+        Assert.Equal(Text(Front(state, Audience.Of(Role.UA))), Text(Front(state, Audience.Of(Role.EU))));
     }
 
     private static string Text(TurnHeadline h) => h.Title + " | " + string.Join(" ", h.Sentences.Select(s => $"{s.Text} [{s.RecordId}]"));
@@ -118,7 +119,8 @@ public sealed class TurnHeadlineTests
 
         // The United States withdraws its whole tripwire: its commitment and the guarantee's capability both fall.
         var state = start.Resolve((Role.US, new GuarantorOrders { TroopChange = -10_000 }));
-        var headline = Front(state, Audience.Public);
+        // Ukraine reads the true commitment and capability records the reasons link to.
+        var headline = Front(state, Audience.Of(Role.UA));
         var before = Deterrence.Assess(World.FromScenario(scenario, start.Constants), start.Constants);
         var after = state.Outcomes[^1].Metrics;
 

@@ -81,9 +81,51 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
     }
 
     [Fact]
-    public void RatifiedTreatyWithAutomaticTriggerAndAverageReputation_IsHonouredAboutSeventyPercent()
+    public void ABareMemorandumWithoutForces_DetersLittle_CollapseStaysCloseToTheRateWithoutOne()
     {
-        // Leeds, Long & Mitchell 2000: 74.5% of specific obligations honoured; band 0.62–0.86.
+        // The Budapest outcome: a verbal, consultative memorandum with no forces is read as a bluff (step D's threshold),
+        // so the collapse rate stays within 0.06 of the rate with no guarantee at all.
+        var bare = BareCeasefire();
+        var memorandum = bare with
+        {
+            Instruments = [.. bare.Instruments, Fixture.Guarantee(new GuaranteeTerms { Guarantors = [Role.US, Role.EU] })],
+        };
+        memorandum = memorandum.WithTroops(Role.US, 0).WithTroops(Role.EU, 0);
+        var without = MonteCarlo.Run(bare.WithTroops(Role.US, 0).WithTroops(Role.EU, 0), 400, Seed, RussiaOnly).Collapse;
+        var with = MonteCarlo.Run(memorandum, 400, Seed, RussiaOnly).Collapse;
+
+        output.WriteLine($"collapse within 8 turns: no guarantee {without.Value:P1} [{without.Low:P1}, {without.High:P1}], bare memorandum {with.Value:P1} [{with.Low:P1}, {with.High:P1}]");
+        Assert.InRange(with.Value, without.Value - 0.06, without.Value + 0.02);
+    }
+
+    [Fact]
+    public void BotRussiaFollowsTheLineItIsShown_DepartingOnlyThroughTheCeasefireHazard()
+    {
+        var departures = 0;
+        foreach (var id in new[] { "treaty-path", "budapest-redux", "oval-office-2025" })
+        {
+            for (var game = 0; game < 20; game++)
+            {
+                var played = BotGame.Play(TestScenarios.Load(id), MonteCarlo.GameSeed(Seed, game));
+                foreach (var record in played.State.Outcomes.SelectMany(o => o.Records).Where(r => r.Kind == Wargame.Domain.Adjudication.RecordKind.RussianOutlook))
+                {
+                    Assert.DoesNotContain("players' own choice", record.Outcome, StringComparison.Ordinal);
+                    if (record.Outcome.Contains("departs", StringComparison.Ordinal))
+                    {
+                        departures++;
+                        Assert.Contains("hazard h = ", record.Outcome, StringComparison.Ordinal);
+                    }
+                }
+            }
+        }
+        output.WriteLine($"departures from the line, each explained by the hazard: {departures}");
+        Assert.True(departures > 0);
+    }
+
+    [Fact]
+    public void RatifiedTreatyWithAutomaticTriggerAndAverageReputation_IsHonouredAboutSeventyFourPercent()
+    {
+        // Leeds, Long & Mitchell 2000: 74.5% of specific obligations honoured; band 0.70–0.79 (600 tests: +-0.035 at 95%).
         var scenario = TestScenarios.Load("treaty-path");
         scenario = scenario with { Roles = [.. scenario.Roles.Select(r => r.Role.IsGuarantor() ? r with { Reputation = 0.5 } : r)] };
         int tests = 0, honoured = 0;
@@ -96,7 +138,7 @@ public sealed class CalibrationTests(Xunit.Abstractions.ITestOutputHelper output
 
         output.WriteLine($"treaty honoured in {honoured} of {tests} tests ({(double)honoured / tests:P1})");
         Assert.Equal(600, tests);
-        Assert.InRange((double)honoured / tests, 0.62, 0.86);
+        Assert.InRange((double)honoured / tests, 0.70, 0.79);
     }
 
     [Fact]

@@ -92,3 +92,78 @@ public sealed class ClockRulesTests
         Assert.Equal((Phase.Negotiation, (DateTimeOffset?)null), (closed.Phase, closed.Deadline));
     }
 }
+
+/// <summary>The session plan: each phase's preset deadline starts when the phase opens, until the facilitator changes it.</summary>
+public sealed class DeadlinePresetTests
+{
+    private static readonly DateTimeOffset Noon = new(2026, 3, 2, 12, 0, 0, TimeSpan.Zero);
+    private static readonly DeadlinePresets Seminar = new(Negotiation: 900, Orders: 300);
+
+    private static GameState Planned() => Fixture.Start(Fixture.Table()).Apply(new SetDeadlinePresets(Actor.Facilitator, Seminar));
+
+    [Fact]
+    public void EachPhaseThatOpens_StartsItsPresetClockFromTheTimeOfTheClose()
+    {
+        var negotiation = Planned().Apply(new AdvancePhase(Actor.Facilitator) { Now = Noon });
+        Assert.Equal((Phase.Negotiation, (DateTimeOffset?)Noon.AddSeconds(900)), (negotiation.Phase, negotiation.Deadline));
+
+        var later = Noon.AddSeconds(901);
+        var orders = negotiation.Apply(new CloseAtDeadline(Actor.System, Noon.AddSeconds(900)) { Now = later });
+        Assert.Equal((Phase.Orders, (DateTimeOffset?)later.AddSeconds(300)), (orders.Phase, orders.Deadline));
+
+        var debrief = orders.Apply(new CloseAtDeadline(Actor.System, later.AddSeconds(300)) { Now = later.AddSeconds(300) });
+        Assert.Equal((Phase.Debrief, (DateTimeOffset?)null), (debrief.Phase, debrief.Deadline));
+    }
+
+    [Fact]
+    public void APlanApplies_FromTheNextPhaseOn_AndANewPlanReplacesIt()
+    {
+        var planned = Planned();
+        Assert.Equal((Seminar, (DateTimeOffset?)null), (planned.DeadlinePresets, planned.Deadline));
+
+        var cleared = planned.Apply(new SetDeadlinePresets(Actor.Facilitator, DeadlinePresets.None))
+            .Apply(new AdvancePhase(Actor.Facilitator) { Now = Noon });
+        Assert.Null(cleared.Deadline);
+    }
+
+    [Fact]
+    public void APausedGame_OrAClocklessAdvance_OpensThePhaseWithoutStartingItsClock()
+    {
+        var paused = Planned().Apply(new PauseGame(Actor.Facilitator) { Now = Noon }).Apply(new AdvancePhase(Actor.Facilitator) { Now = Noon });
+        Assert.Null(paused.Deadline);
+        Assert.Null(Planned().Apply(new AdvancePhase(Actor.System)).Deadline);
+    }
+
+    [Fact]
+    public void PresetsOutsideTheDeadlineLimits_AreRefusedNamingThePhase_AndOnlyStaffSetThem()
+    {
+        var state = Fixture.Start(Fixture.Table());
+        var tooLong = Rules.Apply(state, new SetDeadlinePresets(Actor.Facilitator, new(Orders: PhaseTable.Limits.DeadlineMaxSeconds + 1)));
+        Assert.Equal("bad-deadline", tooLong.Rejection!.Code);
+        Assert.StartsWith("The orders preset is", tooLong.Rejection.Message);
+        Assert.Equal("facilitator-only", Rules.Apply(state, new SetDeadlinePresets(Actor.Player(Role.US), Seminar)).Rejection!.Code);
+        Assert.Equal("missing-argument", Rules.Apply(state, new SetDeadlinePresets(Actor.Facilitator, null!)).Rejection!.Code);
+    }
+
+    [Fact]
+    public void ALogPacedByPresets_ReRunsFromItsDerivedCommands_ToTheSameHash()
+    {
+        var start = Rules.Start(Fixture.Table(), 7);
+        var state = Rules.Begin(start);
+        var log = new List<GameEvent> { start };
+        void Do(GameCommand c)
+        {
+            var applied = Rules.Apply(state, c);
+            Assert.True(applied.IsAccepted, applied.Rejection?.Message);
+            log.AddRange(applied.Events);
+            state = applied.State;
+        }
+        Do(new SetDeadlinePresets(Actor.Facilitator, Seminar));
+        Do(new AdvancePhase(Actor.Facilitator) { Now = Noon });
+        Do(new CloseAtDeadline(Actor.System, Noon.AddSeconds(900)) { Now = Noon.AddSeconds(903) });
+
+        var rerun = CommandLog.Derive(log);
+        Assert.True(rerun.Ok, rerun.Error);
+        Assert.Equal(state.Hash(), rerun.State!.Hash());
+    }
+}

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
@@ -166,7 +167,9 @@ public sealed class HiddenInformationTests
 
         var outlook = view.RussianOutlook!;
         Assert.Equal(4, outlook.Options.Length);
-        Assert.All(outlook.Options, o => Assert.Equal((1 - outlook.Deterrence) * o.Gain - outlook.Deterrence * o.CostOfWar, o.ExpectedUtility, 9));
+        Assert.All(outlook.Options.Where(o => o.Posture != RussiaPosture.Comply), o => Assert.Equal((1 - outlook.Deterrence) * o.Gain - outlook.Deterrence * o.CostOfWar, o.ExpectedUtility, 9));
+        // Under a ceasefire complying is worth keeping it.
+        Assert.Equal(RulesTable.Default.Value(RuleKey.CeasefireValue), outlook.Options.Single(o => o.Posture == RussiaPosture.Comply).ExpectedUtility);
         Assert.True(outlook.HazardIfRearming > outlook.Hazard);
     }
 }

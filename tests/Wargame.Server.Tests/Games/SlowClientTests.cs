@@ -28,7 +28,7 @@ public sealed class SlowClientTests
         // Russia's pushes and the seat lists hang; every command still completes, and the other audiences get their views, in order, up to the latest.
         for (var i = 1; i <= 5; i++)
         {
-            var result = await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], $"Statement {i}"));
+            var result = await ukraine.PostMessage(new MessageRequest([], $"Statement {i}"));
             Assert.True(result.Accepted);
         }
         var last = await publisher.WaitFor(Audience.Public, v => v.Messages.Length == 5);

@@ -75,7 +75,7 @@ public sealed class SigkillTests
             foreach (var (version, text) in acknowledged)
                 Assert.Equal(text, Assert.IsType<MessagePosted>(saved.Events[version - 1]).Text);
 
-            var after = await clients[0].Invoke<CommandResult>("PostMessage", new MessageRequest([], "after the crash"));
+            var after = await clients[0].PostMessage(new MessageRequest([], "after the crash"));
             Assert.Equal(saved.Events.Length + 1, after.Version);
             var view = await clients[3].WaitForView(v => v.Version == after.Version);
             Assert.Equal("after the crash", view.Messages[^1].Text);

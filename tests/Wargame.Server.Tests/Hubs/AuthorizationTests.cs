@@ -2,6 +2,7 @@ using System.Reflection;
 using Wargame.Domain.Game;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
+using Wargame.Domain.Turns;
 using Wargame.Server.Games;
 using Wargame.Server.Hubs;
 using Wargame.Server.Tests.Support;
@@ -35,6 +36,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ("SubmitOrders", [Table.OrdersFor(Role.RU)], Allowed.Players),
         ("AdvancePhase", [], Allowed.Facilitator),
         ("SetDeadline", [60], Allowed.Facilitator),
+        ("SetDeadlinePresets", [new DeadlinePresets(Negotiation: 900, Orders: 300)], Allowed.Facilitator),
         ("ExtendDeadline", [60], Allowed.Facilitator),
         ("Pause", [], Allowed.Facilitator),
         ("ResumePlay", [], Allowed.Facilitator),
@@ -110,7 +112,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
         foreach (var (role, player) in _table.Players)
         {
             foreach (var other in RoleSet.All.Where(r => Table.OrdersFor(r).GetType() != Table.OrdersFor(role).GetType()))
-                Assert.Equal("wrong-orders-kind", (await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(other))).Code);
+                Assert.Equal("wrong-orders-kind", (await player.SubmitOrders(Table.OrdersFor(other))).Code);
         }
         var view = await _table.CurrentView();
         Assert.All(view.Orders, o => Assert.Null(o.Submitted));

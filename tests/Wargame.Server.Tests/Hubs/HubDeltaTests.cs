@@ -38,7 +38,7 @@ public sealed class HubDeltaTests : IAsyncLifetime
         var table = await Table.Seat(_server, seed, messagePack);
         var random = new Random((int)seed);
         foreach (var role in RoleSet.All)
-            await table.Facilitate("AssignBot", role);
+            await table.Facilitate(f => f.AssignBot(role));
         var clients = Audiences(table);
         var game = _server.Grains.GetGrain<IGameGrain>(table.Game.GameId);
 
@@ -49,14 +49,14 @@ public sealed class HubDeltaTests : IAsyncLifetime
                 break;
             // Private and public talk between the bots' moves, so audiences see different changes.
             var (from, to) = (RoleSet.All[random.Next(4)], RoleSet.All[random.Next(4)]);
-            await table.Players[from].Invoke<CommandResult>("PostMessage", new MessageRequest(from == to ? [] : [to], $"step {step}"));
+            await table.Players[from].PostMessage(new MessageRequest(from == to ? [] : [to], $"step {step}"));
             if (step == 4)
                 await Drop(table.Players[Role.RU], table.Seats[Role.RU].SeatToken);
             if (step == 6)
                 table.Observer.DropUpdates(1);
             if (step == 9)
                 table.Facilitator.DropUpdates(2);
-            await table.Facilitate("AdvancePhase");
+            await table.Facilitate(f => f.AdvancePhase());
             foreach (var (audience, client) in clients)
                 await HoldsTheGamesView(client, game, audience);
         }
@@ -82,8 +82,8 @@ public sealed class HubDeltaTests : IAsyncLifetime
         var ukraine = table.Players[Role.UA];
         var joined = await ukraine.WaitForView(_ => true);
 
-        await table.Facilitate("AdvancePhase");
-        var result = await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "Hello"));
+        await table.Facilitate(f => f.AdvancePhase());
+        var result = await ukraine.PostMessage(new MessageRequest([], "Hello"));
         await ukraine.WaitForView(v => v.Version == result.Version);
 
         Assert.Single(ukraine.Views, v => v.Version == joined.Version);
@@ -100,12 +100,12 @@ public sealed class HubDeltaTests : IAsyncLifetime
         var observer = table.Observer;
         var before = (await observer.WaitForView(_ => true)).Version;
 
-        var result = await observer.Invoke<CommandResult>("Resync");
+        var result = await observer.Resync();
 
         Assert.Equal((true, before), (result.Accepted, result.Version));
         await observer.WaitForView(_ => observer.Views.Count(v => v.Version == before) == 2);
         var stranger = await _server.Connect();
-        Assert.Equal("not-seated", (await stranger.Invoke<CommandResult>("Resync")).Code);
+        Assert.Equal("not-seated", (await stranger.Resync()).Code);
     }
 
     private static List<(Audience Audience, GameClient Client)> Audiences(Table table) =>

@@ -4,8 +4,12 @@ using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
+using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
+using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Tests.Views;
+using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
 using Wargame.Server.Hubs;
@@ -55,7 +59,7 @@ internal sealed class GameClient : IAsyncDisposable
                 {
                     _dropUpdates = Math.Max(0, _dropUpdates - 1);
                     Gaps++;
-                    Connection.InvokeAsync<CommandResult>("Resync").ContinueWith(t => t.Exception, TaskScheduler.Default);
+                    Connection.InvokeAsync<CommandResult>(nameof(GameHub.Resync)).ContinueWith(t => t.Exception, TaskScheduler.Default);
                     return;
                 }
                 Hold(ClientMerge.Apply(_held, delta));
@@ -118,11 +122,53 @@ internal sealed class GameClient : IAsyncDisposable
     public Task<T> Invoke<T>(string method, params object?[] args) =>
         Connection.InvokeCoreAsync<T>(method, args).WaitAsync(RunningServer.Timeout);
 
-    public Task<JoinResult> JoinWithCode(string code, string name) => Invoke<JoinResult>("JoinWithCode", code, name);
+    // One typed call per GameHub method, named by the hub itself: a renamed method or a changed argument fails to
+    // compile here (and HubClientTests checks that every hub method has its call). Invoke stays for malformed calls.
 
-    public Task<JoinResult> JoinAsFacilitator(string gameId, string key) => Invoke<JoinResult>("JoinAsFacilitator", gameId, key);
+    public Task<JoinResult> JoinWithCode(string code, string displayName) => Invoke<JoinResult>(nameof(GameHub.JoinWithCode), code, displayName);
 
-    public Task<JoinResult> Resume(string token) => Invoke<JoinResult>("Resume", token);
+    public Task<JoinResult> JoinAsFacilitator(string gameId, string facilitatorKey) => Invoke<JoinResult>(nameof(GameHub.JoinAsFacilitator), gameId, facilitatorKey);
+
+    public Task<JoinResult> Resume(string seatToken) => Invoke<JoinResult>(nameof(GameHub.Resume), seatToken);
+
+    public Task<CommandResult> PostMessage(MessageRequest message) => Invoke<CommandResult>(nameof(GameHub.PostMessage), message);
+
+    public Task<CommandResult> Propose(AgreementTerms terms) => Invoke<CommandResult>(nameof(GameHub.Propose), terms);
+
+    public Task<CommandResult> RespondToProposal(int proposalId, ProposalResponse response) =>
+        Invoke<CommandResult>(nameof(GameHub.RespondToProposal), proposalId, response);
+
+    public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) =>
+        Invoke<CommandResult>(nameof(GameHub.CounterProposal), proposalId, terms);
+
+    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) =>
+        Invoke<CommandResult>(nameof(GameHub.RevokeAgreement), agreementId, reason);
+
+    public Task<CommandResult> SubmitOrders(Orders orders) => Invoke<CommandResult>(nameof(GameHub.SubmitOrders), orders);
+
+    public Task<CommandResult> AdvancePhase() => Invoke<CommandResult>(nameof(GameHub.AdvancePhase));
+
+    public Task<CommandResult> SetDeadline(int? seconds) => Invoke<CommandResult>(nameof(GameHub.SetDeadline), seconds);
+
+    public Task<CommandResult> ExtendDeadline(int seconds) => Invoke<CommandResult>(nameof(GameHub.ExtendDeadline), seconds);
+
+    public Task<CommandResult> Pause() => Invoke<CommandResult>(nameof(GameHub.Pause));
+
+    public Task<CommandResult> ResumePlay() => Invoke<CommandResult>(nameof(GameHub.ResumePlay));
+
+    public Task<CommandResult> InjectEvent(InjectRequest inject) => Invoke<CommandResult>(nameof(GameHub.InjectEvent), inject);
+
+    public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => Invoke<CommandResult>(nameof(GameHub.AdjustAdjudication), adjustment);
+
+    public Task<CommandResult> AssignBot(Role role) => Invoke<CommandResult>(nameof(GameHub.AssignBot), role);
+
+    public Task<CommandResult> ReleaseSeat(string seatId) => Invoke<CommandResult>(nameof(GameHub.ReleaseSeat), seatId);
+
+    public Task<CommandResult> EndGame() => Invoke<CommandResult>(nameof(GameHub.EndGame));
+
+    public Task<CommandResult> RevealAll() => Invoke<CommandResult>(nameof(GameHub.RevealAll));
+
+    public Task<CommandResult> Resync() => Invoke<CommandResult>(nameof(GameHub.Resync));
 
     /// <summary>As the browser does: after an automatic reconnect, take the seat again with its token.</summary>
     public void ResumeOnReconnect(string token) => Connection.Reconnected += async _ =>

@@ -128,7 +128,8 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await free.GetByLabel("Title").FillAsync("Election called in Washington");
         await free.GetByLabel("What happens").FillAsync("Congress turns its attention to the campaign.");
         await free.GetByRole(AriaRole.Button, new() { Name = "Add effect" }).ClickAsync();
-        await free.GetByLabel("Quantity 1").FillAsync("US.congressMood");
+        await free.GetByLabel("Quantity 1").SelectOptionAsync("US.congressMood");
+        await Expect(free.GetByText("Kept between 0 to 1; the change is added and clamped.")).ToBeVisibleAsync();
         await free.GetByLabel("Change 1").FillAsync("-0.1");
         await free.GetByRole(AriaRole.Button, new() { Name = "Send inject" }).ClickAsync();
         await Expect(free.GetByText("Inject sent to every table.")).ToBeVisibleAsync();
@@ -163,6 +164,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         await Expect(_roles["UA"].GetByTestId("game-ended")).ToBeVisibleAsync();
         Assert.DoesNotContain(Secrets["RU"], await _roles["UA"].ContentAsync());
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Reveal all records" }).ClickAsync();
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Yes, reveal everything" }).ClickAsync();
         await Tab(_roles["UA"], "Briefing");
         await Expect(_roles["UA"].GetByTestId("private-RU")).ToContainTextAsync(Secrets["RU"]);
 

@@ -8,6 +8,7 @@ import type {
   GameHub,
   InjectRequest,
   MessageRequest,
+  DeadlinePresets,
   Orders,
   ProposalResponse,
   Role,
@@ -35,6 +36,7 @@ export const ARGUMENT_ORDER = {
   SubmitOrders: ["orders"],
   AdvancePhase: [],
   SetDeadline: ["seconds"],
+  SetDeadlinePresets: ["presets"],
   ExtendDeadline: ["seconds"],
   Pause: [],
   ResumePlay: [],
@@ -132,6 +134,8 @@ export function gameCommands(link: () => HubLink | null, observe?: (result: Comm
     advancePhase: () => command("AdvancePhase", {}),
     /** Null clears the deadline. */
     setDeadline: (seconds: number | null) => command("SetDeadline", { seconds }),
+    /** The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens. */
+    setDeadlinePresets: (presets: DeadlinePresets) => command("SetDeadlinePresets", { presets }),
     extendDeadline: (seconds: number) => command("ExtendDeadline", { seconds }),
     pause: () => command("Pause", {}),
     resumePlay: () => command("ResumePlay", {}),

@@ -1,4 +1,4 @@
-import type { CreatedGame, GameDetails, ReplayFrame, ScenarioSummary } from "./types";
+import type { CreatedGame, GameDetails, GameSummary, JoinAddresses, ReplayFrame, ScenarioSummary } from "./types";
 
 /**
  * An HTTP error: the problem details' stable code (their title, such as "wrong-facilitator-key") and the server's
@@ -57,9 +57,15 @@ const enc = encodeURIComponent;
 export const api = {
   scenarios: () => request<ScenarioSummary[]>("GET", "/api/scenarios"),
 
+  /** The network addresses students on other machines can open (none when the server listens on loopback only). */
+  joinAddresses: () => request<JoinAddresses>("GET", "/api/join-addresses"),
+
   /** With this browser's facilitator key the new game joins the same facilitator's list. */
   createGame: (scenario: string, facilitatorKey?: string) =>
     request<CreatedGame>("POST", "/api/games", { scenario, seed: null }, facilitatorKey),
+
+  /** Every game created with this facilitator key (scenario, date, turn and phase, ended). */
+  games: (facilitatorKey: string) => request<GameSummary[]>("GET", "/api/games", undefined, facilitatorKey),
 
   /** The game with its join codes, seats and facilitator view; facilitator only. */
   game: (gameId: string, facilitatorKey: string) => request<GameDetails>("GET", `/api/games/${enc(gameId)}`, undefined, facilitatorKey),
@@ -86,12 +92,19 @@ export const api = {
     ),
 };
 
-/** Fetches the saved game and hands it to the browser as a .json download. */
-export async function downloadSavedGame(gameId: string, facilitatorKey: string) {
+/** "wargame-treaty-path-2026-03-02.json": the scenario and the day, so a folder of exports sorts and reads by itself. */
+export function savedGameFileName(scenarioId: string, day: Date) {
+  const date = day.toISOString().slice(0, 10);
+  const name = scenarioId.replace(/[^A-Za-z0-9_-]+/g, "-") || "game";
+  return `wargame-${name}-${date}.json`;
+}
+
+/** Fetches the saved game and hands it to the browser as a .json download named by scenario and date. */
+export async function downloadSavedGame(gameId: string, facilitatorKey: string, scenarioId: string) {
   const saved = await api.exportGame(gameId, facilitatorKey);
   const a = document.createElement("a");
   a.href = URL.createObjectURL(new Blob([saved], { type: "application/json" }));
-  a.download = `wargame-${gameId}.json`;
+  a.download = savedGameFileName(scenarioId, new Date());
   a.click();
   URL.revokeObjectURL(a.href);
 }

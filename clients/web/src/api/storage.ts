@@ -18,6 +18,7 @@ const seatKey = (gameId: string) => `wargame.seat.${gameId}`;
 const facilitatorKey = (gameId: string) => `wargame.facilitator.${gameId}`;
 const draftKey = (gameId: string, channel: string) => `wargame.draft.${gameId}.${channel}`;
 const readKey = (gameId: string) => `wargame.read.${gameId}`;
+const proposalDraftKey = (gameId: string) => `wargame.proposal-draft.${gameId}`;
 const recentKey = "wargame.recent";
 const RECENT_KEPT = 8;
 
@@ -53,6 +54,11 @@ export function createStorage(backing: () => Backing, now: () => number = Date.n
       if (text) backing().setItem(draftKey(gameId, channel), text);
       else backing().removeItem(draftKey(gameId, channel));
     },
+
+    /** The half-built proposal of this game's builder (any JSON shape the builder keeps), null when none. */
+    proposalDraft: <T>(gameId: string) => read<T>(proposalDraftKey(gameId)),
+    saveProposalDraft: (gameId: string, draft: unknown) => write(proposalDraftKey(gameId), draft),
+    forgetProposalDraft: (gameId: string) => backing().removeItem(proposalDraftKey(gameId)),
 
     /** The last message id read per channel. */
     lastRead: (gameId: string) => read<Record<string, number>>(readKey(gameId)) ?? {},

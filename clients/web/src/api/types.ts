@@ -39,6 +39,8 @@ export type ViewDelta = Schemas["ViewDelta"];
 /** A command of the rules by name, as views list what their audience may do now. */
 export type CommandKind = Schemas["CommandKind"];
 export type CommandLimits = Schemas["CommandLimits"];
+/** The session plan: each phase's deadline in seconds, null for none. */
+export type DeadlinePresets = Schemas["DeadlinePresets"];
 export type PrivateRecord = Schemas["PrivateRecord"];
 export type MessageView = Schemas["MessageView"];
 export type ResolutionRecord = Schemas["ResolutionRecord"];
@@ -47,6 +49,7 @@ export type TurnMetrics = Schemas["TurnMetrics"];
 export type EventCardView = Schemas["EventCardView"];
 export type InjectEffect = Schemas["InjectEffect"];
 export type QuantityView = Schemas["QuantityView"];
+export type InjectQuantityView = Schemas["InjectQuantityView"];
 export type CredibilityView = Schemas["CredibilityView"];
 export type ForceView = Schemas["ForceView"];
 /** One term of an adjudication: its value, the tag ([LIT]/[DESIGN]) and the source. */
@@ -63,6 +66,8 @@ export type InjectRequest = Schemas["InjectRequest"];
 export type AdjustRequest = Schemas["AdjustRequest"];
 export type CreatedGame = Schemas["CreatedGame"];
 export type GameDetails = Schemas["GameDetails"];
+export type GameSummary = Schemas["GameSummary"];
+export type JoinAddresses = Schemas["JoinAddresses"];
 export type ReplayFrame = Schemas["ReplayFrame"];
 export type ReplayStep = Schemas["ReplayStep"];
 

@@ -16,6 +16,11 @@ const anAgreement = (status: AgreementView["status"]): AgreementView => ({
   reputation: {},
   breaches: 0,
   violators: [],
+  ambiguityClause: null,
+  disclosed: false,
+  changes: [],
+  promisedTroops: {},
+  drawdownTurn: {},
 });
 
 const aRecord = (turn: number, adjustable: boolean): ResolutionRecord => ({

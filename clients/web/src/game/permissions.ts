@@ -32,6 +32,8 @@ export interface Permissions {
   revoke: (agreement: AgreementView) => boolean;
   advancePhase: boolean;
   setDeadline: boolean;
+  /** Set the session plan (each phase's deadline when it opens). */
+  setDeadlinePresets: boolean;
   extendDeadline: boolean;
   clearDeadline: boolean;
   pause: boolean;
@@ -130,6 +132,7 @@ function permissions(
     revoke: (a) => me !== null && may("RevokeAgreement") && a.parties.includes(me) && REVOCABLE.has(a.status),
     advancePhase: may("AdvancePhase"),
     setDeadline: may("SetDeadline"),
+    setDeadlinePresets: may("SetDeadlinePresets"),
     extendDeadline: may("ExtendDeadline"),
     clearDeadline: may("SetDeadline") && deadline != null,
     pause: may("PauseGame"),

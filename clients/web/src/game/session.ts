@@ -4,6 +4,7 @@ import {
   gameCommands,
   HubError,
   hubError,
+  MESSAGE_ORDER,
   onMessage,
   seatCommands,
   type GameCommands,
@@ -22,6 +23,9 @@ export interface GameSession extends GameState {
 /** Joins with a code on a short-lived connection and remembers the seat; the game page resumes it. */
 export async function joinWithCode(code: string, displayName: string): Promise<JoinResult> {
   const connection = createConnection();
+  // The server pushes the view and seats to every new seat; the game page's own connection receives them, this one
+  // only takes the seat. Handling them here keeps SignalR from warning about a missing client method.
+  for (const message of Object.keys(MESSAGE_ORDER)) connection.on(message, () => undefined);
   try {
     await connection.start().catch(() => {
       throw new HubError("unreachable", "The server cannot be reached. Check the connection and try again.");

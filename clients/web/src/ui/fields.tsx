@@ -18,15 +18,18 @@ export function Select<T extends string>({
   options,
   onChange,
   names,
+  hint,
 }: {
   label: string;
   value: T;
   options: readonly T[];
   onChange: (v: T) => void;
   names?: Partial<Record<T, string>>;
+  /** One line on what the choice does in the rules. */
+  hint?: string;
 }) {
   return (
-    <Field label={label}>
+    <Field label={label} hint={hint}>
       {(id) => (
         <select id={id} value={value} onChange={(e) => onChange(e.target.value as T)}>
           {options.map((o) => (
@@ -40,12 +43,37 @@ export function Select<T extends string>({
   );
 }
 
-export function Check({ label, checked, onChange }: { label: string; checked: boolean; onChange: (v: boolean) => void }) {
+export function Check({
+  label,
+  checked,
+  onChange,
+  hint,
+  disabled,
+}: {
+  label: string;
+  checked: boolean;
+  onChange: (v: boolean) => void;
+  /** One line on what ticking it does in the rules. */
+  hint?: string;
+  disabled?: boolean;
+}) {
   const id = useId();
   return (
     <div className="check">
-      <input id={id} type="checkbox" checked={checked} onChange={(e) => onChange(e.target.checked)} />
+      <input
+        id={id}
+        type="checkbox"
+        checked={checked}
+        disabled={disabled}
+        onChange={(e) => onChange(e.target.checked)}
+        aria-describedby={hint ? `${id}-hint` : undefined}
+      />
       <label htmlFor={id}>{label}</label>
+      {hint ? (
+        <small className="hint" id={`${id}-hint`}>
+          {hint}
+        </small>
+      ) : null}
     </div>
   );
 }
@@ -56,7 +84,7 @@ interface NumberFieldProps<T> {
   onChange: (v: T) => void;
   min?: number;
   max?: number;
-  step?: number;
+  step?: number | "any";
   hint?: string;
   required?: boolean;
 }

@@ -58,7 +58,12 @@ internal static class CeasefireStep
         records.Add(Explanations.Incident(ctx, ceasefire.Id, incident));
         if (incident.Success)
         {
-            var key = c.Monitoring == Monitoring.None ? AttributionWithoutMonitors : AttributionWithMonitors;
+            var key = c.Monitoring switch
+            {
+                Monitoring.UnarmedMonitors => AttributionWithMonitors,
+                Monitoring.ArmedPeacekeepers => AttributionWithPeacekeepers,
+                _ => AttributionWithoutMonitors,
+            };
             var attribution = ctx.Roll(RecordKind.Attribution, subject, ctx.Value(key));
             var violator = ctx.Draw("incident-violator", subject) <= Dice.ToBasisPoints(ctx.Value(IncidentRussiaShare)) ? Role.RU : Role.UA;
             if (attribution.Success)

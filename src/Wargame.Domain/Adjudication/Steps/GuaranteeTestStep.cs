@@ -35,10 +35,12 @@ internal static class GuaranteeTestStep
             foreach (var test in group)
             {
                 var response = ctx.Guarantor(test.Guarantor).Response ?? TestResponse.Nothing;
-                if (response == TestResponse.Fight && test.Guarantor == Role.US && agreement.Form == LegalForm.ExecutiveAgreement)
+                // War powers: fighting without Congress's authorisation (an executive agreement or a bare memorandum) meets a check.
+                if (response == TestResponse.Fight && test.Guarantor == Role.US && agreement.Form is LegalForm.ExecutiveAgreement or LegalForm.Verbal)
                 {
-                    var congress = ctx.Roll(RecordKind.CongressBlocks, $"g{agreement.Id}", ctx.Value(CongressBlocks));
-                    records.Add(Explanations.CongressBlocks(ctx, agreement.Id, congress));
+                    var key = agreement.Form == LegalForm.Verbal ? WarPowersVerbal : CongressBlocks;
+                    var congress = ctx.Roll(RecordKind.CongressBlocks, $"g{agreement.Id}", ctx.Value(key));
+                    records.Add(Explanations.CongressBlocks(ctx, agreement, key, congress));
                     if (congress.Success)
                         response = TestResponse.Limited;
                 }
@@ -109,6 +111,18 @@ internal static class GuaranteeTestStep
         world = world.Set(Role.UA, world[Role.UA] with { Troops = (int)(world[Role.UA].Troops * (1 - losses * ctx.Value(DefenderLossRatio))) });
         records.Add(Explanations.Offensive(ctx, major, terms.ToImmutable(), lost, engaged.Count > 0, roll));
 
+        // Guarantor-provided monitors or peacekeepers on the line may be caught in it (Beirut 1983, Srebrenica 1995).
+        if (ctx.Start.Ceasefire?.Terms is CeasefireTerms { Monitoring: not Monitoring.None } watched)
+        {
+            var key = watched.Monitoring == Monitoring.ArmedPeacekeepers ? DrawnInPeacekeepers : DrawnInMonitors;
+            foreach (var role in Deterrence.GuarantorMonitors(watched).Where(r => !engaged.Contains(r)))
+            {
+                var drawn = ctx.Roll(RecordKind.DrawnIn, role.ToString(), ctx.Value(key));
+                records.Add(Explanations.DrawnIn(ctx, role, watched.Monitoring, key, drawn));
+                if (drawn.Success)
+                    engaged.Add(role);
+            }
+        }
         foreach (var role in engaged)
             world = Casualties(ctx, world, role, records);
 
@@ -116,8 +130,14 @@ internal static class GuaranteeTestStep
         foreach (var agreement in world.GuaranteesInForce.ToArray())
         {
             var g = agreement.Guarantee!;
+            if (!agreement.IsKnownToAll)
+            {
+                world = world.Replace(agreement.Id, a => a with { Disclosed = true, StatusReason = $"Turn {ctx.Turn}: the {attackName} tested this secret guarantee, which came to light." });
+                records.Add(Explanations.Disclosure(ctx, world.Agreement(agreement.Id)));
+            }
+            // Korea 1950 attaches to any test after a drawdown, not only one in the same turn.
             var pending = g.Guarantors.Select(r => new PendingTest(agreement.Id, r, ctx.Turn, attackName, lost,
-                world[r].Troops < world[r].TroopsLastTurn || g.Tripwires.Any(t => t.Guarantor == r && world[r].Troops < t.Troops))).ToArray();
+                world[r].Troops < world[r].TroopsLastTurn || agreement.DrawdownTurn.ContainsKey(r) || world[r].Troops < agreement.PromisedTroops(r))).ToArray();
             world = world with { PendingTests = world.PendingTests.AddRange(pending) };
             var withoutForces = agreement.Form == LegalForm.Verbal && g.Guarantors.All(r => world[r].Troops == 0);
             records.Add(Explanations.GuaranteeTested(ctx, agreement, major, lost, withoutForces, pending.Any(t => t.TroopsShrunk)));
@@ -133,16 +153,14 @@ internal static class GuaranteeTestStep
         terms.Add(ctx.Term(RallyBase, "base"));
         var treaty = guarantees.Any(a => a.Form == LegalForm.RatifiedTreaty);
         if (treaty) terms.Add(ctx.Term(RallyTreaty, "treaty"));
-        if (guarantees.Any(a => !a.Guarantee!.AmbiguityClause)) terms.Add(ctx.Term(RallyPublicCommitment, "public commitment"));
+        if (guarantees.Any(a => a.Guarantee!.Public && !a.Ambiguity)) terms.Add(ctx.Term(RallyPublicCommitment, "public commitment"));
         if (guarantees.Any(a => a.Guarantee!.EconomicStake != EconomicStake.None)) terms.Add(ctx.Term(RallyStake, "economic stake"));
         var p = terms.Sum(t => t.Value);
         var roll = ctx.Roll(RecordKind.Rally, role.ToString(), p);
         world = world.Set(role, world[role] with { Rallied = roll.Success, ExitPressure = !roll.Success });
-        if (role == HiddenQuantity.DomesticSupport.Owner())
-        {
-            var change = roll.Success ? ctx.Value(RallySupportGain) : -ctx.Value(ExitSupportLoss);
-            world = world.WithHidden(HiddenQuantity.DomesticSupport, Math.Clamp(world.Hidden(HiddenQuantity.DomesticSupport) + change, 0, 1));
-        }
+        var support = HiddenQuantities.SupportOf(role);
+        var change = roll.Success ? ctx.Value(RallySupportGain) : -ctx.Value(ExitSupportLoss);
+        world = world.WithHidden(support, Math.Clamp(world.Hidden(support) + change, 0, 1));
         records.Add(Explanations.Rally(ctx, role, terms.ToImmutable(), p, treaty, roll));
         return world;
     }

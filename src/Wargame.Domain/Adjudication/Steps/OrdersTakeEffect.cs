@@ -1,4 +1,6 @@
+using System.Collections.Immutable;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
@@ -70,21 +72,69 @@ internal static class OrdersTakeEffect
         return world with { Sanctions = Math.Clamp(world.Sanctions + change, 0, World.MaxSanctions) };
     }
 
-    /// <summary>A guarantor below the tripwire it promised breaches its guarantee (detected, not declared).</summary>
+    /// <summary>
+    /// A guarantor below the troops it promised (a named tripwire, or the troops it had when it signed) breaches its
+    /// guarantee, detected, not declared. Drawing troops down below the promise this turn (by order or by a scripted
+    /// withdrawal) is a drawdown: reputation and audience costs, and every later test of the guarantee carries the Korea
+    /// 1950 precedent. A named tripwire still short in a later turn is a shortfall.
+    /// </summary>
     private static StepResult Shortfalls(ResolutionContext ctx, World world)
     {
         var records = new List<ResolutionRecord>();
+        var scores = new List<RoleScoreLine>();
         foreach (var agreement in world.GuaranteesInForce.ToArray())
         {
-            foreach (var tripwire in agreement.Guarantee!.Tripwires.Where(t => agreement.SignedTurn < ctx.Turn))
+            foreach (var guarantor in agreement.Guarantee!.Guarantors)
             {
-                var troops = world[tripwire.Guarantor].Troops;
-                if (troops >= tripwire.Troops)
+                var current = world.Agreement(agreement.Id);
+                var promised = current.PromisedTroops(guarantor);
+                var position = world[guarantor];
+                var troops = position.Troops;
+                if (promised == 0 || troops >= promised)
                     continue;
-                world = world.Breach(agreement.Id, tripwire.Guarantor);
-                records.Add(Explanations.TripwireShortfall(ctx, agreement.Id, tripwire, troops));
+                if (troops < position.TroopsLastTurn && !current.DrawdownTurn.ContainsKey(guarantor))
+                {
+                    world = Drawdown(ctx, world, current, guarantor, promised, records, scores);
+                    continue;
+                }
+                if (current.SignedTurn < ctx.Turn && agreement.Guarantee.Tripwires.FirstOrDefault(t => t.Guarantor == guarantor) is { } tripwire && troops < tripwire.Troops)
+                {
+                    world = world.Breach(agreement.Id, guarantor);
+                    records.Add(Explanations.TripwireShortfall(ctx, current, tripwire, troops));
+                }
             }
         }
-        return StepResult.Of(world, records);
+        return StepResult.Of(world, records, scores);
+    }
+
+    private static World Drawdown(ResolutionContext ctx, World world, Agreement agreement, Role guarantor, int promised, List<ResolutionRecord> records, List<RoleScoreLine> scores)
+    {
+        var troops = world[guarantor].Troops;
+        var rep = agreement.Reputation.TryGetValue(guarantor, out var r) ? r : world[guarantor].Reputation;
+        var loss = ctx.Value(DrawdownRenegeShare) * ctx.Value(RenegeLoss) * rep;
+        var (publicness, publicTerms) = Guarantees.Publicness.Of(ctx.Rules, agreement, guarantor);
+        var ac = ctx.Value(DrawdownAudienceShare) * Guarantees.Publicness.AudienceCost(ctx.Rules, agreement, guarantor);
+        var terms = ImmutableArray.CreateBuilder<Term>();
+        terms.Add(new Term("troops promised (named tripwire or troops at signing)", promised, "AGREEMENT", $"guarantee #{agreement.Id}"));
+        terms.Add(new Term("troops in Ukraine now", troops, "ORDERS", "order of battle"));
+        terms.Add(ctx.Term(DrawdownRenegeShare, "reputation lost, as a share of a renege's"));
+        terms.Add(ctx.Term(RenegeLoss, "renege: Rep -= c Rep"));
+        terms.Add(ctx.Term(DrawdownAudienceShare, "audience cost, as a share of backing down's"));
+        terms.Add(ctx.Term(AudienceCostScale, "audience cost scale"));
+        terms.AddRange(publicTerms);
+        terms.Add(new Term("publicness", publicness, "F", "the terms above"));
+        terms.Add(ctx.Term(Guarantees.Deterrence.FormKey(agreement.Form), $"L_form ({agreement.Form})"));
+        world = world.Breach(agreement.Id, guarantor).Replace(agreement.Id, a => a with
+        {
+            DrawdownTurn = a.DrawdownTurn.SetItem(guarantor, ctx.Turn),
+            Reputation = a.Reputation.SetItem(guarantor, Math.Max(0, rep - loss)),
+            StatusReason = $"Turn {ctx.Turn}: {guarantor.DisplayName()} drew its troops down to {troops:N0}, below the {promised:N0} it promised.",
+        });
+        // The standing reputation is public: a secret guarantee's drawdown moves it only once the guarantee is known.
+        if (agreement.IsKnownToAll)
+            world = world.Set(guarantor, world[guarantor].WithReputationChange(ctx.Turn, -loss * ctx.Value(RenegeSpread), $"drew troops below the promise of guarantee #{agreement.Id}"));
+        scores.Add(Explanations.DrawdownCost(guarantor, agreement.Id, ac));
+        records.Add(Explanations.Drawdown(ctx, world.Agreement(agreement.Id), guarantor, promised, troops, rep, loss, ac, terms.ToImmutable()));
+        return world;
     }
 }

@@ -27,7 +27,7 @@ internal static class ReputationStep
             terms.Add(new Term("reputation on this guarantee", rep, "F", "step F"));
             if (honoured)
             {
-                var gain = ctx.Value(HonourGain) * (1 - rep);
+                var gain = GainOnHonour(ctx, rep);
                 terms.Add(ctx.Term(HonourGain, "honour: Rep += c (1 - Rep)"));
                 world = world.Replace(agreement.Id, a => a with
                 {
@@ -35,21 +35,22 @@ internal static class ReputationStep
                     StatusReason = $"Turn {ctx.Turn}: tested and honoured by {guarantor.DisplayName()} ({response}).",
                     Reputation = a.Reputation.SetItem(guarantor, rep + gain),
                 });
-                world = world.Set(guarantor, position with { Reputation = Math.Min(1, position.Reputation + gain) });
+                world = world.Set(guarantor, position.WithReputationChange(ctx.Turn, gain, $"honoured guarantee #{agreement.Id} ({response})"));
                 scores.Add(Explanations.Honoured(ctx, guarantor, agreement.Id, response, gain));
                 records.Add(Explanations.Honour(ctx, agreement.Id, guarantor, response, terms.ToImmutable(), rep, gain));
             }
             else
             {
-                var loss = ctx.Value(RenegeLoss) * rep;
+                var loss = LossOnRenege(ctx, rep);
                 var spread = ctx.Value(RenegeSpread) * loss;
                 var form = ctx.Term(Deterrence.FormKey(current.Form), $"L_form ({current.Form})");
-                var publicness = current.Guarantee!.AmbiguityClause ? ctx.Value(AmbiguityPublicness) : 1.0;
+                var (publicness, publicTerms) = Publicness.Of(ctx.Rules, current, guarantor);
                 var ac = ctx.Value(AudienceCostScale) * publicness * (1 + form.Value);
                 terms.Add(ctx.Term(RenegeLoss, "renege: Rep -= c Rep"));
                 terms.Add(ctx.Term(RenegeSpread, "share spread to other guarantees"));
                 terms.Add(ctx.Term(AudienceCostScale, "audience cost scale"));
-                terms.Add(ctx.Computed(AmbiguityPublicness, "publicness (an ambiguity clause lowers it)", publicness));
+                terms.AddRange(publicTerms);
+                terms.Add(new Term("publicness", publicness, "F", "the terms above"));
                 terms.Add(form);
                 world = world with
                 {
@@ -65,9 +66,9 @@ internal static class ReputationStep
                             ? a with { Reputation = a.Reputation.SetItem(guarantor, Math.Max(0, other - spread)) }
                             : a)],
                 };
-                world = world.Set(guarantor, position with { Reputation = Math.Max(0, position.Reputation - spread) });
+                world = world.Set(guarantor, position.WithReputationChange(ctx.Turn, -spread, $"backed down on guarantee #{agreement.Id} ({response})"));
                 scores.Add(Explanations.AudienceCost(ctx, guarantor, agreement.Id, ac));
-                var precedent = test.TroopsShrunk ? Precedent.KoreaTripwireShrunk
+                var precedent = test.TroopsShrunk || current.DrawdownTurn.ContainsKey(guarantor) ? Precedent.KoreaTripwireShrunk
                     : ctx.Start[guarantor].ExitPressure ? Precedent.CasualtiesThenExit
                     : current.Form == LegalForm.Verbal && position.Troops == 0 ? Precedent.MemorandumWithoutForces
                     : (Precedent?)null;
@@ -76,4 +77,10 @@ internal static class ReputationStep
         }
         return StepResult.Of(world, records, scores);
     }
+
+    /// <summary>Honouring: Rep += c (1 - Rep). The counterfactual of backing down asks it too.</summary>
+    public static double GainOnHonour(ResolutionContext ctx, double rep) => ctx.Value(HonourGain) * (1 - rep);
+
+    /// <summary>Backing down: Rep -= c Rep. The counterfactual of honouring asks it too.</summary>
+    public static double LossOnRenege(ResolutionContext ctx, double rep) => ctx.Value(RenegeLoss) * rep;
 }

@@ -58,7 +58,7 @@ internal static class ReversalStep
         var formKey = FormKey(agreement.Form);
         terms.Add(ctx.Term(formKey, $"r_form ({agreement.Form})"));
         var r = ctx.Value(formKey);
-        if (guarantor == HiddenQuantity.ElectionTurn.Owner() && (int)world.Hidden(HiddenQuantity.ElectionTurn) == ctx.Turn)
+        if ((int)world.Hidden(HiddenQuantities.ElectionOf(guarantor)) == ctx.Turn)
         {
             terms.Add(ctx.Term(ReversalElection, "election turn"));
             r *= ctx.Value(ReversalElection);
@@ -74,7 +74,7 @@ internal static class ReversalStep
             terms.Add(ctx.Term(ReversalExitPressure, "exit pressure after casualties"));
             r *= ctx.Value(ReversalExitPressure);
         }
-        if (guarantor == HiddenQuantity.DomesticSupport.Owner() && world.Hidden(HiddenQuantity.DomesticSupport) < ctx.Value(LowSupportThreshold))
+        if (world.Hidden(HiddenQuantities.SupportOf(guarantor)) < ctx.Value(LowSupportThreshold))
         {
             terms.Add(ctx.Term(ReversalLowSupport, "low domestic support"));
             r *= ctx.Value(ReversalLowSupport);

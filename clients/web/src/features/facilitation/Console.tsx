@@ -11,10 +11,12 @@ import { Channels } from "../channels/Channels";
 import { useChannels } from "../channels/useChannels";
 import { PhaseBar } from "../clock/PhaseBar";
 import { OrdersOverview } from "../orders/OrdersOverview";
+import { ReadyTicks } from "../orders/ReadyTicks";
 import { ProposalsInbox } from "../proposals/ProposalsInbox";
 import { PrivateBriefing } from "../record/PrivateBriefing";
 import { PublicRecord } from "../record/PublicRecord";
 import { MetricsCharts } from "../results/Charts";
+import { FinalStandings } from "../results/FinalStandings";
 import { ResultsSection } from "../results/Results";
 import { Scores } from "../results/Scores";
 import { AdjustForm } from "./AdjustForm";
@@ -68,7 +70,7 @@ export function Console({ game }: { game: CreatedGame }) {
       label: "Proposals",
       content: (
         <Section title="Proposals">
-          <ProposalsInbox proposals={view.proposals} may={may} />
+          <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
         </Section>
       ),
     },
@@ -119,6 +121,12 @@ export function Console({ game }: { game: CreatedGame }) {
           <PhaseBar view={view} />
         </TopBar>
         <GameControls view={view} game={game} may={may} />
+        {view.phase === "Orders" && !view.ended ? (
+          <section className="panel" aria-label="Orders in">
+            <ReadyTicks view={view} />
+          </section>
+        ) : null}
+        <FinalStandings view={view} />
         <main className="dashboard">
           <Tabs tabs={tabs} selected={tab} onSelect={setTab} label="Console" />
         </main>

@@ -6,6 +6,7 @@ import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { NumberInput } from "../../ui/fields";
 import { useAction } from "../../ui/useAction";
+import { PlanControls } from "../clock/PlanControls";
 
 /** The "+5 min" button. */
 const EXTENSION_SECONDS = 300;
@@ -30,13 +31,14 @@ export function GameControls({ view, game, may }: { view: GameView; game: Create
         </button>
         <ActionFeedback error={advance.error} />
       </div>
-      <DeadlineControls may={may} />
+      {/* Keyed by the phase, so "Deadline set." and "Extended by 5 minutes." do not outlive the phase they were about. */}
+      <DeadlineControls key={`${view.turn}-${view.phase}`} may={may} />
       <PauseControl paused={view.paused} may={may} />
       <EndControls view={view} may={may} />
       <div className="control">
         <button
           className="secondary"
-          onClick={() => void exporting.run(() => downloadSavedGame(game.gameId, game.facilitatorKey))}
+          onClick={() => void exporting.run(() => downloadSavedGame(game.gameId, game.facilitatorKey, view.scenario.id))}
           disabled={exporting.busy}
         >
           Export saved game
@@ -46,6 +48,7 @@ export function GameControls({ view, game, may }: { view: GameView; game: Create
         </a>
         <ActionFeedback error={exporting.error} />
       </div>
+      <PlanControls view={view} may={may} />
     </section>
   );
 }
@@ -113,6 +116,7 @@ function EndControls({ view, may }: { view: GameView; may: Permissions }) {
   const commands = useCommands();
   const end = useAction();
   const [confirming, setConfirming] = useState(false);
+  const [revealing, setRevealing] = useState(false);
   return (
     <div className="control">
       {may.endGame ? (
@@ -131,9 +135,23 @@ function EndControls({ view, may }: { view: GameView; may: Permissions }) {
           </button>
         )
       ) : may.revealAll ? (
-        <button onClick={() => void end.run(commands.revealAll, "Every private record is revealed.")} disabled={end.busy}>
-          Reveal all records
-        </button>
+        revealing ? (
+          <span role="group" aria-label="Confirm revealing every private record">
+            <span className="confirm-text">Every team will see every briefing, message, order and score. This cannot be undone.</span>
+            <button
+              className="danger"
+              onClick={() => void end.run(commands.revealAll, "Every private record is revealed.").then(() => setRevealing(false))}
+              disabled={end.busy}
+            >
+              Yes, reveal everything
+            </button>
+            <button className="secondary" onClick={() => setRevealing(false)}>
+              Not yet
+            </button>
+          </span>
+        ) : (
+          <button onClick={() => setRevealing(true)}>Reveal all records</button>
+        )
       ) : view.revealed ? (
         <span className="pill">Revealed</span>
       ) : null}

@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { EventCardView, GameView, InjectEffect } from "../../api/types";
+import type { EventCardView, GameView, InjectEffect, InjectQuantityView } from "../../api/types";
 import type { Permissions } from "../../game/permissions";
 import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
@@ -15,17 +15,17 @@ export function InjectForm({ view, may }: { view: GameView; may: Permissions }) 
         {view.eventDeck.length === 0 ? (
           <p className="empty">This scenario has no event cards.</p>
         ) : (
-          <CardForm deck={view.eventDeck} may={may} />
+          <CardForm deck={view.eventDeck} may={may} quantities={view.injectQuantities} />
         )}
       </Section>
       <Section title="Free-text inject">
-        <FreeTextForm may={may} />
+        <FreeTextForm may={may} quantities={view.injectQuantities} />
       </Section>
     </div>
   );
 }
 
-function CardForm({ deck, may }: { deck: EventCardView[]; may: Permissions }) {
+function CardForm({ deck, may, quantities }: { deck: EventCardView[]; may: Permissions; quantities: InjectQuantityView[] }) {
   const [cardId, setCardId] = useState("");
   const chosen = deck.find((c) => c.id === cardId) ?? deck.find((c) => !c.fired) ?? deck[0];
   const commands = useCommands();
@@ -49,7 +49,7 @@ function CardForm({ deck, may }: { deck: EventCardView[]; may: Permissions }) {
           </select>
         )}
       </Field>
-      <CardPreview card={chosen} />
+      <CardPreview card={chosen} quantities={quantities} />
       <button type="submit" disabled={action.busy || !may.fireCard(chosen)}>
         Fire card
       </button>
@@ -58,7 +58,13 @@ function CardForm({ deck, may }: { deck: EventCardView[]; may: Permissions }) {
   );
 }
 
-function FreeTextForm({ may }: { may: Permissions }) {
+/** "0 to 1" or "0 to 2,000,000": the range a quantity is kept in, as the rules clamp it. */
+function rangeOf(q: InjectQuantityView) {
+  const f = (v: number) => v.toLocaleString("en-GB");
+  return `${f(q.min)} to ${f(q.max)}`;
+}
+
+function FreeTextForm({ may, quantities }: { may: Permissions; quantities: InjectQuantityView[] }) {
   const { injectTitleMaxLength, injectTextMaxLength, injectMaxEffects } = may.limits;
   const [title, setTitle] = useState("");
   const [text, setText] = useState("");
@@ -89,27 +95,46 @@ function FreeTextForm({ may }: { may: Permissions }) {
       </Field>
       <fieldset>
         <legend>Effects</legend>
-        {effects.map((ef, i) => (
-          <div className="row" key={i}>
-            <Field label={`Quantity ${i + 1}`} hint="e.g. RU.resolve, US.reputation">
-              {(id) => <input id={id} value={ef.quantity} onChange={(e) => change(i, { quantity: e.target.value })} />}
-            </Field>
-            <NumberInput label={`Change ${i + 1}`} value={ef.delta} step={0.05} onChange={(delta) => change(i, { delta })} />
-            <button
-              type="button"
-              className="small secondary"
-              onClick={() => setEffects(effects.filter((_, j) => j !== i))}
-              aria-label={`Remove effect ${i + 1}`}
-            >
-              Remove
-            </button>
-          </div>
-        ))}
+        {effects.map((ef, i) => {
+          const q = quantities.find((x) => x.name === ef.quantity);
+          const span = q ? q.max - q.min : 0;
+          return (
+            <div className="row" key={i}>
+              <Field label={`Quantity ${i + 1}`} hint={q ? `Kept between ${rangeOf(q)}; the change is added and clamped.` : undefined}>
+                {(id) => (
+                  <select id={id} value={ef.quantity} onChange={(e) => change(i, { quantity: e.target.value })}>
+                    {quantities.map((x) => (
+                      <option key={x.name} value={x.name}>
+                        {x.label} ({rangeOf(x)})
+                      </option>
+                    ))}
+                  </select>
+                )}
+              </Field>
+              <NumberInput
+                label={`Change ${i + 1}`}
+                value={ef.delta}
+                min={-span}
+                max={span}
+                step={q?.unit === "Share" ? 0.05 : q && span >= 1000 ? 1000 : 1}
+                onChange={(delta) => change(i, { delta })}
+              />
+              <button
+                type="button"
+                className="small secondary"
+                onClick={() => setEffects(effects.filter((_, j) => j !== i))}
+                aria-label={`Remove effect ${i + 1}`}
+              >
+                Remove
+              </button>
+            </div>
+          );
+        })}
         <button
           type="button"
           className="secondary"
-          onClick={() => setEffects([...effects, { quantity: "", delta: 0 }])}
-          disabled={effects.length >= injectMaxEffects}
+          onClick={() => setEffects([...effects, { quantity: quantities[0]?.name ?? "", delta: 0 }])}
+          disabled={effects.length >= injectMaxEffects || quantities.length === 0}
         >
           Add effect
         </button>
@@ -122,7 +147,7 @@ function FreeTextForm({ may }: { may: Permissions }) {
   );
 }
 
-function CardPreview({ card }: { card: EventCardView }) {
+function CardPreview({ card, quantities }: { card: EventCardView; quantities: InjectQuantityView[] }) {
   return (
     <div className="card-preview">
       <p>{card.text}</p>
@@ -131,7 +156,7 @@ function CardPreview({ card }: { card: EventCardView }) {
         <ul>
           {card.effects.map((e, i) => (
             <li key={i}>
-              {e.quantity} {e.delta >= 0 ? "+" : ""}
+              {quantities.find((q) => q.name === e.quantity)?.label ?? e.quantity} {e.delta >= 0 ? "+" : ""}
               {e.delta}
             </li>
           ))}

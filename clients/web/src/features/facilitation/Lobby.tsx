@@ -1,43 +1,34 @@
-import type { CreatedGame, Role, SeatView } from "../../api/types";
+import { useCallback, useState } from "react";
+import type { CreatedGame, SeatView } from "../../api/types";
 import { ROLES, ROLE_NAMES } from "../../api/types";
 import type { Permissions } from "../../game/permissions";
 import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { Section } from "../../ui/Section";
 import { useAction } from "../../ui/useAction";
+import { JoinAddressNote, JoinCodes } from "../joining/JoinPanel";
+import { ProjectorView } from "../joining/ProjectorView";
+import { useJoinAddress } from "../joining/useJoinAddress";
 import { SeatsTable } from "../seats/SeatsTable";
+import { PastGames } from "./PastGames";
 
 /** Join codes to hand out, the seats with a release button each, and bots for empty roles. */
 export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView[]; may: Permissions }) {
   const commands = useCommands();
   const bot = useAction();
   const release = useAction();
+  const address = useJoinAddress();
+  const [projecting, setProjecting] = useState(false);
+  const closeProjector = useCallback(() => setProjecting(false), []);
   return (
     <div className="columns">
+      {projecting ? <ProjectorView game={game} seats={seats} address={address} onClose={closeProjector} /> : null}
       <Section title="Join codes">
-        <p>
-          Give each team its code. They join at <strong>{window.location.origin}</strong>.
-        </p>
-        <table className="codes" data-testid="join-codes">
-          <tbody>
-            {Object.entries(game.joinCodes).map(([role, code]) => (
-              <tr key={role}>
-                <th scope="row">{ROLE_NAMES[role as Role] ?? role}</th>
-                <td>
-                  <code data-role={role}>{code}</code>
-                </td>
-              </tr>
-            ))}
-            {game.observerCode ? (
-              <tr>
-                <th scope="row">Observers</th>
-                <td>
-                  <code data-role="observer">{game.observerCode}</code>
-                </td>
-              </tr>
-            ) : null}
-          </tbody>
-        </table>
+        <JoinAddressNote address={address} />
+        <button className="secondary" onClick={() => setProjecting(true)}>
+          Projector view
+        </button>
+        <JoinCodes game={game} address={address} />
         <details className="secret">
           <summary>Facilitator key (keep it secret)</summary>
           <p>With this key you can open this console on another computer. Players must never see it.</p>
@@ -75,6 +66,7 @@ export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView
         </div>
         <ActionFeedback error={bot.error} done={bot.done} />
       </Section>
+      <PastGames facilitatorKey={game.facilitatorKey} currentGameId={game.gameId} />
     </div>
   );
 }

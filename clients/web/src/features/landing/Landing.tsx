@@ -11,7 +11,7 @@ import { Section } from "../../ui/Section";
 import { useAction } from "../../ui/useAction";
 
 /** Join a game with a code, create one as a facilitator, or open a replay. */
-export function Landing() {
+export function Landing({ code }: { code?: string }) {
   const recent = storage.recent();
   return (
     <main className="landing">
@@ -20,7 +20,7 @@ export function Landing() {
         <p>A negotiation game: Ukraine, Russia, the United States and Europe negotiate ceasefires and security guarantees.</p>
       </header>
       <div className="landing-grid">
-        <JoinForm />
+        <JoinForm key={code} initialCode={code ?? ""} />
         <CreateForm />
       </div>
       <div className="landing-grid">
@@ -43,8 +43,8 @@ export function Landing() {
   );
 }
 
-function JoinForm() {
-  const [code, setCode] = useState("");
+function JoinForm({ initialCode }: { initialCode: string }) {
+  const [code, setCode] = useState(initialCode);
   const [name, setName] = useState("");
   const action = useAction();
   return (

@@ -1,5 +1,6 @@
 import type { GuarantorOrders, Orders, Role, RussiaOrders, UkraineOrders } from "../../api/types";
 import { Check, NumberInput, Select } from "../../ui/fields";
+import { ORDER_HELP } from "./orderHelp";
 
 type Set = (o: Orders) => void;
 
@@ -10,17 +11,28 @@ interface OrderFieldsProps {
   /** One of this guarantor's guarantees was tested last turn: these orders answer it. */
   responseNeeded: boolean;
   maxTroopChange: number;
+  /** A signed treaty waits for the Senate (a public fact), so seeking ratification means something. */
+  ratifiable: boolean;
 }
 
 /** The fields of the orders of <orders>' kind. */
-export function OrderFields({ orders, role, set, responseNeeded, maxTroopChange }: OrderFieldsProps) {
+export function OrderFields({ orders, role, set, responseNeeded, maxTroopChange, ratifiable }: OrderFieldsProps) {
   switch (orders.kind) {
     case "russia":
       return <RussiaFields o={orders} set={set} />;
     case "ukraine":
       return <UkraineFields o={orders} set={set} />;
     case "guarantor":
-      return <GuarantorFields o={orders} role={role} set={set} responseNeeded={responseNeeded} maxTroopChange={maxTroopChange} />;
+      return (
+        <GuarantorFields
+          o={orders}
+          role={role}
+          set={set}
+          responseNeeded={responseNeeded}
+          maxTroopChange={maxTroopChange}
+          ratifiable={ratifiable}
+        />
+      );
   }
 }
 
@@ -32,10 +44,16 @@ function RussiaFields({ o, set }: { o: RussiaOrders; set: Set }) {
         value={o.posture}
         options={["Comply", "Probe", "LimitedOffensive", "MajorOffensive"] as const}
         names={{ Probe: "Probe (grey-zone)" }}
+        hint={ORDER_HELP.russiaPosture}
         onChange={(posture) => set({ ...o, posture })}
       />
-      <Check label="Rearm" checked={o.rearm} onChange={(rearm) => set({ ...o, rearm })} />
-      <Check label="Sanctions evasion" checked={o.sanctionsEvasion} onChange={(sanctionsEvasion) => set({ ...o, sanctionsEvasion })} />
+      <Check label="Rearm" hint={ORDER_HELP.rearm} checked={o.rearm} onChange={(rearm) => set({ ...o, rearm })} />
+      <Check
+        label="Sanctions evasion"
+        hint={ORDER_HELP.sanctionsEvasion}
+        checked={o.sanctionsEvasion}
+        onChange={(sanctionsEvasion) => set({ ...o, sanctionsEvasion })}
+      />
     </div>
   );
 }
@@ -47,9 +65,10 @@ function UkraineFields({ o, set }: { o: UkraineOrders; set: Set }) {
         label="Posture"
         value={o.posture}
         options={["Hold", "Fortify", "CounterAttack"] as const}
+        hint={ORDER_HELP.ukrainePosture}
         onChange={(posture) => set({ ...o, posture })}
       />
-      <Check label="Mobilise" checked={o.mobilise} onChange={(mobilise) => set({ ...o, mobilise })} />
+      <Check label="Mobilise" hint={ORDER_HELP.mobilise} checked={o.mobilise} onChange={(mobilise) => set({ ...o, mobilise })} />
     </div>
   );
 }
@@ -61,7 +80,14 @@ const RESPONSE_NAMES = {
   Nothing: "Nothing",
 } as const;
 
-function GuarantorFields({ o, role, set, responseNeeded, maxTroopChange }: Omit<OrderFieldsProps, "orders"> & { o: GuarantorOrders }) {
+function GuarantorFields({
+  o,
+  role,
+  set,
+  responseNeeded,
+  maxTroopChange,
+  ratifiable,
+}: Omit<OrderFieldsProps, "orders"> & { o: GuarantorOrders }) {
   return (
     <div className="grid">
       <NumberInput
@@ -70,6 +96,7 @@ function GuarantorFields({ o, role, set, responseNeeded, maxTroopChange }: Omit<
         min={-maxTroopChange}
         max={maxTroopChange}
         step={500}
+        hint={ORDER_HELP.troopChange}
         onChange={(troopChange) => set({ ...o, troopChange })}
       />
       <Select
@@ -77,6 +104,7 @@ function GuarantorFields({ o, role, set, responseNeeded, maxTroopChange }: Omit<
         value={o.troopLocation}
         options={["Rear", "ContactLine"] as const}
         names={{ Rear: "Rear areas", ContactLine: "Contact line" }}
+        hint={ORDER_HELP.troopLocation}
         onChange={(troopLocation) => set({ ...o, troopLocation })}
       />
       <Select
@@ -84,10 +112,12 @@ function GuarantorFields({ o, role, set, responseNeeded, maxTroopChange }: Omit<
         value={o.sanctions}
         options={["Hold", "Up", "Down"] as const}
         names={{ Hold: "Hold", Up: "Raise", Down: "Ease" }}
+        hint={ORDER_HELP.sanctions}
         onChange={(sanctions) => set({ ...o, sanctions })}
       />
       <Check
         label="Arms and intelligence"
+        hint={ORDER_HELP.armsAndIntelligence}
         checked={o.armsAndIntelligence}
         onChange={(armsAndIntelligence) => set({ ...o, armsAndIntelligence })}
       />
@@ -96,17 +126,25 @@ function GuarantorFields({ o, role, set, responseNeeded, maxTroopChange }: Omit<
         value={o.response ?? "None"}
         options={["None", "Fight", "Limited", "SanctionsAndArms", "Nothing"] as const}
         names={RESPONSE_NAMES}
+        hint={ORDER_HELP.response}
         onChange={(r) => set({ ...o, response: r === "None" ? null : r })}
       />
       {role === "US" ? (
         <Check
           label="Seek ratification of a signed treaty"
+          hint={ratifiable ? ORDER_HELP.seekRatification : `${ORDER_HELP.seekRatification} No signed treaty is waiting for it now.`}
+          disabled={!ratifiable && !o.seekRatification}
           checked={o.seekRatification}
           onChange={(seekRatification) => set({ ...o, seekRatification })}
         />
       ) : null}
       {role === "EU" ? (
-        <Check label="Raise defence spending" checked={o.raiseSpending} onChange={(raiseSpending) => set({ ...o, raiseSpending })} />
+        <Check
+          label="Raise defence spending"
+          hint={ORDER_HELP.raiseSpending}
+          checked={o.raiseSpending}
+          onChange={(raiseSpending) => set({ ...o, raiseSpending })}
+        />
       ) : null}
     </div>
   );

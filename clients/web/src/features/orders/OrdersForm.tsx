@@ -5,6 +5,8 @@ import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { useAction } from "../../ui/useAction";
 import { OrderFields } from "./OrderFields";
+import { agreementNumber } from "../proposals/terms";
+import { ReadyTicks } from "./ReadyTicks";
 import { describeOrders, initialOrders } from "./orders";
 
 /** The role's secret orders; shows what stands if nothing is sent before the deadline. */
@@ -29,9 +31,11 @@ export function OrdersForm({ view, role }: { view: GameView; role: Role }) {
           <strong>Submitted this turn:</strong> {describeOrders(own.submitted)}
         </p>
       ) : null}
+      {view.phase === "Orders" && !view.ended ? <ReadyTicks view={view} /> : null}
       {tests.map((t) => (
         <p key={t.agreementId} className="alert" role="alert">
-          Your guarantee #{t.agreementId} was tested in turn {t.turn} ({t.attack}). Choose your response in these orders.
+          Your guarantee {agreementNumber(view, t.agreementId)} was tested in turn {t.turn} ({t.attack}). Choose your response in these
+          orders.
         </p>
       ))}
       {closed ? <p className="hint">{closed}</p> : null}
@@ -50,6 +54,7 @@ export function OrdersForm({ view, role }: { view: GameView; role: Role }) {
             set={setOrders}
             responseNeeded={tests.length > 0}
             maxTroopChange={may.limits.maxTroopChange}
+            ratifiable={view.agreements.some((a) => a.status === "AwaitingRatification")}
           />
           <button type="submit" disabled={action.busy}>
             {own?.submitted ? "Replace orders" : "Submit orders"}

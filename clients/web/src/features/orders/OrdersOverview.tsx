@@ -3,11 +3,13 @@ import { ROLE_NAMES } from "../../api/types";
 import { RecordTable } from "../../ui/RecordTable";
 import { Section } from "../../ui/Section";
 import { describeOrders } from "./orders";
+import { ReadyTicks } from "./ReadyTicks";
 
 /** The facilitator's table of every role's orders this turn. */
 export function OrdersOverview({ view }: { view: GameView }) {
   return (
     <Section title={`Orders, turn ${view.turn}`}>
+      <ReadyTicks view={view} />
       <RecordTable<OrdersView>
         className="orders-table"
         rows={view.orders}

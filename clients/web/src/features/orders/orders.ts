@@ -18,6 +18,7 @@ export function defaultOrders(role: Role): Orders {
         response: null,
         seekRatification: false,
         raiseSpending: false,
+        statement: null,
       };
   }
 }

@@ -3,6 +3,8 @@ import type { GameView, Role, SeatView } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
 import { answerOf, isOpen, permissionsOf, proposalsClosed } from "../../game/permissions";
 import { useCommands } from "../../game/session";
+import type { NewsItem } from "../../notifications/Announcements";
+import type { NewsTab } from "../../notifications/announcements";
 import { Section } from "../../ui/Section";
 import { Tabs, type TabSpec } from "../../ui/Tabs";
 import { Channels } from "../channels/Channels";
@@ -18,8 +20,28 @@ import { Scores } from "../results/Scores";
 import { SeatsTable } from "../seats/SeatsTable";
 
 /** A role's dashboard: briefing and record, channels, proposals, orders, results, and who is at the table. */
-export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView; seats: SeatView[]; role: Role; gameId: string }) {
+export function PlayerDashboard({
+  view,
+  seats,
+  role,
+  gameId,
+  news,
+}: {
+  view: GameView;
+  seats: SeatView[];
+  role: Role;
+  gameId: string;
+  news: NewsItem[];
+}) {
   const [tab, setTab] = useState("briefing");
+  // Announcements up to this id were shown while their tab was open, or their tab was opened since.
+  const [seen, setSeen] = useState<Record<string, number>>({});
+  const latest = news.at(-1)?.id ?? 0;
+  const fresh = (id: NewsTab) => (id === tab ? 0 : news.filter((n) => n.tab === id && n.id > (seen[id] ?? 0)).length);
+  const select = (next: string) => {
+    setSeen((s) => ({ ...s, [tab]: latest, [next]: latest }));
+    setTab(next);
+  };
   const [groups, setGroups] = useState<string[]>([]);
   const channels = useChannels(gameId, view, role, groups);
   const commands = useCommands();
@@ -32,6 +54,7 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
     {
       id: "briefing",
       label: "Briefing",
+      badge: fresh("briefing"),
       content: (
         <div className="columns">
           <Section title="Your private briefing">
@@ -69,17 +92,22 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
     {
       id: "proposals",
       label: "Proposals",
-      badge: waiting,
+      badge: Math.max(waiting, fresh("proposals")),
       content: (
         <div className="columns">
           <Section title="Inbox">
-            <ProposalsInbox proposals={view.proposals} may={may} />
+            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
           </Section>
           <Section title="New proposal">
             {view.ended ? (
               <p className="empty">The game has ended.</p>
             ) : (
-              <ProposalBuilder submitLabel="Send proposal" onSubmit={commands.propose} closed={proposalsClosed(view, may)} />
+              <ProposalBuilder
+                submitLabel="Send proposal"
+                onSubmit={commands.propose}
+                closed={proposalsClosed(view, may)}
+                draftOf={gameId}
+              />
             )}
           </Section>
         </div>
@@ -88,15 +116,17 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
     {
       id: "orders",
       label: "Orders",
+      badge: fresh("orders"),
       content: (
         <Section title="Orders">
-          <OrdersForm key={`${view.turn}`} view={view} role={role} />
+          <OrdersForm key={`${view.turn}-${view.phase}`} view={view} role={role} />
         </Section>
       ),
     },
     {
       id: "results",
       label: "Results",
+      badge: fresh("results"),
       content: (
         <div className="columns">
           <ResultsSection view={view} />
@@ -119,7 +149,7 @@ export function PlayerDashboard({ view, seats, role, gameId }: { view: GameView;
   ];
   return (
     <main className="dashboard">
-      <Tabs tabs={tabs} selected={tab} onSelect={setTab} label="Dashboard" />
+      <Tabs tabs={tabs} selected={tab} onSelect={select} label="Dashboard" />
     </main>
   );
 }

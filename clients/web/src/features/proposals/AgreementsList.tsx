@@ -19,7 +19,7 @@ export function AgreementsList({ agreements, may }: { agreements: AgreementView[
         <li key={a.id} data-agreement-id={a.id} data-status={a.status}>
           <header>
             <strong>
-              #{a.id} {kindName(a.terms)}
+              #{a.number} {kindName(a.terms)}
             </strong>
             <span className="status">{humanize(a.status)}</span>
             <span>{roleList(a.parties)}</span>
@@ -59,12 +59,12 @@ function RevokeForm({ agreement, maxLength }: { agreement: AgreementView; maxLen
   if (!open)
     return (
       <button className="secondary small" onClick={() => setOpen(true)}>
-        Revoke #{agreement.id}…
+        Revoke #{agreement.number}…
       </button>
     );
   return (
     <form
-      aria-label={`Revoke agreement ${agreement.id}`}
+      aria-label={`Revoke agreement #${agreement.number}`}
       onSubmit={(e) => {
         e.preventDefault();
         void action.run(() => commands.revokeAgreement(agreement.id, reason));

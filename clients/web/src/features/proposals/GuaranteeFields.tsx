@@ -1,6 +1,7 @@
 import type { GuaranteeTerms, Role, Tripwire } from "../../api/types";
 import { GUARANTORS, ROLE_NAMES } from "../../api/types";
 import { Check, NumberInput, Select } from "../../ui/fields";
+import { TERM_HELP } from "./termHelp";
 import { LEGAL_FORM_NAMES, toggle } from "./terms";
 
 const LOCATION_NAMES = { Rear: "Rear areas", ContactLine: "Contact line" } as const;
@@ -14,6 +15,7 @@ export function GuaranteeFields({ g, set }: { g: GuaranteeTerms; set: (patch: Pa
     <div className="grid">
       <fieldset>
         <legend>Guarantors</legend>
+        <small className="hint">{TERM_HELP.guarantors}</small>
         {GUARANTORS.map((r) => (
           <Check
             key={r}
@@ -30,6 +32,7 @@ export function GuaranteeFields({ g, set }: { g: GuaranteeTerms; set: (patch: Pa
         value={g.legalForm}
         options={["Verbal", "ExecutiveAgreement", "CongressionalExecutive", "RatifiedTreaty"] as const}
         names={LEGAL_FORM_NAMES}
+        hint={TERM_HELP.legalForm}
         onChange={(legalForm) => set({ legalForm })}
       />
       <Select
@@ -37,6 +40,7 @@ export function GuaranteeFields({ g, set }: { g: GuaranteeTerms; set: (patch: Pa
         value={g.trigger}
         options={["Consultative", "Automatic"] as const}
         names={{ Consultative: "Consultative", Automatic: "Automatic (Article-5-like)" }}
+        hint={TERM_HELP.trigger}
         onChange={(trigger) => set({ trigger })}
       />
       <Select
@@ -48,16 +52,24 @@ export function GuaranteeFields({ g, set }: { g: GuaranteeTerms; set: (patch: Pa
           MineralsDeal: "Critical-minerals deal",
           MineralsWithPersonnel: "Minerals deal with personnel and assets on site",
         }}
+        hint={TERM_HELP.economicStake}
         onChange={(economicStake) => set({ economicStake })}
       />
-      <Check label="Strategic-ambiguity clause" checked={g.ambiguityClause} onChange={(ambiguityClause) => set({ ambiguityClause })} />
+      <Check
+        label="Strategic-ambiguity clause"
+        hint={TERM_HELP.ambiguity}
+        checked={g.ambiguityClause}
+        onChange={(ambiguityClause) => set({ ambiguityClause })}
+      />
       <Check
         label="Arms and intelligence support"
+        hint={TERM_HELP.armsAndIntelligence}
         checked={g.armsAndIntelligence}
         onChange={(armsAndIntelligence) => set({ armsAndIntelligence })}
       />
       <Check
         label="Russian consent sought"
+        hint={TERM_HELP.russianConsent}
         checked={g.russianConsentSought}
         onChange={(russianConsentSought) => set({ russianConsentSought })}
       />
@@ -66,6 +78,7 @@ export function GuaranteeFields({ g, set }: { g: GuaranteeTerms; set: (patch: Pa
         return (
           <fieldset key={r}>
             <legend>Tripwire: {ROLE_NAMES[r]}</legend>
+            <small className="hint">{TERM_HELP.tripwires}</small>
             <NumberInput
               label={`${ROLE_NAMES[r]} troops`}
               value={t?.troops ?? 0}

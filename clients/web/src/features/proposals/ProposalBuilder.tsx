@@ -1,10 +1,12 @@
 import { useId, useState } from "react";
 import type { AgreementTerms, CeasefireTerms, CommandResult, GuaranteeTerms } from "../../api/types";
+import { storage } from "../../api/storage";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { OptionalNumber } from "../../ui/fields";
 import { useAction } from "../../ui/useAction";
 import { CeasefireFields } from "./CeasefireFields";
 import { GuaranteeFields } from "./GuaranteeFields";
+import { TERM_HELP } from "./termHelp";
 import { defaultCeasefire, defaultGuarantee } from "./terms";
 
 interface ProposalBuilderProps {
@@ -15,18 +17,50 @@ interface ProposalBuilderProps {
   onCancel?: () => void;
   /** Why proposals cannot be sent now: the form keeps its terms, its button waits. */
   closed?: string | null;
+  /** Keep the half-built terms in this browser under this game, so they survive tab switches, updates and reloads. */
+  draftOf?: string;
+}
+
+interface BuilderState {
+  kind: AgreementTerms["kind"];
+  ceasefire: CeasefireTerms;
+  guarantee: GuaranteeTerms;
+}
+
+function startingState(initial: AgreementTerms | undefined, draftOf: string | undefined): BuilderState {
+  const saved = draftOf ? storage.proposalDraft<BuilderState>(draftOf) : null;
+  if (saved?.ceasefire && saved.guarantee && (saved.kind === "ceasefire" || saved.kind === "guarantee")) return saved;
+  return {
+    kind: initial?.kind ?? "ceasefire",
+    ceasefire: initial?.kind === "ceasefire" ? initial : defaultCeasefire(),
+    guarantee: initial?.kind === "guarantee" ? initial : defaultGuarantee(),
+  };
 }
 
 /** Builds ceasefire or guarantee terms with every term the rules know. */
-export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, closed }: ProposalBuilderProps) {
-  const [kind, setKind] = useState<AgreementTerms["kind"]>(initial?.kind ?? "ceasefire");
-  const [ceasefire, setCeasefire] = useState<CeasefireTerms>(initial?.kind === "ceasefire" ? initial : defaultCeasefire());
-  const [guarantee, setGuarantee] = useState<GuaranteeTerms>(initial?.kind === "guarantee" ? initial : defaultGuarantee());
+export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, closed, draftOf }: ProposalBuilderProps) {
+  const [state, setState] = useState(() => startingState(initial, draftOf));
+  const { kind, ceasefire, guarantee } = state;
+  const update = (patch: Partial<BuilderState>) => {
+    const next = { ...state, ...patch };
+    setState(next);
+    if (draftOf) storage.saveProposalDraft(draftOf, next);
+  };
   const action = useAction();
   const kindGroup = useId();
-  const setC = (patch: Partial<CeasefireTerms>) => setCeasefire({ ...ceasefire, ...patch });
-  const setG = (patch: Partial<GuaranteeTerms>) => setGuarantee({ ...guarantee, ...patch });
+  const setKind = (k: AgreementTerms["kind"]) => update({ kind: k });
+  const setC = (patch: Partial<CeasefireTerms>) => update({ ceasefire: { ...ceasefire, ...patch } });
+  const setG = (patch: Partial<GuaranteeTerms>) => update({ guarantee: { ...guarantee, ...patch } });
   const terms = kind === "ceasefire" ? ceasefire : guarantee;
+  const send = async () => {
+    const result = await onSubmit(terms);
+    // Sent: the next proposal starts from the defaults again.
+    if (result.accepted && draftOf) {
+      storage.forgetProposalDraft(draftOf);
+      setState(startingState(initial, undefined));
+    }
+    return result;
+  };
 
   return (
     <form
@@ -34,7 +68,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, clos
       aria-label={submitLabel}
       onSubmit={(e) => {
         e.preventDefault();
-        void action.run(() => onSubmit(terms), "Proposal sent.");
+        void action.run(send, "Proposal sent.");
       }}
     >
       {!initial ? (
@@ -53,7 +87,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, clos
       {kind === "ceasefire" ? <CeasefireFields c={ceasefire} set={setC} /> : <GuaranteeFields g={guarantee} set={setG} />}
       <OptionalNumber
         label="Duration (turns in force)"
-        hint="Leave empty: in force until the game ends"
+        hint={`${TERM_HELP.duration} Leave empty: in force until the game ends.`}
         min={1}
         max={40}
         value={terms.durationTurns}

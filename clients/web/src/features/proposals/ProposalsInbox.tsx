@@ -1,5 +1,5 @@
 import { useState } from "react";
-import type { ProposalResponse, ProposalView, Role } from "../../api/types";
+import type { AgreementView, ProposalResponse, ProposalView, Role } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
 import { answerOf, type Permissions } from "../../game/permissions";
 import { useCommands } from "../../game/session";
@@ -8,18 +8,51 @@ import { humanize } from "../../ui/format";
 import { useAction } from "../../ui/useAction";
 import { ProposalBuilder } from "./ProposalBuilder";
 import { TermsSummary } from "./TermsSummary";
-import { kindName } from "./terms";
+import { kindName, termsChanges } from "./terms";
 
-/** Proposals this audience can see, newest first: named parties accept, reject or counter; the proposer withdraws. */
-export function ProposalsInbox({ proposals, may }: { proposals: ProposalView[]; may: Permissions }) {
+/**
+ * Proposals this audience can see, newest first, by the short number its own list gives them: named parties accept,
+ * reject or counter; the proposer withdraws. A counter-proposal shows what it changes, a new ceasefire how it differs
+ * from the one in force.
+ */
+export function ProposalsInbox({
+  proposals,
+  agreements = [],
+  may,
+}: {
+  proposals: ProposalView[];
+  agreements?: AgreementView[];
+  may: Permissions;
+}) {
   if (proposals.length === 0) return <p className="empty">No proposals yet.</p>;
   const sorted = [...proposals].sort((a, b) => b.id - a.id);
+  const inForce = agreements.find((a) => a.terms.kind === "ceasefire" && (a.status === "InForce" || a.status === "Tested"));
   return (
     <ul className="proposals">
       {sorted.map((p) => (
-        <ProposalItem key={p.id} proposal={p} may={may} />
+        <ProposalItem key={p.id} proposal={p} proposals={proposals} ceasefireInForce={inForce} may={may} />
       ))}
     </ul>
+  );
+}
+
+/** "Changes from #2" or "Differs from the ceasefire in force (#1)", one line per term changed. */
+function Changes({ title, changes }: { title: string; changes: ReturnType<typeof termsChanges> }) {
+  return (
+    <div className="changes" data-testid="changes">
+      <strong>{title}</strong>
+      {changes.length === 0 ? (
+        <span> no term changed.</span>
+      ) : (
+        <ul>
+          {changes.map((c) => (
+            <li key={c.term}>
+              {c.term}: <del>{c.from}</del> → <ins>{c.to}</ins>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
   );
 }
 
@@ -27,7 +60,20 @@ function answerText(answer: string) {
   return answer === "Accepted" ? "✓ accepted" : answer === "Rejected" ? "✗ rejected" : "… waiting";
 }
 
-function ProposalItem({ proposal: p, may }: { proposal: ProposalView; may: Permissions }) {
+function ProposalItem({
+  proposal: p,
+  proposals,
+  ceasefireInForce,
+  may,
+}: {
+  proposal: ProposalView;
+  proposals: ProposalView[];
+  ceasefireInForce: AgreementView | undefined;
+  may: Permissions;
+}) {
+  const countered = p.counterOf != null ? proposals.find((o) => o.id === p.counterOf) : undefined;
+  const counter = p.counteredBy != null ? proposals.find((o) => o.id === p.counteredBy) : undefined;
+  const comparesWithCeasefire = ceasefireInForce && p.terms.kind === "ceasefire" && p.status === "Proposed" && ceasefireInForce.id !== p.id;
   const [countering, setCountering] = useState(false);
   const commands = useCommands();
   const action = useAction();
@@ -38,18 +84,18 @@ function ProposalItem({ proposal: p, may }: { proposal: ProposalView; may: Permi
       className={`proposal status-${p.status.toLowerCase()}`}
       data-proposal-id={p.id}
       data-status={p.status}
-      aria-label={`Proposal ${p.id}: ${kindName(p.terms)}`}
+      aria-label={`Proposal #${p.number}: ${kindName(p.terms)}`}
     >
       <header>
         <strong>
-          #{p.id} {kindName(p.terms)}
+          #{p.number} {kindName(p.terms)}
         </strong>
         <span className="status">{humanize(p.status)}</span>
         <span>
           from {ROLE_NAMES[p.proposer]}, turn {p.proposedTurn}
         </span>
-        {p.counterOf ? <span>counters #{p.counterOf}</span> : null}
-        {p.counteredBy ? <span>countered by #{p.counteredBy}</span> : null}
+        {countered ? <span>counters #{countered.number}</span> : null}
+        {counter ? <span>countered by #{counter.number}</span> : null}
       </header>
       <p className="parties">
         Parties:{" "}
@@ -61,6 +107,13 @@ function ProposalItem({ proposal: p, may }: { proposal: ProposalView; may: Permi
       </p>
       {p.status === "Accepted" ? <p className="hint">Every party accepted: it is signed when the negotiation phase closes.</p> : null}
       <TermsSummary terms={p.terms} />
+      {countered ? <Changes title={`Changes from #${countered.number}:`} changes={termsChanges(countered.terms, p.terms)} /> : null}
+      {comparesWithCeasefire ? (
+        <Changes
+          title={`Differs from the ceasefire in force (#${ceasefireInForce.number}):`}
+          changes={termsChanges(ceasefireInForce.terms, p.terms)}
+        />
+      ) : null}
       {actions.accept || actions.reject || actions.counter || actions.withdraw ? (
         <div className="row">
           {actions.accept ? (

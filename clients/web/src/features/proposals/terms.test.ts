@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { defaultCeasefire, defaultGuarantee, termsRows, toggle } from "./terms";
+import { defaultCeasefire, defaultGuarantee, termsChanges, termsRows, toggle } from "./terms";
 
 describe("terms", () => {
   it("list a ceasefire's terms, with mediators only when named", () => {
@@ -34,5 +34,23 @@ describe("terms", () => {
     expect(toggle(["US"], "EU", true)).toEqual(["US", "EU"]);
     expect(toggle(["US", "EU"], "EU", true)).toEqual(["US", "EU"]);
     expect(toggle(["US", "EU"], "US", false)).toEqual(["EU"]);
+  });
+});
+
+describe("termsChanges", () => {
+  it("lists only the terms that differ, with both values", () => {
+    const before = defaultCeasefire();
+    const after = { ...before, dmzWidthKm: 20, jointCommission: true };
+    expect(termsChanges(before, after)).toEqual([
+      { term: "Demilitarised zone", from: "None", to: "20 km" },
+      { term: "Joint commission", from: "No", to: "Yes" },
+    ]);
+    expect(termsChanges(before, before)).toEqual([]);
+  });
+
+  it("reports a change of kind as one line", () => {
+    expect(termsChanges(defaultCeasefire(), defaultGuarantee())).toEqual([
+      { term: "Kind", from: "Ceasefire agreement", to: "Security guarantee" },
+    ]);
   });
 });

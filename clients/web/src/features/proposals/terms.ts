@@ -1,4 +1,4 @@
-import type { AgreementTerms, CeasefireTerms, GuaranteeTerms, LegalForm } from "../../api/types";
+import type { AgreementTerms, CeasefireTerms, GameView, GuaranteeTerms, LegalForm } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
 import { humanize, locationName, roleList, thousands } from "../../ui/format";
 
@@ -28,6 +28,7 @@ export const defaultGuarantee = (): GuaranteeTerms => ({
   ambiguityClause: false,
   tripwires: [],
   economicStake: "None",
+  public: true,
   armsAndIntelligence: false,
   russianConsentSought: false,
 });
@@ -83,4 +84,25 @@ export function termsRows(terms: AgreementTerms): [string, string][] {
     ["Arms and intelligence", yesNo(terms.armsAndIntelligence)],
     ["Russian consent sought", yesNo(terms.russianConsentSought)],
   ];
+}
+
+export interface TermChange {
+  term: string;
+  from: string;
+  to: string;
+}
+
+/** The terms that differ between <before> and <after>, in the order the summary lists them; a change of kind is one line. */
+export function termsChanges(before: AgreementTerms, after: AgreementTerms): TermChange[] {
+  if (before.kind !== after.kind) return [{ term: "Kind", from: kindName(before), to: kindName(after) }];
+  const old = new Map(termsRows(before));
+  return termsRows(after)
+    .filter(([term, value]) => old.get(term) !== value)
+    .map(([term, value]) => ({ term, from: old.get(term) ?? "None", to: value }));
+}
+
+/** "#2": an agreement's short number in this audience's view (ids are what commands name, never shown). */
+export function agreementNumber(view: Pick<GameView, "agreements">, agreementId: number) {
+  const agreement = view.agreements.find((a) => a.id === agreementId);
+  return agreement ? `#${agreement.number}` : "";
 }

@@ -3,9 +3,18 @@ import { ROLE_NAMES } from "../../api/types";
 import { humanize, percent, thousands } from "../../ui/format";
 import { RecordTable } from "../../ui/RecordTable";
 
-/** A share between 0 and 1 reads as a percentage; any other quantity as a number. */
-function quantity(q: QuantityView) {
-  return q.value <= 1 && q.value >= 0 && !Number.isInteger(q.value) ? percent(q.value) : thousands(q.value);
+/** In the unit the rules give it: a share as a whole percentage, a flag as yes or no, a turn as "turn 3". */
+export function quantity(q: QuantityView) {
+  switch (q.unit) {
+    case "Share":
+      return percent(q.value);
+    case "Flag":
+      return q.value > 0 ? "Yes" : "No";
+    case "Turn":
+      return q.value > 0 ? `Turn ${q.value}` : "None";
+    default:
+      return thousands(q.value);
+  }
 }
 
 /** A role's private briefing, hidden quantities and (Russia) its expected-utility outlook. Only from this audience's view. */
@@ -20,7 +29,10 @@ export function PrivateBriefing({ record, view, heading }: { record: PrivateReco
       aria-label={heading ?? `Private briefing of ${ROLE_NAMES[record.role]}`}
     >
       <h3>{heading ?? `${ROLE_NAMES[record.role]}: private briefing`}</h3>
-      <p className="briefing">{record.briefing}</p>
+      <p className="briefing">
+        <small className="hint">At the start of the game: </small>
+        {record.briefing}
+      </p>
       {reports.length ? (
         <>
           <h4>Intelligence on the other roles (turn {view.turn})</h4>

@@ -4,6 +4,7 @@ import type { Permissions } from "../../game/permissions";
 import { locationName, thousands } from "../../ui/format";
 import { RecordTable } from "../../ui/RecordTable";
 import { AgreementsList } from "../proposals/AgreementsList";
+import { agreementNumber } from "../proposals/terms";
 import { MessageList } from "./MessageList";
 
 const termsTitle = (terms: Term[]) => terms.map((t) => `${t.name} ${t.value.toFixed(2)} ${t.tag}`).join("; ");
@@ -38,7 +39,7 @@ export function PublicRecord({ view, may }: { view: GameView; may: Permissions }
           rows={view.credibility}
           rowKey={(c) => `${c.agreementId}-${c.guarantor}`}
           columns={[
-            { header: "Guarantee", cell: (c) => `#${c.agreementId} ${ROLE_NAMES[c.guarantor]}` },
+            { header: "Guarantee", cell: (c) => `${agreementNumber(view, c.agreementId)} ${ROLE_NAMES[c.guarantor]}` },
             { header: "Commitment", cell: (c) => c.commitment.toFixed(2), title: (c) => termsTitle(c.commitmentTerms) },
             { header: "Capability", cell: (c) => c.capability.toFixed(2), title: (c) => termsTitle(c.capabilityTerms) },
             { header: "Credibility", cell: (c) => c.credibility.toFixed(2) },
@@ -76,6 +77,8 @@ export function PublicRecord({ view, may }: { view: GameView; may: Permissions }
         />
       ) : null}
       <h3>Roles</h3>
+      {/* Briefings describe the opening position; the agreements and forces above are the state now. */}
+      <p className="hint">As each role stood when the game began; the agreements and forces above are where things stand now.</p>
       <div className="role-cards">
         {view.roles.map((r) => (
           <article key={r.role} className="role-card" aria-label={r.name}>

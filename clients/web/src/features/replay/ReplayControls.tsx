@@ -77,7 +77,10 @@ export function ReplayControls({ gameId, frame, audience, facilitatorKey, canSee
           Fork a new game from turn {step.turn}
         </button>
         {facilitatorKey ? (
-          <button className="secondary" onClick={() => void exporting.run(() => downloadSavedGame(gameId, facilitatorKey))}>
+          <button
+            className="secondary"
+            onClick={() => void exporting.run(() => downloadSavedGame(gameId, facilitatorKey, view.scenario.id))}
+          >
             Export saved game
           </button>
         ) : null}

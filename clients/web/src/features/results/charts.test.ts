@@ -6,6 +6,8 @@ const turn = (n: number, overrides: Partial<TurnMetrics> = {}): TurnMetrics => (
   turn: n,
   credibility: [],
   deterrence: 0.3 + n / 10,
+  russianEstimate: null,
+  perceived: [],
   hazard: null,
   territory: 80,
   scores: {},
