@@ -30,6 +30,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Paused { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<DateTimeOffset?>? Deadline { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<int?>? PausedRemainingSeconds { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public DeadlinePresets? DeadlinePresets { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Ended { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public bool? Revealed { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ImmutableArray<CommandKind>? Allowed { get; init; }
@@ -37,6 +38,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RoleCard>? Roles { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<PrivateRecord>? PrivateRecords { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<MessageView>? Messages { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? MessageCount { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<OrdersView>? Orders { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnResultView>? Results { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ProposalView>? Proposals { get; init; }
@@ -57,6 +59,8 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<HiddenQuantitiesView>? Hidden { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<IntelligenceReport>? Intelligence { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianOutlookView?>? RussianOutlook { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianBeliefView?>? RussianBelief { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<InjectQuantityView>? InjectQuantities { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RuleConstant>? RuleConstants { get; init; }
 
     /// <summary>
@@ -78,6 +82,7 @@ public sealed record ViewDelta
             Paused = Scalar(before.Paused, after.Paused),
             Deadline = before.Deadline == after.Deadline ? null : new(after.Deadline),
             PausedRemainingSeconds = before.PausedRemainingSeconds == after.PausedRemainingSeconds ? null : new(after.PausedRemainingSeconds),
+            DeadlinePresets = before.DeadlinePresets == after.DeadlinePresets ? null : after.DeadlinePresets,
             Ended = Scalar(before.Ended, after.Ended),
             Revealed = Scalar(before.Revealed, after.Revealed),
             Allowed = before.Allowed.AsSpan().SequenceEqual(after.Allowed.AsSpan()) ? null : after.Allowed,
@@ -85,6 +90,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Between(before.Roles, after.Roles),
             PrivateRecords = ListDelta.Between(before.PrivateRecords, after.PrivateRecords),
             Messages = ListDelta.Between(before.Messages, after.Messages),
+            MessageCount = Scalar(before.MessageCount, after.MessageCount),
             Orders = ListDelta.Between(before.Orders, after.Orders),
             Results = ListDelta.Between(before.Results, after.Results, ViewEquality.Same),
             Proposals = ListDelta.Between(before.Proposals, after.Proposals, ViewEquality.Same),
@@ -105,6 +111,8 @@ public sealed record ViewDelta
             Hidden = ListDelta.Between(before.Hidden, after.Hidden, ViewEquality.Same),
             Intelligence = ListDelta.Between(before.Intelligence, after.Intelligence),
             RussianOutlook = ViewEquality.Same(before.RussianOutlook, after.RussianOutlook) ? null : new(after.RussianOutlook),
+            RussianBelief = ViewEquality.Same(before.RussianBelief, after.RussianBelief) ? null : new(after.RussianBelief),
+            InjectQuantities = ListDelta.Between(before.InjectQuantities, after.InjectQuantities),
             RuleConstants = ListDelta.Between(before.RuleConstants, after.RuleConstants),
         };
     }
@@ -123,6 +131,7 @@ public sealed record ViewDelta
             Paused = Paused ?? view.Paused,
             Deadline = Deadline is { } deadline ? deadline.Value : view.Deadline,
             PausedRemainingSeconds = PausedRemainingSeconds is { } remaining ? remaining.Value : view.PausedRemainingSeconds,
+            DeadlinePresets = DeadlinePresets ?? view.DeadlinePresets,
             Ended = Ended ?? view.Ended,
             Revealed = Revealed ?? view.Revealed,
             Allowed = Allowed ?? view.Allowed,
@@ -130,6 +139,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Apply(view.Roles, Roles),
             PrivateRecords = ListDelta.Apply(view.PrivateRecords, PrivateRecords),
             Messages = ListDelta.Apply(view.Messages, Messages),
+            MessageCount = MessageCount ?? view.MessageCount,
             Orders = ListDelta.Apply(view.Orders, Orders),
             Results = ListDelta.Apply(view.Results, Results),
             Proposals = ListDelta.Apply(view.Proposals, Proposals),
@@ -150,6 +160,8 @@ public sealed record ViewDelta
             Hidden = ListDelta.Apply(view.Hidden, Hidden),
             Intelligence = ListDelta.Apply(view.Intelligence, Intelligence),
             RussianOutlook = RussianOutlook is { } outlook ? outlook.Value : view.RussianOutlook,
+            RussianBelief = RussianBelief is { } belief ? belief.Value : view.RussianBelief,
+            InjectQuantities = ListDelta.Apply(view.InjectQuantities, InjectQuantities),
             RuleConstants = ListDelta.Apply(view.RuleConstants, RuleConstants),
         };
     }
@@ -251,6 +263,10 @@ internal static class ViewEquality
     public static bool Same(RussianOutlookView? a, RussianOutlookView? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null && Bits(a.Deterrence, b.Deterrence) && a.Hazard == b.Hazard
             && a.HazardIfRearming == b.HazardIfRearming && a.Options.AsSpan().SequenceEqual(b.Options.AsSpan()));
+
+    public static bool Same(RussianBeliefView? a, RussianBeliefView? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && Bits(a.Deterrence, b.Deterrence) && a.TrueDeterrence == b.TrueDeterrence
+            && a.Guarantors.AsSpan().SequenceEqual(b.Guarantors.AsSpan()));
 
     private static bool Bits(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
 }
