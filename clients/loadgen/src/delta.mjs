@@ -2,7 +2,7 @@
 // view's changed sections whole, a changed list as its new length and the items that differ by index, and the
 // sections that may be null wrapped in { value }. It applies only to its audience's view at its baseVersion.
 
-const WRAPPED = new Set(['deadline', 'pausedRemainingSeconds', 'russianBelief', 'russianOutlook']);
+const WRAPPED = new Set(['deadline', 'pausedRemainingSeconds', 'russianOutlook', 'russianBelief']);
 const HEADER = new Set(['audience', 'baseVersion', 'version']);
 
 /** { kind: 'applied', view } | { kind: 'stale' } (already held, or no view yet) | { kind: 'gap' } (a delta was missed). */

@@ -60,3 +60,24 @@ test('play waits at every seat that may see a command, and only there, timing ea
   assert.ok(r.deltasReceived >= r.latencyMs.viewPush.count, `${r.deltasReceived} deltas for ${r.latencyMs.viewPush.count} watched views`);
   assert.ok(measured.loadAverage.min <= measured.loadAverage.mean && measured.loadAverage.mean <= measured.loadAverage.max);
 });
+
+test('a MessagePack client plays a turn: the same views and deltas, in the same shape, as a JSON client', { timeout: 300_000 }, async () => {
+  const options = parseOptions(['play', '--url', server.url.href, '--games', '1', '--turns', '1', '--warmup', '0', '--protocol', 'msgpack', '--command-timeout', '15']);
+  const run = createRun({ ...options, serverPid: server.pid });
+  const rest = new RestClient(options.url);
+  try {
+    await play(run, rest);
+  } finally {
+    rest.close();
+  }
+  const r = report(run);
+
+  assert.deepEqual(r.errors, {});
+  // The entitlement check reads the views' camelCase fields and enum names: they arrive as in JSON.
+  assert.deepEqual(r.entitlementViolations, {});
+  assert.deepEqual(r.hubOddities, {});
+  assert.equal(r.result.play.gamesCompleted, 1);
+  assert.equal(r.result.play.accepted, commandsPerGame(1));
+  assert.equal(r.latencyMs.viewPush.count, viewsExpectedInTurn(1));
+  assert.ok(r.deltasReceived >= r.latencyMs.viewPush.count);
+});

@@ -107,7 +107,10 @@ public static class WargameServer
             // Lets argument-binding failures name the problem; HubErrorFilter keeps other exception text off the wire.
             hub.EnableDetailedErrors = true;
             hub.AddFilter<HubCallFilter>();
-        }).AddJsonProtocol(json => CopyGameJson(json.PayloadSerializerOptions));
+        })
+            .AddJsonProtocol(json => CopyGameJson(json.PayloadSerializerOptions))
+            // A second protocol, chosen by the client at its handshake; records keep their JSON shape (MessagePackWire).
+            .AddMessagePackProtocol(messagePack => messagePack.SerializerOptions = MessagePackWire.Options);
         services.ConfigureHttpJsonOptions(json => CopyGameJson(json.SerializerOptions));
 
         services.AddRateLimiter(limiter =>

@@ -69,8 +69,8 @@ public sealed class ViewDeltaTests
             return true;
         });
 
-        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20), property);
-        Assert.True(deltas > 500, $"only {deltas} deltas: the games barely move");
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(10), property);
+        Assert.True(deltas > 250, $"only {deltas} deltas: the games barely move");
     }
 
     [Fact]
@@ -85,10 +85,11 @@ public sealed class ViewDeltaTests
         var delta = ViewDelta.Between(before, after);
 
         var wire = Node(delta);
-        Assert.Equal(["audience", "baseVersion", "version", "messages"], wire.Select(p => p.Key));
+        Assert.Equal(["audience", "baseVersion", "version", "messages", "messageCount"], wire.Select(p => p.Key).Take(5));
+        Assert.DoesNotContain(wire, p => p.Key is "ruleConstants" or "scenario" or "privateRecords" or "roles" or "eventDeck");
         Assert.Equal(before.Messages.Length + 1, delta.Messages!.Length);
         Assert.Equal("Hello", Assert.Single(delta.Messages.Items).Item.Text);
-        Assert.True(JsonSerializer.SerializeToUtf8Bytes(delta, GameJson.Options).Length < 300);
+        Assert.True(JsonSerializer.SerializeToUtf8Bytes(delta, GameJson.Options).Length < 2_000);
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(after, GameJson.Options).Length > 10_000);
     }
 

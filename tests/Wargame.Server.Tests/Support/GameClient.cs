@@ -104,12 +104,16 @@ internal sealed class GameClient : IAsyncDisposable
 
     public GameView? LastView => _views.LastOrDefault();
 
-    public static async Task<GameClient> Connect(string address)
+    /// <summary>Connects with the JSON hub protocol, or with MessagePack (records in the same shape, see MessagePackWire).</summary>
+    public static async Task<GameClient> Connect(string address, bool messagePack = false)
     {
         var builder = new HubConnectionBuilder()
             .WithUrl(new Uri(new Uri(address), "/hubs/game"), HttpTransportType.WebSockets)
-            .WithAutomaticReconnect([TimeSpan.Zero, .. Enumerable.Repeat(TimeSpan.FromMilliseconds(250), 120)])
-            .AddJsonProtocol(json => json.PayloadSerializerOptions = new System.Text.Json.JsonSerializerOptions(GameJson.Options));
+            .WithAutomaticReconnect([TimeSpan.Zero, .. Enumerable.Repeat(TimeSpan.FromMilliseconds(250), 120)]);
+        if (messagePack)
+            builder.AddMessagePackProtocol(options => options.SerializerOptions = MessagePackWire.Options);
+        else
+            builder.AddJsonProtocol(json => json.PayloadSerializerOptions = new JsonSerializerOptions(GameJson.Options));
         var client = new GameClient(builder.Build());
         await client.Connection.StartAsync().WaitAsync(RunningServer.Timeout);
         return client;

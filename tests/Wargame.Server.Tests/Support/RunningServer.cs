@@ -69,9 +69,9 @@ internal sealed class RunningServer : IAsyncDisposable
         return (await response.Content.ReadFromJsonAsync<CreatedGame>(GameJson.Options))!;
     }
 
-    public async Task<GameClient> Connect()
+    public async Task<GameClient> Connect(bool messagePack = false)
     {
-        var client = await GameClient.Connect(Address);
+        var client = await GameClient.Connect(Address, messagePack);
         _clients.Add(client);
         return client;
     }

@@ -29,19 +29,20 @@ internal sealed class Table
 
     public IEnumerable<GameClient> Everyone => Players.Values.Append(Facilitator).Append(Observer);
 
-    public static async Task<Table> Seat(RunningServer server, ulong seed = 42)
+    /// <summary>Seats every audience; <paramref name="messagePack"/> connects them with the MessagePack hub protocol.</summary>
+    public static async Task<Table> Seat(RunningServer server, ulong seed = 42, bool messagePack = false)
     {
         var game = await server.CreateGame(seed);
         var players = new Dictionary<Role, GameClient>();
         var seats = new Dictionary<Role, JoinResult>();
         foreach (var role in RoleSet.All)
         {
-            players[role] = await server.Connect();
+            players[role] = await server.Connect(messagePack);
             seats[role] = await players[role].JoinWithCode(game.JoinCodes[role], $"{role} player");
         }
-        var facilitator = await server.Connect();
+        var facilitator = await server.Connect(messagePack);
         await facilitator.JoinAsFacilitator(game.GameId, game.FacilitatorKey);
-        var observer = await server.Connect();
+        var observer = await server.Connect(messagePack);
         await observer.JoinWithCode(game.ObserverCode, "Observer");
         return new Table(game, players, seats, facilitator, observer);
     }

@@ -1,7 +1,7 @@
 import { HubConnectionState } from "@microsoft/signalr";
 import { describe, expect, it } from "vitest";
 import contract from "../../openapi.json";
-import { ARGUMENT_ORDER, gameCommands, HubError, hubError, MESSAGE_ORDER, seatCommands, type HubLink } from "./commands";
+import { ARGUMENT_ORDER, gameCommands, HubError, hubError, hubProtocol, MESSAGE_ORDER, seatCommands, type HubLink } from "./commands";
 import type { CommandResult } from "./types";
 
 interface MethodSchema {
@@ -107,5 +107,30 @@ describe("hubError", () => {
 
   it("names a send on a closed connection not-connected", () => {
     expect(hubError(new Error("Cannot send data if the connection is not in the 'Connected' State.")).code).toBe("not-connected");
+  });
+});
+
+describe("hubProtocol", () => {
+  const memory = (): Storage => {
+    const items = new Map<string, string>();
+    return {
+      get length() {
+        return items.size;
+      },
+      clear: () => items.clear(),
+      getItem: (key) => items.get(key) ?? null,
+      key: (i) => [...items.keys()][i] ?? null,
+      removeItem: (key) => void items.delete(key),
+      setItem: (key, value) => void items.set(key, value),
+    };
+  };
+
+  it("speaks JSON unless the page asks for MessagePack, and keeps the choice for the tab", () => {
+    const session = memory();
+    expect(hubProtocol("", session)).toBe("json");
+    expect(hubProtocol("?protocol=msgpack", session)).toBe("msgpack");
+    expect(hubProtocol("?game=g_1", session)).toBe("msgpack");
+    expect(hubProtocol("?protocol=json", session)).toBe("json");
+    expect(hubProtocol("?protocol=xml", session)).toBe("json");
   });
 });

@@ -1,4 +1,5 @@
 import * as signalR from "@microsoft/signalr";
+import { MessagePackHubProtocol } from "@microsoft/signalr-protocol-msgpack";
 import type {
   AdjustRequest,
   AgreementTerms,
@@ -159,13 +160,26 @@ export function onMessage<M extends Message>(link: HubLink, message: M, handler:
   );
 }
 
-export function createConnection(): signalR.HubConnection {
-  return (
-    new signalR.HubConnectionBuilder()
-      .withUrl("/hubs/game")
-      // Keep trying for as long as the page is open: a seminar room's Wi-Fi drops and comes back.
-      .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(500 + ctx.previousRetryCount * 1000, 5000) })
-      .configureLogging(signalR.LogLevel.Warning)
-      .build()
-  );
+export type HubProtocolName = "json" | "msgpack";
+
+const PROTOCOL_KEY = "wargame.protocol";
+
+/**
+ * The hub protocol this tab speaks: JSON, or MessagePack when a page was opened with ?protocol=msgpack (and back
+ * with ?protocol=json); the choice is kept for the tab. Both carry the same records in the same shape.
+ */
+export function hubProtocol(search: string = window.location.search, session: Storage = window.sessionStorage): HubProtocolName {
+  const asked = new URLSearchParams(search).get("protocol");
+  if (asked === "json" || asked === "msgpack") session.setItem(PROTOCOL_KEY, asked);
+  return session.getItem(PROTOCOL_KEY) === "msgpack" ? "msgpack" : "json";
+}
+
+export function createConnection(protocol: HubProtocolName = hubProtocol()): signalR.HubConnection {
+  const builder = new signalR.HubConnectionBuilder()
+    .withUrl("/hubs/game")
+    // Keep trying for as long as the page is open: a seminar room's Wi-Fi drops and comes back.
+    .withAutomaticReconnect({ nextRetryDelayInMilliseconds: (ctx) => Math.min(500 + ctx.previousRetryCount * 1000, 5000) })
+    .configureLogging(signalR.LogLevel.Warning);
+  if (protocol === "msgpack") builder.withHubProtocol(new MessagePackHubProtocol());
+  return builder.build();
 }

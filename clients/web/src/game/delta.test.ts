@@ -6,7 +6,7 @@ import { applyDelta, initialState, reduce } from "./store";
 // The server's side of the protocol (ViewDelta.Between in the domain), written again from docs/hub-protocol.md: a
 // changed section whole, a changed list as its new length and the items that differ by index, nullable sections
 // wrapped in { value }.
-const WRAPPED = ["deadline", "pausedRemainingSeconds", "russianOutlook"];
+const WRAPPED = ["deadline", "pausedRemainingSeconds", "russianOutlook", "russianBelief"];
 
 function deltaBetween(before: GameView, after: GameView): ViewDelta {
   const delta: Record<string, unknown> = { audience: after.audience, baseVersion: before.version, version: after.version };

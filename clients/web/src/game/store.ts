@@ -61,7 +61,7 @@ export function mergeView(current: GameView | null, next: GameView): GameView {
 export type DeltaOutcome = { kind: "applied"; view: GameView } | { kind: "stale" } | { kind: "gap" };
 
 // Sections that may be null in a view travel wrapped in a delta ({ value }), so "now null" differs from "unchanged".
-const WRAPPED = new Set<string>(["deadline", "pausedRemainingSeconds", "russianBelief", "russianOutlook"]);
+const WRAPPED = new Set<string>(["deadline", "pausedRemainingSeconds", "russianOutlook", "russianBelief"]);
 const HEADER = new Set<string>(["audience", "baseVersion", "version"]);
 
 interface ListDelta {
