@@ -4,11 +4,14 @@ import { HubConnectionBuilder, HttpTransportType, HubConnectionState, LogLevel }
 import { MessagePackHubProtocol } from '@microsoft/signalr-protocol-msgpack';
 import { entitlementProblems, describe } from './entitlement.mjs';
 import { endpoint } from './options.mjs';
+import { applyDelta } from './delta.mjs';
 
 /**
  * One real SignalR connection holding one seat: a Wargame seat on /hubs/game, or a member of a group on the bare
- * hub, which pushes the same `View(gameId, view)` message. It counts the bytes it receives, checks every view
- * against the seat's audience (when it has one), and lets a driver watch for the view that carries a change.
+ * hub, which pushes the same `View(gameId, view)` message. Wargame sends a seat its whole view once and then
+ * `Update(gameId, delta)`s, which the seat merges into the view it holds (asking for a resync on a gap, as the
+ * browser does). It counts the bytes it receives, checks every view it holds against the seat's audience (when it
+ * has one), and lets a driver watch for the view that carries a change.
  */
 export class Seat {
   /** @type {import('@microsoft/signalr').HubConnection} */
@@ -41,6 +44,7 @@ export class Seat {
     this.#connection = builder.build();
     this.#connection.serverTimeoutInMilliseconds = 60_000;
     this.#connection.on('View', (gameId, view) => this.#onView(gameId, view));
+    this.#connection.on('Update', (gameId, delta) => this.#onUpdate(gameId, delta));
     this.#connection.on('Seats', () => {}); // seat lists are not measured; handled so the client does not complain
     this.#connection.onclose((error) => {
       this.closed = true;
@@ -118,10 +122,25 @@ export class Seat {
     }
   }
 
-  #onView(gameId, view) {
+  #onUpdate(gameId, delta) {
+    const run = this.#run;
+    run.deltasReceived++;
+    if (this.join && gameId !== this.join.gameId) {
+      run.entitlement.add(`${this.label}: delta of game ${gameId} on a seat of ${this.join.gameId}`);
+      return;
+    }
+    const outcome = applyDelta(this.latestView, delta);
+    if (outcome.kind === 'applied') this.#onView(gameId, outcome.view, false);
+    else if (outcome.kind === 'gap') {
+      run.hubOddities.add(`delta after a version gap (${this.label.split(' ')[0]} seat): resynced`);
+      this.#connection.invoke('Resync').catch((error) => run.errors.add(`Resync: ${errorCode(error)}`));
+    } else if (this.latestView) run.hubOddities.add(`delta the seat already held (${this.label.split(' ')[0]} seat)`);
+  }
+
+  #onView(gameId, view, whole = true) {
     const now = performance.now();
     const run = this.#run;
-    run.viewsReceived++;
+    if (whole) run.viewsReceived++;
     if (this.join && gameId !== this.join.gameId) run.entitlement.add(`${this.label}: view of game ${gameId} on a seat of ${this.join.gameId}`);
     if (this.expected)
       for (const problem of entitlementProblems(view, this.expected)) run.entitlement.add(`${describe(this.expected)} seat: ${problem}`);

@@ -55,6 +55,8 @@ test('play waits at every seat that may see a command, and only there, timing ea
 
   const measured = r.result.play;
   assert.ok(measured.serverCpuMsPerCommand > 0, 'server CPU per command is measured');
-  assert.ok(measured.bytesPerCommandPerAudience.mean > 1000, `views are pushed: ${JSON.stringify(measured.bytesPerCommandPerAudience)}`);
+  assert.ok(measured.bytesPerCommandPerAudience.mean > 0, `views are pushed: ${JSON.stringify(measured.bytesPerCommandPerAudience)}`);
+  // After its whole view at the join, a seat receives deltas, which it merged into the views the watches matched.
+  assert.ok(r.deltasReceived >= r.latencyMs.viewPush.count, `${r.deltasReceived} deltas for ${r.latencyMs.viewPush.count} watched views`);
   assert.ok(measured.loadAverage.min <= measured.loadAverage.mean && measured.loadAverage.mean <= measured.loadAverage.max);
 });

@@ -134,7 +134,7 @@ internal static class Explanations
             ThresholdBp = roll.ThresholdBp,
             Roll = roll.Value,
             Outcome = roll.Success ? "Ratified: the treaty enters into force." : "Not ratified this turn; the treaty is signed but not in force.",
-            Counterfactual = $"with Congress mood {Fmt.Two(warmer)}: {Fmt.Pct(p)} -> {Fmt.Pct(ctx.Value(RatificationBase) + ctx.Value(RatificationCongressWeight) * warmer)}",
+            Counterfactual = $"with Congress mood {Fmt.Two(warmer)}: {Fmt.Pct(p)} -> {Fmt.Pct(CommitmentStep.RatificationChance(ctx, warmer))}",
             VisibleTo = [Role.US],
             Adjustment = roll.Adjustment?.Logit,
             AdjustmentReason = roll.Adjustment?.Reason,
@@ -394,7 +394,7 @@ internal static class Explanations
         Reputation(ctx, agreementId, guarantor, terms) with
         {
             Outcome = $"Honoured ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep + gain)}.",
-            Counterfactual = $"backing down would have cost {Fmt.Two(ctx.Value(RenegeLoss) * rep)} reputation and audience costs",
+            Counterfactual = $"backing down would have cost {Fmt.Two(ReputationStep.LossOnRenege(ctx, rep))} reputation and audience costs",
         };
 
     public static ResolutionRecord BackedDown(ResolutionContext ctx, int agreementId, Role guarantor, TestResponse response, ImmutableArray<Term> terms,
@@ -403,7 +403,7 @@ internal static class Explanations
         {
             Outcome = $"Backed down ({response}): reputation {Fmt.Two(rep)} -> {Fmt.Two(rep - loss)}; {Fmt.Two(spread)} off its other guarantees; audience cost {Fmt.One(audienceCost)} points.",
             Precedent = precedent is { } p ? Text(p) : null,
-            Counterfactual = $"honouring would have raised reputation to {Fmt.Two(rep + ctx.Value(HonourGain) * (1 - rep))}",
+            Counterfactual = $"honouring would have raised reputation to {Fmt.Two(rep + ReputationStep.GainOnHonour(ctx, rep))}",
         };
 
     public static RoleScoreLine Honoured(ResolutionContext ctx, Role guarantor, int agreementId, TestResponse response, double gain) =>

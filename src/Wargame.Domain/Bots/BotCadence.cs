@@ -41,6 +41,8 @@ public static class BotCadence
     {
         var settling = Play(bots, () => ValueTask.FromResult(current()), command => ValueTask.FromResult(issue(command)));
         // Every callback completes at once, so the settling has completed too.
+        if (!settling.IsCompleted)
+            throw new InvalidOperationException("A settling of in-memory callbacks did not complete synchronously.");
         settling.GetAwaiter().GetResult();
     }
 }

@@ -54,7 +54,7 @@ public static class BotPolicy
 
         private bool CeasefireInForce => view.Agreements.Any(a => a.Kind == AgreementKind.Ceasefire && a.Status is AgreementStatus.InForce or AgreementStatus.Tested);
 
-        private bool IsOpen(ProposalView p) => p.Status is AgreementStatus.Proposed or AgreementStatus.Accepted;
+        private static bool IsOpen(ProposalView p) => p.Status is AgreementStatus.Proposed or AgreementStatus.Accepted;
 
         public ImmutableArray<GameCommand> Negotiate()
         {

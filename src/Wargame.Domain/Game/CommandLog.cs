@@ -34,7 +34,9 @@ public static class CommandLog
             var command = commands[i];
             var applied = command is null ? null : Rules.Apply(state, command);
             if (applied is not { IsAccepted: true })
-                return Fail($"command {i + 1} ({Name(command)}) is refused by the rules: {applied?.Rejection?.Message ?? "it is empty"}");
+                return Fail(applied?.Rejection is { } refused
+                    ? $"command {i + 1} ({Name(command)}) is refused by the rules{(at < log.Count ? $" at event {at + 1} ({TypeName(log[at])})" : "")} ({refused.Code}): {refused.Message}"
+                    : $"command {i + 1} is empty");
             if (Difference(applied.Events, log, at) is { } difference)
                 return Fail($"event {difference.Index + 1} ({difference.Type}) is not what command {i + 1} ({Name(command)}) produces: {difference.Detail}");
             at += applied.Events.Length;

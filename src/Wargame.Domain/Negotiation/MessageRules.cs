@@ -18,6 +18,8 @@ internal static class MessageRules
             return Decision.Reject("empty-message", "A message needs some text.");
         if (m.Text.Length > limit)
             return Decision.Reject("message-too-long", $"A message can be at most {limit} characters.");
+        if (m.Text.Any(Hidden))
+            return Decision.Reject("unsafe-text", "A message cannot contain control or text-direction override characters.");
         var recipients = m.To.IsDefault ? [] : m.To;
         if (recipients.Any(r => !Enum.IsDefined(r)))
             return Decision.Reject("unknown-role", "A message can only go to UA, RU, US or EU.");
@@ -27,4 +29,8 @@ internal static class MessageRules
             return Decision.Reject("no-recipients", "A private message needs at least one other role.");
         return Decision.Accept(new MessagePosted(state.Messages.Length + 1, from, to, m.Text.Trim()));
     }
+
+    /// <summary>Characters that are invisible or reorder what others read: control characters (line breaks and tabs aside) and bidirectional overrides.</summary>
+    private static bool Hidden(char c) =>
+        (char.IsControl(c) && c is not ('\n' or '\r' or '\t')) || c is >= '\u202A' and <= '\u202E' || c is >= '\u2066' and <= '\u2069';
 }

@@ -37,6 +37,11 @@ public sealed record CommandLimits
     /// <summary>Semi-rigid adjudication: the facilitator shifts one roll by at most this many logits either way.</summary>
     public double AdjustmentMaxLogit { get; init; } = 0.5;
     public int MessageMaxLength { get; init; } = 4000;
+    /// <summary>
+    /// A view shows each channel's latest this many messages (<see cref="Views.GameView.MessageCount"/> says how many
+    /// there are), so a flooded channel cannot make every push of the game grow without bound.
+    /// </summary>
+    public int MessagesShownPerChannel { get; init; } = 200;
     /// <summary>Reasons for an adjustment or for revoking an agreement.</summary>
     public int ReasonMaxLength { get; init; } = 500;
     public int InjectTitleMaxLength { get; init; } = 200;

@@ -120,16 +120,13 @@ public static class PhaseTable
     /// <summary>Why <paramref name="actor"/> may not issue <paramref name="move"/> in this state at all; null when it may.</summary>
     internal static Rejection? Refusal(GameState state, Move move, Actor actor)
     {
+        // Who may issue it comes first: a caller who may never issue a command is told so, whatever the state.
+        if (!move.Issuers.HasFlag(IssuerOf(actor)))
+            return WrongIssuer(move.Issuers);
         if (state.Ended && !move.AfterEnd)
             return new("game-ended", "The game has ended; nothing more can be played.");
         if (!state.Ended && move.AfterEnd)
             return new("game-not-ended", "Private records can be revealed only after the game has ended.");
-        if (!move.Issuers.HasFlag(IssuerOf(actor)))
-        {
-            return move.Issuers == Issuers.System ? new("server-only", "Only the server's clock does that.")
-                : move.Issuers.HasFlag(Issuers.Player) ? new("players-only", "Only a role's players can do that.")
-                : new("facilitator-only", "Only the facilitator can do that.");
-        }
         if (state.Paused && actor.Kind == ActorKind.Player)
             return new("game-paused", "The facilitator has paused the game; wait for it to resume.");
         switch (move.Paused)
@@ -148,6 +145,21 @@ public static class PhaseTable
         }
         return null;
     }
+
+    /// <summary>
+    /// What a seat that issues no commands (an observer) is told when it tries <typeparamref name="T"/>: the refusal
+    /// a wrong issuer of that command gets, so the hub need not know whose commands are whose.
+    /// </summary>
+    public static Rejection ObserverRefusal<T>() where T : GameCommand
+    {
+        var issuers = ByType[typeof(T)].Issuers;
+        return issuers.HasFlag(Issuers.Player | Issuers.Facilitator) ? new("observer", "Observers can watch but not act.") : WrongIssuer(issuers);
+    }
+
+    private static Rejection WrongIssuer(Issuers issuers) =>
+        issuers == Issuers.System ? new("server-only", "Only the server's clock does that.")
+        : issuers.HasFlag(Issuers.Player) ? new("players-only", "Only a role's players can do that.")
+        : new("facilitator-only", "Only the facilitator can do that.");
 
     /// <summary>Closing the current phase (boardgame.io's <c>onEnd</c> and <c>next</c>).</summary>
     internal static ImmutableArray<GameEvent> Close(GameState state)

@@ -13,7 +13,7 @@ namespace Wargame.Domain.Views;
 /// </summary>
 public static class AgreementNumbers
 {
-    /// <summary>The agreement ids <paramref name="audience"/> has seen so far, in the order it first saw them.</summary>
+    /// <summary>For every audience, the agreement ids it has seen so far, in the order it first saw them.</summary>
     public static ImmutableDictionary<Audience, ImmutableArray<int>> Next(GameState before, GameState after)
     {
         if (!before.AgreementOrder.IsEmpty && before.World.Agreements == after.World.Agreements && before.Revealed == after.Revealed)

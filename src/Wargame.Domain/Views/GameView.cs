@@ -37,8 +37,13 @@ public sealed record GameView
     public ImmutableArray<RoleCard> Roles { get; init; } = [];
     /// <summary>Own role's private record; every role's for the facilitator, or for all once revealed.</summary>
     public ImmutableArray<PrivateRecord> PrivateRecords { get; init; } = [];
-    /// <summary>Public statements and the private channels this audience is in.</summary>
+    /// <summary>
+    /// Public statements and the private channels this audience is in: each channel's latest
+    /// <see cref="CommandLimits.MessagesShownPerChannel"/>, numbered within everything this audience may read.
+    /// </summary>
     public ImmutableArray<MessageView> Messages { get; init; } = [];
+    /// <summary>How many messages this audience may read in all; more than <see cref="Messages"/> holds when a channel is long.</summary>
+    public int MessageCount { get; init; }
     /// <summary>
     /// This role's orders this turn and its standing orders (what resolution uses if it submits none: the last
     /// posture without one-off actions); every role's for the facilitator.

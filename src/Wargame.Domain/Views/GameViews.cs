@@ -35,6 +35,7 @@ public static class GameViews
         // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
         var readsEstimate = !seesAll && audience.Role == Role.RU;
 
+        var messages = Messages(state.Messages.Where(InChannel));
         var world = state.World;
         var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
         var assessment = Deterrence.Assess(world, state.Constants);
@@ -62,8 +63,8 @@ public static class GameViews
             Limits = PhaseTable.Limits,
             Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
             PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
-            // Numbered within this audience's list, so a gap never reveals a message it cannot see.
-            Messages = [.. state.Messages.Where(InChannel).Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text))],
+            Messages = messages.Shown,
+            MessageCount = messages.Count,
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
                 [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
@@ -106,6 +107,21 @@ public static class GameViews
             RuleConstants = state.Constants.All,
         };
     }
+
+    /// <summary>
+    /// Numbered within this audience's list, so a gap never reveals a message it cannot see; each channel (the public
+    /// one, or one set of members) keeps its latest messages, so a long one is cut from its start.
+    /// </summary>
+    private static (ImmutableArray<MessageView> Shown, int Count) Messages(IEnumerable<Message> readable)
+    {
+        var all = readable.Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
+        var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
+        var shown = all.GroupBy(Channel).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
+        return ([.. shown], all.Count);
+    }
+
+    private static string Channel(MessageView m) =>
+        m.To.IsEmpty ? "" : string.Join(",", m.To.Select(r => r.ToString()).Append(m.From?.ToString() ?? "facilitator").Distinct().Order());
 
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -9,6 +10,7 @@ using Wargame.Domain.Serialization;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
+using Wargame.Server.Options;
 using Wargame.Server.Scenarios;
 using Wargame.Server.Seats;
 using Wargame.Server.Storage;
@@ -28,6 +30,9 @@ public sealed record GameDetails(
 
 /// <summary>A point a replay can step to: the version after which the game entered <see cref="Turn"/>/<see cref="Phase"/>.</summary>
 public sealed record ReplayStep(int Version, int Turn, Phase Phase);
+
+/// <summary>A role's (or the observers') join code after the facilitator replaced it; the old code no longer works.</summary>
+public sealed record RotatedCode(Audience Audience, string Code);
 
 public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View);
 
@@ -55,6 +60,7 @@ internal static class GamesApi
             .Accepts<SavedGame>("application/json");
         api.MapPost("/games/{gameId}/fork", ForkGame).WithName("ForkGame").RequireRateLimiting(CreationRateLimit);
         api.MapGet("/games/{gameId}/replay", Replay).WithName("ReplayGame");
+        api.MapPost("/games/{gameId}/codes/{audience}/rotate", RotateJoinCode).WithName("RotateJoinCode");
         // Unknown API paths are a clear 404, not the web client's index.html.
         app.MapFallback("/api/{**path}", (string path) => TypedResults.Problem(statusCode: StatusCodes.Status404NotFound,
             title: "unknown-endpoint", detail: $"There is no API endpoint /api/{path}; see /openapi/v1.json.")).ExcludeFromDescription();
@@ -115,10 +121,21 @@ internal static class GamesApi
     }
 
     private static async Task<Results<Created<CreatedGame>, ProblemHttpResult>> ImportGame(
-        HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, GameCreation creation, IGameStore store)
+        HttpRequest http, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, GameCreation creation, IGameStore store,
+        ScenarioCatalog catalog, GameClock clock, IOptions<WargameOptions> options)
     {
-        using var reader = new StreamReader(http.Body);
-        var json = await reader.ReadToEndAsync(http.HttpContext.RequestAborted);
+        var limit = options.Value.MaxImportBytes;
+        if (http.ContentLength > limit)
+            return TooLarge(limit);
+        string json;
+        try
+        {
+            json = await ReadLimited(http, limit);
+        }
+        catch (InvalidDataException)
+        {
+            return TooLarge(limit);
+        }
         SavedGameLoad load;
         try
         {
@@ -131,6 +148,12 @@ internal static class GamesApi
         }
         if (load is not { Ok: true, Game: { } saved })
             return Problem("bad-saved-game", load.Error ?? "Not a saved game.");
+        if (!load.RulesRerun)
+            return Problem("bad-saved-game", "Only a log of the current format can be imported, because importing re-runs every command through today's rules; replay older logs with the command-line tool.");
+        if (catalog.Find(saved.Scenario) is null)
+            return Problem("unknown-scenario", $"The saved game plays scenario '{saved.Scenario}', which this server does not have; GET /api/scenarios lists them.");
+        if (ImpossibleDeadline(saved.Events, clock.Time.GetUtcNow()) is { } bad)
+            return Problem("bad-saved-game", bad);
         var key = await ExistingKey(facilitatorKey, store);
         var created = await creation.Register(saved.Events, saved.Scenario, key);
         return TypedResults.Created($"/api/games/{created.GameId}", created);
@@ -193,6 +216,61 @@ internal static class GamesApi
         }
         var at = states.Last(s => versionOf(s) <= to);
         return TypedResults.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who)));
+    }
+
+    /// <summary>
+    /// The first event that sets a deadline no server could have set: later than the longest deadline one may set from
+    /// now (an imported game runs on this server's clock from now on), or before the year 2000.
+    /// </summary>
+    private static string? ImpossibleDeadline(IReadOnlyList<GameEvent> events, DateTimeOffset now)
+    {
+        var latest = now.AddSeconds(PhaseTable.Limits.DeadlineMaxSeconds);
+        var earliest = new DateTimeOffset(2000, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        for (var i = 0; i < events.Count; i++)
+        {
+            var deadline = events[i] switch
+            {
+                DeadlineSet set => set.Deadline,
+                GameResumed r => r.Deadline,
+                _ => null,
+            };
+            if (deadline is { } at && (at > latest || at < earliest))
+                return $"Event {i + 1} ({events[i].GetType().Name}) sets a deadline of {at:u}, which is not between 2000 and {PhaseTable.Limits.DeadlineMaxSeconds} seconds from now.";
+        }
+        return null;
+    }
+
+    private static async Task<string> ReadLimited(HttpRequest http, long limit)
+    {
+        using var buffer = new MemoryStream();
+        var chunk = new byte[81920];
+        int read;
+        while ((read = await http.Body.ReadAsync(chunk, http.HttpContext.RequestAborted)) > 0)
+        {
+            if (buffer.Length + read > limit)
+                throw new InvalidDataException("The body is larger than the limit.");
+            buffer.Write(chunk, 0, read);
+        }
+        return System.Text.Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length);
+    }
+
+    private static ProblemHttpResult TooLarge(long limit) => TypedResults.Problem(statusCode: StatusCodes.Status413PayloadTooLarge,
+        title: "saved-game-too-large", detail: $"A saved game can be at most {limit / (1024 * 1024)} MB.");
+
+    /// <summary>
+    /// The facilitator replaces a role's (or the observers') join code: the old code stops working, so whoever held a
+    /// released seat cannot simply join again. Seats already taken keep playing.
+    /// </summary>
+    private static async Task<Results<Ok<RotatedCode>, ProblemHttpResult>> RotateJoinCode(
+        string gameId, string audience, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, Seating seating)
+    {
+        if (await Authorize(gameId, facilitatorKey, store) is null)
+            return await Refusal(gameId, facilitatorKey, store);
+        if (!TryParseAudience(audience, out var who) || who.Kind == AudienceKind.Facilitator)
+            return Problem("unknown-audience", "A join code belongs to a role (UA, RU, US, EU) or to the observers (public).");
+        if (await seating.RotateJoinCode(gameId, who) is not { } code)
+            return Problem("no-join-code", $"Game {gameId} has no join code for {who}.");
+        return TypedResults.Ok(new RotatedCode(who, code));
     }
 
     /// <summary>Reads a JSON body with the domain's options; a malformed one gets a 400 naming where it went wrong.</summary>

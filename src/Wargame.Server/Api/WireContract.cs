@@ -1,4 +1,6 @@
 using System.Reflection;
+using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using Microsoft.AspNetCore.OpenApi;
 using Microsoft.OpenApi;
 using Wargame.Server.Hubs;
@@ -19,7 +21,10 @@ internal sealed class WireContract : IOpenApiDocumentTransformer, IOpenApiSchema
         document.AddComponent("GameClient", await Methods(typeof(IGameClient), "What the hub sends a connected client.", document, context, cancellationToken));
     }
 
-    /// <summary>The server writes numbers as numbers and every property, null or not (DefaultIgnoreCondition.Never).</summary>
+    /// <summary>
+    /// The server writes numbers as numbers and every property, null or not (DefaultIgnoreCondition.Never), except
+    /// those marked to be left out when null (a view delta's unchanged sections): those are optional.
+    /// </summary>
     public Task TransformAsync(OpenApiSchema schema, OpenApiSchemaTransformerContext context, CancellationToken cancellationToken)
     {
         // Web defaults also read numbers from strings; that leniency is not what the server sends.
@@ -33,9 +38,16 @@ internal sealed class WireContract : IOpenApiDocumentTransformer, IOpenApiSchema
         if (schema.Enum is { Count: > 0 } values && values.Any(v => v is null))
             schema.Enum = [.. values.Where(v => v is not null)];
         if (schema.Properties is { Count: > 0 } properties)
-            schema.Required = new SortedSet<string>(properties.Keys, StringComparer.Ordinal);
+        {
+            var optional = context.JsonTypeInfo.Properties.Where(LeftOutWhenNull).Select(p => p.Name).ToHashSet(StringComparer.Ordinal);
+            schema.Required = new SortedSet<string>(properties.Keys.Where(k => !optional.Contains(k)), StringComparer.Ordinal);
+        }
         return Task.CompletedTask;
     }
+
+    private static bool LeftOutWhenNull(JsonPropertyInfo property) =>
+        property.AttributeProvider?.GetCustomAttributes(typeof(JsonIgnoreAttribute), inherit: true)
+            .OfType<JsonIgnoreAttribute>().Any(a => a.Condition == JsonIgnoreCondition.WhenWritingNull) == true;
 
     private static async Task<OpenApiSchema> Methods(Type hub, string description, OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
     {

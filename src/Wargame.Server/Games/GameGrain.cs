@@ -1,10 +1,7 @@
 using System.Collections.Immutable;
-using System.Security.Cryptography;
-using System.Text.Json;
 using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
-using Wargame.Domain.Serialization;
 using Wargame.Domain.Views;
 using Orleans.Placement;
 using Wargame.Server.Storage;
@@ -13,8 +10,8 @@ namespace Wargame.Server.Games;
 
 /// <summary>
 /// The Orleans grain that runs one game: it loads the game's log from the store on activation, then for each command
-/// decides in the domain, appends with the expected version, evolves and pushes each changed audience its view to the
-/// nodes that subscribed. Orleans guarantees one call at a time and, normally, one activation in the cluster; the
+/// decides in the domain, appends with the expected version, evolves and pushes each audience that saw a change what
+/// changed in its view (a <see cref="ViewDelta"/>) to the nodes that subscribed. Orleans guarantees one call at a time and, normally, one activation in the cluster; the
 /// store's (game, sequence) key is what keeps one history when a frozen node briefly holds a second one.
 /// </summary>
 [PreferLocalPlacement]
@@ -27,7 +24,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     private static readonly TimeSpan DeadlineCheck = TimeSpan.FromSeconds(1);
 
     private readonly Dictionary<IGameObserver, Subscription> _subscribers = [];
-    private readonly Dictionary<Audience, string> _published = [];
+    // The last view each subscribed audience was sent (in full or as a delta): the base of its next delta.
+    private readonly Dictionary<Audience, GameView> _published = [];
     private GameState? _state;
     private ImmutableArray<SeatRecord> _seats = [];
     private ImmutableArray<SeatView> _seatList = [];
@@ -90,8 +88,9 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         _subscribers[observer] = new Subscription(interest, time.GetUtcNow() + NodeInterest.Lease);
         foreach (var audience in interest.Audiences.Except(before))
         {
-            var view = GameViews.For(state, audience);
-            _published[audience] = Digest(view);
+            // Every subscribed audience's published view is current (PublishViews keeps it so), so another node's can be reused.
+            if (!_published.TryGetValue(audience, out var view) || view.Version != AudienceVersions.Of(state, audience))
+                _published[audience] = view = GameViews.For(state, audience);
             _ = observer.View(view);
         }
         if (old is null)
@@ -166,11 +165,28 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             state = applied.State;
             _state = state;
             logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
+            var result = CommandResult.Ok(VersionFor(state, command.Actor));
+            await AfterAccepted(state);
+            return result;
+        }
+    }
+
+    /// <summary>
+    /// What follows a stored command: pushes, the deadline watch and the bots. The command is in the log whatever happens
+    /// here, so a failure is logged and the caller still hears "accepted" (an acknowledgement never lies); the next
+    /// command, the subscription renewal or the deadline scan retries what did not happen.
+    /// </summary>
+    private async Task AfterAccepted(GameState state)
+    {
+        try
+        {
             PublishViews(state);
             await WatchDeadline(state);
-            var result = CommandResult.Ok(VersionFor(state, command.Actor));
             await PlayBots();
-            return result;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            logger.LogError(e, "After storing version {Version} of game {GameId}, pushing or watching its deadline failed; the command stands", state.Version, GameId);
         }
     }
 
@@ -190,30 +206,32 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         AudienceVersions.Of(state, actor is { Kind: ActorKind.Player, Role: { } role } ? Audience.Of(role) : Audience.Facilitator);
 
     /// <summary>
-    /// Sends each subscribed audience its view, but only when something it may see changed: a private message or
-    /// secret orders send nothing to the audiences that cannot see them, so their connections learn nothing from the
-    /// timing of pushes. Audiences no node subscribes to are not computed; they get their view when one does.
+    /// Sends each subscribed audience what changed in its view, but only when its version moved: the domain's
+    /// per-audience versions move exactly when something that audience may see changes, so a private message or secret
+    /// orders build nothing and send nothing to the audiences that cannot see them, and their connections learn nothing
+    /// from the timing of pushes. Each delta is built once and sent to every node holding the audience; audiences no
+    /// node subscribes to are not computed (they get their full view when one does).
     /// </summary>
     private void PublishViews(GameState state)
     {
         DropLapsedSubscriptions();
-        var wanted = _subscribers.Values.SelectMany(s => s.Interest.Audiences).ToHashSet();
         foreach (var audience in Audience.All)
         {
-            if (!wanted.Contains(audience))
+            if (!_subscribers.Values.Any(s => s.Interest.Audiences.Contains(audience)))
             {
                 _published.Remove(audience);
                 continue;
             }
-            var view = GameViews.For(state, audience);
-            var digest = Digest(view);
-            if (_published.TryGetValue(audience, out var last) && last == digest)
+            if (_published.TryGetValue(audience, out var last) && last.Version == AudienceVersions.Of(state, audience))
                 continue;
-            _published[audience] = digest;
+            var view = GameViews.For(state, audience);
+            _published[audience] = view;
+            var delta = last is null ? null : ViewDelta.Between(last, view);
             foreach (var (observer, subscription) in _subscribers)
             {
-                if (subscription.Interest.Audiences.Contains(audience))
-                    _ = observer.View(view);
+                if (!subscription.Interest.Audiences.Contains(audience))
+                    continue;
+                _ = delta is null ? observer.View(view) : observer.Update(delta);
             }
         }
     }
@@ -245,13 +263,6 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             logger.LogInformation("A node's subscription to game {GameId} lapsed", GameId);
         }
     }
-
-    /// <summary>
-    /// A digest of an audience's view, version included: that version moves only with events the audience may see,
-    /// so a push still reveals nothing hidden. A digest, not the text, so a game keeps 32 bytes per audience.
-    /// </summary>
-    private static string Digest(GameView view) =>
-        Convert.ToHexString(SHA256.HashData(JsonSerializer.SerializeToUtf8Bytes(view, GameJson.Options)));
 
     /// <summary>
     /// Lets every role with a bot seat act on the new state on the domain's BotCadence (each bot sees only its role's

@@ -6,13 +6,18 @@ using Orleans.Concurrency;
 namespace Wargame.Server.Games;
 
 /// <summary>
-/// A node's end of one game: the grain sends it the views of the audiences that node has connections for, the seat
-/// list, and released seats. One-way, so a slow node or client never holds up the game.
+/// A node's end of one game: the grain sends it, for the audiences that node has connections for, each audience's full
+/// view when it subscribes and then what changed in it; the seat list; and released seats. One-way, so a slow node or client never holds up the game.
 /// </summary>
 internal interface IGameObserver : IGrainObserver
 {
+    /// <summary>An audience's whole view: when the node subscribes to it (or the game reactivated).</summary>
     [OneWay]
     Task View(GameView view);
+
+    /// <summary>What changed in an audience's view since the one before (its BaseVersion), sent once per change.</summary>
+    [OneWay]
+    Task Update(ViewDelta delta);
 
     [OneWay]
     Task Seats(ImmutableArray<SeatView> seats);

@@ -54,6 +54,9 @@ public static class WargameServer
             .MinimumLevel.Override("Microsoft.AspNetCore.SignalR", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.AspNetCore.Http.Connections", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.AspNetCore.Server.Kestrel", LogEventLevel.Information)
+            // A HubException is a refusal thrown on purpose (HubCallFilter logs anything unexpected itself, before turning it
+            // into one), so SignalR's error line with its stack trace for it is noise.
+            .Filter.ByExcluding(e => e.Exception is HubException)
             .Enrich.FromLogContext()
             .WriteTo.Console(outputTemplate: "[{Timestamp:HH:mm:ss} {Level:u3}] {Message:lj} {Properties:j}{NewLine}{Exception}")
             .WriteTo.File(Path.Combine(dataDirectory, "logs", "wargame-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 31,
@@ -89,6 +92,7 @@ public static class WargameServer
         }
         services.AddSingleton<ScenarioCatalog>();
         services.AddSingleton<JoinGuard>();
+        services.AddSingleton<SeatRateLimits>();
         services.AddSingleton<Seating>();
         services.AddSingleton<GameCreation>();
         services.AddSingleton<IGamePublisher, HubGamePublisher>();
@@ -122,20 +126,36 @@ public static class WargameServer
         });
         services.AddProblemDetails();
 
+        // With no proxy configured the middleware would trust every client's X-Forwarded-For (it checks known proxies
+        // only when some are listed), so any client could rotate its address past every limit: then honour none.
+        var trustedProxies = options.TrustedProxies.Where(p => IPAddress.TryParse(p, out _)).ToList();
         services.Configure<ForwardedHeadersOptions>(forwarded =>
         {
-            forwarded.ForwardedHeaders = ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
+            forwarded.ForwardedHeaders = trustedProxies.Count == 0 ? ForwardedHeaders.None : ForwardedHeaders.XForwardedFor | ForwardedHeaders.XForwardedProto;
             forwarded.KnownIPNetworks.Clear();
             forwarded.KnownProxies.Clear();
-            foreach (var proxy in options.TrustedProxies.Where(p => IPAddress.TryParse(p, out _)))
+            foreach (var proxy in trustedProxies)
                 forwarded.KnownProxies.Add(IPAddress.Parse(proxy));
         });
 
         configureServices?.Invoke(services);
 
         var app = builder.Build();
-        app.UseForwardedHeaders();
-        app.UseSerilogRequestLogging();
+        if (trustedProxies.Count > 0)
+            app.UseForwardedHeaders();
+        app.UseSecurityHeaders();
+        // One line per request; a REST call about a game names it as GameId, as hub calls and the grain's lines do.
+        // Written through this host's logger: the static one it would use by default stays silent (see UseSerilog above).
+        var requestLogger = app.Services.GetRequiredService<Serilog.ILogger>();
+        app.UseSerilogRequestLogging(logging =>
+        {
+            logging.Logger = requestLogger;
+            logging.EnrichDiagnosticContext = (diagnostics, http) =>
+            {
+                if (http.GetRouteValue("gameId") is string gameId)
+                    diagnostics.Set("GameId", gameId);
+            };
+        });
         app.UseExceptionHandler();
         app.UseStatusCodePages();
         app.UseDefaultFiles();

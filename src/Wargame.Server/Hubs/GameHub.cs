@@ -13,7 +13,7 @@ namespace Wargame.Server.Hubs;
 /// The game hub at /hubs/game (docs/hub-protocol.md). Each method authenticates the caller's seat, maps the wire
 /// record to a domain command with the Actor taken from that seat (never from the wire), calls the game, returns.
 /// </summary>
-internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks links) : Hub<IGameClient>
+internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFactory grains, GameLinks links, ILogger<GameHub> logger) : Hub<IGameClient>
 {
     public const string SeatKey = "seat";
 
@@ -28,42 +28,53 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
     public Task<JoinResult> Resume(string seatToken) =>
         Seat(() => seating.Resume(seatToken, ClientAddress));
 
+    /// <summary>
+    /// Sends the caller its audience's whole view again, in order with the pushes, when it missed a delta (a version
+    /// gap). The result's version is that of the view on its way.
+    /// </summary>
+    public Task<CommandResult> Resync() => CallerSeat switch
+    {
+        null => Refuse("not-seated", "Join a game first."),
+        { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
+        { } seat => Task.FromResult(CommandResult.Ok(links.Resync(Context.ConnectionId, seat))),
+    };
+
     // Playing
 
-    public Task<CommandResult> PostMessage(MessageRequest message) => AsSeated(actor =>
-        Required(message, nameof(message)) ?? Game.Execute(new Domain.Game.PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
+    public Task<CommandResult> PostMessage(MessageRequest message) => Act<Domain.Game.PostMessage>(actor =>
+        Required(message, nameof(message)) ?? MessageLimit(actor) ?? Game.Execute(new Domain.Game.PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
 
-    public Task<CommandResult> Propose(AgreementTerms terms) => AsPlayer(actor =>
+    public Task<CommandResult> Propose(AgreementTerms terms) => Act<Domain.Game.Propose>(actor =>
         Required(terms, nameof(terms)) ?? Game.Execute(new Domain.Game.Propose(actor, terms)));
 
-    public Task<CommandResult> RespondToProposal(int proposalId, ProposalResponse response) => AsPlayer(actor =>
+    public Task<CommandResult> RespondToProposal(int proposalId, ProposalResponse response) => Act<Domain.Game.RespondToProposal>(actor =>
         Game.Execute(new Domain.Game.RespondToProposal(actor, proposalId, response)));
 
-    public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => AsPlayer(actor =>
+    public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => Act<Domain.Game.CounterProposal>(actor =>
         Required(terms, nameof(terms)) ?? Game.Execute(new Domain.Game.CounterProposal(actor, proposalId, terms)));
 
-    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => AsPlayer(actor =>
+    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => Act<Domain.Game.RevokeAgreement>(actor =>
         Game.Execute(new Domain.Game.RevokeAgreement(actor, agreementId, reason ?? "")));
 
-    public Task<CommandResult> SubmitOrders(Orders orders) => AsPlayer(actor =>
+    public Task<CommandResult> SubmitOrders(Orders orders) => Act<Domain.Game.SubmitOrders>(actor =>
         Required(orders, nameof(orders)) ?? Game.Execute(new Domain.Game.SubmitOrders(actor, orders)));
 
     // Facilitating
 
-    public Task<CommandResult> AdvancePhase() => AsFacilitator(actor => Game.Execute(new Domain.Game.AdvancePhase(actor)));
+    public Task<CommandResult> AdvancePhase() => Act<Domain.Game.AdvancePhase>(actor => Game.Execute(new Domain.Game.AdvancePhase(actor)));
 
-    public Task<CommandResult> SetDeadline(int? seconds) => AsFacilitator(actor => Game.Execute(new Domain.Game.SetDeadline(actor, seconds)));
+    public Task<CommandResult> SetDeadline(int? seconds) => Act<Domain.Game.SetDeadline>(actor => Game.Execute(new Domain.Game.SetDeadline(actor, seconds)));
 
-    public Task<CommandResult> ExtendDeadline(int seconds) => AsFacilitator(actor => Game.Execute(new Domain.Game.ExtendDeadline(actor, seconds)));
+    public Task<CommandResult> ExtendDeadline(int seconds) => Act<Domain.Game.ExtendDeadline>(actor => Game.Execute(new Domain.Game.ExtendDeadline(actor, seconds)));
 
-    public Task<CommandResult> Pause() => AsFacilitator(actor => Game.Execute(new PauseGame(actor)));
+    public Task<CommandResult> Pause() => Act<PauseGame>(actor => Game.Execute(new PauseGame(actor)));
 
-    public Task<CommandResult> ResumePlay() => AsFacilitator(actor => Game.Execute(new ResumeGame(actor)));
+    public Task<CommandResult> ResumePlay() => Act<ResumeGame>(actor => Game.Execute(new ResumeGame(actor)));
 
-    public Task<CommandResult> InjectEvent(InjectRequest inject) => AsFacilitator(actor =>
+    public Task<CommandResult> InjectEvent(InjectRequest inject) => Act<Domain.Game.InjectEvent>(actor =>
         Required(inject, nameof(inject)) ?? Game.Execute(new Domain.Game.InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
 
-    public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => AsFacilitator(actor =>
+    public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => Act<Domain.Game.AdjustAdjudication>(actor =>
         Required(adjustment, nameof(adjustment)) ?? Game.Execute(new Domain.Game.AdjustAdjudication(actor, adjustment.RecordId ?? "", adjustment.Logit, adjustment.Reason ?? "")));
 
     public Task<CommandResult> AssignBot(Role role) => AsFacilitator(_ => seating.AssignBot(CallerSeat!.GameId, role));
@@ -77,9 +88,9 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
         return result;
     });
 
-    public Task<CommandResult> EndGame() => AsFacilitator(actor => Game.Execute(new Domain.Game.EndGame(actor)));
+    public Task<CommandResult> EndGame() => Act<Domain.Game.EndGame>(actor => Game.Execute(new Domain.Game.EndGame(actor)));
 
-    public Task<CommandResult> RevealAll() => AsFacilitator(actor => Game.Execute(new Domain.Game.RevealAll(actor)));
+    public Task<CommandResult> RevealAll() => Act<Domain.Game.RevealAll>(actor => Game.Execute(new Domain.Game.RevealAll(actor)));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -113,23 +124,20 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
         return new JoinResult(seat.GameId, seat.SeatId, grant.Token, seat.Audience, seat.DisplayName);
     }
 
-    private Task<CommandResult> AsSeated(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
+    /// <summary>
+    /// A game command from the caller's seat. Which commands a player or the facilitator may issue is the domain's
+    /// phase table's to say (the game refuses the others); an observer issues none, and is told what the table says.
+    /// </summary>
+    private Task<CommandResult> Act<T>(Func<Actor, Task<CommandResult>> call) where T : GameCommand => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
-        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
+        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } seat => CommandLimit(seat) ?? call(Actor.Player(role)),
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
-        _ => Refuse("observer", "Observers can watch but not act."),
+        _ => Refuse(PhaseTable.ObserverRefusal<T>()),
     };
 
-    private Task<CommandResult> AsPlayer(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
-    {
-        null => Refuse("not-seated", "Join a game first."),
-        { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
-        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
-        _ => Refuse("players-only", "Only a role's players can do that."),
-    };
-
+    /// <summary>Seat management, which is the hub's and not a rule of the game: the facilitator's seat only.</summary>
     private Task<CommandResult> AsFacilitator(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
         null => Refuse("not-seated", "Join a game first."),
@@ -138,10 +146,24 @@ internal sealed class GameHub(Seating seating, IGrainFactory grains, GameLinks l
         _ => Refuse("facilitator-only", "Only the facilitator can do that."),
     };
 
+    /// <summary>A player's seat over its command rate is refused before the game is asked (the facilitator is not limited).</summary>
+    private Task<CommandResult>? CommandLimit(SeatRecord seat) => limits.TryCommand(seat.SeatId) ? null : RateLimited(seat, "commands");
+
+    private Task<CommandResult>? MessageLimit(Actor actor) =>
+        actor.Kind != ActorKind.Player || limits.TryMessage(CallerSeat!.SeatId) ? null : RateLimited(CallerSeat!, "messages");
+
+    private Task<CommandResult> RateLimited(SeatRecord seat, string what)
+    {
+        logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited ({What})", seat.SeatId, seat.GameId, what);
+        return Refuse("rate-limited", $"Your seat is sending {what} too fast; wait a few seconds and try again.");
+    }
+
     private static Task<CommandResult> SeatReleased() => Refuse("seat-released", "The facilitator released your seat; join again with a code.");
 
     private static Task<CommandResult>? Required(object? argument, string name) =>
         argument is null ? Refuse("missing-argument", $"The argument '{name}' is required.") : null;
 
     private static Task<CommandResult> Refuse(string code, string message) => Task.FromResult(CommandResult.Refused(code, message));
+
+    private static Task<CommandResult> Refuse(Rejection rejection) => Refuse(rejection.Code, rejection.Message);
 }

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Diagnostics.CodeAnalysis;
 using System.Threading.Channels;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
@@ -48,6 +49,15 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
         }
         await link.Sync();
         link.Welcome(seat.Audience);
+    }
+
+    /// <summary>Sends the connection its audience's whole view again; returns the version it will carry (0 before the first).</summary>
+    public int Resync(string connectionId, SeatRecord seat)
+    {
+        GameLink? link;
+        lock (_lock)
+            link = _links.GetValueOrDefault(seat.GameId);
+        return link?.Resync(connectionId, seat.Audience) ?? 0;
     }
 
     public async Task Leave(string connectionId, SeatRecord seat)
@@ -161,6 +171,7 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
 /// seat list, and fans them out to the connections through <see cref="IGamePublisher"/> groups. Views only move
 /// forward (an older or repeated version is dropped), so a re-subscription or a late message never sends one back.
 /// </summary>
+[SuppressMessage("Design", "CA1001", Justification = "Its SemaphoreSlim is never asked for a wait handle, so it holds nothing to dispose.")]
 internal sealed class GameLink : IGameObserver
 {
     private readonly GameLinks _owner;
@@ -173,9 +184,9 @@ internal sealed class GameLink : IGameObserver
     private readonly SemaphoreSlim _subscribing = new(1, 1);
     private readonly Lock _lock = new();
     private readonly Dictionary<string, SeatRecord> _connections = new(StringComparer.Ordinal);
-    private readonly Dictionary<Audience, Feed<GameView>> _views = [];
+    private readonly Dictionary<Audience, ViewFeed> _views = [];
     private readonly Feed<ImmutableArray<SeatView>> _seats = new();
-    private bool _closed;
+    private volatile bool _closed;
 
     public GameLink(string gameId, GameLinks owner, IGrainFactory grains, IGamePublisher publisher, ILogger logger)
     {
@@ -212,7 +223,7 @@ internal sealed class GameLink : IGameObserver
         lock (_lock)
         {
             _connections[connectionId] = seat;
-            ViewFeed(seat.Audience).Newcomers.Add(connectionId);
+            FeedOf(seat.Audience).Newcomers.Add(connectionId);
             _seats.Newcomers.Add(connectionId);
         }
     }
@@ -293,10 +304,22 @@ internal sealed class GameLink : IGameObserver
         }
         finally
         {
-            _grains.DeleteObjectReference<IGameObserver>(_reference);
             _subscribing.Release();
+            _ = ForgetReferenceLater();
         }
     }
+
+    /// <summary>
+    /// Pushes the game sent before it handled the unsubscription may still be on their way, and Orleans logs one that
+    /// finds its observer gone as an error: the reference is kept a while longer, and the closed link drops them.
+    /// </summary>
+    private async Task ForgetReferenceLater()
+    {
+        await Task.Delay(ClosedReferenceKept);
+        _grains.DeleteObjectReference<IGameObserver>(_reference);
+    }
+
+    private static readonly TimeSpan ClosedReferenceKept = TimeSpan.FromSeconds(30);
 
     /// <summary>Sends the newcomers of <paramref name="audience"/> the latest view and seat list, unless a push already has.</summary>
     public void Welcome(Audience audience)
@@ -305,21 +328,64 @@ internal sealed class GameLink : IGameObserver
         _outbox.Post("seats", SendSeats);
     }
 
-    public Task View(GameView view)
+    /// <summary>A connection of this game asked for its audience's full view again (it missed a delta).</summary>
+    public int Resync(string connectionId, Audience audience)
     {
+        int version;
         lock (_lock)
         {
-            var feed = ViewFeed(view.Audience);
-            if (feed.Latest is { } latest && latest.Version >= view.Version)
+            if (!_connections.ContainsKey(connectionId))
+                return 0;
+            var feed = FeedOf(audience);
+            feed.Newcomers.Add(connectionId);
+            version = feed.LatestVersion;
+        }
+        _outbox.Post($"view/{audience}", () => SendView(audience));
+        return version;
+    }
+
+    public Task View(GameView view)
+    {
+        if (_closed)
+            return Task.CompletedTask;
+        lock (_lock)
+        {
+            if (!FeedOf(view.Audience).Offer(view))
                 return Task.CompletedTask;
-            feed.Offer(view);
         }
         _outbox.Post($"view/{view.Audience}", () => SendView(view.Audience));
         return Task.CompletedTask;
     }
 
+    public Task Update(ViewDelta delta)
+    {
+        bool applied;
+        lock (_lock)
+            applied = FeedOf(delta.Audience).Offer(delta);
+        if (applied)
+            _outbox.Post($"view/{delta.Audience}", () => SendView(delta.Audience));
+        else
+            _ = Refresh(delta.Audience, delta.Version);
+        return Task.CompletedTask;
+    }
+
+    /// <summary>A delta arrived that does not follow the view held here (a message overtook another): ask the game for the whole view.</summary>
+    private async Task Refresh(Audience audience, int version)
+    {
+        try
+        {
+            await View(await _game.View(audience));
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Fetching {Audience}'s view {Version} of game {GameId} failed", audience, version, GameId);
+        }
+    }
+
     public Task Seats(ImmutableArray<SeatView> seats)
     {
+        if (_closed)
+            return Task.CompletedTask;
         lock (_lock)
             _seats.Offer(seats);
         _outbox.Post("seats", SendSeats);
@@ -328,13 +394,15 @@ internal sealed class GameLink : IGameObserver
 
     public Task SeatReleased(string seatId)
     {
-        _ = ReleaseSeat(seatId);
+        if (!_closed)
+            _ = ReleaseSeat(seatId);
         return Task.CompletedTask;
     }
 
     public Task Deactivated()
     {
-        _ = Resubscribe();
+        if (!_closed)
+            _ = Resubscribe();
         return Task.CompletedTask;
     }
 
@@ -362,24 +430,24 @@ internal sealed class GameLink : IGameObserver
         }
     }
 
-    private Feed<GameView> ViewFeed(Audience audience)
+    private ViewFeed FeedOf(Audience audience)
     {
         if (!_views.TryGetValue(audience, out var feed))
-            _views[audience] = feed = new Feed<GameView>();
+            _views[audience] = feed = new ViewFeed();
         return feed;
     }
 
-    private Task SendView(Audience audience)
+    private async Task SendView(Audience audience)
     {
-        (GameView Item, IReadOnlyList<string>? To)? send;
+        ViewFeed.Sends sends;
         lock (_lock)
-            send = ViewFeed(audience).Take();
-        return send switch
-        {
-            { To: null } group => _publisher.PublishView(GameId, audience, group.Item),
-            { } some => _publisher.SendView(some.To, GameId, some.Item),
-            null => Task.CompletedTask,
-        };
+            sends = FeedOf(audience).Take();
+        if (sends.Newcomers is { } newcomers)
+            await _publisher.SendView(newcomers, GameId, sends.Full!);
+        if (sends.ToGroup is { } full)
+            await _publisher.PublishView(GameId, audience, full);
+        else if (sends.Delta is { } delta)
+            await _publisher.PublishUpdate(GameId, audience, delta, sends.Newcomers ?? []);
     }
 
     private Task SendSeats()
@@ -393,6 +461,65 @@ internal sealed class GameLink : IGameObserver
             { } some => _publisher.SendSeats(some.To, GameId, some.Item),
             null => Task.CompletedTask,
         };
+    }
+
+    /// <summary>
+    /// One audience's views on this node: the latest, the one its group was last sent, and the connections that need
+    /// the whole view (they joined, resumed or asked to resync). The group gets one delta from what it was sent to the
+    /// latest: the game's own when it is one step, otherwise one computed here (pushes queued behind a slow send
+    /// coalesce), so each connection's deltas chain without a gap.
+    /// </summary>
+    private sealed class ViewFeed
+    {
+        private GameView? _latest;
+        private GameView? _sent;
+        private ViewDelta? _step;
+
+        public List<string> Newcomers { get; } = [];
+
+        public int LatestVersion => _latest?.Version ?? 0;
+
+        /// <summary>Takes a whole view; false if it is not newer than the one held.</summary>
+        public bool Offer(GameView view)
+        {
+            if (_latest is { } latest && latest.Version >= view.Version)
+                return Newcomers.Count > 0;
+            _latest = view;
+            _step = null;
+            return true;
+        }
+
+        /// <summary>Takes a delta; false if it does not follow the view held (the caller fetches the whole view).</summary>
+        public bool Offer(ViewDelta delta)
+        {
+            if (_latest is null || delta.BaseVersion != _latest.Version)
+                return _latest is not null && delta.Version <= _latest.Version;
+            _latest = delta.ApplyTo(_latest);
+            _step = _sent?.Version == delta.BaseVersion ? delta : null;
+            return true;
+        }
+
+        public readonly record struct Sends(GameView? Full, IReadOnlyList<string>? Newcomers, GameView? ToGroup, ViewDelta? Delta);
+
+        /// <summary>What to send now: the whole latest view to newcomers, and the group what it lacks.</summary>
+        public Sends Take()
+        {
+            if (_latest is not { } latest)
+                return default;
+            IReadOnlyList<string>? newcomers = Newcomers.Count > 0 ? [.. Newcomers] : null;
+            Newcomers.Clear();
+            if (_sent is null)
+            {
+                _sent = latest;
+                return new Sends(latest, null, latest, null);
+            }
+            ViewDelta? delta = null;
+            if (latest.Version > _sent.Version)
+                delta = _step ?? ViewDelta.Between(_sent, latest);
+            _sent = latest;
+            _step = null;
+            return new Sends(latest, newcomers, null, delta);
+        }
     }
 
     /// <summary>

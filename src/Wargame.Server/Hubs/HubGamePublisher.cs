@@ -19,6 +19,9 @@ internal interface IGamePublisher
     /// <summary>Pushes <paramref name="view"/> to every connection here of <paramref name="audience"/> in the game.</summary>
     Task PublishView(string gameId, Audience audience, GameView view);
 
+    /// <summary>Pushes what changed in <paramref name="audience"/>'s view to its connections here, but the <paramref name="excluded"/> (they were just sent the whole view).</summary>
+    Task PublishUpdate(string gameId, Audience audience, ViewDelta delta, IReadOnlyList<string> excluded);
+
     Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats);
 
     Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats);
@@ -26,7 +29,7 @@ internal interface IGamePublisher
 
 /// <summary>
 /// One SignalR group per (game, audience): a connection is only ever in its own seat's audience group, and each
-/// group receives only <see cref="GameViews.For"/> of its audience. A second group per game carries seat lists.
+/// group receives only <see cref="GameViews.For"/> of its audience and deltas between two of them. A second group per game carries seat lists.
 /// </summary>
 internal sealed class HubGamePublisher(IHubContext<GameHub, IGameClient> hub) : IGamePublisher
 {
@@ -50,6 +53,11 @@ internal sealed class HubGamePublisher(IHubContext<GameHub, IGameClient> hub) : 
 
     public Task PublishView(string gameId, Audience audience, GameView view) =>
         hub.Clients.Group(AudienceGroup(gameId, audience)).View(gameId, view);
+
+    // One group send: SignalR serialises the message once per protocol for all the group's connections.
+    public Task PublishUpdate(string gameId, Audience audience, ViewDelta delta, IReadOnlyList<string> excluded) => excluded.Count == 0
+        ? hub.Clients.Group(AudienceGroup(gameId, audience)).Update(gameId, delta)
+        : hub.Clients.GroupExcept(AudienceGroup(gameId, audience), excluded).Update(gameId, delta);
 
     public Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats) =>
         hub.Clients.Clients(connectionIds).Seats(gameId, seats);

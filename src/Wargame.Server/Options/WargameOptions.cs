@@ -67,6 +67,35 @@ public sealed class WargameOptions : IValidatableObject
     [Range(1, 10_000)]
     public int FailedJoinsPerMinute { get; set; } = 10;
 
+    /// <summary>
+    /// Joins (successful or not) with one join code per minute: a class joins on one observer code, a leaked code
+    /// cannot fill a game with seats.
+    /// </summary>
+    [Range(1, 100_000)]
+    public int JoinsPerCodePerMinute { get; set; } = 60;
+
+    /// <summary>Seats a game holds at most (players, observers and bots; released seats count no more).</summary>
+    [Range(6, 10_000)]
+    public int MaxSeatsPerGame { get; set; } = 100;
+
+    /// <summary>Commands one player or observer seat may send per minute, with <see cref="CommandBurst"/> at once; the facilitator is not limited.</summary>
+    [Range(1, 1_000_000)]
+    public int CommandsPerSeatPerMinute { get; set; } = 120;
+
+    [Range(1, 100_000)]
+    public int CommandBurst { get; set; } = 30;
+
+    /// <summary>Messages (public or private) one player seat may post per minute, with <see cref="MessageBurst"/> at once.</summary>
+    [Range(1, 1_000_000)]
+    public int MessagesPerSeatPerMinute { get; set; } = 30;
+
+    [Range(1, 100_000)]
+    public int MessageBurst { get; set; } = 10;
+
+    /// <summary>Largest saved game POST /api/games/import reads, in bytes; a larger body gets 413.</summary>
+    [Range(1024, 1024L * 1024 * 1024)]
+    public long MaxImportBytes { get; set; } = 16 * 1024 * 1024;
+
     /// <summary>Games a client address may create, import or fork per minute.</summary>
     [Range(1, 1_000_000)]
     public int GameCreationsPerMinute { get; set; } = 60;

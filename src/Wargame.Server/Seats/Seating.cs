@@ -1,7 +1,9 @@
 using System.Security.Cryptography;
 using System.Text;
 using Wargame.Domain.Roles;
+using Microsoft.Extensions.Options;
 using Wargame.Server.Games;
+using Wargame.Server.Options;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Seats;
@@ -16,10 +18,8 @@ internal sealed class JoinRefusedException(string code, string message) : Except
 internal sealed record SeatGrant(SeatRecord Seat, string Token);
 
 /// <summary>Seats players, observers and facilitators from codes, keys and tokens; releases seats and seats bots.</summary>
-internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory grains, GameClock clock, ILogger<Seating> logger)
+internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory grains, GameClock clock, IOptions<WargameOptions> options, ILogger<Seating> logger)
 {
-    public const int MaxDisplayNameLength = 40;
-
     public async Task<SeatGrant> JoinWithCode(string? code, string? displayName, string clientAddress)
     {
         Unblocked(clientAddress);
@@ -28,6 +28,11 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory g
         var joinCode = normalized.Length == Secrets.CodeLength ? await store.FindJoinCode(normalized, CancellationToken.None) : null;
         if (joinCode is null)
             throw Failed(clientAddress, "unknown-code", "That join code is not valid. Check it with your facilitator.");
+        if (!guard.TryJoinWith(normalized))
+            throw Refused("too-many-joins", "Too many joins with this code in the last minute; wait a minute and try again.");
+        var seats = await store.Seats(joinCode.GameId, CancellationToken.None);
+        if (seats.Count(s => !s.Released) >= options.Value.MaxSeatsPerGame)
+            throw Refused("game-full", "This game has no free seats; ask your facilitator to release some.");
         var grant = await NewSeat(joinCode.GameId, joinCode.Audience, name);
         logger.LogInformation("Seat {SeatId} joined game {GameId} as {Role}", grant.Seat.SeatId, grant.Seat.GameId, grant.Seat.Audience);
         return grant;
@@ -94,26 +99,54 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory g
         return new SeatGrant(seat, token);
     }
 
+    /// <summary>
+    /// Replaces the join code of <paramref name="audience"/> in the game with a fresh one: the old code stops working, so
+    /// a released seat's holder cannot simply join again. Seats already taken are untouched. Returns the code as shown.
+    /// </summary>
+    public async Task<string?> RotateJoinCode(string gameId, Audience audience)
+    {
+        for (var attempt = 1; attempt <= 3; attempt++)
+        {
+            var code = Secrets.NewJoinCode();
+            try
+            {
+                if (!await store.ReplaceJoinCode(gameId, audience, code, CancellationToken.None))
+                    return null;
+            }
+            catch (System.Data.Common.DbException) when (attempt < 3)
+            {
+                // The fresh code collided with another game's (about one in 10^12): draw again.
+                continue;
+            }
+            logger.LogInformation("Join code of {Role} in game {GameId} rotated", audience, gameId);
+            return Secrets.DisplayCode(code);
+        }
+        return null;
+    }
+
     private void Unblocked(string clientAddress)
     {
         if (guard.IsBlocked(clientAddress))
-            throw new JoinRefusedException("too-many-attempts", "Too many failed joins from your address; wait a minute and try again.");
+            throw Refused("too-many-attempts", "Too many failed joins from your address; wait a minute and try again.");
     }
 
     private JoinRefusedException Failed(string clientAddress, string code, string message)
     {
         guard.Failed(clientAddress);
-        logger.LogWarning("Refused a join from {ClientAddress}: {Code}", clientAddress, code);
+        logger.LogInformation("Refused a join from {ClientAddress}: {Code}", clientAddress, code);
         return new JoinRefusedException(code, message);
     }
 
-    private static string DisplayName(string? displayName)
+    /// <summary>A join refused for a reason that is not a wrong secret: one Information line, like every refusal.</summary>
+    private JoinRefusedException Refused(string code, string message)
     {
-        var name = (displayName ?? "").Trim();
-        if (name.Length == 0)
-            throw new JoinRefusedException("display-name-required", "Please enter a name to show the other players.");
-        if (name.Length > MaxDisplayNameLength)
-            throw new JoinRefusedException("display-name-too-long", $"A name can be at most {MaxDisplayNameLength} characters.");
-        return name;
+        logger.LogInformation("Refused a join: {Code}", code);
+        return new JoinRefusedException(code, message);
+    }
+
+    private string DisplayName(string? displayName)
+    {
+        var (name, code, message) = DisplayNames.Check(displayName);
+        return name ?? throw Refused(code!, message!);
     }
 }

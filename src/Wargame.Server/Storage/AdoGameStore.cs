@@ -2,6 +2,7 @@ using System.Data;
 using System.Data.Common;
 using System.Globalization;
 using System.Text.Json;
+using System.Threading.Channels;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
@@ -11,9 +12,22 @@ namespace Wargame.Server.Storage;
 /// <summary>
 /// The store's SQL, shared by SQLite and PostgreSQL: both speak the same plain SQL here. Payloads are kept as
 /// text (not jsonb) because the JSON type discriminator must stay the first property of each event.
+/// Appends are group-committed: those that arrive while a commit is under way (from any games) are written together
+/// in the next transaction, each in a savepoint of its own, so one commit (one fsync) acknowledges them all.
 /// </summary>
 internal abstract class AdoGameStore : IGameStore
 {
+    /// <summary>Most appends written in one transaction: enough for every game at once here, short enough to keep each commit quick.</summary>
+    private const int MaxAppendsPerCommit = 256;
+
+    private readonly Channel<PendingAppend> _appends = Channel.CreateUnbounded<PendingAppend>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Lock _writerStart = new();
+    private Task? _appendWriter;
+    private long _appendCommits;
+
+    /// <summary>Transactions that wrote appends so far (fewer than the appends when they were grouped).</summary>
+    public long AppendCommits => Interlocked.Read(ref _appendCommits);
+
     /// <summary>The tables, in the plain SQL both databases speak; a store may add its own settings before them.</summary>
     protected const string TablesSql =
         """
@@ -98,6 +112,18 @@ internal abstract class AdoGameStore : IGameStore
     public async Task<JoinCode?> FindJoinCode(string code, CancellationToken cancellationToken) =>
         (await QueryCodes("SELECT code, game_id, audience_kind, role FROM join_codes WHERE code = @p", code, cancellationToken)).SingleOrDefault();
 
+    public async Task<bool> ReplaceJoinCode(string gameId, Audience audience, string code, CancellationToken cancellationToken)
+    {
+        using var write = await EnterWrite(cancellationToken);
+        await using var connection = await Open(cancellationToken);
+        var changed = audience.Role is { } role
+            ? await Execute(connection, null, "UPDATE join_codes SET code = @code WHERE game_id = @id AND audience_kind = @kind AND role = @role",
+                cancellationToken, ("code", code), ("id", gameId), ("kind", audience.Kind.ToString()), ("role", role.ToString()))
+            : await Execute(connection, null, "UPDATE join_codes SET code = @code WHERE game_id = @id AND audience_kind = @kind AND role IS NULL",
+                cancellationToken, ("code", code), ("id", gameId), ("kind", audience.Kind.ToString()));
+        return changed == 1;
+    }
+
     public async Task<IReadOnlyList<GameEvent>> LoadEvents(string gameId, CancellationToken cancellationToken)
     {
         await using var connection = await Open(cancellationToken);
@@ -115,19 +141,97 @@ internal abstract class AdoGameStore : IGameStore
         return events;
     }
 
-    public async Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
+    /// <summary>Returns once the events are committed (with every append that joined the same commit), never before.</summary>
+    public Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
     {
-        using var write = await EnterWrite(cancellationToken);
-        await using var connection = await Open(cancellationToken);
-        await using var transaction = await connection.BeginTransactionAsync(cancellationToken);
-        await using (var last = Command(connection, transaction, "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE game_id = @id", ("id", gameId)))
+        var append = new PendingAppend(gameId, expectedVersion, events);
+        if (!_appends.Writer.TryWrite(append))
+            throw new ObjectDisposedException(GetType().Name, "The store is closed.");
+        EnsureAppendWriter();
+        return append.Committed.Task.WaitAsync(cancellationToken);
+    }
+
+    private void EnsureAppendWriter()
+    {
+        if (_appendWriter is not null)
+            return;
+        lock (_writerStart)
+            _appendWriter ??= Task.Run(WriteAppends);
+    }
+
+    /// <summary>Writes queued appends, as many together as have arrived, until the store is closed.</summary>
+    private async Task WriteAppends()
+    {
+        var batch = new List<PendingAppend>(MaxAppendsPerCommit);
+        while (await _appends.Reader.WaitToReadAsync())
         {
-            var version = Convert.ToInt32(await last.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
-            if (version != expectedVersion)
-                throw new ConcurrencyConflictException(gameId, expectedVersion);
+            while (batch.Count < MaxAppendsPerCommit && _appends.Reader.TryRead(out var append))
+                batch.Add(append);
+            try
+            {
+                var outcomes = await Commit(batch);
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    if (outcomes[i] is { } failure)
+                        batch[i].Committed.TrySetException(failure);
+                    else
+                        batch[i].Committed.TrySetResult();
+                }
+            }
+            catch (Exception e)
+            {
+                // Nothing of this batch was committed (the transaction rolled back): every append fails.
+                foreach (var append in batch)
+                    append.Committed.TrySetException(e);
+            }
+            batch.Clear();
         }
-        await InsertEvents(connection, transaction, gameId, expectedVersion, events, cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+    }
+
+    /// <summary>One transaction for the batch; each append in a savepoint, so a conflict undoes only its own rows.</summary>
+    private async Task<Exception?[]> Commit(List<PendingAppend> batch)
+    {
+        var outcomes = new Exception?[batch.Count];
+        using var write = await EnterWrite(CancellationToken.None);
+        await using var connection = await Open(CancellationToken.None);
+        await using var transaction = await connection.BeginTransactionAsync(CancellationToken.None);
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var (gameId, expectedVersion, events) = (batch[i].GameId, batch[i].ExpectedVersion, batch[i].Events);
+            await transaction.SaveAsync("append");
+            try
+            {
+                await using (var last = Command(connection, transaction, "SELECT COALESCE(MAX(sequence), 0) FROM events WHERE game_id = @id", ("id", gameId)))
+                {
+                    var version = Convert.ToInt32(await last.ExecuteScalarAsync(CancellationToken.None), CultureInfo.InvariantCulture);
+                    if (version != expectedVersion)
+                        throw new ConcurrencyConflictException(gameId, expectedVersion);
+                }
+                await InsertEvents(connection, transaction, gameId, expectedVersion, events, CancellationToken.None);
+                await transaction.ReleaseAsync("append");
+            }
+            catch (Exception e) when (e is ConcurrencyConflictException or DbException)
+            {
+                await transaction.RollbackAsync("append");
+                outcomes[i] = e;
+            }
+        }
+        await transaction.CommitAsync(CancellationToken.None);
+        Interlocked.Increment(ref _appendCommits);
+        return outcomes;
+    }
+
+    /// <summary>Stops taking appends; those queued are still written.</summary>
+    protected async Task CloseAppends()
+    {
+        _appends.Writer.TryComplete();
+        if (_appendWriter is { } writer)
+            await writer;
+    }
+
+    private sealed record PendingAppend(string GameId, int ExpectedVersion, IReadOnlyList<GameEvent> Events)
+    {
+        public TaskCompletionSource Committed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
     }
 
     public async Task AddSeat(SeatRecord seat, CancellationToken cancellationToken)

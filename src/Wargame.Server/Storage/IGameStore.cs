@@ -51,6 +51,9 @@ internal interface IGameStore
 
     Task<JoinCode?> FindJoinCode(string code, CancellationToken cancellationToken);
 
+    /// <summary>Replaces the game's join code for <paramref name="audience"/> with <paramref name="code"/>; false when the game has none.</summary>
+    Task<bool> ReplaceJoinCode(string gameId, Audience audience, string code, CancellationToken cancellationToken);
+
     /// <summary>The game's events in sequence order (sequence 1 is the first); empty for an unknown game.</summary>
     Task<IReadOnlyList<GameEvent>> LoadEvents(string gameId, CancellationToken cancellationToken);
 

@@ -16,5 +16,9 @@ internal sealed class PostgresGameStore(NpgsqlDataSource dataSource) : AdoGameSt
     protected override bool IsUniqueViolation(DbException exception) =>
         exception is PostgresException { SqlState: PostgresErrorCodes.UniqueViolation };
 
-    public ValueTask DisposeAsync() => dataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAppends();
+        await dataSource.DisposeAsync();
+    }
 }

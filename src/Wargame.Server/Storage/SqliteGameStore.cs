@@ -4,7 +4,7 @@ using Microsoft.Data.Sqlite;
 namespace Wargame.Server.Storage;
 
 /// <summary>The embedded default: one SQLite file in the data directory, write-ahead log, fully synchronous commits.</summary>
-internal sealed class SqliteGameStore(string path) : AdoGameStore, IDisposable
+internal sealed class SqliteGameStore(string path) : AdoGameStore, IAsyncDisposable
 {
     private const int SqliteConstraint = 19;
 
@@ -42,7 +42,11 @@ internal sealed class SqliteGameStore(string path) : AdoGameStore, IDisposable
         return new Release(_writer);
     }
 
-    public void Dispose() => _writer.Dispose();
+    public async ValueTask DisposeAsync()
+    {
+        await CloseAppends();
+        _writer.Dispose();
+    }
 
     private sealed class Release(SemaphoreSlim writer) : IDisposable
     {

@@ -5,6 +5,8 @@ namespace Wargame.Domain.Tests.Adjudication;
 
 public sealed class RulesTableTests
 {
+    private static readonly string[] Tags = ["LIT", "LIT-anchored", "LIT-2nd", "DESIGN"];
+
     [Fact]
     public void EveryRuleKey_HasAConstantWithItsNameTagSourceAndDescription()
     {
@@ -15,7 +17,7 @@ public sealed class RulesTableTests
         {
             var c = table[key];
             Assert.Equal(RulesTable.NameOf(key), c.Key);
-            Assert.Contains(c.Tag, new[] { "LIT", "LIT-anchored", "LIT-2nd", "DESIGN" });
+            Assert.Contains(c.Tag, Tags);
             Assert.False(string.IsNullOrWhiteSpace(c.Source));
             Assert.False(string.IsNullOrWhiteSpace(c.Description));
             Assert.True(double.IsFinite(c.Value));

@@ -9,7 +9,7 @@ using Wargame.Domain.Turns;
 namespace Wargame.Domain.Tests.Game;
 
 /// <summary>One random step: which kind of command, by whom, and two free numbers that fill it in.</summary>
-public sealed record Step(int Kind, int Role, int A, int B);
+internal sealed record Step(int Kind, int Role, int A, int B);
 
 /// <summary>Turns random steps into commands that are mostly legal for the state they meet; refused ones are skipped.</summary>
 internal static class RandomPlay

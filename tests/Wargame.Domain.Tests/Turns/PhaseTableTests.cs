@@ -1,4 +1,5 @@
 using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Tests.Game;
 using Wargame.Domain.Turns;
@@ -20,6 +21,19 @@ public sealed class PhaseTableTests
         Assert.Equal(commandTypes.OrderBy(t => t.Name), PhaseTable.Moves.Select(m => m.Command).OrderBy(t => t.Name));
         Assert.Equal(Enum.GetValues<CommandKind>().Order(), PhaseTable.Moves.Select(m => m.Kind).Order());
         Assert.All(PhaseTable.Moves, m => Assert.Equal(m.Kind.ToString(), m.Command.Name));
+    }
+
+    [Fact]
+    public void AnObserver_IsToldTheRefusalAWrongIssuerOfTheCommandGets()
+    {
+        var state = Fixture.Start(Fixture.Table());
+        var facilitatorProposing = Rules.Apply(state, new Propose(Actor.Facilitator, new CeasefireTerms())).Rejection;
+        var playerAdvancing = Rules.Apply(state, new AdvancePhase(Ukraine)).Rejection;
+
+        Assert.Equal(facilitatorProposing, PhaseTable.ObserverRefusal<Propose>());
+        Assert.Equal(playerAdvancing, PhaseTable.ObserverRefusal<AdvancePhase>());
+        Assert.Equal(("players-only", "facilitator-only"), (facilitatorProposing!.Code, playerAdvancing!.Code));
+        Assert.Equal("observer", PhaseTable.ObserverRefusal<PostMessage>().Code);
     }
 
     [Fact]

@@ -142,4 +142,31 @@ public sealed class HostilePlayerTests
         foreach (var audience in new[] { Audience.Public, Audience.Of(Role.UA), Audience.Of(Role.US), Audience.Of(Role.EU) })
             Assert.Equal(Json(GameViews.For(quiet, audience).Records), Json(GameViews.For(rearming, audience).Records));
     }
+
+    [Fact]
+    public void ALongChannel_ShowsItsLatestMessages_WithTheCount_AndLeavesOtherChannelsWhole()
+    {
+        var shown = PhaseTable.Limits.MessagesShownPerChannel;
+        var state = Negotiating().Apply(new PostMessage(Actor.Player(Role.RU), [Role.UA], "Before the flood."));
+        for (var i = 0; i < shown + 5; i++)
+            state = state.Apply(new PostMessage(Actor.Player(Role.US), [], $"Flood {i}"));
+        state = state.Apply(new PostMessage(Actor.Player(Role.UA), [Role.RU], "After the flood."));
+
+        var view = GameViews.For(state, Audience.Of(Role.RU));
+        Assert.Equal(shown + 7, view.MessageCount);
+        Assert.Equal(shown + 2, view.Messages.Length);
+        Assert.Equal(["Before the flood.", "Flood 5", "After the flood."], [view.Messages[0].Text, view.Messages[1].Text, view.Messages[^1].Text]);
+        Assert.Equal([1, 7, shown + 7], [view.Messages[0].Id, view.Messages[1].Id, view.Messages[^1].Id]);
+    }
+
+    [Theory]
+    [InlineData("Agreed\u202Edeen ton")]
+    [InlineData("Bell\u0007")]
+    [InlineData("\u2066hidden\u2069")]
+    public void AMessageWithControlOrDirectionOverrideCharacters_IsRefused(string escaped)
+    {
+        var text = System.Text.RegularExpressions.Regex.Unescape(escaped);
+        Assert.Equal("unsafe-text", Refusal(Negotiating(), new PostMessage(Actor.Player(Role.UA), [], text))!.Code);
+        Assert.Null(Refusal(Negotiating(), new PostMessage(Actor.Player(Role.UA), [], "Two lines:\nthe second.")));
+    }
 }

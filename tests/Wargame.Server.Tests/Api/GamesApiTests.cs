@@ -114,9 +114,9 @@ public sealed class GamesApiTests : IAsyncLifetime
     public async Task AnExportedGame_ImportsAsANewGameWithTheSameLog_AndABrokenOneIsRefused()
     {
         var table = await Table.Seat(_server, seed: 11);
-        await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([Role.US], "Private to the US"));
+        await table.Players[Role.UA].PostMessage(new MessageRequest([Role.US], "Private to the US"));
         await table.AdvanceTo(Phase.Orders);
-        await table.Players[Role.RU].Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(Role.RU));
+        await table.Players[Role.RU].SubmitOrders(Table.OrdersFor(Role.RU));
         var exported = await Read<SavedGame>(await Send(HttpMethod.Get, $"/api/games/{table.Game.GameId}/export", table.Game.FacilitatorKey));
         Assert.NotEmpty(exported.Commands);
 
@@ -151,8 +151,8 @@ public sealed class GamesApiTests : IAsyncLifetime
         var table = await Table.Seat(_server, seed: 12);
         await table.AdvanceTo(Phase.Orders);
         foreach (var (role, player) in table.Players)
-            await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(role));
-        await table.Facilitate("AdvancePhase");
+            await player.SubmitOrders(Table.OrdersFor(role));
+        await table.Facilitate(f => f.AdvancePhase());
         await table.AdvanceTo(Phase.Negotiation);
 
         var fork = await Read<CreatedGame>(await Send(HttpMethod.Post, $"/api/games/{table.Game.GameId}/fork?turn=2", table.Game.FacilitatorKey));
@@ -174,7 +174,7 @@ public sealed class GamesApiTests : IAsyncLifetime
     public async Task Replay_StepsThroughTheGame_PerAudience_AndOpensRolesOnlyOnceRevealed()
     {
         var table = await Table.Seat(_server, seed: 13);
-        await table.Players[Role.RU].Invoke<CommandResult>("PostMessage", new MessageRequest([Role.UA], "Secret talks"));
+        await table.Players[Role.RU].PostMessage(new MessageRequest([Role.UA], "Secret talks"));
         await table.AdvanceTo(Phase.Orders);
         var gameId = table.Game.GameId;
 
@@ -193,9 +193,9 @@ public sealed class GamesApiTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.BadRequest, (await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?audience=NATO", null)).StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, (await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?version=99", null)).StatusCode);
 
-        await table.Facilitate("EndGame");
+        await table.Facilitate(f => f.EndGame());
         Assert.Equal(HttpStatusCode.Forbidden, (await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?audience=RU", null)).StatusCode);
-        await table.Facilitate("RevealAll");
+        await table.Facilitate(f => f.RevealAll());
         var russia = await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?audience=RU&version=2", null));
         Assert.Equal(Role.RU, Assert.Single(russia.View.PrivateRecords).Role);
         var forkAfterReveal = await Send(HttpMethod.Post, $"/api/games/{gameId}/fork?turn=1", null);
@@ -207,8 +207,8 @@ public sealed class GamesApiTests : IAsyncLifetime
     {
         var quiet = await Table.Seat(_server, seed: 21);
         var busy = await Table.Seat(_server, seed: 21);
-        await busy.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([Role.US], "Back channel"));
-        await busy.Players[Role.US].Invoke<CommandResult>("PostMessage", new MessageRequest([Role.UA, Role.EU], "Reply"));
+        await busy.Players[Role.UA].PostMessage(new MessageRequest([Role.US], "Back channel"));
+        await busy.Players[Role.US].PostMessage(new MessageRequest([Role.UA, Role.EU], "Reply"));
         await quiet.AdvanceTo(Phase.Orders);
         await busy.AdvanceTo(Phase.Orders);
 

@@ -20,8 +20,8 @@ public sealed class BotSeatTests : IAsyncLifetime
         var game = await _server.CreateGame(seed: 77);
         var facilitator = await _server.Connect();
         var seat = await facilitator.JoinAsFacilitator(game.GameId, game.FacilitatorKey);
-        Assert.True((await facilitator.Invoke<CommandResult>("AssignBot", Role.RU)).Accepted);
-        Assert.Equal("bot-already-seated", (await facilitator.Invoke<CommandResult>("AssignBot", Role.RU)).Code);
+        Assert.True((await facilitator.AssignBot(Role.RU)).Accepted);
+        Assert.Equal("bot-already-seated", (await facilitator.AssignBot(Role.RU)).Code);
         var seats = await facilitator.WaitForSeats(s => s.Any(x => x.Bot));
         Assert.Equal(Audience.Of(Role.RU), Assert.Single(seats, s => s.Bot).Audience);
 
@@ -47,7 +47,7 @@ public sealed class BotSeatTests : IAsyncLifetime
         var facilitator = await _server.Connect();
         await facilitator.JoinAsFacilitator(game.GameId, game.FacilitatorKey);
         foreach (var role in RoleSet.All)
-            Assert.True((await facilitator.Invoke<CommandResult>("AssignBot", role)).Accepted);
+            Assert.True((await facilitator.AssignBot(role)).Accepted);
 
         for (var turn = 1; turn <= 3; turn++)
         {
@@ -55,7 +55,7 @@ public sealed class BotSeatTests : IAsyncLifetime
             await facilitator.WaitForView(v => v.Turn == turn && v.Roles.All(r => r.OrdersSubmitted));
             await AdvanceTo(facilitator, Phase.Debrief);
         }
-        var ended = await facilitator.Invoke<CommandResult>("AdvancePhase");
+        var ended = await facilitator.AdvancePhase();
         var last = await facilitator.WaitForView(v => v.Version == ended.Version);
         Assert.True(last.Ended);
         Assert.Equal([1, 2, 3], last.Results.Select(r => r.Turn));
@@ -64,11 +64,11 @@ public sealed class BotSeatTests : IAsyncLifetime
 
     private static async Task AdvanceTo(GameClient facilitator, Phase phase)
     {
-        var probe = await facilitator.Invoke<CommandResult>("PostMessage", new Server.Hubs.MessageRequest([], " "));
+        var probe = await facilitator.PostMessage(new Server.Hubs.MessageRequest([], " "));
         var view = await facilitator.WaitForView(v => v.Version == probe.Version);
         while (view.Phase != phase)
         {
-            var result = await facilitator.Invoke<CommandResult>("AdvancePhase");
+            var result = await facilitator.AdvancePhase();
             Assert.True(result.Accepted, result.Message);
             view = await facilitator.WaitForView(v => v.Version >= result.Version);
         }

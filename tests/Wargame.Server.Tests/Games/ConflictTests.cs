@@ -18,13 +18,13 @@ public sealed class ConflictTests
         var game = await server.CreateGame();
         var ukraine = await server.Connect();
         await ukraine.JoinWithCode(game.JoinCodes[Role.UA], "Olena");
-        Assert.Equal(2, (await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "first"))).Version);
+        Assert.Equal(2, (await ukraine.PostMessage(new MessageRequest([], "first"))).Version);
 
         // Another writer appends version 3 while the grain still holds version 2.
         var store = server.App.Services.GetRequiredService<IGameStore>();
         await store.AppendEvents(game.GameId, 2, [new MessagePosted(2, Role.RU, [], "from another writer")], CancellationToken.None);
 
-        var posted = await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "after the conflict"));
+        var posted = await ukraine.PostMessage(new MessageRequest([], "after the conflict"));
         Assert.Equal((true, 4), (posted.Accepted, posted.Version));
         var view = await ukraine.WaitForView(v => v.Version == 4);
         Assert.Equal(["first", "from another writer", "after the conflict"], view.Messages.Select(m => m.Text));

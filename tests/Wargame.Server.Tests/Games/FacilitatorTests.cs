@@ -25,13 +25,13 @@ public sealed class FacilitatorTests : IAsyncLifetime
         var table = await Table.Seat(_server);
         await table.AdvanceTo(Phase.Orders);
         foreach (var (role, player) in table.Players)
-            Assert.True((await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(role))).Accepted);
-        await table.Facilitate("AdvancePhase");
+            Assert.True((await player.SubmitOrders(Table.OrdersFor(role))).Accepted);
+        await table.Facilitate(f => f.AdvancePhase());
         await table.AdvanceTo(Phase.Orders);
         Assert.Equal(2, table.Facilitator.LastView!.Turn);
-        await table.Players[Role.UA].Invoke<CommandResult>("SubmitOrders", new UkraineOrders(UkrainePosture.CounterAttack, Mobilise: false));
+        await table.Players[Role.UA].SubmitOrders(new UkraineOrders(UkrainePosture.CounterAttack, Mobilise: false));
 
-        var set = await table.Facilitate("SetDeadline", 60);
+        var set = await table.Facilitate(f => f.SetDeadline(60));
         var deadlineView = await table.Facilitator.WaitForView(v => v.Version == set.Version);
         Assert.Equal(_clock.GetUtcNow().AddSeconds(60), deadlineView.Deadline);
 
@@ -56,19 +56,19 @@ public sealed class FacilitatorTests : IAsyncLifetime
     {
         var table = await Table.Seat(_server);
         await table.AdvanceTo(Phase.Negotiation);
-        await table.Facilitate("SetDeadline", 100);
+        await table.Facilitate(f => f.SetDeadline(100));
         _clock.Advance(TimeSpan.FromSeconds(30));
 
-        var paused = await table.Facilitate("Pause");
+        var paused = await table.Facilitate(f => f.Pause());
         var pausedView = await table.Players[Role.EU].WaitForView(v => v.Version == paused.Version);
         Assert.Equal((true, 70, (DateTimeOffset?)null), (pausedView.Paused, pausedView.PausedRemainingSeconds, pausedView.Deadline));
-        var refused = await table.Players[Role.EU].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Anyone?"));
+        var refused = await table.Players[Role.EU].PostMessage(new MessageRequest([], "Anyone?"));
         Assert.Equal("game-paused", refused.Code);
         _clock.Advance(TimeSpan.FromSeconds(1000));
         Assert.Equal(Phase.Negotiation, (await table.CurrentView()).Phase);
-        Assert.Equal("game-paused", (await table.Facilitator.Invoke<CommandResult>("ExtendDeadline", 30)).Code);
+        Assert.Equal("game-paused", (await table.Facilitator.ExtendDeadline(30)).Code);
 
-        var resumed = await table.Facilitate("ResumePlay");
+        var resumed = await table.Facilitate(f => f.ResumePlay());
         var resumedView = await table.Facilitator.WaitForView(v => v.Version == resumed.Version);
         Assert.Equal(_clock.GetUtcNow().AddSeconds(70), resumedView.Deadline);
         _clock.Advance(TimeSpan.FromSeconds(69));
@@ -81,18 +81,18 @@ public sealed class FacilitatorTests : IAsyncLifetime
     public async Task ExtendingMovesTheDeadline_ClearingStopsIt_AndNonsenseIsRefused()
     {
         var table = await Table.Seat(_server);
-        Assert.Equal("no-deadline", (await table.Facilitator.Invoke<CommandResult>("ExtendDeadline", 30)).Code);
-        Assert.Equal("bad-deadline", (await table.Facilitator.Invoke<CommandResult>("SetDeadline", -5)).Code);
-        Assert.Equal("bad-deadline", (await table.Facilitator.Invoke<CommandResult>("ExtendDeadline", 0)).Code);
+        Assert.Equal("no-deadline", (await table.Facilitator.ExtendDeadline(30)).Code);
+        Assert.Equal("bad-deadline", (await table.Facilitator.SetDeadline(-5)).Code);
+        Assert.Equal("bad-deadline", (await table.Facilitator.ExtendDeadline(0)).Code);
 
         var start = _clock.GetUtcNow();
-        await table.Facilitate("SetDeadline", 60);
-        var extended = await table.Facilitate("ExtendDeadline", 120);
+        await table.Facilitate(f => f.SetDeadline(60));
+        var extended = await table.Facilitate(f => f.ExtendDeadline(120));
         Assert.Equal(start.AddSeconds(180), (await table.Facilitator.WaitForView(v => v.Version == extended.Version)).Deadline);
         _clock.Advance(TimeSpan.FromSeconds(170));
         Assert.Equal(Phase.Briefing, (await table.CurrentView()).Phase);
 
-        await table.Facilitate("SetDeadline", [null]);
+        await table.Facilitate(f => f.SetDeadline(null));
         _clock.Advance(TimeSpan.FromHours(2));
         var view = await table.CurrentView();
         Assert.Equal((Phase.Briefing, (DateTimeOffset?)null), (view.Phase, view.Deadline));
@@ -102,7 +102,7 @@ public sealed class FacilitatorTests : IAsyncLifetime
     public async Task ARunningDeadline_SurvivesARestartOfTheServer()
     {
         var table = await Table.Seat(_server);
-        await table.Facilitate("SetDeadline", 60);
+        await table.Facilitate(f => f.SetDeadline(60));
         var token = table.Seats[Role.US].SeatToken;
         await _server.Stop();
 
@@ -118,10 +118,10 @@ public sealed class FacilitatorTests : IAsyncLifetime
     public async Task RecordsAreRevealedOnlyAfterTheEnd_ThenEveryAudienceSeesEveryBriefing()
     {
         var table = await Table.Seat(_server);
-        Assert.Equal("game-not-ended", (await table.Facilitator.Invoke<CommandResult>("RevealAll")).Code);
-        await table.Facilitate("EndGame");
-        Assert.Equal("game-ended", (await table.Players[Role.RU].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Wait"))).Code);
-        var revealed = await table.Facilitate("RevealAll");
+        Assert.Equal("game-not-ended", (await table.Facilitator.RevealAll()).Code);
+        await table.Facilitate(f => f.EndGame());
+        Assert.Equal("game-ended", (await table.Players[Role.RU].PostMessage(new MessageRequest([], "Wait"))).Code);
+        var revealed = await table.Facilitate(f => f.RevealAll());
 
         foreach (var client in table.Players.Values.Append(table.Observer))
         {
@@ -135,32 +135,32 @@ public sealed class FacilitatorTests : IAsyncLifetime
     public async Task InjectsAndAdjustments_AreLoggedAndShown_AndAnAdjustmentNeedsAReason()
     {
         var table = await Table.Seat(_server);
-        var fired = await table.Facilitate("InjectEvent", new InjectRequest("grid-strike", null, null, []));
-        var free = await table.Facilitate("InjectEvent", new InjectRequest(null, "Election called", "Snap elections in Washington.", [new InjectEffect("US.domesticSupport", -0.1)]));
+        var fired = await table.Facilitate(f => f.InjectEvent(new InjectRequest("grid-strike", null, null, [])));
+        var free = await table.Facilitate(f => f.InjectEvent(new InjectRequest(null, "Election called", "Snap elections in Washington.", [new InjectEffect("US.domesticSupport", -0.1)])));
         var view = await table.Facilitator.WaitForView(v => v.Version == free.Version);
         Assert.Equal(["Strike on the grid", "Election called"], view.Injects.Select(i => i.Title));
         Assert.True(free.Version > fired.Version);
-        var unknown = await table.Facilitator.Invoke<CommandResult>("InjectEvent", new InjectRequest("no-such-card", null, null, []));
+        var unknown = await table.Facilitator.InjectEvent(new InjectRequest("no-such-card", null, null, []));
         Assert.False(unknown.Accepted);
 
         // A ceasefire in force gives the resolution rolls the facilitator may adjust.
         await table.AdvanceTo(Phase.Negotiation);
-        var proposed = await table.Players[Role.UA].Invoke<CommandResult>("Propose", new CeasefireTerms { DmzWidthKm = 10, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["OSCE"] });
+        var proposed = await table.Players[Role.UA].Propose(new CeasefireTerms { DmzWidthKm = 10, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["OSCE"] });
         var proposal = (await table.Players[Role.UA].WaitForView(v => v.Version == proposed.Version)).Proposals.Single().Id;
-        Assert.True((await table.Players[Role.RU].Invoke<CommandResult>("RespondToProposal", proposal, ProposalResponse.Accept)).Accepted);
+        Assert.True((await table.Players[Role.RU].RespondToProposal(proposal, ProposalResponse.Accept)).Accepted);
         await table.AdvanceTo(Phase.Orders);
         foreach (var (role, player) in table.Players)
-            await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(role));
-        var resolved = await table.Facilitate("AdvancePhase");
+            await player.SubmitOrders(Table.OrdersFor(role));
+        var resolved = await table.Facilitate(f => f.AdvancePhase());
         var record = (await table.Facilitator.WaitForView(v => v.Version == resolved.Version)).Records.First(r => r.Adjustable);
 
-        var withoutReason = await table.Facilitator.Invoke<CommandResult>("AdjustAdjudication", new AdjustRequest(record.Id, 0.3, " "));
+        var withoutReason = await table.Facilitator.AdjustAdjudication(new AdjustRequest(record.Id, 0.3, " "));
         Assert.Equal("reason-required", withoutReason.Code);
-        var tooFar = await table.Facilitator.Invoke<CommandResult>("AdjustAdjudication", new AdjustRequest(record.Id, 2.0, "Far too much"));
+        var tooFar = await table.Facilitator.AdjustAdjudication(new AdjustRequest(record.Id, 2.0, "Far too much"));
         Assert.Equal("adjustment-out-of-range", tooFar.Code);
         // The observer did not see the proposal, so its versions are its own: the adjustment moves it by one.
         var resolvedForPublic = await table.Observer.WaitForView(v => v.Records.Any(r => r.Id == record.Id));
-        var adjusted = await table.Facilitate("AdjustAdjudication", new AdjustRequest(record.Id, 0.3, "Local knowledge of the front"));
+        var adjusted = await table.Facilitate(f => f.AdjustAdjudication(new AdjustRequest(record.Id, 0.3, "Local knowledge of the front")));
         Assert.Equal(resolved.Version + 1, adjusted.Version);
         var after = await table.Observer.WaitForView(v => v.Version > resolvedForPublic.Version);
         Assert.Equal(resolvedForPublic.Version + 1, after.Version);

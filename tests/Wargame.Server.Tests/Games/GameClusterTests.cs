@@ -233,6 +233,12 @@ internal sealed class RecordingPublisher : IGamePublisher
         return Task.CompletedTask;
     }
 
+    public Task PublishUpdate(string gameId, Audience audience, ViewDelta delta, IReadOnlyList<string> excluded)
+    {
+        _views.Enqueue(delta.ApplyTo(_views.Last(v => v.Audience == audience)));
+        return Task.CompletedTask;
+    }
+
     public Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats) => Task.CompletedTask;
 
     public Task PublishSeats(string gameId, IReadOnlyList<SeatView> seats) => Task.CompletedTask;

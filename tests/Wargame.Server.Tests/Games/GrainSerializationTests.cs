@@ -60,6 +60,8 @@ public sealed class GrainSerializationTests
     {
         public Task View(GameView view) => Task.CompletedTask;
 
+        public Task Update(ViewDelta delta) => Task.CompletedTask;
+
         public Task Seats(ImmutableArray<SeatView> seats) => Task.CompletedTask;
 
         public Task SeatReleased(string seatId) => Task.CompletedTask;
@@ -116,6 +118,10 @@ public sealed class GrainSerializationTests
             [typeof(TimeSpan)] = [TimeSpan.FromSeconds(90)],
             [typeof(TimeSpan?)] = [TimeSpan.FromSeconds(90), null],
             [typeof(GameView)] = [.. views],
+            [typeof(ViewDelta)] =
+            [
+                .. Audience.All.Select(a => ViewDelta.Between(GameViews.For(Rules.Replay(played.Events[..3]), a), GameViews.For(played.State, a))),
+            ],
             [typeof(ImmutableArray<SeatView>)] = [ImmutableArray.Create(seat, seat with { SeatId = "s_2", Bot = true, Connected = false })],
             [typeof(string)] = ["s_1"],
             [typeof(NodeInterest)] = [new NodeInterest([Audience.Public, Audience.Of(Role.UA)], ["s_1", "s_2"])],

@@ -26,12 +26,12 @@ public sealed class PassivationTests : IAsyncLifetime
         await using (var ukraine = await _server.Connect())
         {
             await ukraine.JoinWithCode(quiet.JoinCodes[Role.UA], "Olena");
-            Assert.True((await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "Before the quiet spell"))).Accepted);
+            Assert.True((await ukraine.PostMessage(new MessageRequest([], "Before the quiet spell"))).Accepted);
         }
         await using (var facilitator = await _server.Connect())
         {
             await facilitator.JoinAsFacilitator(timed.GameId, timed.FacilitatorKey);
-            Assert.True((await facilitator.Invoke<CommandResult>("SetDeadline", 3600)).Accepted);
+            Assert.True((await facilitator.SetDeadline(3600)).Accepted);
         }
         Assert.Equal(2, live.Count);
 
@@ -43,7 +43,7 @@ public sealed class PassivationTests : IAsyncLifetime
 
         var again = await _server.Connect();
         await again.JoinWithCode(quiet.JoinCodes[Role.US], "Sam");
-        var posted = await again.Invoke<CommandResult>("PostMessage", new MessageRequest([], "After the quiet spell"));
+        var posted = await again.PostMessage(new MessageRequest([], "After the quiet spell"));
         Assert.Equal((true, 3), (posted.Accepted, posted.Version));
         var view = await again.WaitForView(v => v.Version == 3);
         Assert.Equal(["Before the quiet spell", "After the quiet spell"], view.Messages.Select(m => m.Text));

@@ -28,7 +28,7 @@ public sealed class SlowClientTests
         // Russia's pushes and the seat lists hang; every command still completes, and the other audiences get their views, in order, up to the latest.
         for (var i = 1; i <= 5; i++)
         {
-            var result = await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], $"Statement {i}"));
+            var result = await ukraine.PostMessage(new MessageRequest([], $"Statement {i}"));
             Assert.True(result.Accepted);
         }
         var last = await publisher.WaitFor(Audience.Public, v => v.Messages.Length == 5);
@@ -77,6 +77,15 @@ public sealed class SlowClientTests
             if (audience == stalled)
                 await _release.Task;
             _received.GetOrAdd(audience, _ => new()).Enqueue(view);
+        }
+
+        public async Task PublishUpdate(string gameId, Audience audience, ViewDelta delta, IReadOnlyList<string> excluded)
+        {
+            if (audience == stalled)
+                await _release.Task;
+            var received = _received.GetOrAdd(audience, _ => new());
+            // Throws unless the delta follows the last view this audience's group was sent.
+            received.Enqueue(delta.ApplyTo(received.Last()));
         }
 
         public Task SendSeats(IReadOnlyList<string> connectionIds, string gameId, IReadOnlyList<SeatView> seats) => _release.Task;

@@ -26,9 +26,9 @@ public sealed class TwoNodeTests(PostgresServer postgres)
         await russia.JoinWithCode(game.JoinCodes[Role.RU], "Ivan");
         await russia.WaitForView(v => v.Version == 1);
 
-        Assert.Equal(2, (await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "from node A"))).Version);
-        Assert.Equal(3, (await russia.Invoke<CommandResult>("PostMessage", new MessageRequest([], "from node B"))).Version);
-        Assert.Equal(4, (await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "node A again"))).Version);
+        Assert.Equal(2, (await ukraine.PostMessage(new MessageRequest([], "from node A"))).Version);
+        Assert.Equal(3, (await russia.PostMessage(new MessageRequest([], "from node B"))).Version);
+        Assert.Equal(4, (await ukraine.PostMessage(new MessageRequest([], "node A again"))).Version);
 
         var view = await russia.WaitForView(v => v.Version == 4);
         Assert.Equal(["from node A", "from node B", "node A again"], view.Messages.Select(m => m.Text));

@@ -48,7 +48,7 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
         await using var table = await FailoverTable.Start(postgres);
         await table.PostUntilAcknowledged(40);
         // Due while node A is frozen and after B has taken the game over: both activations will want to close the phase.
-        Assert.True((await table.Facilitator.Invoke<CommandResult>("SetDeadline", 14)).Accepted);
+        Assert.True((await table.Facilitator.SetDeadline(14)).Accepted);
 
         var frozen = Stopwatch.StartNew();
         await table.NodeA.Server.Freeze();
@@ -94,12 +94,12 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
             clients.Add(facilitator);
             await facilitator.JoinAsFacilitator(game.GameId, game.FacilitatorKey);
 
-            Assert.True((await players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Through the front end"))).Accepted);
+            Assert.True((await players[Role.UA].PostMessage(new MessageRequest([], "Through the front end"))).Accepted);
             for (var i = 0; i < 2; i++)
-                Assert.True((await facilitator.Invoke<CommandResult>("AdvancePhase")).Accepted);
+                Assert.True((await facilitator.AdvancePhase()).Accepted);
             foreach (var (role, player) in players)
-                Assert.True((await player.Invoke<CommandResult>("SubmitOrders", Table.OrdersFor(role))).Accepted);
-            var resolved = await facilitator.Invoke<CommandResult>("AdvancePhase");
+                Assert.True((await player.SubmitOrders(Table.OrdersFor(role))).Accepted);
+            var resolved = await facilitator.AdvancePhase();
             Assert.True(resolved.Accepted, resolved.Message);
 
             foreach (var player in players.Values)

@@ -24,7 +24,7 @@ public sealed class RestartTests
                 game = await first.CreateGame(seed: 7);
                 var ukraine = await first.Connect();
                 seat = await ukraine.JoinWithCode(game.JoinCodes[Domain.Roles.Role.UA], "Olena");
-                var posted = await ukraine.Invoke<CommandResult>("PostMessage", new MessageRequest([], "Before the restart"));
+                var posted = await ukraine.PostMessage(new MessageRequest([], "Before the restart"));
                 Assert.Equal(new CommandResult(true, null, null, 2), posted);
                 await first.Stop();
             }
@@ -35,7 +35,7 @@ public sealed class RestartTests
             Assert.Equal(seat.SeatId, again.SeatId);
             var view = await resumed.WaitForView(v => v.Version == 2);
             Assert.Equal("Before the restart", Assert.Single(view.Messages).Text);
-            var posted2 = await resumed.Invoke<CommandResult>("PostMessage", new MessageRequest([], "After the restart"));
+            var posted2 = await resumed.PostMessage(new MessageRequest([], "After the restart"));
             Assert.True(posted2.Accepted);
             Assert.Equal(3, posted2.Version);
 

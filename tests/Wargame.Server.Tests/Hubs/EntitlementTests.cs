@@ -41,9 +41,9 @@ public sealed class EntitlementTests : IAsyncLifetime
             .ToList();
 
         await PlayWholeGame(table);
-        Assert.Equal("game-ended", (await table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "More?"))).Code);
+        Assert.Equal("game-ended", (await table.Players[Role.UA].PostMessage(new MessageRequest([], "More?"))).Code);
         var beforeReveal = (await table.CurrentView()).Version;
-        await table.Facilitate("RevealAll");
+        await table.Facilitate(f => f.RevealAll());
         foreach (var (_, client) in connections)
             await client.WaitForView(v => v.Revealed);
 
@@ -164,7 +164,7 @@ public sealed class EntitlementTests : IAsyncLifetime
             }
             await table.AdvanceTo(Phase.Debrief);
         }
-        var ended = await table.Facilitate("AdvancePhase");
+        var ended = await table.Facilitate(f => f.AdvancePhase());
         Assert.True((await table.Facilitator.WaitForView(v => v.Version == ended.Version)).Ended);
     }
 

@@ -62,7 +62,7 @@ public sealed class HubSecurityTests : IAsyncLifetime
         var taras = await second.JoinWithCode(game.JoinCodes[Role.UA], "Taras");
         Assert.NotEqual(olena.SeatId, taras.SeatId);
 
-        var posted = await first.Invoke<CommandResult>("PostMessage", new MessageRequest([], "Both of us see this"));
+        var posted = await first.PostMessage(new MessageRequest([], "Both of us see this"));
         await second.WaitForView(v => v.Version == posted.Version);
 
         await first.DisposeAsync();
@@ -85,23 +85,23 @@ public sealed class HubSecurityTests : IAsyncLifetime
         await client.JoinWithCode(game.JoinCodes[Role.US], "Sam");
         var refused = await Assert.ThrowsAsync<HubException>(() => client.JoinWithCode(game.JoinCodes[Role.RU], "Sam"));
         Assert.Contains("already-seated", refused.Message);
-        Assert.Equal(Role.US, Assert.Single(client.LastView!.PrivateRecords).Role);
+        Assert.Equal(Role.US, Assert.Single((await client.WaitForView(_ => true)).PrivateRecords).Role);
     }
 
     [Fact]
     public async Task AReleasedSeat_CanNeitherActNorBeResumed()
     {
         var table = await Table.Seat(_server);
-        var released = await table.Facilitate("ReleaseSeat", table.Seats[Role.RU].SeatId);
+        var released = await table.Facilitate(f => f.ReleaseSeat(table.Seats[Role.RU].SeatId));
 
-        var refused = await table.Players[Role.RU].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Still here?"));
+        var refused = await table.Players[Role.RU].PostMessage(new MessageRequest([], "Still here?"));
         Assert.Equal("seat-released", refused.Code);
         var retry = await _server.Connect();
         var error = await Assert.ThrowsAsync<HubException>(() => retry.Resume(table.Seats[Role.RU].SeatToken));
         Assert.Contains("unknown-seat", error.Message);
         var seats = await table.Facilitator.WaitForSeats(s => s.All(x => x.SeatId != table.Seats[Role.RU].SeatId));
         Assert.Equal(5, seats.Count);
-        Assert.Equal("unknown-seat", (await table.Facilitator.Invoke<CommandResult>("ReleaseSeat", "s_nosuchseat")).Code);
+        Assert.Equal("unknown-seat", (await table.Facilitator.ReleaseSeat("s_nosuchseat")).Code);
     }
 
     [Fact]
@@ -115,20 +115,20 @@ public sealed class HubSecurityTests : IAsyncLifetime
         var unknown = await Assert.ThrowsAsync<HubException>(() => russia.Invoke<CommandResult>("LaunchMissiles", 3));
         Assert.Equal("Failed to invoke 'LaunchMissiles' due to an error on the server. HubException: Method does not exist.", unknown.Message);
 
-        var wrongType = await Assert.ThrowsAsync<HubException>(() => russia.Invoke<CommandResult>("SubmitOrders", "major offensive"));
+        var wrongType = await Assert.ThrowsAsync<HubException>(() => russia.Invoke<CommandResult>(nameof(GameHub.SubmitOrders), "major offensive"));
         Assert.Contains("Error binding arguments", wrongType.Message);
 
-        var wrongKind = await Assert.ThrowsAsync<HubException>(() => russia.Invoke<CommandResult>("SubmitOrders", new { kind = "nuclear", posture = "Comply" }));
+        var wrongKind = await Assert.ThrowsAsync<HubException>(() => russia.Invoke<CommandResult>(nameof(GameHub.SubmitOrders), new { kind = "nuclear", posture = "Comply" }));
         Assert.Contains("Error binding arguments", wrongKind.Message);
 
-        var missing = await russia.Invoke<CommandResult>("SubmitOrders", [null]);
+        var missing = await russia.Invoke<CommandResult>(nameof(GameHub.SubmitOrders), [null]);
         Assert.Equal("missing-argument", missing.Code);
 
-        var wrongRole = await russia.Invoke<CommandResult>("SubmitOrders", new UkraineOrders(UkrainePosture.CounterAttack, Mobilise: true));
+        var wrongRole = await russia.SubmitOrders(new UkraineOrders(UkrainePosture.CounterAttack, Mobilise: true));
         Assert.Equal("wrong-orders-kind", wrongRole.Code);
 
         // Nothing was applied: the facilitator sees the same version and no orders.
-        var probe = await table.Facilitator.Invoke<CommandResult>("PostMessage", new MessageRequest([], ""));
+        var probe = await table.Facilitator.PostMessage(new MessageRequest([], ""));
         Assert.Equal(("empty-message", before), (probe.Code, probe.Version));
         Assert.All(table.Facilitator.LastView!.Orders, o => Assert.Null(o.Submitted));
 
@@ -136,11 +136,11 @@ public sealed class HubSecurityTests : IAsyncLifetime
         var closed = new TaskCompletionSource<Exception?>();
         russia.Connection.Closed += e => { closed.TrySetResult(e); return Task.CompletedTask; };
         russia.Connection.Reconnecting += e => { closed.TrySetResult(e); return Task.CompletedTask; };
-        await Assert.ThrowsAnyAsync<Exception>(() => russia.Invoke<CommandResult>("PostMessage", new MessageRequest([], new string('x', 40_000))));
+        await Assert.ThrowsAnyAsync<Exception>(() => russia.PostMessage(new MessageRequest([], new string('x', 40_000))));
         var reason = await closed.Task.WaitAsync(RunningServer.Timeout);
         Assert.Contains("maximum message size", reason?.Message ?? "", StringComparison.OrdinalIgnoreCase);
 
-        var after = await table.Facilitator.Invoke<CommandResult>("PostMessage", new MessageRequest([], "Still running"));
+        var after = await table.Facilitator.PostMessage(new MessageRequest([], "Still running"));
         Assert.Equal(before + 1, after.Version);
     }
 
@@ -158,7 +158,7 @@ public sealed class HubSecurityTests : IAsyncLifetime
         Assert.Contains("\"type\":7", close);
         Assert.Contains("error", close);
 
-        var after = await table.Players[Role.EU].Invoke<CommandResult>("PostMessage", new MessageRequest([], "Still here"));
+        var after = await table.Players[Role.EU].PostMessage(new MessageRequest([], "Still here"));
         Assert.Equal((true, 2), (after.Accepted, after.Version));
     }
 
@@ -177,7 +177,7 @@ public sealed class HubSecurityTests : IAsyncLifetime
     {
         await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Verbose", "--Serilog:MinimumLevel:Override:Microsoft", "Verbose"]);
         var table = await Table.Seat(server);
-        await table.Facilitate("AdvancePhase");
+        await table.Facilitate(f => f.AdvancePhase());
         var wrong = await server.Connect();
         await Assert.ThrowsAsync<HubException>(() => wrong.JoinAsFacilitator(table.Game.GameId, "fk_wrong-key-typed-by-someone"));
         await server.Stop();

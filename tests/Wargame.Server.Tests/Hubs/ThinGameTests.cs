@@ -44,8 +44,8 @@ public sealed class ThinGameTests : IAsyncLifetime
 
         var facilitator = await _server.Connect();
         await facilitator.JoinAsFacilitator(game.GameId, game.FacilitatorKey);
-        Assert.True((await facilitator.Invoke<CommandResult>("AdvancePhase")).Accepted);
-        Assert.True((await facilitator.Invoke<CommandResult>("AdvancePhase")).Accepted);
+        Assert.True((await facilitator.AdvancePhase()).Accepted);
+        Assert.True((await facilitator.AdvancePhase()).Accepted);
 
         Orders OrdersFor(Role role) => role switch
         {
@@ -55,10 +55,10 @@ public sealed class ThinGameTests : IAsyncLifetime
         };
         foreach (var (role, client) in players)
         {
-            var result = await client.Invoke<CommandResult>("SubmitOrders", OrdersFor(role));
+            var result = await client.SubmitOrders(OrdersFor(role));
             Assert.True(result.Accepted, result.Message);
         }
-        var resolved = await facilitator.Invoke<CommandResult>("AdvancePhase");
+        var resolved = await facilitator.AdvancePhase();
         Assert.True(resolved.Accepted, resolved.Message);
 
         foreach (var client in players.Values.Append(facilitator))

@@ -102,6 +102,48 @@ public abstract class GameStoreContract
     }
 
     [Fact]
+    public async Task AppendsFromManyGamesArrivingTogether_ShareCommits_AndEachSucceedsOrConflictsOnItsOwn()
+    {
+        var store = (AdoGameStore)await OpenStore("a");
+        var games = new List<GameRecord>();
+        for (var i = 0; i < 40; i++)
+            games.Add((await CreateGame(store, "key-a")).Item1);
+        var commitsBefore = store.AppendCommits;
+
+        // Every game appends twice at once (the second at a stale version, so it conflicts), and once more after.
+        var appends = games.SelectMany((game, i) => new[]
+        {
+            Outcome(store.AppendEvents(game.GameId, 1, [new MessagePosted(1, Role.UA, [], $"game {i}"), new GamePaused(i)], CancellationToken.None)),
+            Outcome(store.AppendEvents(game.GameId, 1, [new GameEnded()], CancellationToken.None)),
+        }).ToList();
+        var outcomes = await Task.WhenAll(appends).WaitAsync(TimeSpan.FromSeconds(60));
+
+        for (var i = 0; i < games.Count; i++)
+        {
+            Assert.Equal(("committed", "conflict"), (outcomes[2 * i], outcomes[2 * i + 1]));
+            var events = await store.LoadEvents(games[i].GameId, CancellationToken.None);
+            Assert.Equal([$"game {i}"], events.OfType<MessagePosted>().Select(m => m.Text));
+            Assert.Equal(3, events.Count);
+            Assert.DoesNotContain(events, e => e is GameEnded);
+        }
+        var commits = store.AppendCommits - commitsBefore;
+        Assert.True(commits < appends.Count / 2, $"{appends.Count} appends took {commits} commits: they were not grouped");
+    }
+
+    private static async Task<string> Outcome(Task append)
+    {
+        try
+        {
+            await append;
+            return "committed";
+        }
+        catch (ConcurrencyConflictException)
+        {
+            return "conflict";
+        }
+    }
+
+    [Fact]
     public async Task Seats_PersistAcrossReopening_AndAReleasedSeatCannotBeResumed()
     {
         var store = await OpenStore("a");

@@ -54,7 +54,7 @@ public sealed class GameCluster : IAsyncLifetime
     {
         await _cluster.StopAllSilosAsync();
         await _cluster.DisposeAsync();
-        Store.Dispose();
+        await Store.DisposeAsync();
         Clocks.TryRemove(StorePath, out _);
         RunningServer.DeleteDirectory(_directory);
     }

@@ -18,6 +18,9 @@ internal sealed class Table
         Observer = observer;
     }
 
+    /// <summary>How the game refuses the empty message <see cref="CurrentView"/> sends.</summary>
+    private static readonly string[] ProbeRefusals = ["empty-message", "game-ended"];
+
     public CreatedGame Game { get; }
     public IReadOnlyDictionary<Role, GameClient> Players { get; }
     public IReadOnlyDictionary<Role, JoinResult> Seats { get; }
@@ -43,10 +46,11 @@ internal sealed class Table
         return new Table(game, players, seats, facilitator, observer);
     }
 
-    public async Task<CommandResult> Facilitate(string method, params object?[] args)
+    /// <summary>Makes the facilitator's call and asserts it was accepted.</summary>
+    public async Task<CommandResult> Facilitate(Func<GameClient, Task<CommandResult>> call)
     {
-        var result = await Facilitator.Invoke<CommandResult>(method, args);
-        Assert.True(result.Accepted, $"{method}: {result.Code} {result.Message}");
+        var result = await call(Facilitator);
+        Assert.True(result.Accepted, $"{result.Code} {result.Message}");
         return result;
     }
 
@@ -56,7 +60,7 @@ internal sealed class Table
         var view = await CurrentView();
         while (view.Phase != phase)
         {
-            var result = await Facilitate("AdvancePhase");
+            var result = await Facilitate(f => f.AdvancePhase());
             view = await Facilitator.WaitForView(v => v.Version == result.Version);
         }
     }
@@ -67,8 +71,8 @@ internal sealed class Table
     /// </summary>
     public async Task<GameView> CurrentView()
     {
-        var probe = await Facilitator.Invoke<CommandResult>("PostMessage", new MessageRequest([], " "));
-        Assert.Contains(probe.Code, new[] { "empty-message", "game-ended" });
+        var probe = await Facilitator.PostMessage(new MessageRequest([], " "));
+        Assert.Contains(probe.Code, ProbeRefusals);
         return await Facilitator.WaitForView(v => v.Version == probe.Version);
     }
 

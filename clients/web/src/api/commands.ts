@@ -25,6 +25,7 @@ export const ARGUMENT_ORDER = {
   JoinWithCode: ["code", "displayName"],
   JoinAsFacilitator: ["gameId", "facilitatorKey"],
   Resume: ["seatToken"],
+  Resync: [],
   PostMessage: ["message"],
   Propose: ["terms"],
   RespondToProposal: ["proposalId", "response"],
@@ -47,6 +48,7 @@ export const ARGUMENT_ORDER = {
 /** The same for what the server sends. */
 export const MESSAGE_ORDER = {
   View: ["gameId", "view"],
+  Update: ["gameId", "delta"],
   Seats: ["gameId", "seats"],
 } as const satisfies { [M in Message]: readonly (keyof GameClient[M]["arguments"])[] };
 
@@ -97,6 +99,8 @@ export function seatCommands(link: HubLink) {
     joinWithCode: (code: string, displayName: string) => call(link, "JoinWithCode", { code, displayName }),
     joinAsFacilitator: (gameId: string, facilitatorKey: string) => call(link, "JoinAsFacilitator", { gameId, facilitatorKey }),
     resume: (seatToken: string) => call(link, "Resume", { seatToken }),
+    /** Asks for the seat's whole view again (after a missed delta); it arrives as a View push. */
+    resync: () => call(link, "Resync", {}),
   };
 }
 

@@ -34,6 +34,8 @@ export type OrdersView = Schemas["OrdersView"];
 
 // Views
 export type GameView = Schemas["GameView"];
+/** What changed in a view between two of its audience's versions (docs/hub-protocol.md). */
+export type ViewDelta = Schemas["ViewDelta"];
 /** A command of the rules by name, as views list what their audience may do now. */
 export type CommandKind = Schemas["CommandKind"];
 export type CommandLimits = Schemas["CommandLimits"];

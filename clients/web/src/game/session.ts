@@ -11,7 +11,7 @@ import {
 } from "../api/commands";
 import { storage } from "../api/storage";
 import type { JoinResult } from "../api/types";
-import { createGameStore, type GameState } from "./store";
+import { applyDelta, createGameStore, type GameState } from "./store";
 
 export type Credentials = { kind: "seat"; gameId: string } | { kind: "facilitator"; gameId: string; facilitatorKey: string };
 
@@ -55,6 +55,12 @@ export function useGameSession(credentials: Credentials): GameSession {
 
     onMessage(link, "View", ({ gameId: from, view }) => {
       if (from === gameId) store.dispatch({ type: "view", view });
+    });
+    onMessage(link, "Update", ({ gameId: from, delta }) => {
+      if (from !== gameId) return;
+      // A delta that does not follow the view held (a push was lost): ask for the whole view, which arrives as View.
+      if (applyDelta(store.getState().view, delta).kind === "gap") void seats.resync().catch(() => undefined);
+      else store.dispatch({ type: "delta", delta });
     });
     onMessage(link, "Seats", ({ gameId: from, seats }) => {
       if (from === gameId) store.dispatch({ type: "seats", seats });

@@ -1,4 +1,4 @@
-import type { GameView, JoinResult, SeatView } from "../api/types";
+import type { GameView, JoinResult, SeatView, ViewDelta } from "../api/types";
 
 // The client's game state: one store per game page, fed by the session (pushes, joins, connection changes) and
 // read by every screen. Whatever arrives from the server goes through reduce(), so a new kind of push (a delta of
@@ -18,6 +18,7 @@ export interface GameState {
 
 export type GameAction =
   | { type: "view"; view: GameView }
+  | { type: "delta"; delta: ViewDelta }
   | { type: "seats"; seats: SeatView[] }
   | { type: "status"; status: ConnectionStatus }
   | { type: "joined"; join: JoinResult }
@@ -30,6 +31,10 @@ export function reduce(state: GameState, action: GameAction): GameState {
     case "view": {
       const view = mergeView(state.view, action.view);
       return view === state.view ? state : { ...state, view };
+    }
+    case "delta": {
+      const outcome = applyDelta(state.view, action.delta);
+      return outcome.kind === "applied" ? { ...state, view: outcome.view } : state;
     }
     case "seats":
       return { ...state, seats: action.seats };
@@ -50,6 +55,45 @@ export function mergeView(current: GameView | null, next: GameView): GameView {
   if (!current) return next;
   const sameAudience = current.audience.kind === next.audience.kind && current.audience.role === next.audience.role;
   return sameAudience && current.version > next.version ? current : next;
+}
+
+/** What a delta does to the view held: makes the next one, is already in it (stale), or cannot follow it (a gap). */
+export type DeltaOutcome = { kind: "applied"; view: GameView } | { kind: "stale" } | { kind: "gap" };
+
+// Sections that may be null in a view travel wrapped in a delta ({ value }), so "now null" differs from "unchanged".
+const WRAPPED = new Set<string>(["deadline", "pausedRemainingSeconds", "russianOutlook"]);
+const HEADER = new Set<string>(["audience", "baseVersion", "version"]);
+
+interface ListDelta {
+  length: number;
+  items: { index: number; item: unknown }[];
+}
+
+/**
+ * Applies a delta the server pushed (docs/hub-protocol.md): it holds the view's changed sections, whole, and for a
+ * changed list its new length and the items that differ, by index. It applies only to its audience's view at its
+ * baseVersion; an older delta is dropped, and one from a later version than the view held is a gap, after which the
+ * session asks for the whole view again. Before the first whole view there is nothing to apply to: dropped as stale.
+ */
+export function applyDelta(current: GameView | null, delta: ViewDelta): DeltaOutcome {
+  if (!current) return { kind: "stale" };
+  const sameAudience = current.audience.kind === delta.audience.kind && current.audience.role === delta.audience.role;
+  if (!sameAudience || delta.version <= current.version) return { kind: "stale" };
+  if (delta.baseVersion !== current.version) return { kind: "gap" };
+  const next: Record<string, unknown> = { ...current, version: delta.version };
+  for (const [name, value] of Object.entries(delta)) {
+    if (HEADER.has(name) || value === undefined || value === null) continue;
+    if (WRAPPED.has(name)) next[name] = (value as { value: unknown }).value;
+    else if (Array.isArray(next[name]) && !Array.isArray(value)) next[name] = patchList(next[name] as unknown[], value as ListDelta);
+    else next[name] = value;
+  }
+  return { kind: "applied", view: next as unknown as GameView };
+}
+
+function patchList(list: unknown[], delta: ListDelta): unknown[] {
+  const patched = list.slice(0, delta.length);
+  for (const { index, item } of delta.items) patched[index] = item;
+  return patched;
 }
 
 export interface GameStore {

@@ -28,7 +28,7 @@ internal static class CommitmentStep
                 var mood = world.Hidden(HiddenQuantity.CongressMood);
                 var b = ctx.Rules[RatificationBase];
                 var w = ctx.Rules[RatificationCongressWeight];
-                var p = b.Value + w.Value * mood;
+                var p = RatificationChance(ctx, mood);
                 var roll = ctx.Roll(RecordKind.Ratification, $"g{agreement.Id}", p);
                 if (roll.Success)
                     world = world.Replace(agreement.Id, a => a with { Status = AgreementStatus.InForce, StatusReason = $"Ratified by the US Senate in turn {ctx.Turn}." });
@@ -42,6 +42,10 @@ internal static class CommitmentStep
             records.Add(Explanations.Commitment(ctx, world, world.Agreement(a.AgreementId), a));
         return (StepResult.Of(world, records), assessment);
     }
+
+    /// <summary>P(ratify) = base + weight x Congress mood; the counterfactual asks it with a warmer Congress.</summary>
+    public static double RatificationChance(ResolutionContext ctx, double mood) =>
+        ctx.Value(RatificationBase) + ctx.Value(RatificationCongressWeight) * mood;
 
     /// <summary>
     /// Hedging in play: a statement strengthens or weakens a commitment, or adds or drops its ambiguity clause; the

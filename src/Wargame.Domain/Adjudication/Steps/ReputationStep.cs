@@ -27,7 +27,7 @@ internal static class ReputationStep
             terms.Add(new Term("reputation on this guarantee", rep, "F", "step F"));
             if (honoured)
             {
-                var gain = ctx.Value(HonourGain) * (1 - rep);
+                var gain = GainOnHonour(ctx, rep);
                 terms.Add(ctx.Term(HonourGain, "honour: Rep += c (1 - Rep)"));
                 world = world.Replace(agreement.Id, a => a with
                 {
@@ -41,7 +41,7 @@ internal static class ReputationStep
             }
             else
             {
-                var loss = ctx.Value(RenegeLoss) * rep;
+                var loss = LossOnRenege(ctx, rep);
                 var spread = ctx.Value(RenegeSpread) * loss;
                 var form = ctx.Term(Deterrence.FormKey(current.Form), $"L_form ({current.Form})");
                 var (publicness, publicTerms) = Publicness.Of(ctx.Rules, current, guarantor);
@@ -77,4 +77,10 @@ internal static class ReputationStep
         }
         return StepResult.Of(world, records, scores);
     }
+
+    /// <summary>Honouring: Rep += c (1 - Rep). The counterfactual of backing down asks it too.</summary>
+    public static double GainOnHonour(ResolutionContext ctx, double rep) => ctx.Value(HonourGain) * (1 - rep);
+
+    /// <summary>Backing down: Rep -= c Rep. The counterfactual of honouring asks it too.</summary>
+    public static double LossOnRenege(ResolutionContext ctx, double rep) => ctx.Value(RenegeLoss) * rep;
 }

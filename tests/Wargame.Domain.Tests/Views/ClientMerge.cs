@@ -1,0 +1,71 @@
+using System.Text.Json.Nodes;
+using Xunit;
+
+namespace Wargame.Domain.Tests.Views;
+
+/// <summary>
+/// How a client merges a delta into the JSON view it holds, written from the protocol (docs/hub-protocol.md) without
+/// the domain's types, as the browser and the load generator do. The server tests use it too, on what a real
+/// SignalR client receives.
+/// </summary>
+internal static class ClientMerge
+{
+    public static readonly HashSet<string> Wrapped = ["deadline", "pausedRemainingSeconds", "russianOutlook"];
+
+    public static JsonObject Apply(JsonObject view, JsonObject delta)
+    {
+        if ((int)view["version"]! != (int)delta["baseVersion"]!)
+            throw new InvalidOperationException($"gap: holding version {view["version"]}, the delta is from {delta["baseVersion"]}");
+        var next = view.DeepClone().AsObject();
+        foreach (var (name, value) in delta)
+        {
+            if (name is "audience" or "baseVersion")
+                continue;
+            if (Wrapped.Contains(name))
+                next[name] = value!["value"]?.DeepClone();
+            else if (next[name] is JsonArray old && value is JsonObject list)
+            {
+                var length = (int)list["length"]!;
+                var items = new JsonArray();
+                for (var i = 0; i < Math.Min(length, old.Count); i++)
+                    items.Add(old[i]?.DeepClone());
+                foreach (var change in list["items"]!.AsArray())
+                {
+                    var index = (int)change!["index"]!;
+                    if (index < items.Count)
+                        items[index] = change["item"]!.DeepClone();
+                    else
+                        items.Add(change["item"]!.DeepClone());
+                }
+                next[name] = items;
+            }
+            else
+                next[name] = value?.DeepClone();
+        }
+        return next;
+    }
+
+    /// <summary>
+    /// Every section and item <paramref name="delta"/> carries equals the same section or item of
+    /// <paramref name="view"/>, its audience's view at the delta's version: it carries nothing else.
+    /// </summary>
+    public static void AssertCarriesOnly(JsonObject delta, JsonObject view)
+    {
+        foreach (var (name, value) in delta)
+        {
+            if (name is "baseVersion")
+                continue;
+            Assert.True(view.ContainsKey(name), $"the delta carries {name}, which the view has not");
+            if (value is JsonObject list && list.ContainsKey("length") && list.ContainsKey("items") && view[name] is JsonArray items)
+            {
+                Assert.Equal(items.Count, (int)list["length"]!);
+                foreach (var item in list["items"]!.AsArray())
+                    Assert.True(JsonNode.DeepEquals(item!["item"], items[(int)item["index"]!]), $"{name}[{item["index"]}] differs from the view's");
+            }
+            else if (Wrapped.Contains(name))
+                Assert.True(JsonNode.DeepEquals(value!["value"], view[name]), $"{name} differs from the view's");
+            else
+                Assert.True(JsonNode.DeepEquals(value, view[name]), $"{name} differs from the view's");
+        }
+    }
+}

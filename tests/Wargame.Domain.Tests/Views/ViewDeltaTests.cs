@@ -1,0 +1,111 @@
+using System.Reflection;
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using FsCheck;
+using FsCheck.Fluent;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Tests.Game;
+using Wargame.Domain.Views;
+
+namespace Wargame.Domain.Tests.Views;
+
+public sealed class ViewDeltaTests
+{
+    private static readonly string[] Scenarios = ["treaty-path", "oval-office-2025", "budapest-redux"];
+
+    private static Arbitrary<(int Scenario, ulong Seed, Step[] Steps)> Games() =>
+        Gen.Choose(0, Scenarios.Length - 1)
+            .Zip(Gen.Choose(0, int.MaxValue).Select(s => (ulong)s))
+            .Zip(Gen.ArrayOf(Gen.Choose(0, 1000).Two().Two().Select(x => new Step(x.Item1.Item1, x.Item1.Item2, x.Item2.Item1 * 37, x.Item2.Item2 * 101)), 80))
+            .Select(x => (x.Item1.Item1, x.Item1.Item2, x.Item2))
+            .ToArbitrary();
+
+    /// <summary>
+    /// In random legal games, for every audience and every version it sees: the view before plus the delta (applied
+    /// by the domain, and separately to the JSON as a client does) is exactly the view after, and every section and
+    /// item the delta carries is the newer view's own.
+    /// </summary>
+    [Fact]
+    public void ApplyingEachDelta_GivesExactlyTheNextViewOfEveryAudience()
+    {
+        var deltas = 0;
+        var property = Prop.ForAll(Games(), game =>
+        {
+            var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
+            var state = Rules.Begin(events[0]);
+            var held = Audience.All.ToDictionary(a => a, a => GameViews.For(state, a));
+            var heldJson = Audience.All.ToDictionary(a => a, a => Node(held[a]));
+            foreach (var e in events.Skip(1))
+            {
+                state = Rules.Evolve(state, e);
+                foreach (var audience in Audience.All)
+                {
+                    if (AudienceVersions.Of(state, audience) == held[audience].Version)
+                        continue;
+                    var next = GameViews.For(state, audience);
+                    var delta = ViewDelta.Between(held[audience], next);
+                    deltas++;
+                    var expected = Json(next);
+                    Assert.Equal(expected, Json(delta.ApplyTo(held[audience])));
+                    var wire = Node(delta);
+                    ClientMerge.AssertCarriesOnly(wire, JsonNode.Parse(expected)!.AsObject());
+                    heldJson[audience] = ClientMerge.Apply(heldJson[audience], wire);
+                    Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), heldJson[audience]), $"{audience}'s merged JSON differs from its view at {next.Version}");
+                    held[audience] = next;
+                }
+            }
+            return true;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(20), property);
+        Assert.True(deltas > 500, $"only {deltas} deltas: the games barely move");
+    }
+
+    [Fact]
+    public void ADelta_CarriesOnlyWhatChanged_AndConstantsTravelInTheFullViewOnly()
+    {
+        var (_, events, _) = RandomPlay.Run("treaty-path", 7, []);
+        var state = Rules.Apply(Rules.Begin(events[0]), new AdvancePhase(Actor.Facilitator)).State;
+        var before = GameViews.For(state, Audience.Of(Role.UA));
+        var message = Rules.Apply(state, new PostMessage(Actor.Player(Role.UA), [], "Hello"));
+        var after = GameViews.For(message.State, Audience.Of(Role.UA));
+
+        var delta = ViewDelta.Between(before, after);
+
+        var wire = Node(delta);
+        Assert.Equal(["audience", "baseVersion", "version", "messages"], wire.Select(p => p.Key));
+        Assert.Equal(before.Messages.Length + 1, delta.Messages!.Length);
+        Assert.Equal("Hello", Assert.Single(delta.Messages.Items).Item.Text);
+        Assert.True(JsonSerializer.SerializeToUtf8Bytes(delta, GameJson.Options).Length < 300);
+        Assert.True(JsonSerializer.SerializeToUtf8Bytes(after, GameJson.Options).Length > 10_000);
+    }
+
+    [Fact]
+    public void ADeltaRefuses_AViewAtAnotherVersion()
+    {
+        var (_, events, _) = RandomPlay.Run("treaty-path", 7, []);
+        var state = Rules.Begin(events[0]);
+        var view = GameViews.For(state, Audience.Public);
+        var delta = ViewDelta.Between(view, view with { Version = view.Version + 1, Turn = 2 });
+
+        var error = Assert.Throws<ArgumentException>(() => delta.ApplyTo(view with { Version = view.Version + 5 }));
+
+        Assert.Contains($"from version {view.Version}", error.Message);
+    }
+
+    /// <summary>A section the view gains without the delta knowing of it would never reach a client after its join.</summary>
+    [Fact]
+    public void EverySectionOfAView_HasItsPlaceInADelta()
+    {
+        var view = typeof(GameView).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order();
+        var delta = typeof(ViewDelta).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Append("Version").Where(n => n != "BaseVersion").Distinct().Order();
+
+        Assert.Equal(view, delta);
+    }
+
+    private static string Json<T>(T value) => JsonSerializer.Serialize(value, GameJson.Options);
+
+    private static JsonObject Node<T>(T value) => JsonSerializer.SerializeToNode(value, GameJson.Options)!.AsObject();
+}
