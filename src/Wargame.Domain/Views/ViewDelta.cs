@@ -37,6 +37,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RoleCard>? Roles { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<PrivateRecord>? PrivateRecords { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<MessageView>? Messages { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? MessageCount { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<OrdersView>? Orders { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnResultView>? Results { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ProposalView>? Proposals { get; init; }
@@ -57,6 +58,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<HiddenQuantitiesView>? Hidden { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<IntelligenceReport>? Intelligence { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianOutlookView?>? RussianOutlook { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public Changed<RussianBeliefView?>? RussianBelief { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RuleConstant>? RuleConstants { get; init; }
 
     /// <summary>
@@ -85,6 +87,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Between(before.Roles, after.Roles),
             PrivateRecords = ListDelta.Between(before.PrivateRecords, after.PrivateRecords),
             Messages = ListDelta.Between(before.Messages, after.Messages),
+            MessageCount = before.MessageCount == after.MessageCount ? null : after.MessageCount,
             Orders = ListDelta.Between(before.Orders, after.Orders),
             Results = ListDelta.Between(before.Results, after.Results, ViewEquality.Same),
             Proposals = ListDelta.Between(before.Proposals, after.Proposals, ViewEquality.Same),
@@ -105,6 +108,7 @@ public sealed record ViewDelta
             Hidden = ListDelta.Between(before.Hidden, after.Hidden, ViewEquality.Same),
             Intelligence = ListDelta.Between(before.Intelligence, after.Intelligence),
             RussianOutlook = ViewEquality.Same(before.RussianOutlook, after.RussianOutlook) ? null : new(after.RussianOutlook),
+            RussianBelief = ViewEquality.Same(before.RussianBelief, after.RussianBelief) ? null : new(after.RussianBelief),
             RuleConstants = ListDelta.Between(before.RuleConstants, after.RuleConstants),
         };
     }
@@ -130,6 +134,7 @@ public sealed record ViewDelta
             Roles = ListDelta.Apply(view.Roles, Roles),
             PrivateRecords = ListDelta.Apply(view.PrivateRecords, PrivateRecords),
             Messages = ListDelta.Apply(view.Messages, Messages),
+            MessageCount = MessageCount ?? view.MessageCount,
             Orders = ListDelta.Apply(view.Orders, Orders),
             Results = ListDelta.Apply(view.Results, Results),
             Proposals = ListDelta.Apply(view.Proposals, Proposals),
@@ -150,6 +155,7 @@ public sealed record ViewDelta
             Hidden = ListDelta.Apply(view.Hidden, Hidden),
             Intelligence = ListDelta.Apply(view.Intelligence, Intelligence),
             RussianOutlook = RussianOutlook is { } outlook ? outlook.Value : view.RussianOutlook,
+            RussianBelief = RussianBelief is { } belief ? belief.Value : view.RussianBelief,
             RuleConstants = ListDelta.Apply(view.RuleConstants, RuleConstants),
         };
     }
@@ -232,7 +238,8 @@ internal static class ViewEquality
 
     public static bool Same(TurnMetrics a, TurnMetrics b) =>
         ReferenceEquals(a, b) || (a.Turn == b.Turn && a.Credibility.AsSpan().SequenceEqual(b.Credibility.AsSpan()) && Bits(a.Deterrence, b.Deterrence)
-            && a.Hazard == b.Hazard && Bits(a.Territory, b.Territory) && a.Scores.SequenceEqual(b.Scores) && a.Reputation.SequenceEqual(b.Reputation));
+            && a.Hazard == b.Hazard && Bits(a.Territory, b.Territory) && a.Scores.SequenceEqual(b.Scores) && a.Reputation.SequenceEqual(b.Reputation)
+            && a.RussianEstimate == b.RussianEstimate && a.Perceived.AsSpan().SequenceEqual(b.Perceived.AsSpan()));
 
     public static bool Same(MapView a, MapView b) =>
         ReferenceEquals(a, b) || (a.Lines.AsSpan().SequenceEqual(b.Lines.AsSpan()) && a.ContactLine.AsSpan().SequenceEqual(b.ContactLine.AsSpan())
@@ -247,6 +254,10 @@ internal static class ViewEquality
 
     public static bool Same(HiddenQuantitiesView a, HiddenQuantitiesView b) =>
         a.Role == b.Role && a.Quantities.AsSpan().SequenceEqual(b.Quantities.AsSpan());
+
+    public static bool Same(RussianBeliefView? a, RussianBeliefView? b) =>
+        ReferenceEquals(a, b) || (a is not null && b is not null && Bits(a.Deterrence, b.Deterrence) && a.TrueDeterrence == b.TrueDeterrence
+            && a.Guarantors.AsSpan().SequenceEqual(b.Guarantors.AsSpan()));
 
     public static bool Same(RussianOutlookView? a, RussianOutlookView? b) =>
         ReferenceEquals(a, b) || (a is not null && b is not null && Bits(a.Deterrence, b.Deterrence) && a.Hazard == b.Hazard

@@ -10,7 +10,7 @@ namespace Wargame.Domain.Tests.Views;
 /// </summary>
 internal static class ClientMerge
 {
-    public static readonly HashSet<string> Wrapped = ["deadline", "pausedRemainingSeconds", "russianOutlook"];
+    public static readonly HashSet<string> Wrapped = ["deadline", "pausedRemainingSeconds", "russianOutlook", "russianBelief"];
 
     public static JsonObject Apply(JsonObject view, JsonObject delta)
     {

@@ -75,7 +75,7 @@ public sealed class ViewDeltaTests
         var delta = ViewDelta.Between(before, after);
 
         var wire = Node(delta);
-        Assert.Equal(["audience", "baseVersion", "version", "messages"], wire.Select(p => p.Key));
+        Assert.Equal(["audience", "baseVersion", "version", "messages", "messageCount"], wire.Select(p => p.Key));
         Assert.Equal(before.Messages.Length + 1, delta.Messages!.Length);
         Assert.Equal("Hello", Assert.Single(delta.Messages.Items).Item.Text);
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(delta, GameJson.Options).Length < 300);
