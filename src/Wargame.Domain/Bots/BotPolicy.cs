@@ -178,7 +178,9 @@ public static class BotPolicy
                 && a.Status is AgreementStatus.InForce or AgreementStatus.Tested or AgreementStatus.AwaitingRatification).ToArray();
             var deployed = Troops(role);
             var exitPressure = Flag(GameViews.ExitPressureQuantity) > 0;
-            var promised = mine.Select(a => a.PromisedTroops.GetValueOrDefault(role)).DefaultIfEmpty(0).Max();
+            // The promise: a named tripwire or the troops there at signing, whichever is more (as step E detects it).
+            var promised = mine.Select(a => Math.Max(((GuaranteeTerms)a.Terms).Tripwires.Where(t => t.Guarantor == role).Sum(t => t.Troops),
+                a.TroopsAtSigning.GetValueOrDefault(role))).DefaultIfEmpty(0).Max();
             // A withdrawal is policy: troops cut since the last resolution (a scripted withdrawal) or a drawdown on record
             // are not quietly put back; the bot only completes a deployment it has not yet made.
             var withdrawn = deployed < Flag(GameViews.TroopsLastTurnQuantity) || mine.Any(a => a.DrawdownTurn.ContainsKey(role));

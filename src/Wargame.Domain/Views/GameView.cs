@@ -151,7 +151,7 @@ public sealed record AgreementView(
     bool? AmbiguityClause,
     bool Disclosed,
     ImmutableArray<CommitmentChange> Changes,
-    ImmutableSortedDictionary<Role, int> PromisedTroops,
+    ImmutableSortedDictionary<Role, int> TroopsAtSigning,
     ImmutableSortedDictionary<Role, int> DrawdownTurn);
 
 /// <summary>A role's public order of battle; a guarantor's reputation with the history behind it.</summary>

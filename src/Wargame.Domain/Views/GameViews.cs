@@ -73,8 +73,7 @@ public static class GameViews
                 [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
             Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && SeesProposal(a)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
                 a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
-                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.Kind == AgreementKind.Guarantee
-                    ? a.Guarantee!.Guarantors.ToImmutableSortedDictionary(r => r, a.PromisedTroops) : ImmutableSortedDictionary<Role, int>.Empty, a.DrawdownTurn))],
+                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn))],
             Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
                 kv.Key.IsGuarantor() ? kv.Value.Reputation : null, kv.Value.ReputationHistory))],
             Territory = world.Territory,

@@ -19,7 +19,7 @@ const anAgreement = (status: AgreementView["status"]): AgreementView => ({
   ambiguityClause: null,
   disclosed: false,
   changes: [],
-  promisedTroops: {},
+  troopsAtSigning: {},
   drawdownTurn: {},
 });
 
