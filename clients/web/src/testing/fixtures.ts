@@ -40,7 +40,6 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     roles: [],
     privateRecords: [],
     messages: [],
-    messageCount: 0,
     orders: [],
     results: [],
     proposals: [],
