@@ -27,6 +27,7 @@ export type AgreementView = Schemas["AgreementView"];
 
 // Orders
 export type Orders = Schemas["Orders"];
+export type CommitmentChangeKind = Schemas["CommitmentChangeKind"];
 export type RussiaOrders = Schemas["OrdersRussiaOrders"];
 export type UkraineOrders = Schemas["OrdersUkraineOrders"];
 export type GuarantorOrders = Schemas["OrdersGuarantorOrders"];

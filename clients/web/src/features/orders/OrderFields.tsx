@@ -1,4 +1,4 @@
-import type { GuarantorOrders, Orders, Role, RussiaOrders, UkraineOrders } from "../../api/types";
+import type { CommitmentChangeKind, GuarantorOrders, Orders, Role, RussiaOrders, UkraineOrders } from "../../api/types";
 import { Check, NumberInput, Select } from "../../ui/fields";
 import { ORDER_HELP } from "./orderHelp";
 
@@ -13,10 +13,12 @@ interface OrderFieldsProps {
   maxTroopChange: number;
   /** A signed treaty waits for the Senate (a public fact), so seeking ratification means something. */
   ratifiable: boolean;
+  /** This guarantor's guarantees in force, which a statement may be about: id and the number the view shows. */
+  guarantees: { id: number; number: number }[];
 }
 
 /** The fields of the orders of <orders>' kind. */
-export function OrderFields({ orders, role, set, responseNeeded, maxTroopChange, ratifiable }: OrderFieldsProps) {
+export function OrderFields({ orders, role, set, responseNeeded, maxTroopChange, ratifiable, guarantees }: OrderFieldsProps) {
   switch (orders.kind) {
     case "russia":
       return <RussiaFields o={orders} set={set} />;
@@ -31,6 +33,7 @@ export function OrderFields({ orders, role, set, responseNeeded, maxTroopChange,
           responseNeeded={responseNeeded}
           maxTroopChange={maxTroopChange}
           ratifiable={ratifiable}
+          guarantees={guarantees}
         />
       );
   }
@@ -80,6 +83,14 @@ const RESPONSE_NAMES = {
   Nothing: "Nothing",
 } as const;
 
+const STATEMENT_CHANGES: CommitmentChangeKind[] = ["Strengthen", "Weaken", "AddAmbiguity", "DropAmbiguity"];
+const STATEMENT_NAMES: Record<CommitmentChangeKind, string> = {
+  Strengthen: "firm it up",
+  Weaken: "play it down",
+  AddAmbiguity: "add an ambiguity clause",
+  DropAmbiguity: "drop the ambiguity clause",
+};
+
 function GuarantorFields({
   o,
   role,
@@ -87,7 +98,13 @@ function GuarantorFields({
   responseNeeded,
   maxTroopChange,
   ratifiable,
+  guarantees,
 }: Omit<OrderFieldsProps, "orders"> & { o: GuarantorOrders }) {
+  const statementValue = o.statement ? `${o.statement.agreementId}:${o.statement.change}` : "none";
+  const statementOptions = ["none", ...guarantees.flatMap((g) => STATEMENT_CHANGES.map((c) => `${g.id}:${c}`))];
+  const statementNames: Record<string, string> = { none: "No statement" };
+  for (const g of guarantees)
+    for (const c of STATEMENT_CHANGES) statementNames[`${g.id}:${c}`] = `Guarantee #${g.number}: ${STATEMENT_NAMES[c]}`;
   return (
     <div className="grid">
       <NumberInput
@@ -129,6 +146,19 @@ function GuarantorFields({
         hint={ORDER_HELP.response}
         onChange={(r) => set({ ...o, response: r === "None" ? null : r })}
       />
+      {guarantees.length > 0 ? (
+        <Select
+          label="Statement on a guarantee"
+          value={statementValue}
+          options={statementOptions}
+          names={statementNames}
+          hint={ORDER_HELP.statement}
+          onChange={(v) => {
+            const [id, change] = v.split(":");
+            set({ ...o, statement: v === "none" ? null : { agreementId: Number(id), change: change as CommitmentChangeKind } });
+          }}
+        />
+      ) : null}
       {role === "US" ? (
         <Check
           label="Seek ratification of a signed treaty"

@@ -55,6 +55,12 @@ export function OrdersForm({ view, role }: { view: GameView; role: Role }) {
             responseNeeded={tests.length > 0}
             maxTroopChange={may.limits.maxTroopChange}
             ratifiable={view.agreements.some((a) => a.status === "AwaitingRatification")}
+            guarantees={view.agreements
+              .filter(
+                (a) =>
+                  (a.status === "InForce" || a.status === "Tested") && a.terms.kind === "guarantee" && a.terms.guarantors.includes(role),
+              )
+              .map((a) => ({ id: a.id, number: a.number }))}
           />
           <button type="submit" disabled={action.busy}>
             {own?.submitted ? "Replace orders" : "Submit orders"}

@@ -11,6 +11,8 @@ export const ORDER_HELP = {
   troopChange: "Deploys (positive) or withdraws (negative) your troops in Ukraine; troops on the ground raise your commitment.",
   troopLocation: "On the contact line your troops act as a tripwire; in the rear they risk less and deter less.",
   sanctions: "Raise or ease Western sanctions pressure on Russia (0–10).",
+  statement:
+    "A public statement about one of your guarantees in force: firming it up or playing it down (as the 1950 defence-perimeter speech did) moves its commitment; adding or dropping the ambiguity clause changes its terms.",
   armsAndIntelligence: "Supplies Ukraine: raises its readiness, and so the capability behind every guarantee.",
   response: "How you answer a test of your guarantee: fight, limited help, sanctions and arms, or nothing. Backing down costs reputation.",
   seekRatification: "Asks the Senate to ratify a signed treaty-form guarantee; it takes effect only once ratified.",

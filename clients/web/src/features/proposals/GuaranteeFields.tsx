@@ -55,6 +55,7 @@ export function GuaranteeFields({ g, set }: { g: GuaranteeTerms; set: (patch: Pa
         hint={TERM_HELP.economicStake}
         onChange={(economicStake) => set({ economicStake })}
       />
+      <Check label="Public (announced to every team)" hint={TERM_HELP.public} checked={g.public} onChange={(on) => set({ public: on })} />
       <Check
         label="Strategic-ambiguity clause"
         hint={TERM_HELP.ambiguity}

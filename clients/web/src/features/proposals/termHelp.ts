@@ -16,6 +16,8 @@ export const TERM_HELP = {
   guarantors: "Who promises to defend Ukraine; each guarantor's credibility is computed on its own.",
   legalForm: "The firmer the form (treaty over memorandum), the higher the commitment, and the less likely a reversal at home.",
   trigger: "Automatic (Article-5-like) commits more than consultations first.",
+  public:
+    "Announced to every team. A secret guarantee is known to its parties only: it cannot deter a Russia that does not know of it, yet still binds its guarantors if it is tested.",
   ambiguity: "Keeps the response vague: more room for the guarantor, less commitment in Russia's eyes.",
   tripwires: "Guarantor troops in Ukraine: they raise commitment and capability, most on the contact line.",
   economicStake: "A minerals deal or assets on site give the guarantor something to lose, raising its commitment.",

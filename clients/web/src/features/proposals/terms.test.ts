@@ -28,6 +28,8 @@ describe("terms", () => {
     expect(rows.get("Guarantors")).toBe("United States and Europe");
     expect(rows.get("Legal form")).toBe("Ratified treaty");
     expect(rows.get("Tripwires")).toBe("United States 2,000 troops (rear)");
+    expect(rows.get("Announced")).toBe("Public: every team knows of it");
+    expect(new Map(termsRows({ ...defaultGuarantee(), public: false })).get("Announced")).toBe("Secret: known to its parties only");
   });
 
   it("toggle a member in or out of a list once", () => {

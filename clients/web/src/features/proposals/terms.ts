@@ -73,6 +73,7 @@ export function termsRows(terms: AgreementTerms): [string, string][] {
     ["Guarantors", roleList(terms.guarantors, " and ") || "None"],
     ["Legal form", LEGAL_FORM_NAMES[terms.legalForm] ?? terms.legalForm],
     ["Trigger", humanize(terms.trigger)],
+    ["Announced", terms.public ? "Public: every team knows of it" : "Secret: known to its parties only"],
     ["Ambiguity clause", yesNo(terms.ambiguityClause)],
     [
       "Tripwires",
