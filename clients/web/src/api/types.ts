@@ -23,6 +23,7 @@ export type ProposalAnswer = Schemas["ProposalAnswer"];
 export type ProposalResponse = Schemas["ProposalResponse"];
 export type ProposalView = Schemas["ProposalView"];
 export type MapView = Schemas["MapView"];
+export type RussianBeliefView = Schemas["RussianBeliefView"];
 export type AgreementView = Schemas["AgreementView"];
 
 // Orders

@@ -1,4 +1,4 @@
-import type { GameView, PrivateRecord, QuantityView } from "../../api/types";
+import type { GameView, PrivateRecord, QuantityView, RussianBeliefView } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
 import { humanize, percent, thousands } from "../../ui/format";
 import { RecordTable } from "../../ui/RecordTable";
@@ -21,6 +21,7 @@ export function quantity(q: QuantityView) {
 export function PrivateBriefing({ record, view, heading }: { record: PrivateRecord; view: GameView; heading?: string }) {
   const hidden = view.hidden.find((h) => h.role === record.role);
   const outlook = record.role === "RU" ? view.russianOutlook : null;
+  const belief = record.role === "RU" ? view.russianBelief : null;
   const reports = view.intelligence.filter((r) => r.for === record.role && r.turn === view.turn);
   return (
     <article
@@ -76,6 +77,34 @@ export function PrivateBriefing({ record, view, heading }: { record: PrivateReco
           </p>
         </>
       ) : null}
+      {belief ? <RussianBelief belief={belief} /> : null}
     </article>
+  );
+}
+
+const estimate = (value: number, truth: number | null) =>
+  truth == null ? value.toFixed(2) : `${value.toFixed(2)} (true ${truth.toFixed(2)})`;
+
+/** What Russia believes of each guarantee it knows of; beside it the truth, for the facilitator and after the reveal. */
+function RussianBelief({ belief }: { belief: RussianBeliefView }) {
+  const withTruth = belief.trueDeterrence != null;
+  return (
+    <>
+      <h4>What Russia believes{withTruth ? " (beside the true values)" : ""}</h4>
+      <RecordTable
+        rows={belief.guarantors}
+        rowKey={(g) => `${g.agreementId}-${g.guarantor}`}
+        columns={[
+          { header: "Guarantor", cell: (g) => ROLE_NAMES[g.guarantor] },
+          { header: "Commitment", cell: (g) => estimate(g.commitment, g.trueCommitment) },
+          { header: "Capability", cell: (g) => estimate(g.capability, g.trueCapability) },
+          { header: "Credibility", cell: (g) => estimate(g.credibility, g.trueCredibility) },
+        ]}
+      />
+      <p className="hint" data-testid="russian-belief">
+        Russia estimates deterrence at {estimate(belief.deterrence, belief.trueDeterrence)}: its intelligence sees each guarantee through
+        noise, so it may over- or under-estimate resolve.
+      </p>
+    </>
   );
 }
