@@ -96,7 +96,7 @@ internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFact
 
     public Task<CommandResult> RevealAll() => Act<Domain.Game.RevealAll>(actor => Game.Execute(new Domain.Game.RevealAll(actor)));
 
-    public Task<CommandResult> AddNote(int turn, string text) => AsFacilitator(actor => Game.Execute(new Domain.Game.AddNote(actor, turn, text ?? "")));
+    public Task<CommandResult> AddNote(int turn, string text) => Act<Domain.Game.AddNote>(actor => Game.Execute(new Domain.Game.AddNote(actor, turn, text ?? "")));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -46,6 +46,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ("ReleaseSeat", [_table.Seats[Role.UA].SeatId], Allowed.Facilitator),
         ("EndGame", [], Allowed.Facilitator),
         ("RevealAll", [], Allowed.Facilitator),
+        ("AddNote", [1, "Ask the US team why it withdrew."], Allowed.Facilitator),
     ];
 
     [Fact]

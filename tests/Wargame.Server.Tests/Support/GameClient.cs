@@ -150,6 +150,10 @@ internal sealed class GameClient : IAsyncDisposable
 
     public Task<CommandResult> SetDeadline(int? seconds) => Invoke<CommandResult>(nameof(GameHub.SetDeadline), seconds);
 
+    public Task<CommandResult> SetDeadlinePresets(DeadlinePresets presets) => Invoke<CommandResult>(nameof(GameHub.SetDeadlinePresets), presets);
+
+    public Task<CommandResult> AddNote(int turn, string text) => Invoke<CommandResult>(nameof(GameHub.AddNote), turn, text);
+
     public Task<CommandResult> ExtendDeadline(int seconds) => Invoke<CommandResult>(nameof(GameHub.ExtendDeadline), seconds);
 
     public Task<CommandResult> Pause() => Invoke<CommandResult>(nameof(GameHub.Pause));

@@ -340,7 +340,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         // Phase by phase into the negotiation: the private channel Russia was not in stays hidden.
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Next phase" }).ClickAsync();
         await Expect(step).ToContainTextAsync("turn 1, negotiation");
-        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Next turn" }).ClickAsync();
+        await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Next turn", Exact = true }).ClickAsync();
         await Expect(step).ToContainTextAsync("turn 2, briefing");
         await Expect(_facilitator.GetByTestId("replay-view")).ToContainTextAsync("Russia is ready to talk");
         Assert.DoesNotContain("troops on the ground", await _facilitator.GetByTestId("replay-view").InnerTextAsync());
