@@ -8,9 +8,10 @@ namespace Wargame.Server.Hosting;
 /// 503 with that status, and the API and hub answer 503 too, because a game call needs the silo (or, on a front end,
 /// a gateway).
 /// </summary>
-internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IGameStore store, ILogger<NodeStartup> logger)
+internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<NodeStartup> logger)
 {
-    private readonly Lazy<Task> _storeReady = new(() => InitializeStore(store, logger));
+    // The store is resolved when first needed: resolving it reads (and validates) the options, which the host does at start.
+    private readonly Lazy<Task> _storeReady = new(() => InitializeStore(services.GetRequiredService<IGameStore>(), logger));
 
     /// <summary>The host has started every part: the store is ready and the silo active (or the cluster client connected).</summary>
     public bool IsComplete => lifetime.ApplicationStarted.IsCancellationRequested;
