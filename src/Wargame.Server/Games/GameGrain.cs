@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
 using Orleans.Placement;
@@ -69,6 +71,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     public Task<CommandResult> Execute(GameCommand command) => Handle(command);
 
     public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(State, audience));
+
+    public Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms) => Task.FromResult(GuaranteePreviews.For(State, role, terms));
 
     public Task<ImmutableArray<SeatView>> Seats()
     {
