@@ -12,7 +12,7 @@ public sealed record PreviewedGuarantor(Role Guarantor, int TroopsAssumed, doubl
 /// <summary>
 /// What draft guarantee terms would give if they were signed now: each guarantor's commitment and credibility, the
 /// capability of the guarantors together (step B), and the deterrence D of the guarantees everyone knows of, now and
-/// with this one added. <see cref="Assumptions"/> says in words what the figures take for granted.
+/// with this one added, and in words what the figures take for granted.
 /// </summary>
 public sealed record GuaranteePreview(
     ImmutableArray<PreviewedGuarantor> Guarantors,
