@@ -169,7 +169,9 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             state = applied.State;
             _state = state;
             logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
-            var result = CommandResult.Ok(VersionFor(state, command.Actor));
+            var result = Decision.Describe(applied.RefusedParts) is { } without
+                ? CommandResult.PartlyAccepted(without, VersionFor(state, command.Actor))
+                : CommandResult.Ok(VersionFor(state, command.Actor));
             await AfterAccepted(state);
             return result;
         }
