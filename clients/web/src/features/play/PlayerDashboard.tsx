@@ -104,7 +104,7 @@ export function PlayerDashboard({
       content: (
         <div className="columns">
           <Section title="Inbox">
-            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
+            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} gameId={gameId} stateVersion={view.version} />
           </Section>
           <Section title="New proposal">
             {view.ended ? (
@@ -115,6 +115,7 @@ export function PlayerDashboard({
                 onSubmit={commands.propose}
                 closed={proposalsClosed(view, may)}
                 draftOf={gameId}
+                stateVersion={view.version}
               />
             )}
           </Section>
