@@ -68,7 +68,16 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         return Task.CompletedTask;
     }
 
-    public Task<CommandResult> Execute(GameCommand command) => Handle(command);
+    public Task<CommandResult> Execute(GameCommand command, DateTimeOffset startBy)
+    {
+        if (time.GetUtcNow() <= startBy)
+            return Handle(command);
+        logger.LogWarning("{Command} for game {GameId} refused: it waited past its start-by time {StartBy:O}", command.GetType().Name, GameId, startBy);
+        return Task.FromResult(CommandResult.Refused(Busy, "The game was too busy to take your command in time; nothing was changed. Send it again.", VersionFor(State, command.Actor)));
+    }
+
+    /// <summary>The refusal of a command that waited too long to start (see <see cref="IGameGrain.Execute"/>).</summary>
+    public const string Busy = "busy";
 
     public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(State, audience));
 

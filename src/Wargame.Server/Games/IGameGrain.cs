@@ -15,9 +15,11 @@ internal interface IGameGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Decide and evolve (Rules.Apply), append with the expected version, push every changed audience its view.
-    /// A ClockedCommand gets the game clock's time stamped on it here.
+    /// A ClockedCommand gets the game clock's time stamped on it here. A command that could not start by
+    /// <paramref name="startBy"/> is refused with "busy" and changes nothing, so a caller that sets it well inside its
+    /// response timeout never reports failed a command that was applied.
     /// </summary>
-    Task<CommandResult> Execute(GameCommand command);
+    Task<CommandResult> Execute(GameCommand command, DateTimeOffset startBy);
 
     Task<GameView> View(Audience audience);
 

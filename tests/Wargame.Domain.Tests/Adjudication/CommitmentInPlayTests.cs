@@ -144,7 +144,7 @@ public sealed class CommitmentInPlayTests
         var full = Fixture.Start(UsAgreement());
         var nearlyGone = Fixture.Start(UsAgreement().WithTroops(Role.US, 500));
 
-        double Enablers(GameState s) => Deterrence.Capability(s.World, s.Constants, [Role.US], false).Terms.Single(t => t.Name.StartsWith("En_S", StringComparison.Ordinal)).Value;
+        double Enablers(GameState s) => Deterrence.Capability(s.World, s.Constants, [Role.US], false).Terms.Single(t => t.Formula == "En_S").Value;
 
         var floor = Rules.Value(EnablerFloor);
         Assert.Equal(Rules.Value(EnablersWithUs), Enablers(full), 12);
@@ -250,7 +250,7 @@ public sealed class CommitmentInPlayTests
         for (var turn = 1; turn <= 4; turn++)
         {
             state = state.Resolve();
-            stakes.Add(Record(state, RecordKind.Commitment).Terms.Single(t => t.Name.StartsWith("E_i", StringComparison.Ordinal)).Value);
+            stakes.Add(Record(state, RecordKind.Commitment).Terms.Single(t => t.Formula == "E_i").Value);
             if (turn < 4)
                 state = state.Advance();
         }

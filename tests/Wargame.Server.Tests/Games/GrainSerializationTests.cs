@@ -133,6 +133,7 @@ public sealed class GrainSerializationTests
             [typeof(Actor)] = [Actor.Player(Role.EU), Actor.Facilitator, Actor.System],
             [typeof(Audience)] = [.. Audience.All],
             [typeof(TimeSpan)] = [TimeSpan.FromSeconds(90)],
+            [typeof(DateTimeOffset)] = [new DateTimeOffset(2026, 12, 7, 13, 30, 5, 250, TimeSpan.Zero)],
             [typeof(TimeSpan?)] = [TimeSpan.FromSeconds(90), null],
             [typeof(GameView)] = [.. views],
             [typeof(ViewDelta)] =

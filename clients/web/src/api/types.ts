@@ -74,6 +74,8 @@ export type GameDetails = Schemas["GameDetails"];
 export type GameSummary = Schemas["GameSummary"];
 export type JoinAddresses = Schemas["JoinAddresses"];
 export type ReplayFrame = Schemas["ReplayFrame"];
+export type TurnMap = Schemas["TurnMap"];
+export type TeamMember = Schemas["TeamMember"];
 export type ReplayStep = Schemas["ReplayStep"];
 export type TimelineEntry = Schemas["TimelineEntry"];
 

@@ -141,7 +141,7 @@ export function PlayerDashboard({
           <ResultsSection view={view} />
           <Section title="Your score">
             <Scores view={view} only={view.revealed ? undefined : role} />
-            <MetricsCharts metrics={view.metrics} />
+            <MetricsCharts view={view} />
           </Section>
         </div>
       ),
