@@ -34,13 +34,32 @@ public static class GameViews
         int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
         // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
         var readsEstimate = !seesAll && audience.Role == Role.RU;
+        // The charts' numbers of a turn as this audience may read them (the headlines are written from the same).
+        TurnMetrics Seen(TurnMetrics m) => m with
+        {
+            Hazard = Sees(Role.RU) ? m.Hazard : null,
+            Credibility = readsEstimate ? m.Perceived : [.. m.Credibility.Where(p => KnowsId(p.AgreementId))],
+            Deterrence = readsEstimate ? m.RussianEstimate ?? m.Deterrence : m.Deterrence,
+            RussianEstimate = Sees(Role.RU) ? m.RussianEstimate : null,
+            Perceived = Sees(Role.RU) ? m.Perceived : [],
+            Scores = m.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
+        };
 
         var messages = Messages(state.Messages.Where(InChannel));
         var world = state.World;
         var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
         var assessment = Deterrence.Assess(world, state.Constants);
         var estimate = Perception.Of(world, state.Constants, assessment, state.Seed);
-        var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).ToImmutableArray();
+        // Records name agreements by this audience's numbers, like every other part of its view.
+        ResolutionRecord Readable(ResolutionRecord r) => AgreementNumbers.Renumber(r, numbers);
+        var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).Select(Readable).ToImmutableArray();
+        ImmutableArray<CommandKind> allowed = audience switch
+        {
+            { Kind: AudienceKind.Role, Role: { } role } => PhaseTable.Allowed(state, Actor.Player(role)),
+            { Kind: AudienceKind.Facilitator } => PhaseTable.Allowed(state, Actor.Facilitator),
+            _ => [],
+        };
+        var actions = ItemActions.For(state, audience, allowed);
 
         return new GameView
         {
@@ -55,12 +74,7 @@ public static class GameViews
             DeadlinePresets = state.DeadlinePresets,
             Ended = state.Ended,
             Revealed = state.Revealed,
-            Allowed = audience switch
-            {
-                { Kind: AudienceKind.Role, Role: { } role } => PhaseTable.Allowed(state, Actor.Player(role)),
-                { Kind: AudienceKind.Facilitator } => PhaseTable.Allowed(state, Actor.Facilitator),
-                _ => [],
-            },
+            Allowed = allowed,
             Limits = PhaseTable.Limits,
             Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
             PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
@@ -68,12 +82,18 @@ public static class GameViews
             MessageCount = messages.Count,
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
-                [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
+                [.. o.Records.Where(SeesRecord).Select(Readable).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
             Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
-                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
+                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy))
+            {
+                Actions = actions.OnProposal(a),
+            })],
             Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && SeesProposal(a)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
                 a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
-                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn))],
+                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn)
+            {
+                CanRevoke = actions.CanRevoke(a),
+            })],
             Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
                 kv.Key.IsGuarantor() ? kv.Value.Reputation : null, kv.Value.ReputationHistory))],
             Territory = world.Territory,
@@ -86,22 +106,19 @@ public static class GameViews
             RussianBelief = seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
             PendingTests = [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
-            Headlines = TurnHeadlines.For(state, SeesRecord),
-            Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
-            Metrics = [.. state.Outcomes.Select(o => o.Metrics with
-            {
-                Hazard = Sees(Role.RU) ? o.Metrics.Hazard : null,
-                Credibility = readsEstimate ? o.Metrics.Perceived : [.. o.Metrics.Credibility.Where(p => KnowsId(p.AgreementId))],
-                Deterrence = readsEstimate ? o.Metrics.RussianEstimate ?? o.Metrics.Deterrence : o.Metrics.Deterrence,
-                RussianEstimate = Sees(Role.RU) ? o.Metrics.RussianEstimate : null,
-                Perceived = Sees(Role.RU) ? o.Metrics.Perceived : [],
-                Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
-            })],
+            AdjustableRecords = actions.AdjustableRecords(),
+            Headlines = TurnHeadlines.For(state, SeesRecord, numbers, Seen),
+            Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))
+                .Select(s => s with { Lines = [.. s.Lines.Select(l => l with { Because = AgreementNumbers.Renumber(l.Because, numbers) })] })],
+            Metrics = [.. state.Outcomes.Select(o => Seen(o.Metrics))],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
             Notes = seesAll ? state.Notes : [],
             InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
             EventDeck = seesAll
-                ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
+                ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id))
+                {
+                    CanFire = actions.CanFire(c.Id),
+                })]
                 : [],
             Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
             Intelligence = IntelligenceReports.For(state, Sees),

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
 using Orleans.Placement;
@@ -78,6 +80,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     public const string Busy = "busy";
 
     public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(State, audience));
+
+    public Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms) => Task.FromResult(GuaranteePreviews.For(State, role, terms));
 
     public Task<ImmutableArray<SeatView>> Seats()
     {
@@ -174,7 +178,9 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             state = applied.State;
             _state = state;
             logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
-            var result = CommandResult.Ok(VersionFor(state, command.Actor));
+            var result = Decision.Describe(applied.RefusedParts) is { } without
+                ? CommandResult.PartlyAccepted(without, VersionFor(state, command.Actor))
+                : CommandResult.Ok(VersionFor(state, command.Actor));
             await AfterAccepted(state);
             return result;
         }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
 
@@ -20,6 +22,9 @@ internal interface IGameGrain : IGrainWithStringKey
     Task<CommandResult> Execute(GameCommand command, DateTimeOffset startBy);
 
     Task<GameView> View(Audience audience);
+
+    /// <summary>The guarantee builder's preview of <paramref name="terms"/> for <paramref name="role"/> (a query; nothing changes).</summary>
+    Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms);
 
     /// <summary>Every seat, connected if a node's subscription says one of its connections holds it.</summary>
     Task<ImmutableArray<SeatView>> Seats();

@@ -68,6 +68,25 @@ internal sealed class GameHub(
     public Task<CommandResult> SubmitOrders(Orders orders) => Act<Domain.Game.SubmitOrders>(actor =>
         Required(orders, nameof(orders)) ?? Execute(new Domain.Game.SubmitOrders(actor, orders)));
 
+    /// <summary>
+    /// The guarantee builder's preview: what draft terms would give if signed now, computed by the domain from public
+    /// state only (a query: nothing is stored or pushed). A player's seat, limited like its commands.
+    /// </summary>
+    public async Task<GuaranteePreviewResult> PreviewGuarantee(AgreementTerms terms)
+    {
+        CommandResult? refusal = CallerSeat switch
+        {
+            null => await Refuse("not-seated", "Join a game first."),
+            { SeatId: var id } when links.IsReleased(id) => await SeatReleased(),
+            { Audience.Kind: AudienceKind.Role } seat when CommandLimit(seat) is { } limited => await limited,
+            { Audience.Kind: AudienceKind.Role } => terms is null ? await Refuse("missing-argument", $"The argument '{nameof(terms)}' is required.") : null,
+            _ => await Refuse("players-only", "Only a role's players can preview the guarantees they draft."),
+        };
+        return refusal is not null
+            ? GuaranteePreviewResult.Refused(refusal.Code!, refusal.Message!)
+            : GuaranteePreviewResult.Of(await Game.PreviewGuarantee(CallerSeat!.Audience.Role!.Value, terms!));
+    }
+
     // Facilitating
 
     public Task<CommandResult> AdvancePhase() => Act<Domain.Game.AdvancePhase>(actor => Execute(new Domain.Game.AdvancePhase(actor)));
