@@ -49,8 +49,23 @@ internal sealed partial class ChildServer : IAsyncDisposable
         server._process.ErrorDataReceived += (_, _) => { };
         server._process.BeginOutputReadLine();
         server._process.BeginErrorReadLine();
-        await server._listening.Task.WaitAsync(TimeSpan.FromSeconds(60));
+        // Kestrel listens before the store and silo are ready (/healthz answers 503 Starting until then).
+        using var ready = new CancellationTokenSource(TimeSpan.FromSeconds(120));
+        await server._listening.Task.WaitAsync(ready.Token);
+        await WaitUntilHealthy(port, ready.Token);
         return server;
+    }
+
+    private static async Task WaitUntilHealthy(int port, CancellationToken cancellation)
+    {
+        using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}") };
+        while (true)
+        {
+            using var health = await http.GetAsync(new Uri("/healthz", UriKind.Relative), cancellation);
+            if (health.StatusCode == HttpStatusCode.OK)
+                return;
+            await Task.Delay(100, cancellation);
+        }
     }
 
     /// <summary>Resident memory of the server process, in MiB (Linux /proc).</summary>
