@@ -3,6 +3,7 @@ using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Roles;
+using Wargame.Domain.Scenarios;
 
 namespace Wargame.Domain.Headlines;
 
@@ -32,18 +33,11 @@ public static class TurnHeadlines
     private const double Steady = 0.005;
     private const int MaxReasons = 2;
 
-    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees)
+    /// <summary>The headlines, given the metrics at the start of the game (<see cref="Start"/>, the same for every audience).</summary>
+    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees, TurnMetrics startMetrics)
     {
         if (state.Outcomes.IsEmpty)
             return [];
-        var start = Deterrence.Assess(World.FromScenario(state.Scenario, state.Constants), state.Constants);
-        var startMetrics = new TurnMetrics
-        {
-            Turn = 0,
-            Deterrence = start.Deterrence,
-            Territory = state.Scenario.Territory,
-            Credibility = [.. start.Guarantors.Select(a => new CredibilityPoint(a.AgreementId, a.Guarantor, a.Commitment, a.Capability, a.Credibility))],
-        };
         var list = ImmutableArray.CreateBuilder<TurnHeadline>();
         for (var i = 0; i < state.Outcomes.Length; i++)
         {
@@ -52,6 +46,19 @@ public static class TurnHeadlines
             list.Add(Write(outcome, [.. outcome.Records.Where(sees)], before));
         }
         return list.ToImmutable();
+    }
+
+    /// <summary>The public metrics of the scenario's starting world: turn 0 of the charts.</summary>
+    public static TurnMetrics Start(Scenario scenario, RulesTable constants)
+    {
+        var start = Deterrence.Assess(World.FromScenario(scenario, constants), constants);
+        return new TurnMetrics
+        {
+            Turn = 0,
+            Deterrence = start.Deterrence,
+            Territory = scenario.Territory,
+            Credibility = [.. start.Guarantors.Select(a => new CredibilityPoint(a.AgreementId, a.Guarantor, a.Commitment, a.Capability, a.Credibility))],
+        };
     }
 
     /// <summary>One turn's headline from the records the audience sees and the public metrics before and after it.</summary>

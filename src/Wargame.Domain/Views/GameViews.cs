@@ -19,33 +19,28 @@ public static class GameViews
     public const string ExitPressureQuantity = "exitPressure";
     public const string TroopsLastTurnQuantity = "troopsLastTurn";
 
-    public static GameView For(GameState state, Audience audience)
-    {
-        var seesAll = audience.Kind == AudienceKind.Facilitator || state.Revealed;
-        bool Sees(Role role) => seesAll || audience.Role == role;
-        bool InChannel(Message m) => m.IsPublic || seesAll
-            || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
-        bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
-        // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
-        var numbers = AgreementNumbers.For(state, audience);
-        bool SeesProposal(Agreement a) => numbers.ContainsKey(a.Id);
-        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
-        // A link to a proposal this audience cannot see is left out, like the proposal itself.
-        int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
-        // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
-        var readsEstimate = !seesAll && audience.Role == Role.RU;
+    public static GameView For(GameState state, Audience audience) => For(ViewBasis.Of(state), audience);
 
-        var messages = Messages(state.Messages.Where(InChannel));
-        var world = state.World;
-        var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
-        var assessment = Deterrence.Assess(world, state.Constants);
-        var estimate = Perception.Of(world, state.Constants, assessment, state.Seed);
-        var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).ToImmutableArray();
+    /// <summary>
+    /// <paramref name="audience"/>'s view of the basis's state: the basis's public sections, its sight's sections and
+    /// the audience's own (numbers, credibility, what Russia believes), each built once per basis.
+    /// </summary>
+    public static GameView For(ViewBasis basis, Audience audience)
+    {
+        var state = basis.State;
+        var sight = ViewBasis.SightOf(state, audience);
+        var seesAll = sight.SeesAll;
+        var ofSight = basis.For(sight);
+        var messages = ofSight.Messages ??= Messages(state, sight);
+        var outcomes = ofSight.Outcomes ??= OutcomeSections(basis, sight);
+        var hidden = ofSight.World ??= WorldSections(state, sight);
+        var own = basis.For(audience);
+        var agreements = own.Agreements ??= AgreementSections(basis, audience, sight);
 
         return new GameView
         {
             Audience = audience,
-            Scenario = ScenarioSummary.Of(state.Scenario),
+            Scenario = basis.Scenario,
             Version = AudienceVersions.Of(state, audience),
             Turn = state.Turn,
             Phase = state.Phase,
@@ -62,64 +57,104 @@ public static class GameViews
                 _ => [],
             },
             Limits = PhaseTable.Limits,
-            Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
-            PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
+            Roles = basis.Roles,
+            PrivateRecords = [.. state.Scenario.Roles.Where(r => sight.Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
             Messages = messages.Shown,
             MessageCount = messages.Count,
-            Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
-            Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
-                [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
-                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
-            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && SeesProposal(a)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
-                a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
-                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn))],
-            Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
-                kv.Key.IsGuarantor() ? kv.Value.Reputation : null, kv.Value.ReputationHistory))],
-            Territory = world.Territory,
-            Map = MapViews.For(state),
-            Sanctions = world.Sanctions,
-            Credibility = readsEstimate
-                ? [.. estimate.Guarantors.Select(p => new CredibilityView(p.AgreementId, p.Guarantor, p.Commitment, [EstimateTerm], p.Capability, [EstimateTerm], p.Credibility))]
-                : [.. assessment.Guarantors.Where(a => KnowsId(a.AgreementId)).Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
-            Deterrence = readsEstimate ? estimate.Deterrence : assessment.Deterrence,
-            RussianBelief = seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
-            PendingTests = [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
-            Records = records,
-            Headlines = TurnHeadlines.For(state, SeesRecord),
-            Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
-            Metrics = [.. state.Outcomes.Select(o => o.Metrics with
-            {
-                Hazard = Sees(Role.RU) ? o.Metrics.Hazard : null,
-                Credibility = readsEstimate ? o.Metrics.Perceived : [.. o.Metrics.Credibility.Where(p => KnowsId(p.AgreementId))],
-                Deterrence = readsEstimate ? o.Metrics.RussianEstimate ?? o.Metrics.Deterrence : o.Metrics.Deterrence,
-                RussianEstimate = Sees(Role.RU) ? o.Metrics.RussianEstimate : null,
-                Perceived = Sees(Role.RU) ? o.Metrics.Perceived : [],
-                Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
-            })],
-            Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
+            Orders = ofSight.Orders ??= [.. RoleSet.All.Where(sight.Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), basis.Standing[r]))],
+            Results = outcomes.Results,
+            Proposals = agreements.Proposals,
+            Agreements = agreements.Agreements,
+            Forces = basis.Forces,
+            Territory = state.World.Territory,
+            Map = basis.Map,
+            Sanctions = state.World.Sanctions,
+            Credibility = agreements.Credibility,
+            Deterrence = agreements.Deterrence,
+            RussianBelief = agreements.RussianBelief,
+            PendingTests = agreements.PendingTests,
+            Records = outcomes.Records,
+            Headlines = outcomes.Headlines,
+            Scores = outcomes.Scores,
+            Metrics = agreements.Metrics,
+            Injects = seesAll ? basis.AllInjects : basis.PublicInjects,
             Notes = seesAll ? state.Notes : [],
             InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
-            EventDeck = seesAll
-                ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]
-                : [],
-            Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
-            Intelligence = IntelligenceReports.For(state, Sees),
-            RussianOutlook = Sees(Role.RU) ? Outlook(state, estimate.Deterrence) : null,
-            RuleConstants = state.Constants.All,
+            EventDeck = seesAll ? basis.EventDeck : [],
+            Hidden = hidden.Hidden,
+            Intelligence = hidden.Intelligence,
+            RussianOutlook = agreements.RussianOutlook,
+            RuleConstants = basis.RuleConstants,
         };
+    }
+
+    private static Func<ResolutionRecord, bool> SeesRecord(Sight sight) => r => r.VisibleTo.IsEmpty || r.VisibleTo.Any(sight.Sees);
+
+    private static OutcomeSections OutcomeSections(ViewBasis basis, Sight sight)
+    {
+        var state = basis.State;
+        var seesRecord = SeesRecord(sight);
+        return new(
+            [.. state.Outcomes.SelectMany(o => o.Records).Where(seesRecord)],
+            [.. state.Outcomes.Select(o => new TurnResultView(o.Turn, [.. o.Records.Where(seesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
+            TurnHeadlines.For(state, seesRecord, basis.StartMetrics),
+            [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => sight.Sees(s.Role))]);
+    }
+
+    private static WorldSections WorldSections(GameState state, Sight sight) => new(
+        [.. state.World.Positions.Where(kv => sight.Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
+        IntelligenceReports.For(state, sight.Sees));
+
+    /// <summary>What depends on the audience itself: the agreements it knows of (with its own numbers) and, for Russia, its estimates.</summary>
+    private static AgreementSections AgreementSections(ViewBasis basis, Audience audience, Sight sight)
+    {
+        var state = basis.State;
+        var world = state.World;
+        var seesAll = sight.SeesAll;
+        // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
+        var numbers = AgreementNumbers.For(state, audience);
+        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
+        // A link to a proposal this audience cannot see is left out, like the proposal itself.
+        int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
+        // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
+        var readsEstimate = !seesAll && audience.Role == Role.RU;
+        var seesRussia = sight.Sees(Role.RU);
+        var (assessment, estimate) = (basis.Assessment, basis.Estimate);
+        return new(
+            [.. world.Agreements.Where(a => KnowsId(a.Id)).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
+                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
+            [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && KnowsId(a.Id)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
+                a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
+                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn))],
+            readsEstimate
+                ? [.. estimate.Guarantors.Select(p => new CredibilityView(p.AgreementId, p.Guarantor, p.Commitment, [EstimateTerm], p.Capability, [EstimateTerm], p.Credibility))]
+                : [.. assessment.Guarantors.Where(a => KnowsId(a.AgreementId)).Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
+            readsEstimate ? estimate.Deterrence : assessment.Deterrence,
+            seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
+            [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
+            [.. state.Outcomes.Select(o => o.Metrics with
+            {
+                Hazard = seesRussia ? o.Metrics.Hazard : null,
+                Credibility = readsEstimate ? o.Metrics.Perceived : [.. o.Metrics.Credibility.Where(p => KnowsId(p.AgreementId))],
+                Deterrence = readsEstimate ? o.Metrics.RussianEstimate ?? o.Metrics.Deterrence : o.Metrics.Deterrence,
+                RussianEstimate = seesRussia ? o.Metrics.RussianEstimate : null,
+                Perceived = seesRussia ? o.Metrics.Perceived : [],
+                Scores = o.Metrics.Scores.Where(kv => sight.Sees(kv.Key)).ToImmutableSortedDictionary(),
+            })],
+            seesRussia ? Outlook(state, estimate.Deterrence) : null);
     }
 
     /// <summary>
     /// Numbered within this audience's list, so a gap never reveals a message it cannot see; each channel (the public
     /// one, or one set of members) keeps its latest messages, so a long one is cut from its start.
     /// </summary>
-    private static (ImmutableArray<MessageView> Shown, int Count) Messages(IEnumerable<Message> readable)
+    private static MessageSections Messages(GameState state, Sight sight)
     {
-        var all = readable.Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
+        var all = state.Messages.Where(m => m.IsPublic || sight.SeesAll || (sight.Role is { } r && (m.From == r || m.To.Contains(r))))
+            .Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
         var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
         var shown = all.GroupBy(Channel).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
-        return ([.. shown], all.Count);
+        return new([.. shown], all.Count);
     }
 
     private static string Channel(MessageView m) =>
