@@ -12,10 +12,9 @@ internal static class FacilitatorRules
         var effects = i.Effects.IsDefault ? [] : i.Effects;
         if (!string.IsNullOrWhiteSpace(i.CardId))
         {
-            if (state.Scenario.Events.FirstOrDefault(c => c.Id == i.CardId) is not { } card)
-                return Decision.Reject("unknown-card", $"The scenario's event deck has no card '{i.CardId}'.");
-            if (state.Injects.Any(x => x.CardId == card.Id))
-                return Decision.Reject("card-already-fired", $"Card '{card.Id}' has already been played.");
+            if (CardRefusal(state, i.CardId) is { } refused)
+                return Decision.Reject(refused.Code, refused.Message);
+            var card = state.Scenario.Events.First(c => c.Id == i.CardId);
             return Decision.Accept(new InjectFired(card.Id, card.Title, card.Text, card.Effects));
         }
         var limits = PhaseTable.Limits;
@@ -37,7 +36,17 @@ internal static class FacilitatorRules
         return Decision.Accept(new InjectFired(null, i.Title.Trim(), i.Text.Trim(), effects));
     }
 
-    /// <summary>Cards of the deck scheduled for this turn (or earlier) that have not fired yet.</summary>
+    /// <summary>Why card <paramref name="cardId"/> of the deck cannot be played now; null when it can.</summary>
+    public static Rejection? CardRefusal(GameState state, string cardId)
+    {
+        if (!state.Scenario.Events.Any(c => c.Id == cardId))
+            return new("unknown-card", $"The scenario's event deck has no card '{cardId}'.");
+        if (state.Injects.Any(x => x.CardId == cardId))
+            return new("card-already-fired", $"Card '{cardId}' has already been played.");
+        return null;
+    }
+
+    /// <summary>A note on a turn already played (or the current one).</summary>
     public static Decision Note(GameState state, AddNote note) =>
         note.Turn > state.Turn
             ? Decision.Reject("turn-not-played", $"A note is about turn {state.Turn} or one before it; turn {note.Turn} has not been played.")
@@ -53,6 +62,7 @@ internal static class FacilitatorRules
         return null;
     }
 
+    /// <summary>Cards of the deck scheduled for this turn (or earlier) that have not fired yet.</summary>
     public static IEnumerable<GameEvent> ScheduledInjects(GameState state, int turn) =>
         state.Scenario.Events
             .Where(c => c.Turn is { } t && t <= turn && !state.Injects.Any(x => x.CardId == c.Id))
@@ -88,13 +98,25 @@ internal static class FacilitatorRules
     public static Rejection? AdjustmentWindow(GameState state) =>
         state.Outcomes.IsEmpty || state.WorldBeforeResolution is null ? WindowClosed : null;
 
-    public static Decision Adjust(GameState state, AdjustAdjudication a)
+    /// <summary>
+    /// Why record <paramref name="recordId"/> cannot be adjusted while the window is open (the arguments aside): it
+    /// is not one of the last resolution's records, or it has no roll. Null when it can.
+    /// </summary>
+    public static Rejection? RecordRefusal(GameState state, string recordId)
     {
         var last = state.Outcomes[^1];
-        if (last.Records.FirstOrDefault(r => r.Id == a.RecordId) is not { } record)
-            return Decision.Reject("unknown-record", $"Turn {last.Turn} has no resolution record '{a.RecordId}'.");
+        if (last.Records.FirstOrDefault(r => r.Id == recordId) is not { } record)
+            return new("unknown-record", $"Turn {last.Turn} has no resolution record '{recordId}'.");
         if (!record.Adjustable)
-            return Decision.Reject("record-not-adjustable", $"Record '{a.RecordId}' has no roll to adjust; only rolled outcomes can be adjusted.");
+            return new("record-not-adjustable", $"Record '{recordId}' has no roll to adjust; only rolled outcomes can be adjusted.");
+        return null;
+    }
+
+    public static Decision Adjust(GameState state, AdjustAdjudication a)
+    {
+        if (RecordRefusal(state, a.RecordId) is { } refused)
+            return Decision.Reject(refused.Code, refused.Message);
+        var last = state.Outcomes[^1];
 
         var adjustments = last.Records.Where(r => r.Adjustment is not null && r.Id != a.RecordId)
             .ToDictionary(r => r.Id, r => new Adjustment(r.Adjustment!.Value, r.AdjustmentReason!));

@@ -25,36 +25,39 @@ internal static class NegotiationRules
     public static Decision Respond(GameState state, RespondToProposal r)
     {
         var role = r.Actor.Role!.Value;
-        if (Visible(state, role, r.ProposalId) is not { } proposal)
-            return UnknownProposal(r.ProposalId);
-        if (!Enum.IsDefined(r.Response))
-            return Decision.Reject("unknown-response", "Answer a proposal with accept, reject or withdraw.");
-        if (r.Response == ProposalResponse.Withdraw)
+        return Refuse(RespondRefusal(state, role, r.ProposalId, r.Response)) ?? Decision.Accept(new ProposalAnswered(r.ProposalId, role, r.Response));
+    }
+
+    /// <summary>Why <paramref name="role"/> may not give <paramref name="response"/> to proposal <paramref name="id"/>; null when it may.</summary>
+    public static Rejection? RespondRefusal(GameState state, Role role, int id, ProposalResponse response)
+    {
+        if (Visible(state, role, id) is not { } proposal)
+            return UnknownProposalRefusal(id);
+        if (!Enum.IsDefined(response))
+            return new("unknown-response", "Answer a proposal with accept, reject or withdraw.");
+        if (response == ProposalResponse.Withdraw)
         {
             if (proposal.Proposer != role)
-                return Decision.Reject("not-proposer", $"Only {proposal.Proposer.DisplayName()}, who made proposal #{proposal.Id}, can withdraw it.");
+                return new("not-proposer", $"Only {proposal.Proposer.DisplayName()}, who made proposal #{proposal.Id}, can withdraw it.");
             if (!proposal.IsOpen)
-                return Decision.Reject("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be withdrawn.");
-            return Decision.Accept(new ProposalAnswered(proposal.Id, role, r.Response));
+                return new("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be withdrawn.");
+            return null;
         }
         if (!proposal.Parties.Contains(role))
-            return Decision.Reject("not-a-party", $"{role.DisplayName()} is not a party to proposal #{proposal.Id} (parties: {string.Join(", ", proposal.Parties)}).");
+            return new("not-a-party", $"{role.DisplayName()} is not a party to proposal #{proposal.Id} (parties: {string.Join(", ", proposal.Parties)}).");
         if (proposal.Status != AgreementStatus.Proposed)
-            return Decision.Reject("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be answered.");
+            return new("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be answered.");
         if (proposal.Responses.GetValueOrDefault(role) != ProposalAnswer.Pending)
-            return Decision.Reject("already-answered", $"{role.DisplayName()} has already answered proposal #{proposal.Id}.");
-        return Decision.Accept(new ProposalAnswered(proposal.Id, role, r.Response));
+            return new("already-answered", $"{role.DisplayName()} has already answered proposal #{proposal.Id}.");
+        return null;
     }
 
     public static Decision Counter(GameState state, CounterProposal c)
     {
         var role = c.Actor.Role!.Value;
-        if (Visible(state, role, c.ProposalId) is not { } proposal)
-            return UnknownProposal(c.ProposalId);
-        if (!proposal.Parties.Contains(role) || proposal.Proposer == role)
-            return Decision.Reject("not-a-party", $"Only a party to proposal #{proposal.Id} other than its proposer can counter it.");
-        if (proposal.Status != AgreementStatus.Proposed)
-            return Decision.Reject("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be countered.");
+        if (CounterRefusal(state, role, c.ProposalId) is { } refused)
+            return Refuse(refused)!;
+        var proposal = state.World.Agreements.First(a => a.Id == c.ProposalId);
         if (CheckTerms(c.Terms) is { } bad)
             return bad;
         if (c.Terms.GetType() != proposal.Terms.GetType())
@@ -66,20 +69,47 @@ internal static class NegotiationRules
         return Decision.Accept(new ProposalMade(ProposalIds.Next(state, c.Terms), role, c.Terms, proposal.Id));
     }
 
+    /// <summary>
+    /// Why <paramref name="role"/> may not counter proposal <paramref name="id"/> at all, whatever its terms; null when
+    /// it may (a counter that keeps the proposal's kind, names the role and stays under the cap is then accepted).
+    /// </summary>
+    public static Rejection? CounterRefusal(GameState state, Role role, int id)
+    {
+        if (Visible(state, role, id) is not { } proposal)
+            return UnknownProposalRefusal(id);
+        if (!proposal.Parties.Contains(role) || proposal.Proposer == role)
+            return new("not-a-party", $"Only a party to proposal #{proposal.Id} other than its proposer can counter it.");
+        if (proposal.Status != AgreementStatus.Proposed)
+            return new("proposal-closed", $"Proposal #{proposal.Id} is {Describe(proposal.Status)}; it can no longer be countered.");
+        return null;
+    }
+
     public static Decision Revoke(GameState state, RevokeAgreement r)
     {
         var role = r.Actor.Role!.Value;
-        if (Visible(state, role, r.AgreementId) is not { } agreement)
-            return Decision.Reject("unknown-agreement", $"There is no agreement #{r.AgreementId}.");
-        if (!agreement.Parties.Contains(role))
-            return Decision.Reject("not-a-party", $"{role.DisplayName()} is not a party to agreement #{agreement.Id}.");
-        if (!agreement.IsInForce && agreement.Status != AgreementStatus.AwaitingRatification)
-            return Decision.Reject("not-in-force", $"Agreement #{agreement.Id} is {Describe(agreement.Status)}; only a signed agreement can be revoked.");
+        if (RevokeRefusal(state, role, r.AgreementId) is { } refused)
+            return Refuse(refused)!;
         var limit = PhaseTable.Limits.ReasonMaxLength;
         if (string.IsNullOrWhiteSpace(r.Reason) || r.Reason.Length > limit)
             return Decision.Reject("reason-required", $"Give a reason (up to {limit} characters) for revoking the agreement.");
+        var agreement = state.World.Agreements.First(a => a.Id == r.AgreementId);
         return Decision.Accept(new AgreementRevoked(agreement.Id, role, r.Reason.Trim(), AgreementLifecycle.RevocationLoss(state.Constants, agreement, role)));
     }
+
+    /// <summary>Why <paramref name="role"/> may not revoke agreement <paramref name="id"/> (a reason aside); null when it may.</summary>
+    public static Rejection? RevokeRefusal(GameState state, Role role, int id)
+    {
+        if (Visible(state, role, id) is not { } agreement)
+            return new("unknown-agreement", $"There is no agreement #{id}.");
+        if (!agreement.Parties.Contains(role))
+            return new("not-a-party", $"{role.DisplayName()} is not a party to agreement #{agreement.Id}.");
+        if (!agreement.IsInForce && agreement.Status != AgreementStatus.AwaitingRatification)
+            return new("not-in-force", $"Agreement #{agreement.Id} is {Describe(agreement.Status)}; only a signed agreement can be revoked.");
+        return null;
+    }
+
+    /// <summary>Why <paramref name="role"/> may not make a new proposal (or counter) now, whatever its terms; null when it may.</summary>
+    public static Rejection? TooManyOpenRefusal(GameState state, Role role) => TooManyOpen(state, role)?.Rejection;
 
     public static GameState Evolve(GameState state, GameEvent e)
     {
@@ -154,7 +184,9 @@ internal static class NegotiationRules
     private static Agreement? Visible(GameState state, Role role, int id) =>
         state.World.Agreements.FirstOrDefault(a => a.Id == id) is { } agreement && AgreementVisibility.Sees(role, agreement) ? agreement : null;
 
-    private static Decision UnknownProposal(int id) => Decision.Reject("unknown-proposal", $"There is no proposal #{id}.");
+    private static Rejection UnknownProposalRefusal(int id) => new("unknown-proposal", $"There is no proposal #{id}.");
+
+    private static Decision? Refuse(Rejection? rejection) => rejection is null ? null : Decision.Reject(rejection.Code, rejection.Message);
 
     /// <summary>The cap counts only the proposer's own open proposals: others' (some hidden from it) neither block nor reveal.</summary>
     private static Decision? TooManyOpen(GameState state, Role role)

@@ -75,6 +75,8 @@ public sealed record GameView
     public ImmutableArray<PendingTestView> PendingTests { get; init; } = [];
     /// <summary>Resolution records this audience may see, every turn.</summary>
     public ImmutableArray<ResolutionRecord> Records { get; init; } = [];
+    /// <summary>The ids of the resolution records this audience may adjust now (the facilitator, during the last resolution's debrief).</summary>
+    public ImmutableArray<string> AdjustableRecords { get; init; } = [];
     /// <summary>Each resolved turn's headline, written from the records above only (the last is the front page).</summary>
     public ImmutableArray<TurnHeadline> Headlines { get; init; } = [];
     /// <summary>Scores per turn with their lines: own role only (every role for the facilitator or after reveal).</summary>
@@ -132,7 +134,11 @@ public sealed record ProposalView(
     ImmutableArray<PartyResponseView> Responses,
     int ProposedTurn,
     int? CounterOf,
-    int? CounteredBy);
+    int? CounteredBy)
+{
+    /// <summary>What this audience may do to the proposal now (<see cref="ItemActions"/>): empty for anyone not a party, and after it closes.</summary>
+    public ImmutableArray<ProposalAction> Actions { get; init; } = [];
+}
 
 /// <summary>A signed agreement; <paramref name="Number"/> is the same short number the audience's proposal list shows for it.</summary>
 public sealed record AgreementView(
@@ -152,7 +158,11 @@ public sealed record AgreementView(
     bool Disclosed,
     ImmutableArray<CommitmentChange> Changes,
     ImmutableSortedDictionary<Role, int> TroopsAtSigning,
-    ImmutableSortedDictionary<Role, int> DrawdownTurn);
+    ImmutableSortedDictionary<Role, int> DrawdownTurn)
+{
+    /// <summary>Whether this audience may revoke the agreement now (a party, while it is signed and not yet ended).</summary>
+    public bool CanRevoke { get; init; }
+}
 
 /// <summary>A role's public order of battle; a guarantor's reputation with the history behind it.</summary>
 public sealed record ForceView(Role Role, int Troops, TripwireLocation Location, int Reinforcements72h, double? Reputation, ImmutableArray<ReputationEntry> ReputationHistory);
@@ -176,7 +186,11 @@ public sealed record PendingTestView(int AgreementId, Role Guarantor, int Turn, 
 
 public sealed record InjectView(int Turn, string? CardId, string Title, string Text, ImmutableArray<InjectEffect> Effects);
 
-public sealed record EventCardView(string Id, string Title, string Text, int? Turn, ImmutableArray<InjectEffect> Effects, bool Fired);
+public sealed record EventCardView(string Id, string Title, string Text, int? Turn, ImmutableArray<InjectEffect> Effects, bool Fired)
+{
+    /// <summary>Whether this audience may play the card now (the facilitator, while it has not fired and injects are allowed).</summary>
+    public bool CanFire { get; init; }
+}
 
 /// <summary>One of a role's own quantities, with the unit it reads in (a share as a percentage, a flag as yes or no).</summary>
 public sealed record QuantityView(string Name, string Label, double Value, QuantityUnit Unit);

@@ -23,7 +23,8 @@ public static class GameViews
 
     /// <summary>
     /// <paramref name="audience"/>'s view of the basis's state: the basis's public sections, its sight's sections and
-    /// the audience's own (numbers, credibility, what Russia believes), each built once per basis.
+    /// the audience's own (numbers, records as it reads them, credibility, what Russia believes), each built once per
+    /// basis; what it may do to each item is worked out afresh, as it follows every rule of the phase table.
     /// </summary>
     public static GameView For(ViewBasis basis, Audience audience)
     {
@@ -32,10 +33,23 @@ public static class GameViews
         var seesAll = sight.SeesAll;
         var ofSight = basis.For(sight);
         var messages = ofSight.Messages ??= Messages(state, sight);
-        var outcomes = ofSight.Outcomes ??= OutcomeSections(basis, sight);
         var hidden = ofSight.World ??= WorldSections(state, sight);
         var own = basis.For(audience);
-        var agreements = own.Agreements ??= AgreementSections(basis, audience, sight);
+        var numbers = own.Numbers ??= AgreementNumbers.For(state, audience);
+        var outcomes = own.Outcomes ??= OutcomeSections(basis, audience, sight, numbers);
+        var standing = own.Standing ??= StandingSections(basis, audience, sight, numbers);
+        // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
+        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
+        // A link to a proposal this audience cannot see is left out, like the proposal itself.
+        int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
+        ImmutableArray<CommandKind> allowed = audience switch
+        {
+            { Kind: AudienceKind.Role, Role: { } role } => PhaseTable.Allowed(state, Actor.Player(role)),
+            { Kind: AudienceKind.Facilitator } => PhaseTable.Allowed(state, Actor.Facilitator),
+            _ => [],
+        };
+        var actions = ItemActions.For(state, audience, allowed);
+        var world = state.World;
 
         return new GameView
         {
@@ -50,12 +64,7 @@ public static class GameViews
             DeadlinePresets = state.DeadlinePresets,
             Ended = state.Ended,
             Revealed = state.Revealed,
-            Allowed = audience switch
-            {
-                { Kind: AudienceKind.Role, Role: { } role } => PhaseTable.Allowed(state, Actor.Player(role)),
-                { Kind: AudienceKind.Facilitator } => PhaseTable.Allowed(state, Actor.Facilitator),
-                _ => [],
-            },
+            Allowed = allowed,
             Limits = PhaseTable.Limits,
             Roles = basis.Roles,
             PrivateRecords = [.. state.Scenario.Roles.Where(r => sight.Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
@@ -63,85 +72,101 @@ public static class GameViews
             MessageCount = messages.Count,
             Orders = ofSight.Orders ??= [.. RoleSet.All.Where(sight.Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), basis.Standing[r]))],
             Results = outcomes.Results,
-            Proposals = agreements.Proposals,
-            Agreements = agreements.Agreements,
+            Proposals = [.. world.Agreements.Where(a => KnowsId(a.Id)).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
+                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy))
+            {
+                Actions = actions.OnProposal(a),
+            })],
+            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && KnowsId(a.Id)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
+                a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
+                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn)
+            {
+                CanRevoke = actions.CanRevoke(a),
+            })],
             Forces = basis.Forces,
-            Territory = state.World.Territory,
+            Territory = world.Territory,
             Map = basis.Map,
-            Sanctions = state.World.Sanctions,
-            Credibility = agreements.Credibility,
-            Deterrence = agreements.Deterrence,
-            RussianBelief = agreements.RussianBelief,
-            PendingTests = agreements.PendingTests,
+            Sanctions = world.Sanctions,
+            Credibility = standing.Credibility,
+            Deterrence = standing.Deterrence,
+            RussianBelief = standing.RussianBelief,
+            PendingTests = standing.PendingTests,
             Records = outcomes.Records,
+            AdjustableRecords = actions.AdjustableRecords(),
             Headlines = outcomes.Headlines,
             Scores = outcomes.Scores,
-            Metrics = agreements.Metrics,
+            Metrics = outcomes.Metrics,
             Injects = seesAll ? basis.AllInjects : basis.PublicInjects,
             Notes = seesAll ? state.Notes : [],
             InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
-            EventDeck = seesAll ? basis.EventDeck : [],
+            EventDeck = seesAll
+                ? [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id))
+                {
+                    CanFire = actions.CanFire(c.Id),
+                })]
+                : [],
             Hidden = hidden.Hidden,
             Intelligence = hidden.Intelligence,
-            RussianOutlook = agreements.RussianOutlook,
+            RussianOutlook = standing.RussianOutlook,
             RuleConstants = basis.RuleConstants,
         };
-    }
-
-    private static Func<ResolutionRecord, bool> SeesRecord(Sight sight) => r => r.VisibleTo.IsEmpty || r.VisibleTo.Any(sight.Sees);
-
-    private static OutcomeSections OutcomeSections(ViewBasis basis, Sight sight)
-    {
-        var state = basis.State;
-        var seesRecord = SeesRecord(sight);
-        return new(
-            [.. state.Outcomes.SelectMany(o => o.Records).Where(seesRecord)],
-            [.. state.Outcomes.Select(o => new TurnResultView(o.Turn, [.. o.Records.Where(seesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            TurnHeadlines.For(state, seesRecord, basis.StartMetrics),
-            [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => sight.Sees(s.Role))]);
     }
 
     private static WorldSections WorldSections(GameState state, Sight sight) => new(
         [.. state.World.Positions.Where(kv => sight.Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
         IntelligenceReports.For(state, sight.Sees));
 
-    /// <summary>What depends on the audience itself: the agreements it knows of (with its own numbers) and, for Russia, its estimates.</summary>
-    private static AgreementSections AgreementSections(ViewBasis basis, Audience audience, Sight sight)
+    /// <summary>The resolved turns as this audience reads them: the records it sees, naming agreements by its numbers, and the charts' numbers it may read.</summary>
+    private static OutcomeSections OutcomeSections(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
     {
         var state = basis.State;
-        var world = state.World;
-        var seesAll = sight.SeesAll;
-        // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
-        var numbers = AgreementNumbers.For(state, audience);
-        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
-        // A link to a proposal this audience cannot see is left out, like the proposal itself.
-        int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
+        bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(sight.Sees);
+        // Records name agreements by this audience's numbers, like every other part of its view.
+        ResolutionRecord Readable(ResolutionRecord r) => AgreementNumbers.Renumber(r, numbers);
+        var seen = Seen(audience, sight, numbers);
+        return new(
+            [.. state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).Select(Readable)],
+            [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
+                [.. o.Records.Where(SeesRecord).Select(Readable).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
+            TurnHeadlines.For(state, SeesRecord, numbers, seen, basis.StartMetrics),
+            [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => sight.Sees(s.Role))
+                .Select(s => s with { Lines = [.. s.Lines.Select(l => l with { Because = AgreementNumbers.Renumber(l.Because, numbers) })] })],
+            [.. state.Outcomes.Select(o => seen(o.Metrics))]);
+    }
+
+    /// <summary>The charts' numbers of a turn as this audience may read them (the headlines are written from the same).</summary>
+    private static Func<TurnMetrics, TurnMetrics> Seen(Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
+    {
         // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
-        var readsEstimate = !seesAll && audience.Role == Role.RU;
+        var readsEstimate = !sight.SeesAll && audience.Role == Role.RU;
         var seesRussia = sight.Sees(Role.RU);
+        return m => m with
+        {
+            Hazard = seesRussia ? m.Hazard : null,
+            Credibility = readsEstimate ? m.Perceived : [.. m.Credibility.Where(p => numbers.ContainsKey(p.AgreementId))],
+            Deterrence = readsEstimate ? m.RussianEstimate ?? m.Deterrence : m.Deterrence,
+            RussianEstimate = seesRussia ? m.RussianEstimate : null,
+            Perceived = seesRussia ? m.Perceived : [],
+            Scores = m.Scores.Where(kv => sight.Sees(kv.Key)).ToImmutableSortedDictionary(),
+        };
+    }
+
+    /// <summary>Where the guarantees this audience knows of stand now: credibility, deterrence, tests pending and, for Russia, its estimates.</summary>
+    private static StandingSections StandingSections(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
+    {
+        var state = basis.State;
+        var seesAll = sight.SeesAll;
+        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
+        var readsEstimate = !seesAll && audience.Role == Role.RU;
         var (assessment, estimate) = (basis.Assessment, basis.Estimate);
         return new(
-            [.. world.Agreements.Where(a => KnowsId(a.Id)).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
-                [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy)))],
-            [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && KnowsId(a.Id)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
-                a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
-                a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn))],
             readsEstimate
                 ? [.. estimate.Guarantors.Select(p => new CredibilityView(p.AgreementId, p.Guarantor, p.Commitment, [EstimateTerm], p.Capability, [EstimateTerm], p.Credibility))]
                 : [.. assessment.Guarantors.Where(a => KnowsId(a.AgreementId)).Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
             readsEstimate ? estimate.Deterrence : assessment.Deterrence,
             seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
-            [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
-            [.. state.Outcomes.Select(o => o.Metrics with
-            {
-                Hazard = seesRussia ? o.Metrics.Hazard : null,
-                Credibility = readsEstimate ? o.Metrics.Perceived : [.. o.Metrics.Credibility.Where(p => KnowsId(p.AgreementId))],
-                Deterrence = readsEstimate ? o.Metrics.RussianEstimate ?? o.Metrics.Deterrence : o.Metrics.Deterrence,
-                RussianEstimate = seesRussia ? o.Metrics.RussianEstimate : null,
-                Perceived = seesRussia ? o.Metrics.Perceived : [],
-                Scores = o.Metrics.Scores.Where(kv => sight.Sees(kv.Key)).ToImmutableSortedDictionary(),
-            })],
-            seesRussia ? Outlook(state, estimate.Deterrence) : null);
+            [.. state.World.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
+            sight.Sees(Role.RU) ? Outlook(state, estimate.Deterrence) : null);
     }
 
     /// <summary>

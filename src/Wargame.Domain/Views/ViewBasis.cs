@@ -13,8 +13,9 @@ namespace Wargame.Domain.Views;
 /// <summary>
 /// What the views of one state share, built once for all audiences instead of once in each <see cref="GameViews.For(ViewBasis, Audience)"/>:
 /// the public sections (forces, map, roles, rules table, the assessment behind credibility and deterrence), the
-/// sections that depend only on which roles an audience sees (its <see cref="Sight"/>), and each audience's own
-/// sections, each built when first asked for. Built from the basis of an earlier state, it takes over every section
+/// sections that depend only on which roles an audience sees (its <see cref="Sight"/>: messages, orders, hidden
+/// quantities), and each audience's own (records and headlines read with its agreement numbers, where its guarantees
+/// stand), each built when first asked for. Built from the basis of an earlier state, it takes over every section
 /// whose inputs that state shares by reference (a message leaves the world alone, so forces, map and assessment are
 /// carried over), which keeps those sections the same objects and makes the next delta's comparison of them free.
 /// A section held here for several audiences holds only what each of them may see: public facts, or a sight's.
@@ -24,7 +25,6 @@ public sealed class ViewBasis
 {
     private readonly Dictionary<Sight, SightSections> _sights;
     private readonly Dictionary<Audience, AudienceSections> _audiences;
-    private readonly Lazy<ImmutableArray<EventCardView>> _eventDeck;
 
     private ViewBasis(GameState state, ViewBasis? earlier)
     {
@@ -38,7 +38,7 @@ public sealed class ViewBasis
 
         Scenario = sameScenario ? earlier!.Scenario : ScenarioSummary.Of(state.Scenario);
         RuleConstants = sameScenario ? earlier!.RuleConstants : state.Constants.All;
-        StartMetrics = sameScenario ? earlier!.StartMetrics : TurnHeadlines.Start(state.Scenario, state.Constants);
+        StartMetrics = sameScenario && before!.Seed == state.Seed ? earlier!.StartMetrics : TurnHeadlines.Start(state.Scenario, state.Constants, state.Seed);
         Roles = sameScenario && Same(s => s.SubmittedOrders) ? earlier!.Roles
             : [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))];
         Standing = Same(s => s.StandingOrders) ? earlier!.Standing
@@ -52,30 +52,32 @@ public sealed class ViewBasis
         Estimate = sameWorld ? earlier!.Estimate : Perception.Of(world, state.Constants, Assessment, state.Seed);
         PublicInjects = sameInjects ? earlier!.PublicInjects : [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, []))];
         AllInjects = sameInjects ? earlier!.AllInjects : [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, i.Effects))];
-        _eventDeck = sameInjects && earlier!._eventDeck.IsValueCreated ? earlier._eventDeck
-            : new(() => [.. state.Scenario.Events.Select(c => new EventCardView(c.Id, c.Title, c.Text, c.Turn, c.Effects, state.Injects.Any(i => i.CardId == c.Id)))]);
 
-        // A sight's sections follow the outcomes, the messages and the world; an audience's also its agreement numbers.
+        // A sight's sections follow the messages, the world and the orders; an audience's its agreement numbers and the
+        // outcomes (records read with those numbers) or the world (where its guarantees stand).
         _sights = [];
         _audiences = [];
         if (earlier is null)
             return;
         foreach (var (sight, sections) in earlier._sights)
         {
-            var carried = new SightSections
+            _sights[sight] = new SightSections
             {
-                Outcomes = sameOutcomes ? sections.Outcomes : null,
                 Messages = before!.Messages == state.Messages ? sections.Messages : null,
                 World = sameWorld && before.Turn == state.Turn ? sections.World : null,
                 Orders = Same(s => s.SubmittedOrders) && ReferenceEquals(Standing, earlier.Standing) ? sections.Orders : null,
             };
-            _sights[sight] = carried;
         }
         foreach (var (audience, sections) in earlier._audiences)
         {
-            var order = state.AgreementOrder.GetValueOrDefault(audience, []);
-            if (sameWorld && sameOutcomes && before!.Revealed == state.Revealed && before.AgreementOrder.GetValueOrDefault(audience, []) == order)
-                _audiences[audience] = sections;
+            if (before!.Revealed != state.Revealed || before.AgreementOrder.GetValueOrDefault(audience, []) != state.AgreementOrder.GetValueOrDefault(audience, []))
+                continue;
+            _audiences[audience] = new AudienceSections
+            {
+                Numbers = sections.Numbers,
+                Outcomes = sameOutcomes && ReferenceEquals(StartMetrics, earlier.StartMetrics) ? sections.Outcomes : null,
+                Standing = sameWorld ? sections.Standing : null,
+            };
         }
     }
 
@@ -99,8 +101,6 @@ public sealed class ViewBasis
     public TurnMetrics StartMetrics { get; }
     public ImmutableArray<InjectView> PublicInjects { get; }
     public ImmutableArray<InjectView> AllInjects { get; }
-    /// <summary>The scenario's event cards with whether each has fired: for those who see all only.</summary>
-    public ImmutableArray<EventCardView> EventDeck => _eventDeck.Value;
 
     /// <summary>The roles an audience sees: all of them (the facilitator, everyone after the reveal), its own, or none.</summary>
     public static Sight SightOf(GameState state, Audience audience) =>
@@ -132,34 +132,33 @@ public readonly record struct Sight(bool SeesAll, Role? Role)
 /// <summary>The sections of the views of one <see cref="Sight"/>, grouped by what they are built from (null: not built yet).</summary>
 internal sealed class SightSections
 {
-    public OutcomeSections? Outcomes { get; set; }
     public MessageSections? Messages { get; set; }
     public WorldSections? World { get; set; }
     public ImmutableArray<OrdersView>? Orders { get; set; }
+}
+
+internal sealed record MessageSections(ImmutableArray<MessageView> Shown, int Count);
+
+internal sealed record WorldSections(ImmutableArray<HiddenQuantitiesView> Hidden, ImmutableArray<IntelligenceReport> Intelligence);
+
+/// <summary>An audience's own sections: its agreement numbers and what is read with them (null: not built yet).</summary>
+internal sealed class AudienceSections
+{
+    public ImmutableDictionary<int, int>? Numbers { get; set; }
+    public OutcomeSections? Outcomes { get; set; }
+    public StandingSections? Standing { get; set; }
 }
 
 internal sealed record OutcomeSections(
     ImmutableArray<ResolutionRecord> Records,
     ImmutableArray<TurnResultView> Results,
     ImmutableArray<TurnHeadline> Headlines,
-    ImmutableArray<RoleScore> Scores);
+    ImmutableArray<RoleScore> Scores,
+    ImmutableArray<TurnMetrics> Metrics);
 
-internal sealed record MessageSections(ImmutableArray<MessageView> Shown, int Count);
-
-internal sealed record WorldSections(ImmutableArray<HiddenQuantitiesView> Hidden, ImmutableArray<IntelligenceReport> Intelligence);
-
-/// <summary>An audience's own sections, built from the world, the outcomes and its agreement numbers.</summary>
-internal sealed class AudienceSections
-{
-    public AgreementSections? Agreements { get; set; }
-}
-
-internal sealed record AgreementSections(
-    ImmutableArray<ProposalView> Proposals,
-    ImmutableArray<AgreementView> Agreements,
+internal sealed record StandingSections(
     ImmutableArray<CredibilityView> Credibility,
     double Deterrence,
     RussianBeliefView? RussianBelief,
     ImmutableArray<PendingTestView> PendingTests,
-    ImmutableArray<TurnMetrics> Metrics,
     RussianOutlookView? RussianOutlook);

@@ -52,6 +52,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Deterrence { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<PendingTestView>? PendingTests { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ResolutionRecord>? Records { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ImmutableArray<string>? AdjustableRecords { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RoleScore>? Scores { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnMetrics>? Metrics { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<TurnHeadline>? Headlines { get; init; }
@@ -105,6 +106,7 @@ public sealed record ViewDelta
             Deterrence = Scalar(before.Deterrence, after.Deterrence),
             PendingTests = ListDelta.Between(before.PendingTests, after.PendingTests),
             Records = ListDelta.Between(before.Records, after.Records, ViewEquality.Same),
+            AdjustableRecords = before.AdjustableRecords.AsSpan().SequenceEqual(after.AdjustableRecords.AsSpan()) ? null : after.AdjustableRecords,
             Scores = ListDelta.Between(before.Scores, after.Scores, ViewEquality.Same),
             Metrics = ListDelta.Between(before.Metrics, after.Metrics, ViewEquality.Same),
             Headlines = ListDelta.Between(before.Headlines, after.Headlines, ViewEquality.Same),
@@ -155,6 +157,7 @@ public sealed record ViewDelta
             Deterrence = Deterrence ?? view.Deterrence,
             PendingTests = ListDelta.Apply(view.PendingTests, PendingTests),
             Records = ListDelta.Apply(view.Records, Records),
+            AdjustableRecords = AdjustableRecords ?? view.AdjustableRecords,
             Scores = ListDelta.Apply(view.Scores, Scores),
             Metrics = ListDelta.Apply(view.Metrics, Metrics),
             Headlines = ListDelta.Apply(view.Headlines, Headlines),
@@ -280,7 +283,8 @@ internal static class ViewEquality
     public static bool Same(ProposalView a, ProposalView b) =>
         ReferenceEquals(a, b) || (a.Id == b.Id && a.Number == b.Number && a.Kind == b.Kind && a.Proposer == b.Proposer && a.Parties.AsSpan().SequenceEqual(b.Parties.AsSpan())
             && Equals(a.Terms, b.Terms) && a.Status == b.Status && a.Responses.AsSpan().SequenceEqual(b.Responses.AsSpan())
-            && a.ProposedTurn == b.ProposedTurn && a.CounterOf == b.CounterOf && a.CounteredBy == b.CounteredBy);
+            && a.ProposedTurn == b.ProposedTurn && a.CounterOf == b.CounterOf && a.CounteredBy == b.CounteredBy
+            && a.Actions.AsSpan().SequenceEqual(b.Actions.AsSpan()));
 
     public static bool Same(CredibilityView a, CredibilityView b) =>
         a.AgreementId == b.AgreementId && a.Guarantor == b.Guarantor && Bits(a.Commitment, b.Commitment) && Bits(a.Capability, b.Capability)
@@ -320,7 +324,7 @@ internal static class ViewEquality
             && a.CurrentForm == b.CurrentForm && Same(a.Reputation, b.Reputation) && a.Breaches == b.Breaches
             && a.Violators.AsSpan().SequenceEqual(b.Violators.AsSpan()) && a.AmbiguityClause == b.AmbiguityClause && a.Disclosed == b.Disclosed
             && a.Changes.AsSpan().SequenceEqual(b.Changes.AsSpan()) && a.TroopsAtSigning.SequenceEqual(b.TroopsAtSigning)
-            && a.DrawdownTurn.SequenceEqual(b.DrawdownTurn));
+            && a.DrawdownTurn.SequenceEqual(b.DrawdownTurn) && a.CanRevoke == b.CanRevoke);
 
     public static bool Same(ForceView a, ForceView b) =>
         ReferenceEquals(a, b) || (a.Role == b.Role && a.Troops == b.Troops && a.Location == b.Location && a.Reinforcements72h == b.Reinforcements72h

@@ -68,7 +68,7 @@ public sealed class ViewBasisTests
         Assert.Same(before.Map, after.Map);
         Assert.Same(before.Assessment, after.Assessment);
         Assert.True(viewBefore.Forces == viewAfter.Forces, "forces were rebuilt");
-        Assert.True(viewBefore.Headlines == viewAfter.Headlines && viewBefore.Hidden == viewAfter.Hidden && viewBefore.Agreements == viewAfter.Agreements,
+        Assert.True(viewBefore.Headlines == viewAfter.Headlines && viewBefore.Hidden == viewAfter.Hidden && viewBefore.Credibility == viewAfter.Credibility && viewBefore.Records == viewAfter.Records,
             "a section the message did not touch was rebuilt");
         Assert.False(viewBefore.Messages == viewAfter.Messages);
         Assert.Equal("Hello", viewAfter.Messages[^1].Text);

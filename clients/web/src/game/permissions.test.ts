@@ -1,9 +1,9 @@
 import { describe, expect, it } from "vitest";
-import type { AgreementView, CommandKind, GameView, ResolutionRecord } from "../api/types";
+import type { AgreementView, CommandKind, EventCardView, GameView, ResolutionRecord } from "../api/types";
 import { aProposal, aView, audienceOf, FACILITATOR, LIMITS } from "../testing/fixtures";
 import { ordersClosed, permissionsOf, proposalsClosed, readOnly } from "./permissions";
 
-const anAgreement = (status: AgreementView["status"]): AgreementView => ({
+const anAgreement = (status: AgreementView["status"], canRevoke = false): AgreementView => ({
   id: 42,
   number: 1,
   kind: "Ceasefire",
@@ -21,6 +21,17 @@ const anAgreement = (status: AgreementView["status"]): AgreementView => ({
   changes: [],
   troopsAtSigning: {},
   drawdownTurn: {},
+  canRevoke,
+});
+
+const aCard = (canFire: boolean): EventCardView => ({
+  id: "sanctions",
+  title: "Sanctions",
+  text: "",
+  turn: null,
+  effects: [],
+  fired: !canFire,
+  canFire,
 });
 
 const aRecord = (turn: number, adjustable: boolean): ResolutionRecord => ({
@@ -52,22 +63,28 @@ describe("a player", () => {
     expect([negotiating.submitOrders, negotiating.propose, negotiating.postMessage]).toEqual([false, true, true]);
   });
 
-  it("answers a proposal it is party to, and withdraws only its own", () => {
-    const proposal = aProposal({ proposer: "UA", parties: ["UA", "RU"] });
+  it("answers, counters or withdraws a proposal exactly as the proposal's actions say", () => {
+    const proposal = aProposal({ actions: ["Accept", "Reject", "Counter"] });
     expect(permissionsOf(player("RU")).respond(proposal)).toEqual({ accept: true, reject: true, counter: true, withdraw: false });
-    // Ukraine proposed it and has accepted it already: it may only withdraw.
-    expect(permissionsOf(player("UA")).respond(proposal)).toEqual({ accept: false, reject: false, counter: false, withdraw: true });
-    expect(permissionsOf(player("US")).respond(proposal)).toEqual({ accept: false, reject: false, counter: false, withdraw: false });
-    expect(permissionsOf(player("RU")).respond({ ...proposal, status: "Rejected" }).accept).toBe(false);
-    expect(permissionsOf(player("RU", ["PostMessage"])).respond(proposal).accept).toBe(false);
+    expect(permissionsOf(player("UA")).respond(aProposal({ actions: ["Withdraw"] }))).toEqual({
+      accept: false,
+      reject: false,
+      counter: false,
+      withdraw: true,
+    });
+    // The client adds no rule of its own: no actions listed, none offered, whatever the proposal's status or parties.
+    expect(permissionsOf(player("RU")).respond(aProposal({ actions: [] }))).toEqual({
+      accept: false,
+      reject: false,
+      counter: false,
+      withdraw: false,
+    });
   });
 
-  it("revokes an agreement it is party to while it binds", () => {
+  it("revokes an agreement exactly when the agreement says it may", () => {
     const russia = permissionsOf(player("RU"));
-    expect(russia.revoke(anAgreement("InForce"))).toBe(true);
-    expect(russia.revoke(anAgreement("Expired"))).toBe(false);
-    expect(permissionsOf(player("US")).revoke(anAgreement("InForce"))).toBe(false);
-    expect(permissionsOf(player("RU", [])).revoke(anAgreement("InForce"))).toBe(false);
+    expect(russia.revoke(anAgreement("InForce", true))).toBe(true);
+    expect(russia.revoke(anAgreement("InForce", false))).toBe(false);
   });
 
   it("keeps the compose form open while paused, so the refusal can say why beside the draft", () => {
@@ -106,20 +123,14 @@ describe("the facilitator", () => {
     expect(facilitator(["RevealAll"], { ended: true }).revealAll).toBe(true);
   });
 
-  it("adjusts only the last resolved turn's adjustable rolls, while adjusting is allowed", () => {
-    const results = [
-      { turn: 1, lines: [] },
-      { turn: 2, lines: [] },
-    ];
-    const may = facilitator(["AdjustAdjudication"], { results });
+  it("adjusts exactly the records its view lists as adjustable, and fires the cards it may", () => {
+    const may = facilitator(["AdjustAdjudication", "InjectEvent"], { adjustableRecords: ["r-2-true"] });
     expect([aRecord(2, true), aRecord(2, false), aRecord(1, true)].map(may.adjust)).toEqual([true, false, false]);
-    expect(facilitator([], { results }).adjust(aRecord(2, true))).toBe(false);
+    expect([may.fireCard(aCard(true)), may.fireCard(aCard(false))]).toEqual([true, false]);
   });
 
-  it("answers no proposal and manages the seats", () => {
-    const may = facilitator(["RespondToProposal"]);
-    expect(may.respond(aProposal())).toEqual({ accept: false, reject: false, counter: false, withdraw: false });
-    expect(may.manageSeats).toBe(true);
+  it("manages the seats", () => {
+    expect(facilitator([]).manageSeats).toBe(true);
   });
 });
 
@@ -133,7 +144,14 @@ describe("an observer and a replay", () => {
       false,
       false,
     ]);
+    // A replay's frame shows a past view's actions; none of them may be taken.
     const replay = readOnly(LIMITS);
-    expect([replay.postMessage, replay.revoke(anAgreement("InForce")), replay.respond(aProposal()).accept]).toEqual([false, false, false]);
+    expect([
+      replay.postMessage,
+      replay.revoke(anAgreement("InForce", true)),
+      replay.respond(aProposal({ actions: ["Accept"] })).accept,
+      replay.fireCard(aCard(true)),
+      replay.adjust(aRecord(2, true)),
+    ]).toEqual([false, false, false, false, false]);
   });
 });

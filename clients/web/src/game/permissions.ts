@@ -9,10 +9,11 @@ import type {
   Role,
 } from "../api/types";
 
-// What the viewer may do now: the one place in the client that decides which controls are enabled. The view says
-// which commands its audience may issue in this phase and state (`allowed`, from the domain's phase table) and the
-// limits of their arguments; this file adds only what depends on a command's arguments (which proposal, which
-// agreement) and on the seat. The server checks everything again and refuses with a code.
+// What the viewer may do now: the one place in the client that turns the view into enabled controls. The view says
+// which commands its audience may issue in this phase and state (`allowed`, from the domain's phase table), the
+// limits of their arguments, and on each proposal, agreement, card and record what its audience may do to it now
+// (`actions`, `canRevoke`, `canFire`, `adjustableRecords`, from the domain's deciders). This file decides no rule of
+// its own; the server checks everything again and refuses with a code.
 
 export interface ProposalActions {
   accept: boolean;
@@ -51,9 +52,6 @@ export interface Permissions {
 
 const NO_ACTIONS: ProposalActions = { accept: false, reject: false, counter: false, withdraw: false };
 
-/** Agreements a party may still revoke. */
-const REVOCABLE = new Set<AgreementView["status"]>(["InForce", "Tested", "AwaitingRatification"]);
-
 /** The answer <role> gave to <proposal> (Pending until it answers). */
 export function answerOf(proposal: ProposalView, role: Role) {
   return proposal.responses.find((r) => r.role === role)?.response ?? "Pending";
@@ -62,11 +60,6 @@ export function answerOf(proposal: ProposalView, role: Role) {
 /** Proposals still open for answers; an accepted one is signed when negotiation closes. */
 export function isOpen(proposal: ProposalView) {
   return proposal.status === "Proposed";
-}
-
-/** The last resolved turn: its rolls are the ones the facilitator may still adjust, during its debrief. */
-export function lastResolvedTurn(view: GameView) {
-  return Math.max(0, ...view.results.map((r) => r.turn));
 }
 
 /** Why a player's orders form is closed now, or null when it is open. */
@@ -87,19 +80,19 @@ export function proposalsClosed(view: GameView, may: Permissions): string | null
 
 /** Nothing may be done: a replay's frames, whatever audience they show. */
 export function readOnly(limits: CommandLimits): Permissions {
-  return permissions(new Set(), null, false, null, limits, -1);
+  return permissions(new Set(), null, false, null, limits, new Set(), true);
 }
 
 export function permissionsOf(view: GameView): Permissions {
   const { kind, role } = view.audience;
-  const me = kind === "Role" ? role : null;
   return permissions(
     new Set(view.allowed),
-    me,
+    kind === "Role" ? role : null,
     kind === "Facilitator",
     view.deadline,
     view.limits,
-    lastResolvedTurn(view),
+    new Set(view.adjustableRecords),
+    false,
     view.paused && !view.ended,
   );
 }
@@ -110,7 +103,8 @@ function permissions(
   facilitator: boolean,
   deadline: string | null,
   limits: CommandLimits,
-  lastTurn: number,
+  adjustable: ReadonlySet<string>,
+  replay: boolean,
   paused = false,
 ): Permissions {
   const may = (command: CommandKind) => allowed.has(command);
@@ -119,17 +113,16 @@ function permissions(
     postMessage: may("PostMessage") || (paused && (me !== null || facilitator)),
     openGroup: me !== null,
     propose: may("Propose"),
-    respond: (p) => {
-      if (me === null || !isOpen(p) || !p.parties.includes(me)) return NO_ACTIONS;
-      const mine = p.proposer === me;
-      return {
-        accept: may("RespondToProposal") && answerOf(p, me) !== "Accepted",
-        reject: may("RespondToProposal") && !mine,
-        counter: may("CounterProposal") && !mine,
-        withdraw: may("RespondToProposal") && mine,
-      };
-    },
-    revoke: (a) => me !== null && may("RevokeAgreement") && a.parties.includes(me) && REVOCABLE.has(a.status),
+    respond: (p) =>
+      replay
+        ? NO_ACTIONS
+        : {
+            accept: p.actions.includes("Accept"),
+            reject: p.actions.includes("Reject"),
+            counter: p.actions.includes("Counter"),
+            withdraw: p.actions.includes("Withdraw"),
+          },
+    revoke: (a) => !replay && a.canRevoke,
     advancePhase: may("AdvancePhase"),
     setDeadline: may("SetDeadline"),
     setDeadlinePresets: may("SetDeadlinePresets"),
@@ -140,8 +133,8 @@ function permissions(
     endGame: may("EndGame"),
     revealAll: may("RevealAll"),
     injectEvent: may("InjectEvent"),
-    fireCard: (card) => may("InjectEvent") && !card.fired,
-    adjust: (r) => may("AdjustAdjudication") && r.adjustable && r.turn === lastTurn,
+    fireCard: (card) => !replay && card.canFire,
+    adjust: (r) => adjustable.has(r.id),
     manageSeats: facilitator,
     limits,
   };

@@ -52,6 +52,7 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     deterrence: 0.4,
     pendingTests: [],
     records: [],
+    adjustableRecords: [],
     headlines: [],
     scores: [],
     metrics: [],
@@ -109,6 +110,7 @@ export function aProposal(overrides: Partial<ProposalView> = {}): ProposalView {
     proposedTurn: 1,
     counterOf: null,
     counteredBy: null,
+    actions: [],
     ...overrides,
   };
 }

@@ -104,7 +104,7 @@ export function PlayerDashboard({
       content: (
         <div className="columns">
           <Section title="Inbox">
-            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
+            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} gameId={gameId} stateVersion={view.version} />
           </Section>
           <Section title="New proposal">
             {view.ended ? (
@@ -115,6 +115,7 @@ export function PlayerDashboard({
                 onSubmit={commands.propose}
                 closed={proposalsClosed(view, may)}
                 draftOf={gameId}
+                stateVersion={view.version}
               />
             )}
           </Section>
@@ -140,7 +141,7 @@ export function PlayerDashboard({
           <ResultsSection view={view} />
           <Section title="Your score">
             <Scores view={view} only={view.revealed ? undefined : role} />
-            <MetricsCharts metrics={view.metrics} />
+            <MetricsCharts view={view} />
           </Section>
         </div>
       ),
