@@ -8,7 +8,7 @@ name=$1 bin=$2 scen=$3 n=$4 port=${5:-5393}
 here=$(cd "$(dirname "$0")" && pwd)
 curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && { echo "port $port is busy"; exit 1; }
 data=$(mktemp -d -t h8-mem.XXXXXX)
-setsid timeout 1500 "$bin" --urls "http://127.0.0.1:$port" --Wargame:DataDirectory "$data" --Wargame:ScenarioDirectory "$scen" \
+setsid timeout $(( ${ACTIVATE_SECONDS:-1200} + 900 )) "$bin" --urls "http://127.0.0.1:$port" --Wargame:DataDirectory "$data" --Wargame:ScenarioDirectory "$scen" \
   --Wargame:GameCreationsPerMinute 1000000 --Wargame:IdleTimeout 02:00:00 > "$data/out.log" 2>&1 < /dev/null &
 pid=$!
 for _ in $(seq 600); do curl -fs -o /dev/null "http://127.0.0.1:$port/healthz" && break; sleep 0.1; done

@@ -78,9 +78,10 @@ public static class GuaranteePreviews
         foreach (var g in terms.Guarantors)
         {
             var named = terms.Tripwires.Where(t => t.Guarantor == g).Sum(t => t.Troops);
-            list.Add(named > world[g].Troops
-                ? $"{g.DisplayName()} stations the {Fmt.Int(named)} troops the terms name (it has {Fmt.Int(world[g].Troops)} in Ukraine now)."
-                : $"{g.DisplayName()} keeps its {Fmt.Int(world[g].Troops)} troops in Ukraine (it promises them on signing).");
+            var present = world[g].Troops;
+            list.Add(named > present ? $"{g.DisplayName()} stations the {Fmt.Int(named)} troops the terms name (it has {Fmt.Int(present)} in Ukraine now)."
+                : present > 0 ? $"{g.DisplayName()} keeps its {Fmt.Int(present)} troops in Ukraine (it promises them on signing)."
+                : $"{g.DisplayName()} has no troops in Ukraine, and the terms name none.");
         }
         if (terms.EconomicStake != EconomicStake.None)
             list.Add($"The economic stake counts {Fmt.Pct(Deterrence.StakeMaturity(rules, 0))} at first and grows to full over {Fmt.Short(rules.Value(RuleKey.StakeMaturityTurns))} turns in force.");

@@ -78,7 +78,7 @@ public static class WargameServer
         {
             var o = sp.GetRequiredService<IOptions<WargameOptions>>().Value;
             return o.Store == StoreKind.Postgres
-                ? new PostgresGameStore(NpgsqlDataSource.Create(o.PostgresConnectionString!))
+                ? new PostgresGameStore(NpgsqlDataSource.Create(PostgresGameStore.WithTransactionTimeout(o.PostgresConnectionString!)))
                 : new SqliteGameStore(Path.Combine(dataDirectory, "wargame.db"));
         });
         // The parts start at once, Kestrel first among equals, so start time is the slowest part's, not their sum.

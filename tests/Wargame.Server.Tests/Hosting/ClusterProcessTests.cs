@@ -53,7 +53,20 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
         var frozen = Stopwatch.StartNew();
         await table.NodeA.Server.Freeze();
         table.Proxy.FailOver(table.NodeB.Port);
-        var answered = await table.ResumedAndAnswering(frozen);
+        TimeSpan answered;
+        try
+        {
+            answered = await table.ResumedAndAnswering(frozen);
+        }
+        catch (OperationCanceledException)
+        {
+            // The survivor did not serve the game within a minute: keep what its log says about the cluster.
+            var lines = ChildServer.LogText(table.NodeB.Directory).Split('\n')
+                .Where(l => l.Contains("dead", StringComparison.OrdinalIgnoreCase) || l.Contains("probe", StringComparison.OrdinalIgnoreCase)
+                    || l.Contains("stall", StringComparison.OrdinalIgnoreCase) || l.Contains("[ERR]", StringComparison.Ordinal) || l.Contains("[WRN]", StringComparison.Ordinal));
+            output.WriteLine($"SIGSTOP: no answer within a minute; the survivor's log:\n{string.Join('\n', lines.TakeLast(60))}");
+            throw;
+        }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SIGSTOP: the game answered on the survivor {answered.TotalSeconds:F1} s after the freeze."));
         await table.Facilitator.WaitForView(v => v.Phase == Phase.Negotiation);
 

@@ -34,7 +34,16 @@ internal sealed class FailoverProxy : IAsyncDisposable
     {
         _backendPort = backendPort;
         foreach (var client in _open.Keys)
-            client.Client.Close(0);
+        {
+            // A connection that closed meanwhile has no socket left (its TcpClient is disposed).
+            try
+            {
+                client.Client?.Close(0);
+            }
+            catch (ObjectDisposedException)
+            {
+            }
+        }
     }
 
     public async ValueTask DisposeAsync()

@@ -110,6 +110,7 @@ public sealed class DebriefReportTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(map.GetByTestId("contact-line")).ToBeVisibleAsync();
             await Expect(map.GetByTestId("held-by-russia")).ToBeVisibleAsync();
         }
+        await maps.ScreenshotAsync(new() { Path = Path.Combine(Screenshots.Directory, "16-maps-by-turn.png") });
         var teams = report.GetByTestId("team-list");
         await Expect(teams.Locator("tr[data-role='RU'] td")).ToHaveTextAsync("Moscow desk");
         await Expect(teams.Locator("tr[data-role='EU'] td")).ToHaveTextAsync("Brussels desk");

@@ -116,6 +116,8 @@ public sealed class MapAndHeadlineTests(BrowserFixture browser) : IAsyncLifetime
             var map = page.GetByTestId("war-map");
             await Expect(map.GetByTestId("contact-line")).ToBeVisibleAsync();
             await Expect(map.GetByTestId("tripwire-EU")).ToContainTextAsync("EU 10,000");
+            // The oblasts' boundaries, from a package that ships them (no network).
+            await Expect(map.GetByTestId("oblast-borders")).ToHaveAttributeAsync("d", new Regex("^M.{200,}"));
             await Expect(map.GetByRole(AriaRole.Img)).ToHaveAttributeAsync("aria-label", new Regex("Europe: 10,000 troops on the contact line"));
         }
         await Screenshots.Save(roles["UA"], "11-map-and-headline");

