@@ -1,6 +1,7 @@
 // Merging the server's view deltas (docs/hub-protocol.md), as the browser's game store does: a delta holds the
-// view's changed sections whole, a changed list as its new length and the items that differ by index, and the
-// sections that may be null wrapped in { value }. It applies only to its audience's view at its baseVersion.
+// view's changed sections whole, a changed list as the indices of old items it drops, its new length and the items
+// that differ by index, and the sections that may be null wrapped in { value }. It applies only to its audience's
+// view at its baseVersion.
 
 const WRAPPED = new Set(['deadline', 'pausedRemainingSeconds', 'russianOutlook', 'russianBelief']);
 const HEADER = new Set(['audience', 'baseVersion', 'version']);
@@ -16,7 +17,8 @@ export function applyDelta(current, delta) {
     if (HEADER.has(name) || value === undefined || value === null) continue;
     if (WRAPPED.has(name)) view[name] = value.value;
     else if (Array.isArray(view[name]) && !Array.isArray(value)) {
-      const list = view[name].slice(0, value.length);
+      const removed = new Set(value.removed ?? []);
+      const list = view[name].filter((_, i) => !removed.has(i)).slice(0, value.length);
       for (const { index, item } of value.items) list[index] = item;
       view[name] = list;
     } else view[name] = value;

@@ -75,7 +75,8 @@ export async function startServer(name, { startTimeoutMs = 120_000, args = [] } 
   while (Date.now() < deadline) {
     const text = readFileSync(log, 'utf8');
     const listening = /Now listening on: (http:\/\/127\.0\.0\.1:\d+)/.exec(text);
-    if (listening) return { name, url: new URL(listening[1]), pid: child.pid, stop };
+    // Wargame listens before its node has joined the cluster; /healthz answers 200 once it serves games and hubs.
+    if (listening && (name !== 'wargame' || (await healthy(listening[1])))) return { name, url: new URL(listening[1]), pid: child.pid, stop };
     if (ended !== null) {
       await stop();
       throw new Error(`${name} server exited (${ended}) before listening:\n${tail(text, 30)}`);
@@ -85,6 +86,14 @@ export async function startServer(name, { startTimeoutMs = 120_000, args = [] } 
   const text = readFileSync(log, 'utf8');
   await stop();
   throw new Error(`${name} server did not listen within ${startTimeoutMs / 1000} s:\n${tail(text, 30)}`);
+}
+
+async function healthy(url) {
+  try {
+    return (await fetch(new URL('/healthz', url), { signal: AbortSignal.timeout(2_000) })).ok;
+  } catch {
+    return false;
+  }
 }
 
 const tail = (text, lines) => text.trimEnd().split('\n').slice(-lines).join('\n');

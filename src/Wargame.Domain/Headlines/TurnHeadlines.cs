@@ -3,6 +3,7 @@ using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Roles;
+using Wargame.Domain.Scenarios;
 using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Headlines;
@@ -47,24 +48,14 @@ public static class TurnHeadlines
     /// <summary>
     /// Every resolved turn's headline for one audience: the records it <paramref name="sees"/>, the agreements named by
     /// its <paramref name="numbers"/>, and the charts' numbers as <paramref name="seen"/> shows them to it (Russia reads
-    /// its own estimate of deterrence, never the true one).
+    /// its own estimate of deterrence, never the true one), from the game's <paramref name="start"/> (<see cref="Start"/>).
     /// </summary>
-    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees, IReadOnlyDictionary<int, int> numbers, Func<TurnMetrics, TurnMetrics> seen)
+    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees, IReadOnlyDictionary<int, int> numbers,
+        Func<TurnMetrics, TurnMetrics> seen, TurnMetrics start)
     {
         if (state.Outcomes.IsEmpty)
             return [];
-        var world = World.FromScenario(state.Scenario, state.Constants);
-        var start = Deterrence.Assess(world, state.Constants);
-        var estimate = Perception.Of(world, state.Constants, start, state.Seed);
-        var startMetrics = seen(new TurnMetrics
-        {
-            Turn = 0,
-            Deterrence = start.Deterrence,
-            RussianEstimate = estimate.Deterrence,
-            Territory = state.Scenario.Territory,
-            Credibility = [.. start.Guarantors.Select(a => new CredibilityPoint(a.AgreementId, a.Guarantor, a.Commitment, a.Capability, a.Credibility))],
-            Perceived = [.. estimate.Guarantors.Select(p => new CredibilityPoint(p.AgreementId, p.Guarantor, p.Commitment, p.Capability, p.Credibility))],
-        });
+        var startMetrics = seen(start);
         var list = ImmutableArray.CreateBuilder<TurnHeadline>();
         for (var i = 0; i < state.Outcomes.Length; i++)
         {
@@ -74,6 +65,23 @@ public static class TurnHeadlines
             list.Add(Write(outcome with { Metrics = seen(outcome.Metrics) }, records, before, numbers));
         }
         return list.ToImmutable();
+    }
+
+    /// <summary>The metrics of the scenario's starting world, true and as Russia estimates them: turn 0 of the charts, before any audience's filter.</summary>
+    public static TurnMetrics Start(Scenario scenario, RulesTable constants, ulong seed)
+    {
+        var world = World.FromScenario(scenario, constants);
+        var start = Deterrence.Assess(world, constants);
+        var estimate = Perception.Of(world, constants, start, seed);
+        return new TurnMetrics
+        {
+            Turn = 0,
+            Deterrence = start.Deterrence,
+            RussianEstimate = estimate.Deterrence,
+            Territory = scenario.Territory,
+            Credibility = [.. start.Guarantors.Select(a => new CredibilityPoint(a.AgreementId, a.Guarantor, a.Commitment, a.Capability, a.Credibility))],
+            Perceived = [.. estimate.Guarantors.Select(p => new CredibilityPoint(p.AgreementId, p.Guarantor, p.Commitment, p.Capability, p.Credibility))],
+        };
     }
 
     /// <summary>One turn's headline from the records the audience sees and the public metrics before and after it.</summary>

@@ -34,7 +34,7 @@ public static class AudienceVersions
     }
 
     /// <summary>
-    /// The visibility rule per event, mirroring <see cref="GameViews.For"/>: an event not listed here changes
+    /// The visibility rule per event, mirroring <see cref="GameViews.For(ViewBasis, Audience)"/>: an event not listed here changes
     /// public facts (phase, deadline, world, injects, signed agreements) and is seen by everyone.
     /// </summary>
     public static bool Sees(GameState before, GameEvent e, Audience audience)

@@ -12,7 +12,7 @@ using Wargame.Domain.Turns;
 namespace Wargame.Domain.Views;
 
 /// <summary>
-/// What one audience may see of a game. Computed by <see cref="GameViews.For"/>; the server sends it
+/// What one audience may see of a game. Computed by <see cref="GameViews.For(ViewBasis, Audience)"/>; the server sends it
 /// as it is, so nothing outside this record can leak.
 /// </summary>
 public sealed record GameView

@@ -19,40 +19,29 @@ public static class GameViews
     public const string ExitPressureQuantity = "exitPressure";
     public const string TroopsLastTurnQuantity = "troopsLastTurn";
 
-    public static GameView For(GameState state, Audience audience)
+    public static GameView For(GameState state, Audience audience) => For(ViewBasis.Of(state), audience);
+
+    /// <summary>
+    /// <paramref name="audience"/>'s view of the basis's state: the basis's public sections, its sight's sections and
+    /// the audience's own (numbers, records as it reads them, credibility, what Russia believes), each built once per
+    /// basis; what it may do to each item is worked out afresh, as it follows every rule of the phase table.
+    /// </summary>
+    public static GameView For(ViewBasis basis, Audience audience)
     {
-        var seesAll = audience.Kind == AudienceKind.Facilitator || state.Revealed;
-        bool Sees(Role role) => seesAll || audience.Role == role;
-        bool InChannel(Message m) => m.IsPublic || seesAll
-            || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
-        bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
+        var state = basis.State;
+        var sight = ViewBasis.SightOf(state, audience);
+        var seesAll = sight.SeesAll;
+        var ofSight = basis.For(sight);
+        var messages = ofSight.Messages ??= Messages(state, sight);
+        var hidden = ofSight.World ??= WorldSections(state, sight);
+        var own = basis.For(audience);
+        var numbers = own.Numbers ??= AgreementNumbers.For(state, audience);
+        var outcomes = own.Outcomes ??= OutcomeSections(basis, audience, sight, numbers);
+        var standing = own.Standing ??= StandingSections(basis, audience, sight, numbers);
         // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
-        var numbers = AgreementNumbers.For(state, audience);
-        bool SeesProposal(Agreement a) => numbers.ContainsKey(a.Id);
         bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
         // A link to a proposal this audience cannot see is left out, like the proposal itself.
         int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
-        // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
-        var readsEstimate = !seesAll && audience.Role == Role.RU;
-        // The charts' numbers of a turn as this audience may read them (the headlines are written from the same).
-        TurnMetrics Seen(TurnMetrics m) => m with
-        {
-            Hazard = Sees(Role.RU) ? m.Hazard : null,
-            Credibility = readsEstimate ? m.Perceived : [.. m.Credibility.Where(p => KnowsId(p.AgreementId))],
-            Deterrence = readsEstimate ? m.RussianEstimate ?? m.Deterrence : m.Deterrence,
-            RussianEstimate = Sees(Role.RU) ? m.RussianEstimate : null,
-            Perceived = Sees(Role.RU) ? m.Perceived : [],
-            Scores = m.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
-        };
-
-        var messages = Messages(state.Messages.Where(InChannel));
-        var world = state.World;
-        var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
-        var assessment = Deterrence.Assess(world, state.Constants);
-        var estimate = Perception.Of(world, state.Constants, assessment, state.Seed);
-        // Records name agreements by this audience's numbers, like every other part of its view.
-        ResolutionRecord Readable(ResolutionRecord r) => AgreementNumbers.Renumber(r, numbers);
-        var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).Select(Readable).ToImmutableArray();
         ImmutableArray<CommandKind> allowed = audience switch
         {
             { Kind: AudienceKind.Role, Role: { } role } => PhaseTable.Allowed(state, Actor.Player(role)),
@@ -60,11 +49,12 @@ public static class GameViews
             _ => [],
         };
         var actions = ItemActions.For(state, audience, allowed);
+        var world = state.World;
 
         return new GameView
         {
             Audience = audience,
-            Scenario = ScenarioSummary.Of(state.Scenario),
+            Scenario = basis.Scenario,
             Version = AudienceVersions.Of(state, audience),
             Turn = state.Turn,
             Phase = state.Phase,
@@ -76,42 +66,37 @@ public static class GameViews
             Revealed = state.Revealed,
             Allowed = allowed,
             Limits = PhaseTable.Limits,
-            Roles = [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))],
-            PrivateRecords = [.. state.Scenario.Roles.Where(r => Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
+            Roles = basis.Roles,
+            PrivateRecords = [.. state.Scenario.Roles.Where(r => sight.Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
             Messages = messages.Shown,
             MessageCount = messages.Count,
-            Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
-            Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
-                [.. o.Records.Where(SeesRecord).Select(Readable).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
+            Orders = ofSight.Orders ??= [.. RoleSet.All.Where(sight.Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), basis.Standing[r]))],
+            Results = outcomes.Results,
+            Proposals = [.. world.Agreements.Where(a => KnowsId(a.Id)).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
                 [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy))
             {
                 Actions = actions.OnProposal(a),
             })],
-            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && SeesProposal(a)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
+            Agreements = [.. world.Agreements.Where(a => AgreementVisibility.IsSigned(a.Status) && KnowsId(a.Id)).Select(a => new AgreementView(a.Id, numbers[a.Id], a.Kind, a.Parties, a.Terms, a.Status,
                 a.StatusReason, a.SignedTurn, a.Kind == AgreementKind.Guarantee ? a.Form : null, a.Reputation, a.Breaches, a.Violators,
                 a.Kind == AgreementKind.Guarantee ? a.Ambiguity : null, a.Disclosed, a.Changes, a.TroopsAtSigning, a.DrawdownTurn)
             {
                 CanRevoke = actions.CanRevoke(a),
             })],
-            Forces = [.. world.Positions.Select(kv => new ForceView(kv.Key, kv.Value.Troops, kv.Value.Location, kv.Value.Reinforcements72h,
-                kv.Key.IsGuarantor() ? kv.Value.Reputation : null, kv.Value.ReputationHistory))],
+            Forces = basis.Forces,
             Territory = world.Territory,
-            Map = MapViews.For(state),
+            Map = basis.Map,
             Sanctions = world.Sanctions,
-            Credibility = readsEstimate
-                ? [.. estimate.Guarantors.Select(p => new CredibilityView(p.AgreementId, p.Guarantor, p.Commitment, [EstimateTerm], p.Capability, [EstimateTerm], p.Credibility))]
-                : [.. assessment.Guarantors.Where(a => KnowsId(a.AgreementId)).Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
-            Deterrence = readsEstimate ? estimate.Deterrence : assessment.Deterrence,
-            RussianBelief = seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
-            PendingTests = [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
-            Records = records,
+            Credibility = standing.Credibility,
+            Deterrence = standing.Deterrence,
+            RussianBelief = standing.RussianBelief,
+            PendingTests = standing.PendingTests,
+            Records = outcomes.Records,
             AdjustableRecords = actions.AdjustableRecords(),
-            Headlines = TurnHeadlines.For(state, SeesRecord, numbers, Seen),
-            Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))
-                .Select(s => s with { Lines = [.. s.Lines.Select(l => l with { Because = AgreementNumbers.Renumber(l.Because, numbers) })] })],
-            Metrics = [.. state.Outcomes.Select(o => Seen(o.Metrics))],
-            Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
+            Headlines = outcomes.Headlines,
+            Scores = outcomes.Scores,
+            Metrics = outcomes.Metrics,
+            Injects = seesAll ? basis.AllInjects : basis.PublicInjects,
             Notes = seesAll ? state.Notes : [],
             InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],
             EventDeck = seesAll
@@ -120,23 +105,81 @@ public static class GameViews
                     CanFire = actions.CanFire(c.Id),
                 })]
                 : [],
-            Hidden = [.. world.Positions.Where(kv => Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
-            Intelligence = IntelligenceReports.For(state, Sees),
-            RussianOutlook = Sees(Role.RU) ? Outlook(state, estimate.Deterrence) : null,
-            RuleConstants = state.Constants.All,
+            Hidden = hidden.Hidden,
+            Intelligence = hidden.Intelligence,
+            RussianOutlook = standing.RussianOutlook,
+            RuleConstants = basis.RuleConstants,
         };
+    }
+
+    private static WorldSections WorldSections(GameState state, Sight sight) => new(
+        [.. state.World.Positions.Where(kv => sight.Sees(kv.Key)).Select(kv => new HiddenQuantitiesView(kv.Key, Quantities(kv.Key, kv.Value)))],
+        IntelligenceReports.For(state, sight.Sees));
+
+    /// <summary>The resolved turns as this audience reads them: the records it sees, naming agreements by its numbers, and the charts' numbers it may read.</summary>
+    private static OutcomeSections OutcomeSections(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
+    {
+        var state = basis.State;
+        bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(sight.Sees);
+        // Records name agreements by this audience's numbers, like every other part of its view.
+        ResolutionRecord Readable(ResolutionRecord r) => AgreementNumbers.Renumber(r, numbers);
+        var seen = Seen(audience, sight, numbers);
+        return new(
+            [.. state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).Select(Readable)],
+            [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
+                [.. o.Records.Where(SeesRecord).Select(Readable).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
+            TurnHeadlines.For(state, SeesRecord, numbers, seen, basis.StartMetrics),
+            [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => sight.Sees(s.Role))
+                .Select(s => s with { Lines = [.. s.Lines.Select(l => l with { Because = AgreementNumbers.Renumber(l.Because, numbers) })] })],
+            [.. state.Outcomes.Select(o => seen(o.Metrics))]);
+    }
+
+    /// <summary>The charts' numbers of a turn as this audience may read them (the headlines are written from the same).</summary>
+    private static Func<TurnMetrics, TurnMetrics> Seen(Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
+    {
+        // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
+        var readsEstimate = !sight.SeesAll && audience.Role == Role.RU;
+        var seesRussia = sight.Sees(Role.RU);
+        return m => m with
+        {
+            Hazard = seesRussia ? m.Hazard : null,
+            Credibility = readsEstimate ? m.Perceived : [.. m.Credibility.Where(p => numbers.ContainsKey(p.AgreementId))],
+            Deterrence = readsEstimate ? m.RussianEstimate ?? m.Deterrence : m.Deterrence,
+            RussianEstimate = seesRussia ? m.RussianEstimate : null,
+            Perceived = seesRussia ? m.Perceived : [],
+            Scores = m.Scores.Where(kv => sight.Sees(kv.Key)).ToImmutableSortedDictionary(),
+        };
+    }
+
+    /// <summary>Where the guarantees this audience knows of stand now: credibility, deterrence, tests pending and, for Russia, its estimates.</summary>
+    private static StandingSections StandingSections(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
+    {
+        var state = basis.State;
+        var seesAll = sight.SeesAll;
+        bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
+        var readsEstimate = !seesAll && audience.Role == Role.RU;
+        var (assessment, estimate) = (basis.Assessment, basis.Estimate);
+        return new(
+            readsEstimate
+                ? [.. estimate.Guarantors.Select(p => new CredibilityView(p.AgreementId, p.Guarantor, p.Commitment, [EstimateTerm], p.Capability, [EstimateTerm], p.Credibility))]
+                : [.. assessment.Guarantors.Where(a => KnowsId(a.AgreementId)).Select(a => new CredibilityView(a.AgreementId, a.Guarantor, a.Commitment, a.CommitmentTerms, a.Capability, a.CapabilityTerms, a.Credibility))],
+            readsEstimate ? estimate.Deterrence : assessment.Deterrence,
+            seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
+            [.. state.World.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
+            sight.Sees(Role.RU) ? Outlook(state, estimate.Deterrence) : null);
     }
 
     /// <summary>
     /// Numbered within this audience's list, so a gap never reveals a message it cannot see; each channel (the public
     /// one, or one set of members) keeps its latest messages, so a long one is cut from its start.
     /// </summary>
-    private static (ImmutableArray<MessageView> Shown, int Count) Messages(IEnumerable<Message> readable)
+    private static MessageSections Messages(GameState state, Sight sight)
     {
-        var all = readable.Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
+        var all = state.Messages.Where(m => m.IsPublic || sight.SeesAll || (sight.Role is { } r && (m.From == r || m.To.Contains(r))))
+            .Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
         var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
         var shown = all.GroupBy(Channel).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
-        return ([.. shown], all.Count);
+        return new([.. shown], all.Count);
     }
 
     private static string Channel(MessageView m) =>

@@ -92,22 +92,22 @@ public sealed record ViewDelta
             Limits = before.Limits == after.Limits ? null : after.Limits,
             Roles = ListDelta.Between(before.Roles, after.Roles),
             PrivateRecords = ListDelta.Between(before.PrivateRecords, after.PrivateRecords),
-            Messages = ListDelta.Between(before.Messages, after.Messages),
+            Messages = ListDelta.Between(before.Messages, after.Messages, EqualityComparer<MessageView>.Default.Equals, m => m.Id),
             MessageCount = Scalar(before.MessageCount, after.MessageCount),
             Orders = ListDelta.Between(before.Orders, after.Orders),
             Results = ListDelta.Between(before.Results, after.Results, ViewEquality.Same),
             Proposals = ListDelta.Between(before.Proposals, after.Proposals, ViewEquality.Same),
-            Agreements = ListDelta.Between(before.Agreements, after.Agreements),
-            Forces = ListDelta.Between(before.Forces, after.Forces),
+            Agreements = ListDelta.Between(before.Agreements, after.Agreements, ViewEquality.Same),
+            Forces = ListDelta.Between(before.Forces, after.Forces, ViewEquality.Same),
             Map = ViewEquality.Same(before.Map, after.Map) ? null : after.Map,
             Territory = Scalar(before.Territory, after.Territory),
             Sanctions = Scalar(before.Sanctions, after.Sanctions),
             Credibility = ListDelta.Between(before.Credibility, after.Credibility, ViewEquality.Same),
             Deterrence = Scalar(before.Deterrence, after.Deterrence),
             PendingTests = ListDelta.Between(before.PendingTests, after.PendingTests),
-            Records = ListDelta.Between(before.Records, after.Records),
+            Records = ListDelta.Between(before.Records, after.Records, ViewEquality.Same),
             AdjustableRecords = before.AdjustableRecords.AsSpan().SequenceEqual(after.AdjustableRecords.AsSpan()) ? null : after.AdjustableRecords,
-            Scores = ListDelta.Between(before.Scores, after.Scores),
+            Scores = ListDelta.Between(before.Scores, after.Scores, ViewEquality.Same),
             Metrics = ListDelta.Between(before.Metrics, after.Metrics, ViewEquality.Same),
             Headlines = ListDelta.Between(before.Headlines, after.Headlines, ViewEquality.Same),
             Injects = ListDelta.Between(before.Injects, after.Injects),
@@ -182,8 +182,16 @@ public sealed record ViewDelta
 /// <summary>A section of a view that may be null, as a delta carries it: present means changed, to <see cref="Value"/>.</summary>
 public sealed record Changed<T>(T Value);
 
-/// <summary>A changed list: its new <see cref="Length"/> and the items that differ from the old list at the same index.</summary>
-public sealed record ListDelta<T>(int Length, ImmutableArray<ListItem<T>> Items);
+/// <summary>
+/// A changed list: the indices of the old list's items it drops (<see cref="Removed"/>, absent when none), then its new
+/// <see cref="Length"/> and the items that differ from what is left of the old list at the same index.
+/// </summary>
+public sealed record ListDelta<T>(int Length, ImmutableArray<ListItem<T>> Items)
+{
+    /// <summary>Old items no longer in the list (a message window that moved on), by their index in the old list, ascending.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public ImmutableArray<int>? Removed { get; init; }
+}
 
 public sealed record ListItem<T>(int Index, T Item);
 
@@ -191,6 +199,32 @@ internal static class ListDelta
 {
     public static ListDelta<T>? Between<T>(ImmutableArray<T> before, ImmutableArray<T> after) =>
         Between(before, after, EqualityComparer<T>.Default.Equals);
+
+    /// <summary>
+    /// Like <see cref="Between{T}(ImmutableArray{T}, ImmutableArray{T}, Func{T, T, bool})"/> for a list whose items
+    /// have a key: old items whose key is no longer in the list are removed by index first, so a window that drops its
+    /// oldest item sends the one that came in, not every item shifted down by one.
+    /// </summary>
+    public static ListDelta<T>? Between<T, TKey>(ImmutableArray<T> before, ImmutableArray<T> after, Func<T, T, bool> same, Func<T, TKey> key)
+        where TKey : notnull
+    {
+        if (before == after)
+            return null;
+        // The usual case: the old list's keys are the new list's first keys (items only changed or came in).
+        var common = 0;
+        while (common < before.Length && common < after.Length && EqualityComparer<TKey>.Default.Equals(key(before[common]), key(after[common])))
+            common++;
+        if (common == before.Length)
+            return Between(before, after, same);
+        var kept = after.Skip(common).Select(key).ToHashSet();
+        var removed = Enumerable.Range(common, before.Length - common).Where(i => !kept.Contains(key(before[i]))).ToImmutableArray();
+        if (removed.IsEmpty)
+            return Between(before, after, same);
+        var dropped = removed.ToHashSet();
+        ImmutableArray<T> left = [.. before.Where((_, i) => !dropped.Contains(i))];
+        var delta = Between(left, after, same) ?? new ListDelta<T>(after.Length, []);
+        return delta with { Removed = removed };
+    }
 
     public static ListDelta<T>? Between<T>(ImmutableArray<T> before, ImmutableArray<T> after, Func<T, T, bool> same)
     {
@@ -212,6 +246,13 @@ internal static class ListDelta
     {
         if (delta is null)
             return list;
+        if (delta.Removed is { } removed)
+        {
+            if (removed.Any(i => i < 0 || i >= list.Length))
+                throw new ArgumentException($"A list delta removes an item beyond the list's {list.Length}.", nameof(delta));
+            var dropped = removed.ToHashSet();
+            list = [.. list.Where((_, i) => !dropped.Contains(i))];
+        }
         var builder = ImmutableArray.CreateBuilder<T>(delta.Length);
         for (var i = 0; i < Math.Min(list.Length, delta.Length); i++)
             builder.Add(list[i]);
@@ -277,5 +318,31 @@ internal static class ViewEquality
         ReferenceEquals(a, b) || (a is not null && b is not null && Bits(a.Deterrence, b.Deterrence) && a.Hazard == b.Hazard
             && a.HazardIfRearming == b.HazardIfRearming && a.Options.AsSpan().SequenceEqual(b.Options.AsSpan()));
 
+    public static bool Same(AgreementView a, AgreementView b) =>
+        ReferenceEquals(a, b) || (a.Id == b.Id && a.Number == b.Number && a.Kind == b.Kind && a.Parties.AsSpan().SequenceEqual(b.Parties.AsSpan())
+            && Equals(a.Terms, b.Terms) && a.Status == b.Status && a.StatusReason == b.StatusReason && a.SignedTurn == b.SignedTurn
+            && a.CurrentForm == b.CurrentForm && Same(a.Reputation, b.Reputation) && a.Breaches == b.Breaches
+            && a.Violators.AsSpan().SequenceEqual(b.Violators.AsSpan()) && a.AmbiguityClause == b.AmbiguityClause && a.Disclosed == b.Disclosed
+            && a.Changes.AsSpan().SequenceEqual(b.Changes.AsSpan()) && a.TroopsAtSigning.SequenceEqual(b.TroopsAtSigning)
+            && a.DrawdownTurn.SequenceEqual(b.DrawdownTurn) && a.CanRevoke == b.CanRevoke);
+
+    public static bool Same(ForceView a, ForceView b) =>
+        ReferenceEquals(a, b) || (a.Role == b.Role && a.Troops == b.Troops && a.Location == b.Location && a.Reinforcements72h == b.Reinforcements72h
+            && Bits(a.Reputation, b.Reputation) && a.ReputationHistory.AsSpan().SequenceEqual(b.ReputationHistory.AsSpan()));
+
+    public static bool Same(ResolutionRecord a, ResolutionRecord b) =>
+        ReferenceEquals(a, b) || (a.Id == b.Id && a.Turn == b.Turn && a.Step == b.Step && a.Title == b.Title && a.Subject == b.Subject
+            && a.Terms.AsSpan().SequenceEqual(b.Terms.AsSpan()) && a.ThresholdBp == b.ThresholdBp && a.Roll == b.Roll && a.Outcome == b.Outcome
+            && a.Precedent == b.Precedent && a.Counterfactual == b.Counterfactual && a.VisibleTo.AsSpan().SequenceEqual(b.VisibleTo.AsSpan())
+            && Bits(a.Adjustment, b.Adjustment) && a.AdjustmentReason == b.AdjustmentReason);
+
+    public static bool Same(RoleScore a, RoleScore b) =>
+        ReferenceEquals(a, b) || (a.Role == b.Role && Bits(a.Turn, b.Turn) && Bits(a.Total, b.Total) && a.Lines.AsSpan().SequenceEqual(b.Lines.AsSpan()));
+
+    private static bool Same(ImmutableSortedDictionary<Role, double> a, ImmutableSortedDictionary<Role, double> b) =>
+        ReferenceEquals(a, b) || (a.Count == b.Count && a.Zip(b).All(p => p.First.Key == p.Second.Key && Bits(p.First.Value, p.Second.Value)));
+
     private static bool Bits(double a, double b) => BitConverter.DoubleToInt64Bits(a) == BitConverter.DoubleToInt64Bits(b);
+
+    private static bool Bits(double? a, double? b) => a is { } x ? b is { } y && Bits(x, y) : b is null;
 }

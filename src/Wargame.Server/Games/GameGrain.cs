@@ -28,6 +28,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     private readonly Dictionary<IGameObserver, Subscription> _subscribers = [];
     // The last view each subscribed audience was sent (in full or as a delta): the base of its next delta.
     private readonly Dictionary<Audience, GameView> _published = [];
+    // What the views of the current state share; the next state's basis takes over what did not change.
+    private ViewBasis? _basis;
     private GameState? _state;
     private ImmutableArray<SeatRecord> _seats = [];
     private ImmutableArray<SeatView> _seatList = [];
@@ -79,7 +81,7 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     /// <summary>The refusal of a command that waited too long to start (see <see cref="IGameGrain.Execute"/>).</summary>
     public const string Busy = "busy";
 
-    public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(State, audience));
+    public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(Basis(State), audience));
 
     public Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms) => Task.FromResult(GuaranteePreviews.For(State, role, terms));
 
@@ -103,7 +105,7 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         {
             // Every subscribed audience's published view is current (PublishViews keeps it so), so another node's can be reused.
             if (!_published.TryGetValue(audience, out var view) || view.Version != AudienceVersions.Of(state, audience))
-                _published[audience] = view = GameViews.For(state, audience);
+                _published[audience] = view = GameViews.For(Basis(state), audience);
             _ = observer.View(view);
         }
         if (old is null)
@@ -230,6 +232,7 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     private void PublishViews(GameState state)
     {
         DropLapsedSubscriptions();
+        var basis = Basis(state);
         foreach (var audience in Audience.All)
         {
             if (!_subscribers.Values.Any(s => s.Interest.Audiences.Contains(audience)))
@@ -239,7 +242,7 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             }
             if (_published.TryGetValue(audience, out var last) && last.Version == AudienceVersions.Of(state, audience))
                 continue;
-            var view = GameViews.For(state, audience);
+            var view = GameViews.For(basis, audience);
             _published[audience] = view;
             var delta = last is null ? null : ViewDelta.Between(last, view);
             foreach (var (observer, subscription) in _subscribers)
@@ -250,6 +253,9 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             }
         }
     }
+
+    /// <summary>The basis of <paramref name="state"/>'s views, built from the last one (so unchanged sections stay the same objects).</summary>
+    private ViewBasis Basis(GameState state) => _basis = ViewBasis.Of(state, _basis);
 
     /// <summary>Sends every subscriber the seat list when it changed (a seat added, released, connected or left).</summary>
     private void PublishSeats()

@@ -29,7 +29,7 @@ internal interface IGamePublisher
 
 /// <summary>
 /// One SignalR group per (game, audience): a connection is only ever in its own seat's audience group, and each
-/// group receives only <see cref="GameViews.For"/> of its audience and deltas between two of them. A second group per game carries seat lists.
+/// group receives only <see cref="GameViews.For(ViewBasis, Audience)"/> of its audience and deltas between two of them. A second group per game carries seat lists.
 /// </summary>
 internal sealed class HubGamePublisher(IHubContext<GameHub, IGameClient> hub) : IGamePublisher
 {

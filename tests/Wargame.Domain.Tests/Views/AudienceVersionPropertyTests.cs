@@ -21,7 +21,7 @@ public sealed class AudienceVersionPropertyTests
             .ToArbitrary();
 
     /// <summary>
-    /// The visibility rule behind per-audience versions matches <see cref="GameViews.For"/> event by event: a view
+    /// The visibility rule behind per-audience versions matches <see cref="GameViews.For(GameState, Audience)"/> event by event: a view
     /// (apart from its version) never changes unless its audience's version moves, in any legal game.
     /// </summary>
     [Fact]

@@ -26,9 +26,10 @@ internal static class ClientMerge
             else if (next[name] is JsonArray old && value is JsonObject list)
             {
                 var length = (int)list["length"]!;
+                var kept = Kept(old, list);
                 var items = new JsonArray();
-                for (var i = 0; i < Math.Min(length, old.Count); i++)
-                    items.Add(old[i]?.DeepClone());
+                for (var i = 0; i < Math.Min(length, kept.Count); i++)
+                    items.Add(kept[i]?.DeepClone());
                 foreach (var change in list["items"]!.AsArray())
                 {
                     var index = (int)change!["index"]!;
@@ -67,5 +68,37 @@ internal static class ClientMerge
             else
                 Assert.True(JsonNode.DeepEquals(value, view[name]), $"{name} differs from the view's");
         }
+    }
+
+    /// <summary>
+    /// What <paramref name="delta"/> carries that <paramref name="held"/> (the view it applies to) already holds, as
+    /// "section" or "section[index]": a resend that costs bytes and tells the client nothing.
+    /// </summary>
+    public static IEnumerable<string> Resent(JsonObject delta, JsonObject held)
+    {
+        foreach (var (name, value) in delta)
+        {
+            if (name is "audience" or "baseVersion" or "version")
+                continue;
+            if (value is JsonObject list && list.ContainsKey("length") && list.ContainsKey("items") && held[name] is JsonArray old)
+            {
+                var kept = Kept(old, list);
+                foreach (var item in list["items"]!.AsArray())
+                {
+                    var index = (int)item!["index"]!;
+                    if (index < kept.Count && JsonNode.DeepEquals(kept[index], item["item"]))
+                        yield return $"{name}[{index}]";
+                }
+            }
+            else if (Wrapped.Contains(name) ? JsonNode.DeepEquals(value!["value"], held[name]) : JsonNode.DeepEquals(value, held[name]))
+                yield return name;
+        }
+    }
+
+    /// <summary>The old list without the items the delta removes ("removed": their indices in the old list).</summary>
+    private static List<JsonNode?> Kept(JsonArray old, JsonObject list)
+    {
+        var removed = list["removed"]?.AsArray().Select(i => (int)i!).ToHashSet() ?? [];
+        return [.. old.Where((_, i) => !removed.Contains(i))];
     }
 }

@@ -7,6 +7,7 @@ using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Tests.Game;
+using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Tests.Views;
@@ -73,6 +74,44 @@ public sealed class ViewDeltaTests
         Assert.True(deltas > 250, $"only {deltas} deltas: the games barely move");
     }
 
+    /// <summary>
+    /// In random legal games, no delta carries a section or a list item that the client already holds unchanged
+    /// (records built afresh must compare equal, and a message window that moves on must not resend what it kept).
+    /// </summary>
+    [Fact]
+    public void ADelta_ResendsNothingItsAudienceAlreadyHolds()
+    {
+        var resent = new List<string>();
+        var deltas = 0;
+        var property = Prop.ForAll(Games(), game =>
+        {
+            var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
+            var state = Rules.Begin(events[0]);
+            var basis = ViewBasis.Of(state);
+            var held = Audience.All.ToDictionary(a => a, a => GameViews.For(basis, a));
+            foreach (var e in events.Skip(1))
+            {
+                state = Rules.Evolve(state, e);
+                basis = ViewBasis.Of(state, basis);
+                foreach (var audience in Audience.All)
+                {
+                    if (AudienceVersions.Of(state, audience) == held[audience].Version)
+                        continue;
+                    var next = GameViews.For(basis, audience);
+                    deltas++;
+                    resent.AddRange(ClientMerge.Resent(Node(ViewDelta.Between(held[audience], next)), Node(held[audience]))
+                        .Select(what => $"{e.GetType().Name} to {audience}: {what}"));
+                    held[audience] = next;
+                }
+            }
+            return true;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(10), property);
+        Assert.True(deltas > 250, $"only {deltas} deltas: the games barely move");
+        Assert.True(resent.Count == 0, $"{resent.Count} resends: {string.Join("; ", resent.GroupBy(r => r.Split('[')[0]).Select(g => $"{g.Key} x{g.Count()}"))}");
+    }
+
     [Fact]
     public void ADelta_CarriesOnlyWhatChanged_AndConstantsTravelInTheFullViewOnly()
     {
@@ -91,6 +130,28 @@ public sealed class ViewDeltaTests
         Assert.Equal("Hello", Assert.Single(delta.Messages.Items).Item.Text);
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(delta, GameJson.Options).Length < 2_000);
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(after, GameJson.Options).Length > 10_000);
+    }
+
+    /// <summary>A full channel drops its oldest message as a new one comes in: the delta removes that one and adds one, whatever lies between.</summary>
+    [Fact]
+    public void AMessageWindowThatMovesOn_SendsTheRemovedIndexAndTheNewMessage_NotTheWholeWindow()
+    {
+        var (_, events, _) = RandomPlay.Run("treaty-path", 7, []);
+        var state = Rules.Apply(Rules.Begin(events[0]), new AdvancePhase(Actor.Facilitator)).State;
+        state = Rules.Apply(state, new PostMessage(Actor.Player(Role.RU), [Role.UA], "A private word first.")).State;
+        for (var i = 0; i < PhaseTable.Limits.MessagesShownPerChannel; i++)
+            state = Rules.Apply(state, new PostMessage(Actor.Player(Role.US), [], $"Statement {i}")).State;
+        var audience = Audience.Of(Role.UA);
+        var before = GameViews.For(state, audience);
+
+        var after = GameViews.For(Rules.Apply(state, new PostMessage(Actor.Player(Role.EU), [], "One more.")).State, audience);
+        var delta = ViewDelta.Between(before, after);
+
+        Assert.Equal(1, Assert.Single(delta.Messages!.Removed!.Value));
+        Assert.Equal([(before.Messages.Length - 1, "One more.")], delta.Messages.Items.Select(i => (i.Index, i.Item.Text)));
+        Assert.Equal(Json(after), Json(delta.ApplyTo(before)));
+        Assert.True(JsonNode.DeepEquals(Node(after), ClientMerge.Apply(Node(before), Node(delta))), "the client's merge differs from the view");
+        Assert.Empty(ClientMerge.Resent(Node(delta), Node(before)));
     }
 
     [Fact]

@@ -4,8 +4,8 @@ import { aMessage, aView, audienceOf, FACILITATOR } from "../testing/fixtures";
 import { applyDelta, initialState, reduce } from "./store";
 
 // The server's side of the protocol (ViewDelta.Between in the domain), written again from docs/hub-protocol.md: a
-// changed section whole, a changed list as its new length and the items that differ by index, nullable sections
-// wrapped in { value }.
+// changed section whole, a changed list as the old items it removes, its new length and the items that differ by
+// index, nullable sections wrapped in { value }.
 const WRAPPED = ["deadline", "pausedRemainingSeconds", "russianOutlook", "russianBelief"];
 
 function deltaBetween(before: GameView, after: GameView): ViewDelta {
@@ -15,11 +15,17 @@ function deltaBetween(before: GameView, after: GameView): ViewDelta {
     const [a, b] = [before[name], after[name]];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     if (WRAPPED.includes(name)) delta[name] = { value: b };
-    else if (Array.isArray(a) && Array.isArray(b) && name !== "allowed")
+    else if (Array.isArray(a) && Array.isArray(b) && name !== "allowed") {
+      // Messages are keyed by id: old ones no longer shown are removed by index first.
+      const ids = name === "messages" ? new Set((b as MessageView[]).map((m) => m.id)) : null;
+      const removed = ids ? (a as MessageView[]).flatMap((m, index) => (ids.has(m.id) ? [] : [index])) : [];
+      const kept = a.filter((_, index) => !removed.includes(index));
       delta[name] = {
+        ...(removed.length > 0 ? { removed } : {}),
         length: b.length,
-        items: b.flatMap((item, index) => (JSON.stringify(item) === JSON.stringify(a[index]) ? [] : [{ index, item }])),
+        items: b.flatMap((item, index) => (JSON.stringify(item) === JSON.stringify(kept[index]) ? [] : [{ index, item }])),
       };
+    }
     else delta[name] = b;
   }
   return delta as unknown as ViewDelta;
@@ -38,7 +44,7 @@ function random(seed: number) {
 
 function step(view: GameView, pick: (n: number) => number): GameView {
   const messages: MessageView[] = [...view.messages];
-  switch (pick(6)) {
+  switch (pick(7)) {
     case 0:
       messages.push(aMessage(messages.length + 1, pick(2) ? "UA" : null, [], `message ${pick(1000)}`));
       return { ...view, messages };
@@ -63,6 +69,11 @@ function step(view: GameView, pick: (n: number) => number): GameView {
         ...view,
         russianOutlook: pick(2) ? null : { deterrence: pick(100) / 100, hazard: pick(2) ? null : 0.1, hazardIfRearming: null, options: [] },
       };
+    case 5: {
+      // A channel's window moves on: its oldest shown message goes as a new one comes in.
+      const next = aMessage(Math.max(0, ...messages.map((m) => m.id)) + 1, "US", [], `statement ${pick(1000)}`);
+      return { ...view, messages: [...messages.filter((_, i) => i !== pick(Math.max(1, messages.length))), next] };
+    }
     default:
       return { ...view, territory: 80 + pick(5), sanctions: pick(10) };
   }
@@ -105,6 +116,12 @@ describe("applyDelta", () => {
     const after = aView({ version: 3, deadline: null, pausedRemainingSeconds: 30 });
     const outcome = applyDelta(before, deltaBetween(before, after));
     expect(outcome).toEqual({ kind: "applied", view: after });
+  });
+  it("drops the old items a delta removes before it sets its items", () => {
+    const before = aView({ version: 2, messages: [aMessage(1, "RU", ["UA"], "private"), aMessage(2, "US", [], "a"), aMessage(3, "US", [], "b")] });
+    const after = aView({ version: 3, messages: [aMessage(1, "RU", ["UA"], "private"), aMessage(3, "US", [], "b"), aMessage(4, "EU", [], "c")] });
+    const delta = { audience: after.audience, baseVersion: 2, version: 3, messages: { removed: [1], length: 3, items: [{ index: 2, item: after.messages[2] }] } };
+    expect(applyDelta(before, delta as unknown as ViewDelta)).toEqual({ kind: "applied", view: after });
   });
 });
 

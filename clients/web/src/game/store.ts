@@ -67,11 +67,12 @@ const HEADER = new Set<string>(["audience", "baseVersion", "version"]);
 interface ListDelta {
   length: number;
   items: { index: number; item: unknown }[];
+  removed?: number[] | null;
 }
 
 /**
  * Applies a delta the server pushed (docs/hub-protocol.md): it holds the view's changed sections, whole, and for a
- * changed list its new length and the items that differ, by index. It applies only to its audience's view at its
+ * changed list the old items it drops, its new length and the items that differ, by index. It applies only to its audience's view at its
  * baseVersion; an older delta is dropped, and one from a later version than the view held is a gap, after which the
  * session asks for the whole view again. Before the first whole view there is nothing to apply to: dropped as stale.
  */
@@ -91,7 +92,9 @@ export function applyDelta(current: GameView | null, delta: ViewDelta): DeltaOut
 }
 
 function patchList(list: unknown[], delta: ListDelta): unknown[] {
-  const patched = list.slice(0, delta.length);
+  // Old items the list no longer holds (a message window that moved on) go first, by their index in the old list.
+  const removed = new Set(delta.removed ?? []);
+  const patched = list.filter((_, i) => !removed.has(i)).slice(0, delta.length);
   for (const { index, item } of delta.items) patched[index] = item;
   return patched;
 }

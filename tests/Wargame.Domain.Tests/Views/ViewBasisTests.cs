@@ -1,0 +1,78 @@
+using System.Text.Json;
+using FsCheck;
+using FsCheck.Fluent;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
+using Wargame.Domain.Serialization;
+using Wargame.Domain.Tests.Game;
+using Wargame.Domain.Views;
+
+namespace Wargame.Domain.Tests.Views;
+
+public sealed class ViewBasisTests
+{
+    private static readonly string[] Scenarios = ["treaty-path", "oval-office-2025", "budapest-redux"];
+
+    private static Arbitrary<(int Scenario, ulong Seed, Step[] Steps, int FirstAudience)> Games() =>
+        Gen.Choose(0, Scenarios.Length - 1)
+            .Zip(Gen.Choose(0, int.MaxValue).Select(s => (ulong)s))
+            .Zip(Gen.ArrayOf(Gen.Choose(0, 1000).Two().Two().Select(x => new Step(x.Item1.Item1, x.Item1.Item2, x.Item2.Item1 * 37, x.Item2.Item2 * 101)), 80))
+            .Zip(Gen.Choose(0, Audience.All.Count - 1))
+            .Select(x => (x.Item1.Item1.Item1, x.Item1.Item1.Item2, x.Item1.Item2, x.Item2))
+            .ToArbitrary();
+
+    /// <summary>
+    /// Views built from one basis per state, each taking over from the previous state's basis, and asked for in an order
+    /// that starts with a random audience (so a section built for one audience is offered to the others), equal views
+    /// built from scratch for each audience alone: sharing and carrying over never changes or leaks a section.
+    /// </summary>
+    [Fact]
+    public void ViewsFromASharedCarriedOverBasis_EqualViewsBuiltAloneForEachAudience()
+    {
+        var compared = 0;
+        var property = Prop.ForAll(Games(), game =>
+        {
+            var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
+            var order = Audience.All.Skip(game.FirstAudience).Concat(Audience.All.Take(game.FirstAudience)).ToList();
+            var state = Rules.Begin(events[0]);
+            ViewBasis? basis = null;
+            foreach (var e in events.Skip(1).Prepend(null))
+            {
+                if (e is not null)
+                    state = Rules.Evolve(state, e);
+                basis = ViewBasis.Of(state, basis);
+                foreach (var audience in order)
+                {
+                    Assert.Equal(Json(GameViews.For(ViewBasis.Of(state), audience)), Json(GameViews.For(basis, audience)));
+                    compared++;
+                }
+            }
+            return true;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(10), property);
+        Assert.True(compared > 1_000, $"only {compared} views compared");
+    }
+
+    [Fact]
+    public void ABasisCarriedOverAMessage_KeepsTheWorldsSectionsAsTheSameObjects()
+    {
+        var (_, events, _) = RandomPlay.Run("treaty-path", 7, []);
+        var state = Rules.Apply(Rules.Begin(events[0]), new AdvancePhase(Actor.Facilitator)).State;
+        var before = ViewBasis.Of(state);
+        var viewBefore = GameViews.For(before, Audience.Of(Role.US));
+
+        var after = ViewBasis.Of(Rules.Apply(state, new PostMessage(Actor.Player(Role.UA), [], "Hello")).State, before);
+        var viewAfter = GameViews.For(after, Audience.Of(Role.US));
+
+        Assert.Same(before.Map, after.Map);
+        Assert.Same(before.Assessment, after.Assessment);
+        Assert.True(viewBefore.Forces == viewAfter.Forces, "forces were rebuilt");
+        Assert.True(viewBefore.Headlines == viewAfter.Headlines && viewBefore.Hidden == viewAfter.Hidden && viewBefore.Credibility == viewAfter.Credibility && viewBefore.Records == viewAfter.Records,
+            "a section the message did not touch was rebuilt");
+        Assert.False(viewBefore.Messages == viewAfter.Messages);
+        Assert.Equal("Hello", viewAfter.Messages[^1].Text);
+    }
+
+    private static string Json(GameView view) => JsonSerializer.Serialize(view, GameJson.Options);
+}
