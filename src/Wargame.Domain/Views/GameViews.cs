@@ -23,8 +23,7 @@ public static class GameViews
     {
         var seesAll = audience.Kind == AudienceKind.Facilitator || state.Revealed;
         bool Sees(Role role) => seesAll || audience.Role == role;
-        bool InChannel(Message m) => m.IsPublic || seesAll
-            || (audience.Role is { } r && (m.From == r || m.To.Contains(r)));
+        bool InChannel(Message m) => Reads(state, audience, m);
         bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(Sees);
         // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
         var numbers = AgreementNumbers.For(state, audience);
@@ -128,14 +127,20 @@ public static class GameViews
     /// </summary>
     private static (ImmutableArray<MessageView> Shown, int Count) Messages(IEnumerable<Message> readable)
     {
-        var all = readable.Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
+        var all = Numbered(readable);
         var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
-        var shown = all.GroupBy(Channel).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
-        return ([.. shown], all.Count);
+        var shown = all.GroupBy(m => MessagePages.ChannelOf(m)).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
+        return ([.. shown], all.Length);
     }
 
-    private static string Channel(MessageView m) =>
-        m.To.IsEmpty ? "" : string.Join(",", m.To.Select(r => r.ToString()).Append(m.From?.ToString() ?? "facilitator").Distinct().Order());
+    /// <summary>Whether <paramref name="audience"/> may read <paramref name="message"/>: public, its own channels, or everything for the facilitator and after the reveal.</summary>
+    internal static bool Reads(GameState state, Audience audience, Message message) =>
+        message.IsPublic || audience.Kind == AudienceKind.Facilitator || state.Revealed
+        || (audience.Role is { } r && (message.From == r || message.To.Contains(r)));
+
+    /// <summary>The messages an audience may read, numbered within them (the ids its view and its pages show).</summary>
+    internal static ImmutableArray<MessageView> Numbered(IEnumerable<Message> readable) =>
+        [.. readable.Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text))];
 
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {

@@ -19,6 +19,9 @@ internal interface IGameGrain : IGrainWithStringKey
 
     Task<GameView> View(Audience audience);
 
+    /// <summary>Older messages of the channel of <paramref name="members"/>, before message <paramref name="beforeId"/> of the audience's numbering.</summary>
+    Task<MessagePageResult> OlderMessages(Audience audience, ImmutableArray<Role> members, int beforeId);
+
     /// <summary>Every seat, connected if a node's subscription says one of its connections holds it.</summary>
     Task<ImmutableArray<SeatView>> Seats();
 
