@@ -72,7 +72,7 @@ internal static partial class Explanations
     public static ResolutionRecord Disclosure(ResolutionContext ctx, Agreement agreement) => Record(ctx, RecordKind.Disclosure, $"g{agreement.Id}") with
     {
         Title = "A secret guarantee comes to light",
-        Subject = $"guarantee #{agreement.Id} ({string.Join(", ", agreement.Guarantee!.Guarantors)})",
+        Subject = $"guarantee #{agreement.Id} ({Names(agreement.Guarantee!.Guarantors)})",
         Terms = [ctx.Term(SecretPublicness, "publicness of a secret guarantee when it comes to light")],
         Outcome = $"The attack tests a guarantee nobody else knew of: its terms are public from now on, and backing down costs the smaller audience cost of a commitment nobody heard ({Fmt.Two(ctx.Value(SecretPublicness))} of a public one's).",
         Counterfactual = "announced in public, the guarantee would have entered Russia's estimate of D and could have deterred this attack",
@@ -81,7 +81,7 @@ internal static partial class Explanations
     public static ResolutionRecord DrawnIn(ResolutionContext ctx, Role guarantor, Monitoring monitoring, RuleKey key, Roll roll) =>
         Rolled(ctx, RecordKind.DrawnIn, roll, monitoring == Monitoring.ArmedPeacekeepers ? "Peacekeepers caught in the offensive" : "Monitors caught in the offensive",
             $"{guarantor.DisplayName()}'s {(monitoring == Monitoring.ArmedPeacekeepers ? "armed peacekeepers" : "unarmed monitors")}",
-            [ctx.Term(key, "P(drawn in)")],
+            [ctx.Term(key, "chance of being drawn in", formula: "P(drawn in)")],
             roll.Success ? $"{guarantor.DisplayName()}'s people on the line take casualties: the public at home rallies or presses for exit." : "They stay out of the fighting.",
             roll.Success ? (monitoring == Monitoring.ArmedPeacekeepers ? Precedent.CasualtiesThenExit : Precedent.ForcesPresentButDefeated) : null,
             monitoring == Monitoring.ArmedPeacekeepers
@@ -104,8 +104,8 @@ internal static partial class Explanations
             Title = "Commitment changed in play",
             Subject = $"{guarantor.DisplayName()} on guarantee #{agreement.Id}",
             Terms = change is CommitmentChangeKind.Strengthen or CommitmentChangeKind.Weaken
-                ? [ctx.Term(StatementShift, "commitment logit per net statement", change == CommitmentChangeKind.Weaken ? -1 : 1), ctx.Term(StatementPublicness, "publicness per net statement", change == CommitmentChangeKind.Weaken ? -1 : 1)]
-                : [ctx.Term(AmbiguityClause, "A_amb", change == CommitmentChangeKind.AddAmbiguity ? -1 : 1), ctx.Term(AmbiguityPublicness, "publicness with the clause")],
+                ? [ctx.Term(StatementShift, "shift in commitment per net statement", change == CommitmentChangeKind.Weaken ? -1 : 1, formula: "logit shift"), ctx.Term(StatementPublicness, "publicness per net statement", change == CommitmentChangeKind.Weaken ? -1 : 1)]
+                : [ctx.Term(AmbiguityClause, "strategic-ambiguity clause", change == CommitmentChangeKind.AddAmbiguity ? -1 : 1, formula: "A_amb"), ctx.Term(AmbiguityPublicness, "publicness with the clause")],
             Outcome = $"{StatementReason(guarantor, change)}: C {Fmt.Two(before)} -> {Fmt.Two(after)}.{(disclosed ? " The statement makes the secret guarantee public." : "")}",
             Precedent = change == CommitmentChangeKind.Weaken ? "Korea 1950: Acheson's 'defense perimeter' speech left Korea outside it" : null,
             Counterfactual = change switch
@@ -178,7 +178,7 @@ internal static partial class Explanations
     {
         Title = "Credibility",
         Subject = $"{a.Guarantor.DisplayName()} on guarantee #{a.AgreementId}",
-        Terms = [new Term("C_i", a.Commitment, "A", "step A"), new Term("K_S", a.Capability, "B", "step B")],
+        Terms = [new Term("commitment", a.Commitment, "A", "step A") { Formula = "C_i" }, new Term("capability", a.Capability, "B", "step B") { Formula = "K_S" }],
         ThresholdBp = Dice.ToBasisPoints(a.Credibility),
         Outcome = $"Credibility {Fmt.Two(a.Credibility)}: commitment and capability together (Cred = sqrt(C K)).",
         Precedent = agreement.Form == LegalForm.Verbal && world[a.Guarantor].Troops == 0 ? Text(Precedent.MemorandumWithoutForces) : null,
@@ -194,7 +194,7 @@ internal static partial class Explanations
         {
             Title = "Deterrence",
             Subject = "all guarantees every role knows of (a secret one deters nobody)",
-            Terms = [.. assessment.Known.GroupBy(a => a.Guarantor).Select(g => new Term($"best Cred of {g.Key}", g.Max(a => a.Credibility), "C", "step C"))],
+            Terms = [.. assessment.Known.GroupBy(a => a.Guarantor).Select(g => new Term($"best credibility of {g.Key.DisplayName()}", g.Max(a => a.Credibility), "C", "step C") { Formula = "max Cred_i" })],
             ThresholdBp = Dice.ToBasisPoints(d),
             Outcome = !assessment.Known.Any()
                 ? "Deterrence is 0: no guarantee Russia knows of is in force."
@@ -218,8 +218,8 @@ internal static partial class Explanations
                     $"{noise.Source}; narrowed by: {ctx.Rules[IntelligenceNoiseReduction].Source}"),
                 .. estimate.Guarantors.SelectMany(p => new[]
                 {
-                    new Term($"estimated C of {p.Guarantor} on #{p.AgreementId}", p.Commitment, noise.Tag, "step A seen through Russia's intelligence"),
-                    new Term($"estimated K_S on #{p.AgreementId}", p.Capability, noise.Tag, "step B seen through Russia's intelligence"),
+                    new Term($"estimated commitment of {p.Guarantor.DisplayName()} on #{p.AgreementId}", p.Commitment, noise.Tag, "step A seen through Russia's intelligence") { Formula = "C_i" },
+                    new Term($"estimated capability behind #{p.AgreementId}", p.Capability, noise.Tag, "step B seen through Russia's intelligence") { Formula = "K_S" },
                 }),
             ],
             ThresholdBp = Dice.ToBasisPoints(estimate.Deterrence),
@@ -244,7 +244,10 @@ internal static partial class Explanations
             Subject = "Russia",
             Terms = [.. options.Select(o => o.Posture == RussiaPosture.Comply
                 ? ctx.Computed(CeasefireValue, ceasefire ? "Comply: keep the ceasefire" : "Comply: no ceasefire to keep", o.ExpectedUtility)
-                : new Term($"{o.Posture}: (1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}", o.ExpectedUtility, "DESIGN", "docs/game-model.md step C"))],
+                : new Term($"{Describe(o.Posture)}: gain if unopposed against the cost of war", o.ExpectedUtility, "DESIGN", "docs/game-model.md step C")
+                {
+                    Formula = $"(1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}",
+                })],
             Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {Describe(best)}; chosen: {Describe(chosen)}: {why}.",
             Counterfactual = $"with D {Fmt.Short(ctx.Value(ProbeDeterrence))} higher, a major offensive's utility would be {Fmt.One(major)}",
             VisibleTo = [Role.RU],
@@ -276,19 +279,19 @@ internal static partial class Explanations
     /// </summary>
     public static ResolutionRecord Spoiler(ResolutionContext ctx, int ceasefireId, double h, double pressure, double p, Roll roll) =>
         Rolled(ctx, RecordKind.Spoiler, roll, "Spoiler attack", $"ceasefire #{ceasefireId}",
-            [new Term("hazard h", h, "D", "step D"), new Term("spoiler pressure (inject)", pressure, "INJECT", "facilitator or event deck")],
+            [new Term("ceasefire hazard", h, "D", "step D") { Formula = "h" }, new Term("spoiler pressure (inject)", pressure, "INJECT", "facilitator or event deck")],
             roll.Success ? "Spoilers wreck the ceasefire: it collapses." : "The ceasefire survives the spoilers.", null,
             $"without the spoiler pressure the chance would be 0% instead of {Fmt.Pct(p)}", [Role.RU]);
 
     public static ResolutionRecord Incident(ResolutionContext ctx, int ceasefireId, Roll roll) =>
         Rolled(ctx, RecordKind.Incident, roll, "Minor incident", $"ceasefire #{ceasefireId}",
-            [ctx.Term(MinorIncident, "P(incident), monitors do not reduce it")],
+            [ctx.Term(MinorIncident, "chance of an incident (monitors do not reduce it)", formula: "P(incident)")],
             roll.Success ? "An incident along the line." : "A quiet turn along the line.", null,
             "monitors would not change this chance, only whether the incident is attributed");
 
     public static ResolutionRecord Attribution(ResolutionContext ctx, int ceasefireId, Monitoring monitoring, RuleKey used, Role violator, Roll roll) =>
         Rolled(ctx, RecordKind.Attribution, roll, "Attribution of the incident", $"ceasefire #{ceasefireId}",
-            [ctx.Term(used, "P(attribution)")],
+            [ctx.Term(used, "chance the incident is attributed", formula: "P(attribution)")],
             roll.Success ? $"The incident is attributed to {violator.DisplayName()}." : "Nobody can say who started it.", null,
             monitoring == Monitoring.None
                 ? $"with monitors, attribution {Fmt.Pct(ctx.Value(used))} -> {Fmt.Pct(ctx.Value(AttributionWithMonitors))}"
@@ -328,7 +331,7 @@ internal static partial class Explanations
 
     public static ResolutionRecord CongressBlocks(ResolutionContext ctx, Agreement agreement, RuleKey key, Roll roll) =>
         Rolled(ctx, RecordKind.CongressBlocks, roll, "Congress and the War Powers Resolution", $"United States on guarantee #{agreement.Id}",
-            [ctx.Term(key, key == RuleKey.CongressBlocks ? "P(Congress blocks) under an executive agreement" : "P(Congress blocks) under a verbal memorandum (no authorisation at all)")],
+            [ctx.Term(key, key == RuleKey.CongressBlocks ? "chance Congress blocks, under an executive agreement" : "chance Congress blocks, under a verbal memorandum (no authorisation at all)", formula: "P(Congress blocks)")],
             roll.Success ? "Congress blocks fighting: the response falls back to limited support." : "Congress does not block: US forces may fight.",
             null, "as a ratified treaty or congressional-executive agreement, Congress has already authorised: no roll",
             visibleTo: EventAudience(agreement));
@@ -405,7 +408,7 @@ internal static partial class Explanations
         ScoreLine(guarantor, ScoreObjective.Reputation, ctx.Value(RuleKey.ScoreReputation) * gain, $"honoured guarantee #{agreementId} ({Describe(response)}, step F)");
 
     public static RoleScoreLine AudienceCost(ResolutionContext ctx, Role guarantor, int agreementId, double audienceCost) =>
-        ScoreLine(guarantor, ScoreObjective.AudienceCosts, -audienceCost, $"backed down on guarantee #{agreementId}: AC = {Fmt.One(audienceCost)} (step F)");
+        ScoreLine(guarantor, ScoreObjective.AudienceCosts, -audienceCost, $"backed down on guarantee #{agreementId}: audience cost {Fmt.One(audienceCost)} (step F)");
 
     private static ResolutionRecord Reputation(ResolutionContext ctx, int agreementId, Role guarantor, ImmutableArray<Term> terms) =>
         Record(ctx, RecordKind.Reputation, $"{guarantor}-g{agreementId}") with
@@ -465,7 +468,7 @@ internal static partial class Explanations
 
         public static string CeasefireInForce(int id) => $"ceasefire #{id} is in force (step D)";
 
-        public static string Deterrence(double d, double goal) => $"D = {Fmt.Two(d)} (goal {Fmt.Short(goal)}, step C)";
+        public static string Deterrence(double d, double goal) => $"deterrence {Fmt.Two(d)} (goal {Fmt.Short(goal)}, step C)";
 
         public static string Territory(double from, double to) => $"territory {Fmt.One(from)}% -> {Fmt.One(to)}% (step E)";
 
@@ -479,7 +482,7 @@ internal static partial class Explanations
 
         public static string Minerals(bool atPeace) => atPeace ? "minerals deal in force and the ceasefire holds" : "minerals deal in force, but war disrupts it";
 
-        public static string EuropeanSecurity(double d, bool ceasefire) => $"D = {Fmt.Two(d)}; ceasefire {(ceasefire ? "holds" : "absent")}";
+        public static string EuropeanSecurity(double d, bool ceasefire) => $"deterrence {Fmt.Two(d)}; ceasefire {(ceasefire ? "holds" : "absent")}";
 
         public static string BurdenShare(int europe, int us) => $"Europe {Fmt.Int(europe)} troops against the US {Fmt.Int(us)}";
     }

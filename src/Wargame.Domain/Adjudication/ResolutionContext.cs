@@ -47,13 +47,13 @@ internal sealed class ResolutionContext(GameState state, ImmutableSortedDictiona
     public double Value(RuleKey key) => Rules.Value(key);
 
     /// <summary>A term that is a constant of the table, with its tag and source.</summary>
-    public Term Term(RuleKey key, string name, double sign = 1) => Deterrence.FromRule(Rules, key, name, sign);
+    public Term Term(RuleKey key, string name, double sign = 1, string? formula = null) => Deterrence.FromRule(Rules, key, name, sign, formula);
 
     /// <summary>A term computed from a constant of the table, carrying that constant's tag and source.</summary>
-    public Term Computed(RuleKey key, string name, double value)
+    public Term Computed(RuleKey key, string name, double value, string? formula = null)
     {
         var c = Rules[key];
-        return new Term(name, value, c.Tag, c.Source);
+        return new Term(name, value, c.Tag, c.Source) { Formula = formula };
     }
 
     public string Id(RecordKind kind, string subject) => RecordKinds.Id(Turn, kind, subject);

@@ -4,8 +4,14 @@ using Wargame.Domain.Roles;
 
 namespace Wargame.Domain.Adjudication;
 
-/// <summary>One term of an adjudication: its value, and where the number comes from.</summary>
-public sealed record Term(string Name, double Value, string Tag, string Source);
+/// <summary>
+/// One term of an adjudication: its name in plain words, its value, and where the number comes from. The symbol or
+/// formula behind it (C_i, L_form, "q x troops") is kept apart in <see cref="Formula"/>, for readers who open it.
+/// </summary>
+public sealed record Term(string Name, double Value, string Tag, string Source)
+{
+    public string? Formula { get; init; }
+}
 
 /// <summary>
 /// The explanation of one outcome: step (A–H), subject, every term, the threshold (basis points) and the

@@ -7,10 +7,14 @@ using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Game;
 
-/// <summary>A command applied: the events it produced (none when refused), the rejection if any, and the state after it.</summary>
+/// <summary>
+/// A command applied: the events it produced (none when refused), the rejection if any, the parts of an accepted
+/// command that were left out, and the state after it.
+/// </summary>
 public sealed record Applied(GameState State, ImmutableArray<GameEvent> Events, Rejection? Rejection)
 {
     public bool IsAccepted => Rejection is null;
+    public ImmutableArray<RefusedPart> RefusedParts { get; init; } = [];
 }
 
 /// <summary>
@@ -57,7 +61,7 @@ public static class Rules
         var next = state;
         foreach (var e in decision.Events)
             next = Evolve(next, e);
-        return new Applied(next, decision.Events, null);
+        return new Applied(next, decision.Events, null) { RefusedParts = decision.RefusedParts };
     }
 
     /// <summary>Never throws: any input gets events or a rejection with a stable code.</summary>

@@ -67,27 +67,33 @@ public static class Deterrence
         var g = agreement.Guarantee!;
         var terms = ImmutableArray.CreateBuilder<Term>();
         terms.Add(FromRule(rules, RuleKey.CommitmentBase, "base"));
-        terms.Add(FromRule(rules, FormKey(form), $"L_form ({form})"));
+        terms.Add(FromRule(rules, FormKey(form), $"legal form: {FormName(form)}", formula: "L_form"));
         if (g.Trigger == Trigger.Automatic)
-            terms.Add(FromRule(rules, RuleKey.AutomaticTrigger, "A_auto (automatic trigger)"));
+            terms.Add(FromRule(rules, RuleKey.AutomaticTrigger, "automatic trigger", formula: "A_auto"));
         if (agreement.Ambiguity)
-            terms.Add(FromRule(rules, RuleKey.AmbiguityClause, g.AmbiguityClause ? "-A_amb (ambiguity clause)" : "-A_amb (ambiguity clause added in play)", sign: -1));
+            terms.Add(FromRule(rules, RuleKey.AmbiguityClause, g.AmbiguityClause ? "strategic-ambiguity clause" : "strategic-ambiguity clause added in play", sign: -1, formula: "-A_amb"));
         var tripwire = rules[RuleKey.TripwireCoefficient];
-        terms.Add(new Term($"T_i ({Fmt.Int(c.Troops)} own troops: {Fmt.Two(tripwire.Value)} ln(1 + troops/{Fmt.Short(rules.Value(RuleKey.TripwireTroopScale))}))", c.TripwireTerm, tripwire.Tag, tripwire.Source));
+        terms.Add(new Term($"tripwire: {Fmt.Int(c.Troops)} own troops in Ukraine", c.TripwireTerm, tripwire.Tag, tripwire.Source)
+        {
+            Formula = $"T_i = {Fmt.Two(tripwire.Value)} ln(1 + troops/{Fmt.Short(rules.Value(RuleKey.TripwireTroopScale))})",
+        });
         if (g.EconomicStake != EconomicStake.None)
         {
             var stake = rules[StakeKey(g.EconomicStake)];
-            terms.Add(new Term($"E_i ({g.EconomicStake}, {Fmt.Pct(c.StakeMaturity)} matured after {agreement.TurnsInForce} turns in force)",
-                stake.Value * c.StakeMaturity, stake.Tag, $"{stake.Source}; maturity: {rules[RuleKey.StakeInitialShare].Source}"));
+            terms.Add(new Term($"economic stake ({StakeName(g.EconomicStake)}, {Fmt.Pct(c.StakeMaturity)} matured after {agreement.TurnsInForce} turns in force)",
+                stake.Value * c.StakeMaturity, stake.Tag, $"{stake.Source}; maturity: {rules[RuleKey.StakeInitialShare].Source}") { Formula = "E_i" });
         }
         if (c.Statements != 0)
         {
             var shift = rules[RuleKey.StatementShift];
-            terms.Add(new Term($"statements ({c.Statements:+0;-0} net, strengthening or weakening)", shift.Value * c.Statements, shift.Tag, shift.Source));
+            terms.Add(new Term($"statements ({c.Statements:+0;-0} net, strengthening or weakening)", shift.Value * c.Statements, shift.Tag, shift.Source) { Formula = "statement shift x net statements" });
         }
         var weight = rules[RuleKey.ReputationWeight];
         var neutral = rules.Value(RuleKey.ReputationNeutral);
-        terms.Add(new Term($"{Fmt.Short(weight.Value)}(Rep - {Fmt.Short(neutral)}), Rep {Fmt.Two(c.Reputation)}", weight.Value * (c.Reputation - neutral), weight.Tag, $"{weight.Source}; reputation moved by step F"));
+        terms.Add(new Term($"reputation {Fmt.Two(c.Reputation)}", weight.Value * (c.Reputation - neutral), weight.Tag, $"{weight.Source}; reputation moved by step F")
+        {
+            Formula = $"{Fmt.Short(weight.Value)}(Rep - {Fmt.Short(neutral)})",
+        });
         return (Sigmoid(c.Logit), terms.ToImmutable());
     }
 
@@ -151,19 +157,22 @@ public static class Deterrence
         {
             var q = rules[QualityKey(role)];
             var p = world[role];
-            terms.Add(new Term($"{role}: q {Fmt.Two(q.Value)} x ({Fmt.Int(p.Troops)} deployed + {Fmt.Int(p.Reinforcements72h)} within 72 h)",
-                q.Value * (p.Troops + p.Reinforcements72h), q.Tag, q.Source));
+            terms.Add(new Term($"{role.DisplayName()}: {Fmt.Int(p.Troops)} deployed + {Fmt.Int(p.Reinforcements72h)} within 72 hours, weighted by force quality",
+                q.Value * (p.Troops + p.Reinforcements72h), q.Tag, q.Source) { Formula = $"q {Fmt.Two(q.Value)} x (deployed + reinforcements)" });
         }
         terms.Add(new Term("Russia's committed forces", Math.Max(1, world[Role.RU].Troops), "SCENARIO", "order of battle"));
         var (ratio, logit) = CapabilityLogit(world, rules, set, armsAndIntelligence);
         var coefficient = rules[RuleKey.CapabilityLogCoefficient];
-        terms.Add(new Term($"{Fmt.Two(coefficient.Value)} ln FR (FR {Fmt.Two(ratio)})", coefficient.Value * Math.Log(ratio), coefficient.Tag, coefficient.Source));
+        terms.Add(new Term($"force ratio {Fmt.Two(ratio)} (the friendly forces above against Russia's)", coefficient.Value * Math.Log(ratio), coefficient.Tag, coefficient.Source)
+        {
+            Formula = $"{Fmt.Two(coefficient.Value)} ln FR",
+        });
         if (Enablers(world, rules, set) is { Key: { } key } enablers)
         {
             var c = rules[key];
             var who = key == RuleKey.EnablersWithUs ? Role.US : Role.EU;
-            terms.Add(new Term($"En_S ({(who == Role.US ? "US enablers: ISR, air, long-range fires" : "Europe only")}; {Fmt.Pct(enablers.Share)} counts with {Fmt.Int(world[who].Troops)} {who} troops in Ukraine)",
-                enablers.Value, c.Tag, $"{c.Source}; scaled by troops present: {rules[RuleKey.EnablerFloor].Source}"));
+            terms.Add(new Term($"enablers ({(who == Role.US ? "US surveillance, air power and long-range fires" : "Europe's alone")}; {Fmt.Pct(enablers.Share)} counts with {Fmt.Int(world[who].Troops)} {who.DisplayName()} troops in Ukraine)",
+                enablers.Value, c.Tag, $"{c.Source}; scaled by troops present: {rules[RuleKey.EnablerFloor].Source}") { Formula = "En_S" });
         }
         return (Sigmoid(logit), terms.ToImmutable());
     }
@@ -206,30 +215,30 @@ public static class Deterrence
         if (world.Ceasefire?.Terms is not CeasefireTerms c)
             return (0, []);
         var h = rules.Value(RuleKey.HazardBase);
-        terms.Add(FromRule(rules, RuleKey.HazardBase, "h0"));
+        terms.Add(FromRule(rules, RuleKey.HazardBase, "base hazard", formula: "h0"));
         void Ratio(bool applies, RuleKey key, string name)
         {
             if (!applies) return;
-            terms.Add(FromRule(rules, key, name));
+            terms.Add(FromRule(rules, key, name, formula: "x HR"));
             h *= rules.Value(key);
         }
-        Ratio(c.DmzWidthKm > 0, RuleKey.HrDmz, $"HR demilitarised zone ({c.DmzWidthKm} km)");
-        Ratio(c.Monitoring == Monitoring.UnarmedMonitors, RuleKey.HrMonitors, $"HR unarmed monitors ({MonitorsFrom(c)})");
-        Ratio(c.Monitoring == Monitoring.ArmedPeacekeepers, RuleKey.HrPeacekeepers, $"HR armed peacekeepers ({MonitorsFrom(c)})");
-        Ratio(c.JointCommission, RuleKey.HrJointCommission, "HR joint commission");
-        Ratio(c.Specificity == TextSpecificity.Specific, RuleKey.HrSpecificText, "HR specific written text");
-        Ratio(!c.Mediators.IsDefaultOrEmpty, RuleKey.HrMediators, $"HR mediated by {string.Join(", ", c.Mediators.IsDefault ? [] : c.Mediators)}");
+        Ratio(c.DmzWidthKm > 0, RuleKey.HrDmz, $"demilitarised zone ({c.DmzWidthKm} km)");
+        Ratio(c.Monitoring == Monitoring.UnarmedMonitors, RuleKey.HrMonitors, $"unarmed monitors ({MonitorsFrom(c)})");
+        Ratio(c.Monitoring == Monitoring.ArmedPeacekeepers, RuleKey.HrPeacekeepers, $"armed peacekeepers ({MonitorsFrom(c)})");
+        Ratio(c.JointCommission, RuleKey.HrJointCommission, "joint commission");
+        Ratio(c.Specificity == TextSpecificity.Specific, RuleKey.HrSpecificText, "specific written text");
+        Ratio(!c.Mediators.IsDefaultOrEmpty, RuleKey.HrMediators, $"mediated by {string.Join(", ", c.Mediators.IsDefault ? [] : c.Mediators)}");
         var k = rules[RuleKey.HazardDeterrence];
         var threshold = rules.Value(RuleKey.DeterrenceThreshold);
         var excess = Math.Max(0, deterrence - threshold);
         var deterrenceFactor = Math.Exp(-k.Value * excess);
-        terms.Add(new Term($"e^(-{Fmt.Two(k.Value)} max(0, D - {Fmt.Two(threshold)})), D as Russia perceives it {Fmt.Two(deterrence)}", deterrenceFactor, k.Tag,
-            $"{k.Source}; threshold: {rules[RuleKey.DeterrenceThreshold].Source}"));
+        terms.Add(new Term($"deterrence as Russia perceives it ({Fmt.Two(deterrence)}) above {Fmt.Two(threshold)}", deterrenceFactor, k.Tag,
+            $"{k.Source}; threshold: {rules[RuleKey.DeterrenceThreshold].Source}") { Formula = $"e^(-{Fmt.Two(k.Value)} max(0, D - {Fmt.Two(threshold)}))" });
         h *= deterrenceFactor;
         if (rearm)
         {
             var r = rules[RuleKey.HazardRearm];
-            terms.Add(new Term($"1 + {Fmt.Two(r.Value)} Rearm (Russia rearms this turn)", 1 + r.Value, r.Tag, r.Source));
+            terms.Add(new Term("Russia rearms this turn", 1 + r.Value, r.Tag, r.Source) { Formula = $"1 + {Fmt.Two(r.Value)} Rearm" });
             h *= 1 + r.Value;
         }
         var guarantees = world.GuaranteesInForce.Where(a => a.IsKnownToAll).ToArray();
@@ -241,7 +250,23 @@ public static class Deterrence
         return (Math.Clamp(h, 0, 1), terms.ToImmutable());
     }
 
-    private static string MonitorsFrom(CeasefireTerms c) => c.MonitorsFrom.IsDefaultOrEmpty ? "provider unnamed" : $"from {string.Join(", ", c.MonitorsFrom)}";
+    private static string MonitorsFrom(CeasefireTerms c) => c.MonitorsFrom.IsDefaultOrEmpty ? "provider unnamed"
+        : $"from {string.Join(", ", c.MonitorsFrom.Select(m => Enum.TryParse<Role>(m, out var role) ? role.DisplayName() : m))}";
+
+    /// <summary>A legal form in words, for term names.</summary>
+    public static string FormName(LegalForm form) => form switch
+    {
+        LegalForm.ExecutiveAgreement => "executive agreement",
+        LegalForm.CongressionalExecutive => "congressional-executive agreement",
+        LegalForm.RatifiedTreaty => "ratified treaty",
+        _ => "verbal memorandum",
+    };
+
+    private static string StakeName(EconomicStake stake) => stake switch
+    {
+        EconomicStake.None => "none",
+        _ => System.Text.RegularExpressions.Regex.Replace(stake.ToString(), "(?<=[a-z])(?=[A-Z])", " ").ToLowerInvariant(),
+    };
 
     /// <summary>The guarantors that provide a ceasefire's monitors or peacekeepers (named by role code in monitorsFrom).</summary>
     public static IEnumerable<Role> GuarantorMonitors(CeasefireTerms c) =>
@@ -255,10 +280,10 @@ public static class Deterrence
         _ => RuleKey.FormVerbal,
     };
 
-    public static Term FromRule(RulesTable rules, RuleKey key, string name, double sign = 1)
+    public static Term FromRule(RulesTable rules, RuleKey key, string name, double sign = 1, string? formula = null)
     {
         var c = rules[key];
-        return new Term(name, sign * c.Value, c.Tag, c.Source);
+        return new Term(name, sign * c.Value, c.Tag, c.Source) { Formula = formula };
     }
 }
 
@@ -287,19 +312,19 @@ public static class Publicness
         if (agreement.Ambiguity)
         {
             value *= rules.Value(RuleKey.AmbiguityPublicness);
-            terms.Add(Deterrence.FromRule(rules, RuleKey.AmbiguityPublicness, "x ambiguity clause"));
+            terms.Add(Deterrence.FromRule(rules, RuleKey.AmbiguityPublicness, "with an ambiguity clause", formula: "x"));
         }
         if (g.Public && agreement.Form is LegalForm.RatifiedTreaty or LegalForm.CongressionalExecutive)
         {
             value += rules.Value(RuleKey.RatificationDebatePublicness);
-            terms.Add(Deterrence.FromRule(rules, RuleKey.RatificationDebatePublicness, "+ ratification debate in Congress"));
+            terms.Add(Deterrence.FromRule(rules, RuleKey.RatificationDebatePublicness, "ratification debate in Congress", formula: "+"));
         }
         var limit = (int)rules.Value(RuleKey.StatementLimit);
         var statements = Math.Clamp(agreement.NetStatements(guarantor), -limit, limit);
         if (statements != 0)
         {
             value += rules.Value(RuleKey.StatementPublicness) * statements;
-            terms.Add(Deterrence.FromRule(rules, RuleKey.StatementPublicness, $"+ {statements:+0;-0} net public statements", statements));
+            terms.Add(Deterrence.FromRule(rules, RuleKey.StatementPublicness, $"{statements:+0;-0} net public statements", statements, formula: "+ per statement"));
         }
         return (Math.Max(0, value), terms.ToImmutable());
     }

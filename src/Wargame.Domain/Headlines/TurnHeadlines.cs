@@ -3,6 +3,7 @@ using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
 using Wargame.Domain.Roles;
+using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Headlines;
 
@@ -12,10 +13,21 @@ public sealed record HeadlineSentence(string Text, string? RecordId)
     public HeadlineTopic Topic { get; init; }
     /// <summary>The role the sentence is about, for a guarantor's answer.</summary>
     public Role? Role { get; init; }
+    /// <summary>Folded under "More this turn": the turn's routine numbers and the smaller events, so the front page stays short.</summary>
+    public bool More { get; init; }
 }
 
 /// <summary>What a headline sentence reports (the timeline marks the ones that matter on the time axis).</summary>
-public enum HeadlineTopic { Russia, CounterAttack, Ceasefire, CeasefireBroken, GuaranteeTested, GuaranteeAnswered, Denial, Deterrence }
+public enum HeadlineTopic
+{
+    Russia, CounterAttack, Ceasefire, CeasefireBroken, GuaranteeTested, GuaranteeAnswered, Denial, Deterrence,
+    /// <summary>A guarantee's standing changed: ratified, stated, drawn down, disclosed, reversed, or its tripwire short.</summary>
+    Guarantee,
+    /// <summary>People on the line or at home: monitors drawn in, casualties, Congress, a breach of a force cap.</summary>
+    Consequence,
+    /// <summary>The turn's routine numbers: commitment, capability, credibility, hazard, Russia's estimate and outlook, scores.</summary>
+    Numbers,
+}
 
 /// <summary>A turn's front page for one audience: a title and a few sentences, each linked to its record.</summary>
 public sealed record TurnHeadline(int Turn, string Title, ImmutableArray<HeadlineSentence> Sentences);
@@ -32,38 +44,50 @@ public static class TurnHeadlines
     private const double Steady = 0.005;
     private const int MaxReasons = 2;
 
-    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees)
+    /// <summary>
+    /// Every resolved turn's headline for one audience: the records it <paramref name="sees"/>, the agreements named by
+    /// its <paramref name="numbers"/>, and the charts' numbers as <paramref name="seen"/> shows them to it (Russia reads
+    /// its own estimate of deterrence, never the true one).
+    /// </summary>
+    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees, IReadOnlyDictionary<int, int> numbers, Func<TurnMetrics, TurnMetrics> seen)
     {
         if (state.Outcomes.IsEmpty)
             return [];
-        var start = Deterrence.Assess(World.FromScenario(state.Scenario, state.Constants), state.Constants);
-        var startMetrics = new TurnMetrics
+        var world = World.FromScenario(state.Scenario, state.Constants);
+        var start = Deterrence.Assess(world, state.Constants);
+        var estimate = Perception.Of(world, state.Constants, start, state.Seed);
+        var startMetrics = seen(new TurnMetrics
         {
             Turn = 0,
             Deterrence = start.Deterrence,
+            RussianEstimate = estimate.Deterrence,
             Territory = state.Scenario.Territory,
             Credibility = [.. start.Guarantors.Select(a => new CredibilityPoint(a.AgreementId, a.Guarantor, a.Commitment, a.Capability, a.Credibility))],
-        };
+            Perceived = [.. estimate.Guarantors.Select(p => new CredibilityPoint(p.AgreementId, p.Guarantor, p.Commitment, p.Capability, p.Credibility))],
+        });
         var list = ImmutableArray.CreateBuilder<TurnHeadline>();
         for (var i = 0; i < state.Outcomes.Length; i++)
         {
             var outcome = state.Outcomes[i];
-            var before = i == 0 ? startMetrics : state.Outcomes[i - 1].Metrics;
-            list.Add(Write(outcome, [.. outcome.Records.Where(sees)], before));
+            var before = i == 0 ? startMetrics : seen(state.Outcomes[i - 1].Metrics);
+            var records = outcome.Records.Where(sees).Select(r => AgreementNumbers.Renumber(r, numbers)).ToImmutableArray();
+            list.Add(Write(outcome with { Metrics = seen(outcome.Metrics) }, records, before, numbers));
         }
         return list.ToImmutable();
     }
 
     /// <summary>One turn's headline from the records the audience sees and the public metrics before and after it.</summary>
-    public static TurnHeadline Write(TurnOutcome outcome, ImmutableArray<ResolutionRecord> records, TurnMetrics before)
+    public static TurnHeadline Write(TurnOutcome outcome, ImmutableArray<ResolutionRecord> records, TurnMetrics before, IReadOnlyDictionary<int, int> numbers)
     {
+        string Number(int agreementId) => numbers.TryGetValue(agreementId, out var n) ? $"#{n}" : AgreementNumbers.Undisclosed;
         var sentences = new List<HeadlineSentence>();
         var titles = new List<string>();
         ResolutionRecord? Find(RecordKind kind) => records.FirstOrDefault(r => r.Kind == kind);
         bool Happened(ResolutionRecord r) => r.Roll is { } roll && roll <= r.ThresholdBp;
         var after = outcome.Metrics;
         var territoryChange = after.Territory - before.Territory;
-        var deterrenceRecord = Find(RecordKind.Deterrence);
+        // Russia reads its own estimate (the perception record) where the others read the true deterrence.
+        var deterrenceRecord = Find(RecordKind.Deterrence) ?? Find(RecordKind.Perception);
 
         // What Russia did, as far as the records show it.
         var offensive = Find(RecordKind.Offensive);
@@ -137,8 +161,8 @@ public static class TurnHeadlines
             if (records.All(r => r.Id != id))
                 continue;
             var answer = test.Honoured
-                ? $"{test.Guarantor.DisplayName()} honoured guarantee #{test.AgreementId} ({Answer(test.Response)})."
-                : $"{test.Guarantor.DisplayName()} backed down on guarantee #{test.AgreementId} ({Answer(test.Response)}).";
+                ? $"{test.Guarantor.DisplayName()} honoured guarantee {Number(test.AgreementId)} ({Answer(test.Response)})."
+                : $"{test.Guarantor.DisplayName()} backed down on guarantee {Number(test.AgreementId)} ({Answer(test.Response)}).";
             sentences.Add(new(answer, id) { Topic = HeadlineTopic.GuaranteeAnswered, Role = test.Guarantor });
             titles.Add(test.Honoured ? $"{test.Guarantor.DisplayName()} stands by its guarantee" : $"{test.Guarantor.DisplayName()} backs down");
         }
@@ -147,10 +171,21 @@ public static class TurnHeadlines
             sentences.Add(new(Happened(denial) ? "The guarantors' fight denied Russia its objective." : "The guarantors fought, but Russia kept its gains.", denial.Id) { Topic = HeadlineTopic.Denial });
 
         // Deterrence and the largest changes behind it.
-        var (deterrenceSentence, deterrenceTitle) = DeterrenceSentence(before, after, records, deterrenceRecord?.Id);
+        var (deterrenceSentence, deterrenceTitle) = DeterrenceSentence(before, after, records, deterrenceRecord?.Id, Number);
         sentences.Add(deterrenceSentence);
         if (deterrenceTitle is not null)
             titles.Add(deterrenceTitle);
+
+        // Every other record the audience reads gets its own sentence (the routine numbers one per kind), so nothing
+        // the turn did to this audience is missing from its front page.
+        var linked = sentences.Select(x => x.RecordId).OfType<string>().ToHashSet(StringComparer.Ordinal);
+        foreach (var group in records.Where(r => !linked.Contains(r.Id)).GroupBy(r => r.Kind))
+        {
+            if (PerKind.Contains(group.Key))
+                sentences.Add(RecordSentences.Summary(group.Key, [.. group]));
+            else
+                sentences.AddRange(group.Select(RecordSentences.Of));
+        }
 
         var title = titles.Count == 0 ? "A quiet turn" : string.Join("; ", titles.Distinct().Take(2));
         title = char.ToUpperInvariant(title[0]) + title[1..];
@@ -160,12 +195,15 @@ public static class TurnHeadlines
     /// <summary>A change behind deterrence: its size, its words and the record that shows it.</summary>
     private sealed record Reason(double Size, string Text, string? RecordId);
 
-    private static (HeadlineSentence Sentence, string? Title) DeterrenceSentence(TurnMetrics before, TurnMetrics after, ImmutableArray<ResolutionRecord> records, string? deterrenceId)
+    /// <summary>Kinds written as one sentence for the whole turn (one record per guarantor or guarantee, every turn).</summary>
+    private static readonly HashSet<RecordKind> PerKind = [RecordKind.Commitment, RecordKind.Capability, RecordKind.Credibility, RecordKind.Score];
+
+    private static (HeadlineSentence Sentence, string? Title) DeterrenceSentence(TurnMetrics before, TurnMetrics after, ImmutableArray<ResolutionRecord> records, string? deterrenceId, Func<int, string> number)
     {
         var (from, to) = (before.Deterrence, after.Deterrence);
         if (Math.Abs(to - from) < Steady)
             return (new($"Deterrence held at {Fmt.Two(to)}.", deterrenceId) { Topic = HeadlineTopic.Deterrence }, null);
-        var reasons = Reasons(before, after, records).OrderByDescending(r => r.Size).ThenBy(r => r.Text, StringComparer.Ordinal).Take(MaxReasons).ToList();
+        var reasons = Reasons(before, after, records, number).OrderByDescending(r => r.Size).ThenBy(r => r.Text, StringComparer.Ordinal).Take(MaxReasons).ToList();
         var moved = to > from ? "rose" : "fell";
         var because = reasons.Count == 0 ? "" : ": " + string.Join(" and ", reasons.Select(r => r.Text));
         // The sentence links the record of the largest change; the deterrence record when nothing single explains it.
@@ -174,7 +212,7 @@ public static class TurnHeadlines
     }
 
     /// <summary>Every change in commitment, capability and the guarantees that count, between two turns' public metrics.</summary>
-    private static IEnumerable<Reason> Reasons(TurnMetrics before, TurnMetrics after, ImmutableArray<ResolutionRecord> records)
+    private static IEnumerable<Reason> Reasons(TurnMetrics before, TurnMetrics after, ImmutableArray<ResolutionRecord> records, Func<int, string> number)
     {
         string? Linked(RecordKind kind, string subject)
         {
@@ -189,13 +227,13 @@ public static class TurnHeadlines
             var name = Possessive(key.Guarantor);
             if (!old.TryGetValue(key, out var q))
             {
-                yield return new(p.Credibility, $"{name} guarantee #{key.AgreementId} now counts (credibility {Fmt.Two(p.Credibility)})",
+                yield return new(p.Credibility, $"{name} guarantee {number(key.AgreementId)} now counts (credibility {Fmt.Two(p.Credibility)})",
                     Linked(RecordKind.Credibility, $"{key.Guarantor}-g{key.AgreementId}"));
                 continue;
             }
             var commitment = p.Commitment - q.Commitment;
             if (Math.Abs(commitment) >= Steady)
-                yield return new(Math.Abs(commitment), $"{name} commitment to guarantee #{key.AgreementId} {Verb(commitment)} from {Fmt.Two(q.Commitment)} to {Fmt.Two(p.Commitment)}",
+                yield return new(Math.Abs(commitment), $"{name} commitment to guarantee {number(key.AgreementId)} {Verb(commitment)} from {Fmt.Two(q.Commitment)} to {Fmt.Two(p.Commitment)}",
                     Linked(RecordKind.Commitment, $"{key.Guarantor}-g{key.AgreementId}"));
         }
         foreach (var agreement in now.Keys.Select(k => k.AgreementId).Distinct())
@@ -205,13 +243,13 @@ public static class TurnHeadlines
             if (q is null || Math.Abs(p.Capability - q.Capability) < Steady)
                 continue;
             var delta = p.Capability - q.Capability;
-            yield return new(Math.Abs(delta), $"the capability behind guarantee #{agreement} {Verb(delta)} from {Fmt.Two(q.Capability)} to {Fmt.Two(p.Capability)}",
+            yield return new(Math.Abs(delta), $"the capability behind guarantee {number(agreement)} {Verb(delta)} from {Fmt.Two(q.Capability)} to {Fmt.Two(p.Capability)}",
                 Linked(RecordKind.Capability, $"g{agreement}"));
         }
         foreach (var (key, q) in old)
         {
             if (!now.ContainsKey(key))
-                yield return new(q.Credibility, $"{Possessive(key.Guarantor)} guarantee #{key.AgreementId} no longer counts (it had credibility {Fmt.Two(q.Credibility)})", null);
+                yield return new(q.Credibility, $"{Possessive(key.Guarantor)} guarantee {number(key.AgreementId)} no longer counts (it had credibility {Fmt.Two(q.Credibility)})", null);
         }
     }
 

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using System.Text.RegularExpressions;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
@@ -11,7 +13,7 @@ namespace Wargame.Domain.Views;
 /// proposal signed among other parties joins an outsider's list at the end when it is signed. Ids stay the handles
 /// commands use; numbers are what people read and say.
 /// </summary>
-public static class AgreementNumbers
+public static partial class AgreementNumbers
 {
     /// <summary>For every audience, the agreement ids it has seen so far, in the order it first saw them.</summary>
     public static ImmutableDictionary<Audience, ImmutableArray<int>> Next(GameState before, GameState after)
@@ -35,4 +37,28 @@ public static class AgreementNumbers
 
     public static bool Sees(GameState state, Audience audience, Agreement agreement) =>
         audience.Kind == AudienceKind.Facilitator || state.Revealed || AgreementVisibility.Sees(audience.Role, agreement);
+
+    /// <summary>What stands for an agreement the audience has no number for (a secret one it may not know of).</summary>
+    public const string Undisclosed = "(undisclosed)";
+
+    /// <summary>
+    /// <paramref name="text"/> with every agreement id ("#7", as records and score lines write them) replaced by its
+    /// number in <paramref name="numbers"/>; an id the audience has no number for is never shown.
+    /// </summary>
+    public static string Renumber(string text, IReadOnlyDictionary<int, int> numbers) =>
+        !text.Contains('#', StringComparison.Ordinal) ? text
+        : IdMark().Replace(text, m => numbers.TryGetValue(int.Parse(m.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture), out var n) ? $"#{n}" : Undisclosed);
+
+    /// <summary>A resolution record as <paramref name="numbers"/>' audience reads it: every agreement named by its number there.</summary>
+    public static ResolutionRecord Renumber(ResolutionRecord record, IReadOnlyDictionary<int, int> numbers) => record with
+    {
+        Title = Renumber(record.Title, numbers),
+        Subject = Renumber(record.Subject, numbers),
+        Outcome = Renumber(record.Outcome, numbers),
+        Counterfactual = Renumber(record.Counterfactual, numbers),
+        Terms = [.. record.Terms.Select(t => t with { Name = Renumber(t.Name, numbers), Source = Renumber(t.Source, numbers) })],
+    };
+
+    [GeneratedRegex(@"#([0-9]+)")]
+    private static partial Regex IdMark();
 }

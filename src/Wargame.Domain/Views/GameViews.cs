@@ -33,13 +33,25 @@ public static class GameViews
         int? Link(int? id) => id is { } linked && numbers.ContainsKey(linked) ? linked : null;
         // Russia reads its own estimate of commitment, capability and D, never the true values (until the reveal).
         var readsEstimate = !seesAll && audience.Role == Role.RU;
+        // The charts' numbers of a turn as this audience may read them (the headlines are written from the same).
+        TurnMetrics Seen(TurnMetrics m) => m with
+        {
+            Hazard = Sees(Role.RU) ? m.Hazard : null,
+            Credibility = readsEstimate ? m.Perceived : [.. m.Credibility.Where(p => KnowsId(p.AgreementId))],
+            Deterrence = readsEstimate ? m.RussianEstimate ?? m.Deterrence : m.Deterrence,
+            RussianEstimate = Sees(Role.RU) ? m.RussianEstimate : null,
+            Perceived = Sees(Role.RU) ? m.Perceived : [],
+            Scores = m.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
+        };
 
         var messages = Messages(state.Messages.Where(InChannel));
         var world = state.World;
         var standing = PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
         var assessment = Deterrence.Assess(world, state.Constants);
         var estimate = Perception.Of(world, state.Constants, assessment, state.Seed);
-        var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).ToImmutableArray();
+        // Records name agreements by this audience's numbers, like every other part of its view.
+        ResolutionRecord Readable(ResolutionRecord r) => AgreementNumbers.Renumber(r, numbers);
+        var records = state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).Select(Readable).ToImmutableArray();
         ImmutableArray<CommandKind> allowed = audience switch
         {
             { Kind: AudienceKind.Role, Role: { } role } => PhaseTable.Allowed(state, Actor.Player(role)),
@@ -69,7 +81,7 @@ public static class GameViews
             MessageCount = messages.Count,
             Orders = [.. RoleSet.All.Where(Sees).Select(r => new OrdersView(r, state.SubmittedOrders.GetValueOrDefault(r), standing[r]))],
             Results = [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
-                [.. o.Records.Where(SeesRecord).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
+                [.. o.Records.Where(SeesRecord).Select(Readable).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
             Proposals = [.. world.Agreements.Where(SeesProposal).Select(a => new ProposalView(a.Id, numbers[a.Id], a.Kind, a.Proposer, a.Parties, a.Terms, a.Status,
                 [.. a.Responses.Select(kv => new PartyResponseView(kv.Key, kv.Value))], a.ProposedTurn, Link(a.CounterOf), Link(a.CounteredBy))
             {
@@ -94,17 +106,10 @@ public static class GameViews
             PendingTests = [.. world.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
             Records = records,
             AdjustableRecords = actions.AdjustableRecords(),
-            Headlines = TurnHeadlines.For(state, SeesRecord),
-            Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))],
-            Metrics = [.. state.Outcomes.Select(o => o.Metrics with
-            {
-                Hazard = Sees(Role.RU) ? o.Metrics.Hazard : null,
-                Credibility = readsEstimate ? o.Metrics.Perceived : [.. o.Metrics.Credibility.Where(p => KnowsId(p.AgreementId))],
-                Deterrence = readsEstimate ? o.Metrics.RussianEstimate ?? o.Metrics.Deterrence : o.Metrics.Deterrence,
-                RussianEstimate = Sees(Role.RU) ? o.Metrics.RussianEstimate : null,
-                Perceived = Sees(Role.RU) ? o.Metrics.Perceived : [],
-                Scores = o.Metrics.Scores.Where(kv => Sees(kv.Key)).ToImmutableSortedDictionary(),
-            })],
+            Headlines = TurnHeadlines.For(state, SeesRecord, numbers, Seen),
+            Scores = [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => Sees(s.Role))
+                .Select(s => s with { Lines = [.. s.Lines.Select(l => l with { Because = AgreementNumbers.Renumber(l.Because, numbers) })] })],
+            Metrics = [.. state.Outcomes.Select(o => Seen(o.Metrics))],
             Injects = [.. state.Injects.Select(i => new InjectView(i.Turn, i.CardId, i.Title, i.Text, seesAll ? i.Effects : []))],
             Notes = seesAll ? state.Notes : [],
             InjectQuantities = audience.Kind == AudienceKind.Facilitator ? Effects.Catalogue : [],

@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using Wargame.Domain.Game;
+using Wargame.Domain.Map;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
 using Wargame.Domain.Serialization;
@@ -39,7 +40,19 @@ public sealed record RotatedCode(Audience Audience, string Code);
 /// audience, each entry at the version the replay opens it at.
 /// </summary>
 public sealed record ReplayFrame(string GameId, Audience Audience, int Version, int LatestVersion, ImmutableArray<ReplayStep> Steps, GameView View,
-    ImmutableArray<TimelineEntry> Timeline);
+    ImmutableArray<TimelineEntry> Timeline)
+{
+    /// <summary>The map as it stood after each resolved turn of the whole game (the map is public), for the debrief report.</summary>
+    public ImmutableArray<TurnMap> Maps { get; init; } = [];
+    /// <summary>Who sat at each role (bots included); empty unless the caller may read the private replays (facilitator key, or revealed).</summary>
+    public ImmutableArray<TeamMember> Teams { get; init; } = [];
+}
+
+/// <summary>The map after turn <see cref="Turn"/> resolved.</summary>
+public sealed record TurnMap(int Turn, MapView Map);
+
+/// <summary>One seat that played <see cref="Role"/>, by the name its holder gave.</summary>
+public sealed record TeamMember(Role Role, string DisplayName, bool Bot);
 
 /// <summary>
 /// The REST API: scenarios, creating and listing games, export, import, fork and replay (see /openapi/v1.json). Every
@@ -220,8 +233,24 @@ internal static class GamesApi
                 steps.Add(new ReplayStep(versionOf(states[i]), states[i].Turn, states[i].Phase));
         }
         var at = states.Last(s => versionOf(s) <= to);
+        // Each turn's map as its resolution (and any adjustment of it in the debrief) left it.
+        var maps = new SortedDictionary<int, MapView>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            if (events[i] is TurnResolved or AdjudicationAdjusted && !states[i].Outcomes.IsEmpty)
+                maps[states[i].Outcomes[^1].Turn] = MapViews.For(states[i]);
+        }
+        // Seats name people: the team list goes with the private replays, to the facilitator or after the reveal.
+        var teams = entitled
+            ? (await store.Seats(gameId, CancellationToken.None)).Where(s => s.Audience.Role is not null)
+                .OrderBy(s => s.Audience.Role).ThenBy(s => s.CreatedAt).Select(s => new TeamMember(s.Audience.Role!.Value, s.DisplayName, s.Bot))
+            : [];
         return TypedResults.Ok(new ReplayFrame(gameId, who, to, latestVersion, steps.ToImmutable(), GameViews.For(at, who),
-            Timeline.For(states, events, who, versionOf)));
+            Timeline.For(states, events, who, versionOf))
+        {
+            Maps = [.. maps.Select(kv => new TurnMap(kv.Key, kv.Value))],
+            Teams = [.. teams],
+        });
     }
 
     /// <summary>

@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
 using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
 using Orleans.Placement;
@@ -66,7 +68,16 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         return Task.CompletedTask;
     }
 
-    public Task<CommandResult> Execute(GameCommand command) => Handle(command);
+    public Task<CommandResult> Execute(GameCommand command, DateTimeOffset startBy)
+    {
+        if (time.GetUtcNow() <= startBy)
+            return Handle(command);
+        logger.LogWarning("{Command} for game {GameId} refused: it waited past its start-by time {StartBy:O}", command.GetType().Name, GameId, startBy);
+        return Task.FromResult(CommandResult.Refused(Busy, "The game was too busy to take your command in time; nothing was changed. Send it again.", VersionFor(State, command.Actor)));
+    }
+
+    /// <summary>The refusal of a command that waited too long to start (see <see cref="IGameGrain.Execute"/>).</summary>
+    public const string Busy = "busy";
 
     public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(State, audience));
 
@@ -75,6 +86,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         var (page, refusal) = MessagePages.Older(State, audience, members, beforeId);
         return Task.FromResult(refusal is null ? MessagePageResult.Of(page!) : MessagePageResult.Refused(refusal.Code, refusal.Message));
     }
+
+    public Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms) => Task.FromResult(GuaranteePreviews.For(State, role, terms));
 
     public Task<ImmutableArray<SeatView>> Seats()
     {
@@ -171,7 +184,9 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             state = applied.State;
             _state = state;
             logger.LogInformation("{Command} accepted; version {Version}", command.GetType().Name, state.Version);
-            var result = CommandResult.Ok(VersionFor(state, command.Actor));
+            var result = Decision.Describe(applied.RefusedParts) is { } without
+                ? CommandResult.PartlyAccepted(without, VersionFor(state, command.Actor))
+                : CommandResult.Ok(VersionFor(state, command.Actor));
             await AfterAccepted(state);
             return result;
         }

@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Views;
 
@@ -13,14 +15,19 @@ internal interface IGameGrain : IGrainWithStringKey
 {
     /// <summary>
     /// Decide and evolve (Rules.Apply), append with the expected version, push every changed audience its view.
-    /// A ClockedCommand gets the game clock's time stamped on it here.
+    /// A ClockedCommand gets the game clock's time stamped on it here. A command that could not start by
+    /// <paramref name="startBy"/> is refused with "busy" and changes nothing, so a caller that sets it well inside its
+    /// response timeout never reports failed a command that was applied.
     /// </summary>
-    Task<CommandResult> Execute(GameCommand command);
+    Task<CommandResult> Execute(GameCommand command, DateTimeOffset startBy);
 
     Task<GameView> View(Audience audience);
 
     /// <summary>Older messages of the channel of <paramref name="members"/>, before message <paramref name="beforeId"/> of the audience's numbering.</summary>
     Task<MessagePageResult> OlderMessages(Audience audience, ImmutableArray<Role> members, int beforeId);
+
+    /// <summary>The guarantee builder's preview of <paramref name="terms"/> for <paramref name="role"/> (a query; nothing changes).</summary>
+    Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms);
 
     /// <summary>Every seat, connected if a node's subscription says one of its connections holds it.</summary>
     Task<ImmutableArray<SeatView>> Seats();

@@ -35,7 +35,7 @@ internal static class OrleansSetup
             {
                 silo.UseLocalhostClustering(siloPort, gatewayPort, serviceId: ServiceId, clusterId: options.ClusterId);
             }
-            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            silo.Configure<SiloMessagingOptions>(o => o.ResponseTimeout = options.CommandResponseTimeout);
             silo.Configure<GrainCollectionOptions>(o =>
             {
                 o.CollectionAge = options.IdleTimeout;
@@ -51,7 +51,7 @@ internal static class OrleansSetup
         {
             client.Configure<ClusterOptions>(o => (o.ClusterId, o.ServiceId) = (options.ClusterId, ServiceId));
             client.UseAdoNetClustering(o => (o.Invariant, o.ConnectionString) = ("Npgsql", options.PostgresConnectionString));
-            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = ResponseTimeout);
+            client.Configure<ClientMessagingOptions>(o => o.ResponseTimeout = options.CommandResponseTimeout);
             // A front end learns of a new or dead silo's gateway within seconds, not the default minute.
             client.Configure<GatewayOptions>(o => o.GatewayListRefreshPeriod = TimeSpan.FromSeconds(5));
             // A gateway lost is a silo stopping or dead: its games activate elsewhere with no subscribers, so subscribe again now.
@@ -97,8 +97,6 @@ internal static class OrleansSetup
         o.NumMissedProbesLimit = 2;
         o.EnableConnectionLivenessCheck = false;
     }
-
-    private static readonly TimeSpan ResponseTimeout = TimeSpan.FromSeconds(10);
 
     private static int FreePort()
     {

@@ -8,6 +8,7 @@ using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog;
@@ -70,6 +71,8 @@ public static class WargameServer
             .ValidateOnStart();
         services.AddSingleton<IValidateOptions<WargameOptions>, WargameOptionsValidator>();
         services.AddSingleton(new GameClock(TimeProvider.System));
+        // Start-by times of commands: the hub sets them and the grain checks them on this clock (one clock per machine).
+        services.TryAddSingleton(TimeProvider.System);
 
         services.AddSingleton<IGameStore>(sp =>
         {
@@ -78,8 +81,10 @@ public static class WargameServer
                 ? new PostgresGameStore(NpgsqlDataSource.Create(o.PostgresConnectionString!))
                 : new SqliteGameStore(Path.Combine(dataDirectory, "wargame.db"));
         });
-        // Before Orleans starts: a silo joining a PostgreSQL cluster needs its membership table.
-        services.AddHostedService<StoreInitializer>();
+        // The parts start at once, Kestrel first among equals, so start time is the slowest part's, not their sum.
+        services.Configure<HostOptions>(host => host.ServicesStartConcurrently = true);
+        services.AddSingleton<NodeStartup>();
+        services.AddHostedService<NodeStartup.StoreInitializer>();
         if (options.Mode == NodeMode.FrontEnd)
         {
             OrleansSetup.AddFrontEnd(builder, options);
@@ -87,6 +92,7 @@ public static class WargameServer
         else
         {
             OrleansSetup.AddSilo(builder, options);
+            services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>, NodeStartup.StoreBeforeMembership>();
             services.AddSingleton<LiveGames>();
             services.AddHostedService<DeadlineKeeper>();
         }
@@ -142,11 +148,13 @@ public static class WargameServer
         });
 
         configureServices?.Invoke(services);
+        NodeStartup.ConstructWhileKestrelStarts(services);
 
         var app = builder.Build();
         if (trustedProxies.Count > 0)
             app.UseForwardedHeaders();
         app.UseSecurityHeaders();
+        NodeStartup.UseStartingRefusal(app, HealthPath);
         // One line per request; a REST call about a game names it as GameId, as hub calls and the grain's lines do.
         // Written through this host's logger: the static one it would use by default stays silent (see UseSerilog above).
         var requestLogger = app.Services.GetRequiredService<Serilog.ILogger>();
@@ -166,7 +174,7 @@ public static class WargameServer
         app.UseWebSockets();
         app.UseRateLimiter();
 
-        app.MapHealthChecks("/healthz", new HealthCheckOptions { ResponseWriter = WriteHealth });
+        app.MapHealthChecks(HealthPath, new HealthCheckOptions { ResponseWriter = WriteHealth });
         app.MapOpenApi();
         app.MapGamesApi();
         app.MapJoinAddressApi();
@@ -218,20 +226,13 @@ public static class WargameServer
         }
     }
 
-    /// <summary>Creates the schema before the server takes requests.</summary>
-    private sealed class StoreInitializer(IGameStore store, ILogger<StoreInitializer> logger) : IHostedService
-    {
-        public async Task StartAsync(CancellationToken cancellationToken)
-        {
-            await store.Initialize(cancellationToken);
-            logger.LogInformation("Event store ready: {Store}", store is SqliteGameStore sqlite ? sqlite.Path : "PostgreSQL");
-        }
+    private const string HealthPath = "/healthz";
 
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
-    }
-
-    /// <summary>Ready when the store answers; reports what this node holds, for operators and capacity measurements.</summary>
-    private sealed class StoreHealthCheck(IGameStore store, GameLinks links, IServiceProvider services) : IHealthCheck
+    /// <summary>
+    /// Ready when the store answers; reports what this node holds, for operators and capacity measurements. Asked only
+    /// once the node has started (NodeStartup answers "Starting" before).
+    /// </summary>
+    private sealed class StoreHealthCheck(IGameStore store, IServiceProvider services) : IHealthCheck
     {
         public async Task<HealthCheckResult> CheckHealthAsync(HealthCheckContext context, CancellationToken cancellationToken = default)
         {
@@ -240,7 +241,7 @@ public static class WargameServer
             return HealthCheckResult.Healthy(data: new Dictionary<string, object>
             {
                 ["liveGames"] = services.GetService<LiveGames>()?.Count ?? 0,
-                ["connections"] = links.Connections,
+                ["connections"] = services.GetRequiredService<GameLinks>().Connections,
                 ["gcHeapBytes"] = memory.HeapSizeBytes,
                 ["workingSetBytes"] = Environment.WorkingSet,
             });

@@ -1,11 +1,13 @@
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
+using Microsoft.Extensions.Options;
 using Wargame.Domain.Game;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 using Wargame.Server.Games;
+using Wargame.Server.Options;
 using Wargame.Server.Seats;
 using Wargame.Server.Storage;
 
@@ -15,7 +17,14 @@ namespace Wargame.Server.Hubs;
 /// The game hub at /hubs/game (docs/hub-protocol.md). Each method authenticates the caller's seat, maps the wire
 /// record to a domain command with the Actor taken from that seat (never from the wire), calls the game, returns.
 /// </summary>
-internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFactory grains, GameLinks links, ILogger<GameHub> logger) : Hub<IGameClient>
+internal sealed class GameHub(
+    Seating seating,
+    SeatRateLimits limits,
+    IGrainFactory grains,
+    GameLinks links,
+    TimeProvider time,
+    IOptions<WargameOptions> options,
+    ILogger<GameHub> logger) : Hub<IGameClient>
 {
     public const string SeatKey = "seat";
 
@@ -63,44 +72,63 @@ internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFact
     // Playing
 
     public Task<CommandResult> PostMessage(MessageRequest message) => Act<PostMessage>(actor =>
-        Required(message, nameof(message)) ?? MessageLimit(actor) ?? Game.Execute(new PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
+        Required(message, nameof(message)) ?? MessageLimit(actor) ?? Execute(new PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
 
     public Task<CommandResult> Propose(AgreementTerms terms) => Act<Propose>(actor =>
-        Required(terms, nameof(terms)) ?? Game.Execute(new Propose(actor, terms)));
+        Required(terms, nameof(terms)) ?? Execute(new Propose(actor, terms)));
 
     public Task<CommandResult> RespondToProposal(int proposalId, ProposalResponse response) => Act<RespondToProposal>(actor =>
-        Game.Execute(new RespondToProposal(actor, proposalId, response)));
+        Execute(new RespondToProposal(actor, proposalId, response)));
 
     public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => Act<CounterProposal>(actor =>
-        Required(terms, nameof(terms)) ?? Game.Execute(new CounterProposal(actor, proposalId, terms)));
+        Required(terms, nameof(terms)) ?? Execute(new CounterProposal(actor, proposalId, terms)));
 
     public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => Act<RevokeAgreement>(actor =>
-        Game.Execute(new RevokeAgreement(actor, agreementId, reason ?? "")));
+        Execute(new RevokeAgreement(actor, agreementId, reason ?? "")));
 
     public Task<CommandResult> SubmitOrders(Orders orders) => Act<SubmitOrders>(actor =>
-        Required(orders, nameof(orders)) ?? Game.Execute(new SubmitOrders(actor, orders)));
+        Required(orders, nameof(orders)) ?? Execute(new SubmitOrders(actor, orders)));
+
+    /// <summary>
+    /// The guarantee builder's preview: what draft terms would give if signed now, computed by the domain from public
+    /// state only (a query: nothing is stored or pushed). A player's seat, limited like its commands.
+    /// </summary>
+    public async Task<GuaranteePreviewResult> PreviewGuarantee(AgreementTerms terms)
+    {
+        CommandResult? refusal = CallerSeat switch
+        {
+            null => await Refuse("not-seated", "Join a game first."),
+            { SeatId: var id } when links.IsReleased(id) => await SeatReleased(),
+            { Audience.Kind: AudienceKind.Role } seat when CommandLimit(seat) is { } limited => await limited,
+            { Audience.Kind: AudienceKind.Role } => terms is null ? await Refuse("missing-argument", $"The argument '{nameof(terms)}' is required.") : null,
+            _ => await Refuse("players-only", "Only a role's players can preview the guarantees they draft."),
+        };
+        return refusal is not null
+            ? GuaranteePreviewResult.Refused(refusal.Code!, refusal.Message!)
+            : GuaranteePreviewResult.Of(await Game.PreviewGuarantee(CallerSeat!.Audience.Role!.Value, terms!));
+    }
 
     // Facilitating
 
-    public Task<CommandResult> AdvancePhase() => Act<AdvancePhase>(actor => Game.Execute(new AdvancePhase(actor)));
+    public Task<CommandResult> AdvancePhase() => Act<AdvancePhase>(actor => Execute(new AdvancePhase(actor)));
 
-    public Task<CommandResult> SetDeadline(int? seconds) => Act<SetDeadline>(actor => Game.Execute(new SetDeadline(actor, seconds)));
+    public Task<CommandResult> SetDeadline(int? seconds) => Act<SetDeadline>(actor => Execute(new SetDeadline(actor, seconds)));
 
     /// <summary>The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens.</summary>
     public Task<CommandResult> SetDeadlinePresets(DeadlinePresets presets) => Act<SetDeadlinePresets>(actor =>
-        Required(presets, nameof(presets)) ?? Game.Execute(new SetDeadlinePresets(actor, presets)));
+        Required(presets, nameof(presets)) ?? Execute(new SetDeadlinePresets(actor, presets)));
 
-    public Task<CommandResult> ExtendDeadline(int seconds) => Act<ExtendDeadline>(actor => Game.Execute(new ExtendDeadline(actor, seconds)));
+    public Task<CommandResult> ExtendDeadline(int seconds) => Act<ExtendDeadline>(actor => Execute(new ExtendDeadline(actor, seconds)));
 
-    public Task<CommandResult> Pause() => Act<PauseGame>(actor => Game.Execute(new PauseGame(actor)));
+    public Task<CommandResult> Pause() => Act<PauseGame>(actor => Execute(new PauseGame(actor)));
 
-    public Task<CommandResult> ResumePlay() => Act<ResumeGame>(actor => Game.Execute(new ResumeGame(actor)));
+    public Task<CommandResult> ResumePlay() => Act<ResumeGame>(actor => Execute(new ResumeGame(actor)));
 
     public Task<CommandResult> InjectEvent(InjectRequest inject) => Act<InjectEvent>(actor =>
-        Required(inject, nameof(inject)) ?? Game.Execute(new InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
+        Required(inject, nameof(inject)) ?? Execute(new InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
 
     public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => Act<AdjustAdjudication>(actor =>
-        Required(adjustment, nameof(adjustment)) ?? Game.Execute(new AdjustAdjudication(actor, adjustment.RecordId ?? "", adjustment.Logit, adjustment.Reason ?? "")));
+        Required(adjustment, nameof(adjustment)) ?? Execute(new AdjustAdjudication(actor, adjustment.RecordId ?? "", adjustment.Logit, adjustment.Reason ?? "")));
 
     public Task<CommandResult> AssignBot(Role role) => AsFacilitator(_ => seating.AssignBot(CallerSeat!.GameId, role));
 
@@ -113,11 +141,11 @@ internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFact
         return result;
     });
 
-    public Task<CommandResult> EndGame() => Act<EndGame>(actor => Game.Execute(new EndGame(actor)));
+    public Task<CommandResult> EndGame() => Act<EndGame>(actor => Execute(new EndGame(actor)));
 
-    public Task<CommandResult> RevealAll() => Act<RevealAll>(actor => Game.Execute(new RevealAll(actor)));
+    public Task<CommandResult> RevealAll() => Act<RevealAll>(actor => Execute(new RevealAll(actor)));
 
-    public Task<CommandResult> AddNote(int turn, string text) => Act<AddNote>(actor => Game.Execute(new AddNote(actor, turn, text ?? "")));
+    public Task<CommandResult> AddNote(int turn, string text) => Act<AddNote>(actor => Execute(new AddNote(actor, turn, text ?? "")));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {
@@ -129,6 +157,26 @@ internal sealed class GameHub(Seating seating, SeatRateLimits limits, IGrainFact
     private SeatRecord? CallerSeat => Context.Items.TryGetValue(SeatKey, out var seat) ? seat as SeatRecord : null;
 
     private IGameGrain Game => grains.GetGrain<IGameGrain>(CallerSeat!.GameId);
+
+    /// <summary>
+    /// Sends a command to the caller's game. The game refuses it with "busy" if it cannot start within the start
+    /// window, well inside the response timeout; what still fails (the node holding the game died, or never answered)
+    /// may have been applied, so the caller is told the outcome is unknown, never that it failed.
+    /// </summary>
+    private async Task<CommandResult> Execute(GameCommand command)
+    {
+        try
+        {
+            return await Game.Execute(command, time.GetUtcNow() + options.Value.CommandStartWithin);
+        }
+        catch (Exception e) when (e is TimeoutException or OrleansMessageRejectionException)
+        {
+            logger.LogWarning(e, "{Command} got no answer from its game; its outcome is unknown", command.GetType().Name);
+            throw new HubException($"{OutcomeUnknown}: The server lost touch with your game while it took this; it may have been applied. Your view shows it if so: check it before you send it again.");
+        }
+    }
+
+    public const string OutcomeUnknown = "outcome-unknown";
 
     private string ClientAddress => Context.GetHttpContext()?.Connection.RemoteIpAddress?.ToString() ?? "unknown";
 

@@ -59,6 +59,17 @@ public sealed class WargameOptions : IValidatableObject
     [Range(typeof(TimeSpan), "00:00:01", "01:00:00")]
     public TimeSpan DeadlineScanPeriod { get; set; } = TimeSpan.FromSeconds(15);
 
+    /// <summary>
+    /// A command that could not start within this time of its arrival (its game busy with earlier calls, or its silo
+    /// overloaded) is refused with <c>busy</c> and changes nothing. Orleans waits <see cref="CommandResponseTimeout"/>
+    /// for an answer, well beyond this, so a caller never gives up on a command that could still be applied.
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:01", "00:01:00")]
+    public TimeSpan CommandStartWithin { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long a node waits for any grain's answer: a command's start window plus 20 s to decide, store and answer.</summary>
+    public TimeSpan CommandResponseTimeout => CommandStartWithin + TimeSpan.FromSeconds(20);
+
     /// <summary>Largest hub message a client may send, in bytes.</summary>
     [Range(1024, 1024 * 1024)]
     public int MaxHubMessageBytes { get; set; } = 32 * 1024;

@@ -71,16 +71,17 @@ public sealed class CommitmentInPlayTests
     {
         var orders = Fixture.Start(UsAgreement()).AdvanceTo(Phase.Orders);
 
-        var noClause = Rules_Apply(orders, Role.US, Says(CommitmentChangeKind.DropAmbiguity));
-        var notYours = Rules_Apply(orders, Role.EU, Says(CommitmentChangeKind.Strengthen));
+        var noClause = LeftOut(orders, Role.US, Says(CommitmentChangeKind.DropAmbiguity));
+        var notYours = LeftOut(orders, Role.EU, Says(CommitmentChangeKind.Strengthen));
 
-        Assert.Equal("no-ambiguity", noClause!.Code);
-        Assert.Equal("not-your-guarantee", notYours!.Code);
+        Assert.Equal(new RefusedPart("Statement", "no-ambiguity", "Guarantee #2 has no ambiguity clause to drop."), noClause);
+        Assert.Equal(new RefusedPart("Statement", "not-your-guarantee", "Guarantee #2 is not one of your guarantees in force."), notYours);
         Assert.Null(((GuarantorOrders)PhaseTable.StandingOrders(Role.US, Says(CommitmentChangeKind.Strengthen))).Statement);
     }
 
-    private static Rejection? Rules_Apply(GameState state, Role role, Orders orders) =>
-        Wargame.Domain.Game.Rules.Apply(state, new SubmitOrders(Actor.Player(role), orders)).Rejection;
+    /// <summary>The one part of accepted orders that was left out.</summary>
+    private static RefusedPart LeftOut(GameState state, Role role, Orders orders) =>
+        Assert.Single(Wargame.Domain.Game.Rules.Apply(state, new SubmitOrders(Actor.Player(role), orders)).RefusedParts);
 
     [Fact]
     public void AStrengtheningStatementAboutASecretGuarantee_MakesItPublic()
@@ -143,7 +144,7 @@ public sealed class CommitmentInPlayTests
         var full = Fixture.Start(UsAgreement());
         var nearlyGone = Fixture.Start(UsAgreement().WithTroops(Role.US, 500));
 
-        double Enablers(GameState s) => Deterrence.Capability(s.World, s.Constants, [Role.US], false).Terms.Single(t => t.Name.StartsWith("En_S", StringComparison.Ordinal)).Value;
+        double Enablers(GameState s) => Deterrence.Capability(s.World, s.Constants, [Role.US], false).Terms.Single(t => t.Formula == "En_S").Value;
 
         var floor = Rules.Value(EnablerFloor);
         Assert.Equal(Rules.Value(EnablersWithUs), Enablers(full), 12);
@@ -249,7 +250,7 @@ public sealed class CommitmentInPlayTests
         for (var turn = 1; turn <= 4; turn++)
         {
             state = state.Resolve();
-            stakes.Add(Record(state, RecordKind.Commitment).Terms.Single(t => t.Name.StartsWith("E_i", StringComparison.Ordinal)).Value);
+            stakes.Add(Record(state, RecordKind.Commitment).Terms.Single(t => t.Formula == "E_i").Value);
             if (turn < 4)
                 state = state.Advance();
         }

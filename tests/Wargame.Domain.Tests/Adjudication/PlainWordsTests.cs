@@ -3,6 +3,7 @@ using Wargame.Domain.Adjudication;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Simulation;
 using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Tests.Adjudication;
 
@@ -37,6 +38,44 @@ public sealed partial class PlainWordsTests
             Assert.DoesNotMatch(PostureCode(), r.Outcome);
         });
     }
+
+    [Theory]
+    [InlineData("oval-office-2025", 5UL)]
+    [InlineData("treaty-path", 9UL)]
+    [InlineData("coalition-of-the-willing", 2UL)]
+    [InlineData("budapest-redux", 3UL)]
+    public void NoRecordShownToAPlayer_NamesATermWithACodeIdentifier_TheFormulaIsKeptApart(string scenario, ulong seed)
+    {
+        var state = BotGame.Play(TestScenarios.Load(scenario), seed).State;
+        var seen = 0;
+        foreach (var audience in Audience.All.Where(a => a.Kind != AudienceKind.Facilitator))
+        {
+            var records = GameViews.For(state, audience).Records;
+            Assert.NotEmpty(records);
+            foreach (var record in records)
+            {
+                Assert.DoesNotMatch(CodeIdentifier(), record.Title);
+                Assert.DoesNotMatch(CodeIdentifier(), record.Subject);
+                foreach (var term in record.Terms)
+                {
+                    Assert.True(!CodeIdentifier().IsMatch(term.Name), $"{record.Id} shows {audience} the term '{term.Name}'");
+                    seen++;
+                }
+            }
+        }
+        Assert.True(seen > 0);
+        // The formulas are still there for those who open them.
+        var terms = state.Outcomes.SelectMany(o => o.Records).SelectMany(r => r.Terms).ToList();
+        Assert.Contains(terms, t => t.Formula == "L_form");
+        Assert.Contains(terms, t => t.Formula is { } f && f.StartsWith("T_i = ", StringComparison.Ordinal));
+    }
+
+    /// <summary>
+    /// What reads as code, not words: symbols with subscripts (C_i, L_form), enum names (RatifiedTreaty), role codes,
+    /// assignments and formula operators (Rep -= c Rep, D = , ln, e^, s(...), P(...)), a force-quality factor "q 0.90".
+    /// </summary>
+    [GeneratedRegex(@"[A-Za-z]+_[A-Za-z]+|\b[A-Z][a-z]+[A-Z][A-Za-z]*\b|\b(UA|RU|EU|HR)\b|[-+]=|\b[A-Za-z]{1,3} ?= |\bln\b|\^|\b(s|P|sqrt)\(|\bq [0-9]|^(x|\+) ")]
+    private static partial Regex CodeIdentifier();
 
     [GeneratedRegex(@"(-?[0-9][0-9.,]*%?) -> (-?[0-9][0-9.,]*%?)")]
     private static partial Regex Change();

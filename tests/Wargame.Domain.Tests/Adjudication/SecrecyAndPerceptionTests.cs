@@ -191,7 +191,7 @@ public sealed class SecrecyAndPerceptionTests
         var metrics = state.Outcomes[^1].Metrics;
 
         var hazard = Record(state, RecordKind.Hazard);
-        var deterrenceTerm = hazard.Terms.Single(t => t.Name.Contains("D as Russia perceives it", StringComparison.Ordinal));
+        var deterrenceTerm = hazard.Terms.Single(t => t.Name.StartsWith("deterrence as Russia perceives it", StringComparison.Ordinal));
         var threshold = Rules.Value(DeterrenceThreshold);
         Assert.Equal(Math.Exp(-Rules.Value(HazardDeterrence) * Math.Max(0, metrics.RussianEstimate!.Value - threshold)), deterrenceTerm.Value, 12);
         Assert.Contains(Rules[DeterrenceThreshold].Source, deterrenceTerm.Source, StringComparison.Ordinal);

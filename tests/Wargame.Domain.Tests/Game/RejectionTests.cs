@@ -74,31 +74,87 @@ public sealed class RejectionTests
         Assert.Equal("wrong-orders-kind", Code(InOrders(), new SubmitOrders(Actor.Player(Role.UA), new RussiaOrders(RussiaPosture.MajorOffensive, true, false))));
     }
 
-    [Fact]
-    public void ImpossibleTroopCounts_AreRefused()
+    /// <summary>Submits a guarantor's orders that are accepted: the parts left out, and the orders that stand.</summary>
+    private static (IReadOnlyList<(string Part, string Code)> Refused, GuarantorOrders Stands) Without(GameState state, Role role, GuarantorOrders orders)
     {
-        var state = InOrders();
-        var max = PhaseTable.Limits.MaxTroopChange;
-        GameCommand Change(int troops) => new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { TroopChange = troops });
-
-        Assert.Equal("negative-troops", Code(state, Change(-state.World[Role.US].Troops - 1)));
-        Assert.Equal("absurd-troops", Code(state, Change(max + 1)));
-        Assert.Equal("absurd-troops", Code(state, Change(-max - 1)));
+        var applied = Rules.Apply(state, new SubmitOrders(Actor.Player(role), orders));
+        Assert.True(applied.IsAccepted, applied.Rejection?.Message);
+        Assert.All(applied.RefusedParts, p => Assert.False(string.IsNullOrWhiteSpace(p.Message)));
+        return ([.. applied.RefusedParts.Select(p => (p.Part, p.Code))], (GuarantorOrders)applied.State.SubmittedOrders[role]);
     }
 
     [Fact]
-    public void EuropeDeployingMoreThanItHas_IsRefused()
+    public void ImpossibleTroopCounts_AreLeftOut_AndTheRestOfTheOrdersStands()
+    {
+        var state = InOrders();
+        var max = PhaseTable.Limits.MaxTroopChange;
+        GuarantorOrders Change(int troops) => new() { TroopChange = troops, ArmsAndIntelligence = true, Sanctions = SanctionsChange.Up };
+
+        foreach (var (troops, code) in new[] { (-state.World[Role.US].Troops - 1, "negative-troops"), (max + 1, "absurd-troops"), (-max - 1, "absurd-troops") })
+        {
+            var (refused, stands) = Without(state, Role.US, Change(troops));
+            Assert.Equal([("Troop change", code)], refused);
+            Assert.Equal(Change(0), stands);
+        }
+    }
+
+    [Fact]
+    public void EuropeDeployingMoreThanItHas_IsLeftOut()
     {
         var state = InOrders();
         var beyond = (int)state.World.Hidden(HiddenQuantity.ForceAvailability) - state.World[Role.EU].Troops + 1;
 
-        Assert.Equal("troops-unavailable", Code(state, new SubmitOrders(Actor.Player(Role.EU), new GuarantorOrders { TroopChange = beyond })));
+        var (refused, stands) = Without(state, Role.EU, new GuarantorOrders { TroopChange = beyond, RaiseSpending = true });
+
+        Assert.Equal([("Troop change", "troops-unavailable")], refused);
+        Assert.Equal(new GuarantorOrders { RaiseSpending = true }, stands);
     }
 
     [Fact]
-    public void RespondingToATestThatDidNotHappen_IsRefused()
+    public void RespondingToATestThatDidNotHappen_IsLeftOut()
     {
-        Assert.Equal("no-test-to-answer", Code(InOrders(), new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { Response = TestResponse.Fight })));
+        var (refused, stands) = Without(InOrders(), Role.US, new GuarantorOrders { Response = TestResponse.Fight, TroopChange = 500 });
+
+        Assert.Equal([("Response", "no-test-to-answer")], refused);
+        Assert.Equal(new GuarantorOrders { TroopChange = 500 }, stands);
+    }
+
+    [Fact]
+    public void SeekingRatificationWithNothingToRatify_IsLeftOut_AndTheAnswerSaysWhich()
+    {
+        var orders = new GuarantorOrders { TroopChange = 1_000, ArmsAndIntelligence = true, Sanctions = SanctionsChange.Up, SeekRatification = true };
+
+        var decision = Rules.Decide(InOrders(), new SubmitOrders(Actor.Player(Role.US), orders));
+
+        Assert.True(decision.IsAccepted);
+        Assert.Equal<GameEvent>(new OrdersSubmitted(Role.US, orders with { SeekRatification = false }), Assert.Single(decision.Events));
+        Assert.Equal(
+            "Accepted without 'Seek ratification': No signed treaty is waiting for ratification by the Senate. Everything else stands; correct the part and send again if you want it.",
+            Decision.Describe(decision.RefusedParts));
+    }
+
+    [Fact]
+    public void EachInvalidPart_IsNamed_AndOnlyThoseAreLeftOut()
+    {
+        var orders = new GuarantorOrders
+        {
+            TroopChange = 2_000,
+            SeekRatification = true,
+            RaiseSpending = true,
+            Statement = new CommitmentStatement(99, CommitmentChangeKind.Strengthen),
+            Sanctions = (SanctionsChange)7,
+        };
+
+        var (refused, stands) = Without(InOrders(), Role.EU, orders);
+
+        Assert.Equal([("Sanctions", "unknown-sanctions"), ("Seek ratification", "us-only"), ("Statement", "not-your-guarantee")], refused);
+        Assert.Equal(new GuarantorOrders { TroopChange = 2_000, RaiseSpending = true }, stands);
+    }
+
+    [Fact]
+    public void OrdersWithoutAKnownPosture_AreStillRefusedWhole()
+    {
+        Assert.Equal("unknown-posture", Code(InOrders(), new SubmitOrders(Actor.Player(Role.RU), new RussiaOrders((RussiaPosture)9, true, false))));
     }
 
     [Fact]

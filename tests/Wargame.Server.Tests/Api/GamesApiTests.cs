@@ -203,6 +203,35 @@ public sealed class GamesApiTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task TheReplay_CarriesTheMapAfterEveryResolvedTurn_AndTheTeamsOnlyWithTheKeyOrAfterTheReveal()
+    {
+        var table = await Table.Seat(_server, seed: 17);
+        var gameId = table.Game.GameId;
+        Assert.Empty((await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?audience=public", null))).Maps);
+
+        await table.AdvanceTo(Phase.Debrief);
+        await table.Facilitate(f => f.AdvancePhase());
+        await table.AdvanceTo(Phase.Debrief);
+        var view = await table.CurrentView();
+        Assert.Equal(2, view.Turn);
+
+        // The whole game's maps at any point of the replay, each as its turn left it.
+        var early = await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?audience=public&version=1", null));
+        Assert.Equal([1, 2], early.Maps.Select(m => m.Turn));
+        Assert.Equal(view.Map.Territory, early.Maps[^1].Map.Territory);
+        Assert.Equal(view.Map.ContactLine, early.Maps[^1].Map.ContactLine);
+        // Seats name people: not for an anonymous public replay before the reveal.
+        Assert.Empty(early.Teams);
+        var withKey = await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?audience=public", table.Game.FacilitatorKey));
+        Assert.Equal(RoleSet.All.Select(r => new TeamMember(r, $"{r} player", false)), withKey.Teams);
+
+        await table.Facilitate(f => f.EndGame());
+        await table.Facilitate(f => f.RevealAll());
+        var revealed = await Read<ReplayFrame>(await Send(HttpMethod.Get, $"/api/games/{gameId}/replay?audience=public", null));
+        Assert.Equal(withKey.Teams.ToArray(), revealed.Teams.ToArray());
+    }
+
+    [Fact]
     public async Task APublicReplayWithoutTheKey_IsTheSameWhetherOrNotHiddenTalksHappened()
     {
         var quiet = await Table.Seat(_server, seed: 21);

@@ -43,6 +43,42 @@ public sealed class AcknowledgementTests
         Assert.Contains(table.Game.GameId, await store.GamesWithPendingDeadlines(CancellationToken.None));
     }
 
+    [Fact]
+    public async Task OfTwoCommandsQueuedOnASlowGame_TheOneThatCouldNotStartInTime_IsRefusedBusy_AndNeverApplied()
+    {
+        // A one-second start window; the node waits 21 s for an answer, so no call times out here.
+        await using var server = await RunningServer.Start(settings: ["--Wargame:CommandStartWithin", "00:00:01"]);
+        var table = await Table.Seat(server);
+        var path = Path.Combine(server.DataDirectory, "wargame.db");
+
+        Task<CommandResult> first, second;
+        await using (await SqliteWriteLock.Hold(path))
+        {
+            // Whichever reaches the game first waits in its append for the lock; the other waits behind it, past its window.
+            first = table.Players[Role.UA].Invoke<CommandResult>("PostMessage", new MessageRequest([], "First"));
+            second = table.Facilitator.Invoke<CommandResult>("PostMessage", new MessageRequest([], "Second"));
+            await Task.Delay(TimeSpan.FromSeconds(4));
+        }
+        var results = new Dictionary<string, CommandResult> { ["First"] = await first, ["Second"] = await second };
+
+        var accepted = Assert.Single(results, r => r.Value.Accepted).Key;
+        var (busy, refusal) = Assert.Single(results, r => !r.Value.Accepted);
+        Assert.Equal(GameGrain.Busy, refusal.Code);
+        Assert.Equal("The game was too busy to take your command in time; nothing was changed. Send it again.", refusal.Message);
+        Assert.Equal([accepted], await PostedMessages(server, table.Game.GameId));
+
+        // Sent again, it is applied once.
+        var sender = busy == "First" ? table.Players[Role.UA] : table.Facilitator;
+        Assert.True((await sender.Invoke<CommandResult>("PostMessage", new MessageRequest([], busy))).Accepted);
+        Assert.Equal([accepted, busy], await PostedMessages(server, table.Game.GameId));
+    }
+
+    private static async Task<List<string>> PostedMessages(RunningServer server, string gameId)
+    {
+        var store = server.App.Services.GetRequiredService<IGameStore>();
+        return [.. (await store.LoadEvents(gameId, CancellationToken.None)).OfType<MessagePosted>().Select(m => m.Text)];
+    }
+
     /// <summary>The real SQLite store, except that recording a pending deadline fails while <see cref="Failing"/>.</summary>
     private sealed class FlakyDeadlineStore(SqliteGameStore inner) : IGameStore
     {

@@ -41,6 +41,31 @@ public sealed class GameClusterTests(GameCluster cluster) : IClassFixture<GameCl
     }
 
     [Fact]
+    public async Task ACommandThatWaitedBehindASlowOnePastItsStartByTime_IsRefusedBusy_AndLeavesTheLogAsItWas()
+    {
+        var gameId = await cluster.NewGame(seed: 13);
+        await cluster.Game(1, gameId).StateHash();
+        Task<CommandResult> slow, late;
+        await using (await SqliteWriteLock.Hold(cluster.StorePath))
+        {
+            // The first call waits in its append for the file's lock (the grain is slow); the second, sent from the
+            // other silo with a one-second window, waits behind it.
+            slow = cluster.Game(1, gameId).Execute(new PostMessage(Actor.Facilitator, [], "Slow"), DateTimeOffset.UtcNow + TimeSpan.FromMinutes(1));
+            await Task.Delay(TimeSpan.FromMilliseconds(500));
+            late = cluster.Game(0, gameId).Execute(new PostMessage(Actor.Facilitator, [], "Late"), DateTimeOffset.UtcNow + TimeSpan.FromSeconds(1));
+            await Task.Delay(TimeSpan.FromSeconds(3));
+        }
+
+        Assert.True((await slow).Accepted);
+        var refused = await late;
+        Assert.False(refused.Accepted);
+        Assert.Equal(GameGrain.Busy, refused.Code);
+        var log = await cluster.Store.LoadEvents(gameId, CancellationToken.None);
+        Assert.Equal(["Slow"], log.OfType<MessagePosted>().Select(m => m.Text));
+        Assert.Equal(log.Count, refused.Version);
+    }
+
+    [Fact]
     public async Task AGameDeactivatedAndReactivated_RebuildsTheSameStateAndHash_FromTheStore()
     {
         var gameId = await cluster.NewGame(seed: 12);

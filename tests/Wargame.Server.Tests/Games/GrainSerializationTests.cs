@@ -4,6 +4,7 @@ using System.Text.Json;
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.Serialization;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Scenarios;
@@ -89,6 +90,13 @@ public sealed class GrainSerializationTests
         var played = BotGame.Play(scenario, 5);
         var views = Audience.All.Select(a => GameViews.For(played.State, a)).ToList();
         var ceasefire = new CeasefireTerms { DmzWidthKm = 10, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["OSCE"] };
+        var guarantee = new GuaranteeTerms
+        {
+            Guarantors = [Role.US, Role.EU],
+            LegalForm = LegalForm.ExecutiveAgreement,
+            EconomicStake = EconomicStake.MineralsDeal,
+            Tripwires = [new Tripwire(Role.US, 5_000, TripwireLocation.ContactLine)],
+        };
         var seat = new SeatView("s_1", Audience.Of(Role.RU), "Ivan", Connected: true, Bot: false);
         var deadline = new DateTimeOffset(2026, 3, 1, 9, 0, 0, TimeSpan.Zero);
         return new()
@@ -115,9 +123,17 @@ public sealed class GrainSerializationTests
                 new AddNote(Actor.Facilitator, 1, "Ask the US team why it withdrew."),
             ],
             [typeof(CommandResult)] = [CommandResult.Ok(7), CommandResult.Refused("not-orders-phase", "Orders can be submitted only in the orders phase.", 3)],
+            [typeof(Role)] = [Role.EU],
+            [typeof(AgreementTerms)] = [ceasefire, guarantee],
+            [typeof(GuaranteePreviewAnswer)] =
+            [
+                GuaranteePreviews.For(played.State, Role.UA, guarantee),
+                GuaranteePreviews.For(played.State, Role.RU, guarantee),
+            ],
             [typeof(Actor)] = [Actor.Player(Role.EU), Actor.Facilitator, Actor.System],
             [typeof(Audience)] = [.. Audience.All],
             [typeof(TimeSpan)] = [TimeSpan.FromSeconds(90)],
+            [typeof(DateTimeOffset)] = [new DateTimeOffset(2026, 12, 7, 13, 30, 5, 250, TimeSpan.Zero)],
             [typeof(TimeSpan?)] = [TimeSpan.FromSeconds(90), null],
             [typeof(GameView)] = [.. views],
             [typeof(ViewDelta)] =

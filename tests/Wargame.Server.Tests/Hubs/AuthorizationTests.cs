@@ -1,5 +1,6 @@
 using System.Reflection;
 using Wargame.Domain.Game;
+using Wargame.Domain.Guarantees;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
@@ -34,6 +35,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
         ("CounterProposal", [1, new CeasefireTerms()], Allowed.Players),
         ("RevokeAgreement", [1, "We withdraw"], Allowed.Players),
         ("SubmitOrders", [Table.OrdersFor(Role.RU)], Allowed.Players),
+        ("PreviewGuarantee", [new GuaranteeTerms { Guarantors = [Role.US] }], Allowed.Players),
         ("AdvancePhase", [], Allowed.Facilitator),
         ("SetDeadline", [60], Allowed.Facilitator),
         ("SetDeadlinePresets", [new DeadlinePresets(Negotiation: 900, Orders: 300)], Allowed.Facilitator),

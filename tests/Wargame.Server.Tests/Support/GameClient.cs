@@ -145,6 +145,8 @@ internal sealed class GameClient : IAsyncDisposable
     public Task<CommandResult> RevokeAgreement(int agreementId, string reason) =>
         Invoke<CommandResult>(nameof(GameHub.RevokeAgreement), agreementId, reason);
 
+    public Task<GuaranteePreviewResult> PreviewGuarantee(AgreementTerms terms) => Invoke<GuaranteePreviewResult>(nameof(GameHub.PreviewGuarantee), terms);
+
     public Task<CommandResult> SubmitOrders(Orders orders) => Invoke<CommandResult>(nameof(GameHub.SubmitOrders), orders);
 
     public Task<CommandResult> AdvancePhase() => Invoke<CommandResult>(nameof(GameHub.AdvancePhase));

@@ -105,7 +105,8 @@ public sealed class MapAndHeadlineTests(BrowserFixture browser) : IAsyncLifetime
             await Expect(headline).ToHaveAttributeAsync("data-turn", "1");
             await Expect(headline.GetByRole(AriaRole.Heading)).ToHaveTextAsync(new Regex("^Turn 1: "));
             await Expect(headline).ToContainTextAsync("Deterrence rose from 0.00 to");
-            await Expect(headline).ToContainTextAsync("Europe's guarantee #");
+            // Named by the page's own number (#1), never by the agreement's id.
+            await Expect(headline).ToContainTextAsync("Europe's guarantee #1 now counts");
         }
 
         // The map: the contact line and Europe's tripwire with its count, on every player's page and the observer's.
@@ -132,7 +133,7 @@ public sealed class MapAndHeadlineTests(BrowserFixture browser) : IAsyncLifetime
 
         // A sentence of the headline opens the record that explains it, on the Results tab.
         var ua = roles["UA"];
-        var link = ua.GetByTestId("headline").Locator("[data-record-link]").Last;
+        var link = ua.GetByTestId("headline").Locator(".headline-text [data-record-link]").Last;
         var recordId = await link.GetAttributeAsync("data-record-link");
         await link.ClickAsync();
         await Expect(ua.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Results") })).ToHaveAttributeAsync("aria-selected", "true");

@@ -6,6 +6,8 @@ import type {
   CommandResult,
   GameClient,
   GameHub,
+  GuaranteePreviewResult,
+  GuaranteeTerms,
   InjectRequest,
   MessageRequest,
   DeadlinePresets,
@@ -35,6 +37,7 @@ export const ARGUMENT_ORDER = {
   CounterProposal: ["proposalId", "terms"],
   RevokeAgreement: ["agreementId", "reason"],
   SubmitOrders: ["orders"],
+  PreviewGuarantee: ["terms"],
   AdvancePhase: [],
   SetDeadline: ["seconds"],
   SetDeadlinePresets: ["presets"],
@@ -133,6 +136,15 @@ export function gameCommands(link: () => HubLink | null, observe?: (result: Comm
     counterProposal: (proposalId: number, terms: AgreementTerms) => command("CounterProposal", { proposalId, terms }),
     revokeAgreement: (agreementId: number, reason: string) => command("RevokeAgreement", { agreementId, reason }),
     submitOrders: (orders: Orders) => command("SubmitOrders", { orders }),
+    /** What draft guarantee terms would give if signed now, computed by the server's rules (a query: nothing changes). */
+    previewGuarantee: async (terms: GuaranteeTerms): Promise<GuaranteePreviewResult> => {
+      try {
+        return await call(link(), "PreviewGuarantee", { terms });
+      } catch (error) {
+        const failure = hubError(error);
+        return { accepted: false, code: failure.code, message: failure.message, preview: null };
+      }
+    },
     advancePhase: () => command("AdvancePhase", {}),
     /** Null clears the deadline. */
     setDeadline: (seconds: number | null) => command("SetDeadline", { seconds }),

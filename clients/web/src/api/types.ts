@@ -57,6 +57,8 @@ export type ForceView = Schemas["ForceView"];
 export type TurnHeadline = Schemas["TurnHeadline"];
 /** One term of an adjudication: its value, the tag ([LIT]/[DESIGN]) and the source. */
 export type Term = Schemas["Term"];
+export type GuaranteePreview = Schemas["GuaranteePreview"];
+export type GuaranteePreviewResult = Schemas["GuaranteePreviewResult"];
 /** One constant of the rules table with where its number comes from. */
 export type RuleConstant = Schemas["RuleConstant"];
 
@@ -72,6 +74,8 @@ export type GameDetails = Schemas["GameDetails"];
 export type GameSummary = Schemas["GameSummary"];
 export type JoinAddresses = Schemas["JoinAddresses"];
 export type ReplayFrame = Schemas["ReplayFrame"];
+export type TurnMap = Schemas["TurnMap"];
+export type TeamMember = Schemas["TeamMember"];
 export type ReplayStep = Schemas["ReplayStep"];
 export type TimelineEntry = Schemas["TimelineEntry"];
 

@@ -19,7 +19,9 @@ export function useAction() {
         setError(result.message ?? `Refused (${result.code ?? "no reason given"}).`);
         return false;
       }
-      if (success) setDone(success);
+      // Accepted with a part left out (an order's invalid part): the server's note names it, in place of the success note.
+      if (result && result.accepted && result.message) setDone(result.message);
+      else if (success) setDone(success);
       return true;
     } catch (e) {
       setError(e instanceof Error ? e.message : String(e));

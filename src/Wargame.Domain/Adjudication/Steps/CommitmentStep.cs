@@ -32,7 +32,7 @@ internal static class CommitmentStep
                 var roll = ctx.Roll(RecordKind.Ratification, $"g{agreement.Id}", p);
                 if (roll.Success)
                     world = world.Replace(agreement.Id, a => a with { Status = AgreementStatus.InForce, StatusReason = $"Ratified by the US Senate in turn {ctx.Turn}." });
-                Term[] terms = [new Term("base", b.Value, b.Tag, b.Source), new Term($"{Fmt.Two(w.Value)} x Congress mood {Fmt.Two(mood)}", w.Value * mood, w.Tag, w.Source)];
+                Term[] terms = [new Term("base", b.Value, b.Tag, b.Source), new Term($"Congress mood {Fmt.Two(mood)}", w.Value * mood, w.Tag, w.Source) { Formula = $"{Fmt.Two(w.Value)} x mood" }];
                 records.Add(Explanations.Ratification(ctx, agreement.Id, [.. terms], p, mood, roll));
             }
         }

@@ -85,7 +85,7 @@ internal static class GuaranteeTestStep
         if (posture != UkrainePosture.Hold)
         {
             var f = ctx.Rules[posture == UkrainePosture.Fortify ? FortifyFactor : CounterAttackFactor];
-            terms.Add(new Term($"Ukraine {posture} x{Fmt.Two(f.Value)}", defence * (f.Value - 1), f.Tag, f.Source));
+            terms.Add(new Term(posture == UkrainePosture.Fortify ? "Ukraine fortifies" : "Ukraine counter-attacks", defence * (f.Value - 1), f.Tag, f.Source) { Formula = $"defence x{Fmt.Two(f.Value)}" });
             defence *= f.Value;
         }
         var engaged = new List<Role>();
@@ -95,13 +95,16 @@ internal static class GuaranteeTestStep
             if (p.Troops == 0 || (!major && p.Location == TripwireLocation.Rear))
                 continue;
             var q = ctx.Rules[Deterrence.QualityKey(role)];
-            terms.Add(new Term($"{role} troops in the way: q {Fmt.Two(q.Value)} x {Fmt.Int(p.Troops)}", q.Value * p.Troops, q.Tag, q.Source));
+            terms.Add(new Term($"{Fmt.Int(p.Troops)} {role.DisplayName()} troops in the way, weighted by force quality", q.Value * p.Troops, q.Tag, q.Source) { Formula = $"q {Fmt.Two(q.Value)} x troops" });
             defence += q.Value * p.Troops;
             engaged.Add(role);
         }
         var k = ctx.Rules[CapabilityLogCoefficient];
         var pDefend = Deterrence.Sigmoid(k.Value * Math.Log(defence / Math.Max(1, attack)));
-        terms.Add(new Term($"defence holds: s({Fmt.Two(k.Value)} ln({Fmt.Int(defence)} / {Fmt.Int(attack)}))", pDefend, k.Tag, k.Source));
+        terms.Add(new Term($"chance the defence holds ({Fmt.Int(defence)} defending against {Fmt.Int(attack)} attacking)", pDefend, k.Tag, k.Source)
+        {
+            Formula = $"s({Fmt.Two(k.Value)} ln(defence / attack))",
+        });
         var roll = ctx.Roll(RecordKind.Offensive, "RU", 1 - pDefend);
         var gain = ctx.Value(major ? TerritoryMajor : TerritoryLimited);
         var lost = roll.Success ? Math.Min(gain, world.Territory) : 0;
@@ -180,7 +183,7 @@ internal static class GuaranteeTestStep
         [
             new Term("Ukraine's attacking half", ua, f.Tag, f.Source),
             new Term("Russia's defending half", ru, "SCENARIO", "order of battle"),
-            new Term("P(success)", p, k.Tag, k.Source),
+            new Term("chance of success", p, k.Tag, k.Source) { Formula = "P(success)" },
         ];
         records.Add(Explanations.CounterAttack(ctx, [.. terms], gain, roll));
         return world;

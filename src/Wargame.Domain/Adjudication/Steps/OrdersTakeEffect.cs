@@ -118,12 +118,12 @@ internal static class OrdersTakeEffect
         terms.Add(new Term("troops promised (named tripwire or troops at signing)", promised, "AGREEMENT", $"guarantee #{agreement.Id}"));
         terms.Add(new Term("troops in Ukraine now", troops, "ORDERS", "order of battle"));
         terms.Add(ctx.Term(DrawdownRenegeShare, "reputation lost, as a share of a renege's"));
-        terms.Add(ctx.Term(RenegeLoss, "renege: Rep -= c Rep"));
+        terms.Add(ctx.Term(RenegeLoss, "reputation lost by backing down", formula: "Rep -= c Rep"));
         terms.Add(ctx.Term(DrawdownAudienceShare, "audience cost, as a share of backing down's"));
         terms.Add(ctx.Term(AudienceCostScale, "audience cost scale"));
         terms.AddRange(publicTerms);
         terms.Add(new Term("publicness", publicness, "F", "the terms above"));
-        terms.Add(ctx.Term(Guarantees.Deterrence.FormKey(agreement.Form), $"L_form ({agreement.Form})"));
+        terms.Add(ctx.Term(Guarantees.Deterrence.FormKey(agreement.Form), $"legal form: {Guarantees.Deterrence.FormName(agreement.Form)}", formula: "L_form"));
         world = world.Breach(agreement.Id, guarantor).Replace(agreement.Id, a => a with
         {
             DrawdownTurn = a.DrawdownTurn.SetItem(guarantor, ctx.Turn),

@@ -28,7 +28,7 @@ internal static class ReputationStep
             if (honoured)
             {
                 var gain = GainOnHonour(ctx, rep);
-                terms.Add(ctx.Term(HonourGain, "honour: Rep += c (1 - Rep)"));
+                terms.Add(ctx.Term(HonourGain, "reputation gained by honouring", formula: "Rep += c (1 - Rep)"));
                 world = world.Replace(agreement.Id, a => a with
                 {
                     Status = a.IsInForce ? AgreementStatus.Tested : a.Status,
@@ -43,10 +43,10 @@ internal static class ReputationStep
             {
                 var loss = LossOnRenege(ctx, rep);
                 var spread = ctx.Value(RenegeSpread) * loss;
-                var form = ctx.Term(Deterrence.FormKey(current.Form), $"L_form ({current.Form})");
+                var form = ctx.Term(Deterrence.FormKey(current.Form), $"legal form: {Deterrence.FormName(current.Form)}", formula: "L_form");
                 var (publicness, publicTerms) = Publicness.Of(ctx.Rules, current, guarantor);
                 var ac = ctx.Value(AudienceCostScale) * publicness * (1 + form.Value);
-                terms.Add(ctx.Term(RenegeLoss, "renege: Rep -= c Rep"));
+                terms.Add(ctx.Term(RenegeLoss, "reputation lost by backing down", formula: "Rep -= c Rep"));
                 terms.Add(ctx.Term(RenegeSpread, "share spread to other guarantees"));
                 terms.Add(ctx.Term(AudienceCostScale, "audience cost scale"));
                 terms.AddRange(publicTerms);

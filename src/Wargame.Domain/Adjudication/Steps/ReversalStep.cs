@@ -56,7 +56,7 @@ internal static class ReversalStep
         var position = world[guarantor];
         var terms = ImmutableArray.CreateBuilder<Term>();
         var formKey = FormKey(agreement.Form);
-        terms.Add(ctx.Term(formKey, $"r_form ({agreement.Form})"));
+        terms.Add(ctx.Term(formKey, $"legal form: {Deterrence.FormName(agreement.Form)}", formula: "r_form"));
         var r = ctx.Value(formKey);
         if ((int)world.Hidden(HiddenQuantities.ElectionOf(guarantor)) == ctx.Turn)
         {
@@ -66,7 +66,7 @@ internal static class ReversalStep
         if (agreement.Guarantee!.EconomicStake != EconomicStake.None)
         {
             var damping = ctx.Value(ReversalStakeDamping);
-            terms.Add(ctx.Computed(ReversalStakeDamping, "1 - c [economic stake]", 1 - damping));
+            terms.Add(ctx.Computed(ReversalStakeDamping, "economic stake holds it in place", 1 - damping, formula: "1 - c"));
             r *= 1 - damping;
         }
         if (position.ExitPressure)

@@ -119,7 +119,7 @@ export function Console({ game }: { game: CreatedGame }) {
       label: "Charts",
       content: (
         <Section title="Over turns">
-          <MetricsCharts metrics={view.metrics} />
+          <MetricsCharts view={view} />
         </Section>
       ),
     },

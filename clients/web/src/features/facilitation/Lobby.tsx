@@ -1,4 +1,6 @@
 import { useCallback, useState } from "react";
+import { api } from "../../api/rest";
+import { storage } from "../../api/storage";
 import type { CreatedGame, SeatView } from "../../api/types";
 import { ROLES, ROLE_NAMES } from "../../api/types";
 import type { Permissions } from "../../game/permissions";
@@ -20,15 +22,32 @@ export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView
   const address = useJoinAddress();
   const [projecting, setProjecting] = useState(false);
   const closeProjector = useCallback(() => setProjecting(false), []);
+  // The codes as they stand: a replaced one is kept with the game in this browser, so a reload shows it too.
+  const [current, setCurrent] = useState(game);
+  const rotate = useAction();
+  const newCode = (key: string, name: string) =>
+    rotate.run(async () => {
+      const { code } = await api.rotateCode(game.gameId, key === "observer" ? "public" : key, game.facilitatorKey);
+      setCurrent((held) => {
+        const next = key === "observer" ? { ...held, observerCode: code } : { ...held, joinCodes: { ...held.joinCodes, [key]: code } };
+        storage.saveFacilitator(next);
+        return next;
+      });
+    }, `${name} have a new code; the old one no longer works.`);
   return (
     <div className="columns">
-      {projecting ? <ProjectorView game={game} seats={seats} address={address} onClose={closeProjector} /> : null}
+      {projecting ? <ProjectorView game={current} seats={seats} address={address} onClose={closeProjector} /> : null}
       <Section title="Join codes">
         <JoinAddressNote address={address} />
         <button className="secondary" onClick={() => setProjecting(true)}>
           Projector view
         </button>
-        <JoinCodes game={game} address={address} />
+        <JoinCodes
+          game={current}
+          address={address}
+          actions={(e) => <NewCodeButton name={e.name} busy={rotate.busy} onConfirm={() => newCode(e.key, e.name)} />}
+        />
+        <ActionFeedback error={rotate.error} done={rotate.done} />
         <details className="secret">
           <summary>Facilitator key (keep it secret)</summary>
           <p>With this key you can open this console on another computer. Players must never see it.</p>
@@ -68,5 +87,25 @@ export function Lobby({ game, seats, may }: { game: CreatedGame; seats: SeatView
       </Section>
       <PastGames facilitatorKey={game.facilitatorKey} currentGameId={game.gameId} />
     </div>
+  );
+}
+
+/** Replacing a join code asks first: whoever holds the old one (a released seat, say) can no longer join with it. */
+function NewCodeButton({ name, busy, onConfirm }: { name: string; busy: boolean; onConfirm: () => Promise<boolean> }) {
+  const [asking, setAsking] = useState(false);
+  return asking ? (
+    <span role="group" aria-label={`Confirm a new code for ${name}`}>
+      <span className="confirm-text">The old code stops working; players already seated stay seated.</span>
+      <button className="small danger" onClick={() => void onConfirm().then(() => setAsking(false))} disabled={busy}>
+        Yes, new code
+      </button>
+      <button className="small secondary" onClick={() => setAsking(false)}>
+        Keep it
+      </button>
+    </span>
+  ) : (
+    <button className="small secondary" onClick={() => setAsking(true)} aria-label={`New code for ${name}`}>
+      New code
+    </button>
   );
 }

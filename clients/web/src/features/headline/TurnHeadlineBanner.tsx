@@ -21,28 +21,57 @@ export function TurnHeadlineBanner({
 }
 
 export function HeadlineBody({ headline, onOpenRecord }: { headline: TurnHeadline; onOpenRecord?: (recordId: string) => void }) {
+  // The lead is the front page; the turn's routine numbers and smaller events fold under "More this turn".
+  const lead = headline.sentences.filter((s) => !s.more);
+  const more = headline.sentences.filter((s) => s.more);
   return (
     <>
       <h2 className="headline-title">{headline.title}</h2>
       <p className="headline-text">
-        {headline.sentences.map(({ text, recordId }, i) => (
-          <span key={i}>
-            {recordId && onOpenRecord ? (
-              <button
-                type="button"
-                className="linklike"
-                data-record-link={recordId}
-                title="Open the record that explains this"
-                onClick={() => onOpenRecord(recordId)}
-              >
-                {text}
-              </button>
-            ) : (
-              text
-            )}{" "}
-          </span>
-        ))}
+        <Sentences sentences={lead} onOpenRecord={onOpenRecord} />
       </p>
+      {more.length ? (
+        <details className="headline-more" data-testid="headline-more">
+          <summary>More this turn ({more.length})</summary>
+          <ul>
+            {more.map((s, i) => (
+              <li key={i}>
+                <Sentences sentences={[s]} onOpenRecord={onOpenRecord} />
+              </li>
+            ))}
+          </ul>
+        </details>
+      ) : null}
+    </>
+  );
+}
+
+function Sentences({
+  sentences,
+  onOpenRecord,
+}: {
+  sentences: readonly TurnHeadline["sentences"][number][];
+  onOpenRecord?: (recordId: string) => void;
+}) {
+  return (
+    <>
+      {sentences.map(({ text, recordId }, i) => (
+        <span key={i}>
+          {recordId && onOpenRecord ? (
+            <button
+              type="button"
+              className="linklike"
+              data-record-link={recordId}
+              title="Open the record that explains this"
+              onClick={() => onOpenRecord(recordId)}
+            >
+              {text}
+            </button>
+          ) : (
+            text
+          )}{" "}
+        </span>
+      ))}
     </>
   );
 }

@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import type { CreatedGame, Role } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
 import type { JoinAddress } from "./joinAddress";
@@ -29,8 +30,18 @@ export function JoinAddressNote({ address }: { address: JoinAddress }) {
   );
 }
 
-/** The join codes as a table with a QR code beside each. */
-export function JoinCodes({ game, address, qrSize = 120 }: { game: CreatedGame; address: JoinAddress; qrSize?: number }) {
+/** The join codes as a table with a QR code beside each; <paramref name="actions"/> adds a cell per code (the lobby's "New code"). */
+export function JoinCodes({
+  game,
+  address,
+  qrSize = 120,
+  actions,
+}: {
+  game: CreatedGame;
+  address: JoinAddress;
+  qrSize?: number;
+  actions?: (entry: { key: string; name: string }) => ReactNode;
+}) {
   return (
     <table className="codes" data-testid="join-codes">
       <tbody>
@@ -43,6 +54,7 @@ export function JoinCodes({ game, address, qrSize = 120 }: { game: CreatedGame; 
             <td>
               <QrCode text={joinLink(address.url, e.code)} label={`QR code to join as ${e.name}`} size={qrSize} />
             </td>
+            {actions ? <td>{actions(e)}</td> : null}
           </tr>
         ))}
       </tbody>

@@ -201,7 +201,7 @@ export function WarMap({ map, caption = true }: { map: MapView; caption?: boolea
             ) : null}
             {map.ceasefireId != null && map.dmzWidthKm > 0 ? (
               <li>
-                <span className="swatch dmz" /> Demilitarised zone, {map.dmzWidthKm} km (ceasefire #{map.ceasefireId})
+                <span className="swatch dmz" /> Demilitarised zone of the ceasefire, {map.dmzWidthKm} km
               </li>
             ) : null}
             {monitors ? (

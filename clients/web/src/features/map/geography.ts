@@ -1,8 +1,9 @@
+import { geoBounds } from "d3-geo";
 import type { Feature, Geometry } from "geojson";
 import { feature } from "topojson-client";
 import type { GeometryCollection, Topology } from "topojson-specification";
 
-/** Natural Earth 1:50m countries (world-atlas), by ISO 3166 numeric code: Ukraine and the countries around it. */
+/** Natural Earth 1:50m countries (world-atlas) named on the map, by ISO 3166 numeric code: Ukraine and its neighbours. */
 export const COUNTRIES: Record<string, string> = {
   "804": "Ukraine",
   "643": "Russia",
@@ -18,6 +19,11 @@ export const COUNTRIES: Record<string, string> = {
   "792": "Turkey",
 };
 export const UKRAINE = "804";
+/**
+ * Every other country that reaches into this box is drawn too, unlabelled, so no corner of the frame is left blank
+ * (Czechia, Austria, the Balkans, the Baltics, the Caucasus, Kazakhstan...), at any width.
+ */
+export const SURROUNDINGS = { west: 0, east: 65, south: 30, north: 70 };
 export const RUSSIA = "643";
 
 export interface Country {
@@ -34,8 +40,18 @@ export function loadCountries(): Promise<Country[]> {
     const topology = module.default as unknown as Topology<{ countries: GeometryCollection<{ name: string }> }>;
     const all = feature(topology, topology.objects.countries);
     return all.features
-      .filter((f) => f.id != null && String(f.id) in COUNTRIES)
-      .map((f) => ({ id: String(f.id), name: COUNTRIES[String(f.id)], shape: f }));
+      .filter((f) => (f.id != null && String(f.id) in COUNTRIES) || nearby(f))
+      .map((f) => {
+        const id = f.id != null ? String(f.id) : (f.properties?.name ?? "");
+        return { id, name: COUNTRIES[id] ?? f.properties?.name ?? "", shape: f };
+      });
   });
   return loading;
+}
+
+/** Whether a country's bounding box meets the surroundings (one spanning the antimeridian, west > east, never does here). */
+function nearby(f: Feature<Geometry>): boolean {
+  const [[west, south], [east, north]] = geoBounds(f);
+  const box = SURROUNDINGS;
+  return west <= east && west <= box.east && east >= box.west && south <= box.north && north >= box.south;
 }

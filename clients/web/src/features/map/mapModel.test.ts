@@ -32,7 +32,7 @@ describe("the map in words", () => {
   it("says where the line runs, how it moved, the ceasefire and every deployment", () => {
     expect(describeMap(base)).toBe(
       "Map of Ukraine and its neighbours. The line of contact runs between North line and South line; Ukraine holds 79.3% of its territory. " +
-        "In turn 2 Ukraine lost ground (−0.8 points). Ceasefire #1 is in force with a 15 km demilitarised zone, watched by armed peacekeepers (Europe, OSCE). " +
+        "In turn 2 Ukraine lost ground (−0.8 points). A ceasefire is in force with a 15 km demilitarised zone, watched by armed peacekeepers (Europe, OSCE). " +
         "Guarantor troops in Ukraine: Europe: 20,000 troops on the contact line; United States: 5,000 troops in the rear.",
     );
   });

@@ -90,7 +90,7 @@ export function describeMap(map: MapView): string {
   if (map.ceasefireId != null) {
     const zone = map.dmzWidthKm > 0 ? ` with a ${map.dmzWidthKm} km demilitarised zone` : " without a demilitarised zone";
     const monitors = monitoringName(map);
-    parts.push(`Ceasefire #${map.ceasefireId} is in force${zone}${monitors ? `, watched by ${monitors}` : ", without monitors"}.`);
+    parts.push(`A ceasefire is in force${zone}${monitors ? `, watched by ${monitors}` : ", without monitors"}.`);
     if (map.withdrawTo) parts.push(`Forces withdraw to ${map.withdrawTo}.`);
   }
   parts.push(

@@ -163,7 +163,6 @@ function GuarantorFields({
         <Check
           label="Seek ratification of a signed treaty"
           hint={ratifiable ? ORDER_HELP.seekRatification : `${ORDER_HELP.seekRatification} No signed treaty is waiting for it now.`}
-          disabled={!ratifiable && !o.seekRatification}
           checked={o.seekRatification}
           onChange={(seekRatification) => set({ ...o, seekRatification })}
         />

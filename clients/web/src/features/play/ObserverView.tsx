@@ -30,7 +30,7 @@ export function ObserverView({ view, seats }: { view: GameView; seats: SeatView[
         </Section>
       </div>
       <Section title="Charts">
-        <MetricsCharts metrics={view.metrics} />
+        <MetricsCharts view={view} />
       </Section>
       {view.revealed ? (
         <Section title="Private records (revealed)">

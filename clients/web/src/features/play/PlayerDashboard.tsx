@@ -105,7 +105,7 @@ export function PlayerDashboard({
       content: (
         <div className="columns">
           <Section title="Inbox">
-            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} />
+            <ProposalsInbox proposals={view.proposals} agreements={view.agreements} may={may} gameId={gameId} stateVersion={view.version} />
           </Section>
           <Section title="New proposal">
             {view.ended ? (
@@ -116,6 +116,7 @@ export function PlayerDashboard({
                 onSubmit={commands.propose}
                 closed={proposalsClosed(view, may)}
                 draftOf={gameId}
+                stateVersion={view.version}
               />
             )}
           </Section>
@@ -141,7 +142,7 @@ export function PlayerDashboard({
           <ResultsSection view={view} />
           <Section title="Your score">
             <Scores view={view} only={view.revealed ? undefined : role} />
-            <MetricsCharts metrics={view.metrics} />
+            <MetricsCharts view={view} />
           </Section>
         </div>
       ),

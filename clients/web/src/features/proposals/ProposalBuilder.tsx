@@ -6,6 +6,7 @@ import { OptionalNumber } from "../../ui/fields";
 import { useAction } from "../../ui/useAction";
 import { CeasefireFields } from "./CeasefireFields";
 import { GuaranteeFields } from "./GuaranteeFields";
+import { GuaranteePreviewPanel } from "./GuaranteePreviewPanel";
 import { TERM_HELP } from "./termHelp";
 import { defaultCeasefire, defaultGuarantee } from "./terms";
 
@@ -17,8 +18,10 @@ interface ProposalBuilderProps {
   onCancel?: () => void;
   /** Why proposals cannot be sent now: the form keeps its terms, its button waits. */
   closed?: string | null;
-  /** Keep the half-built terms in this browser under this game, so they survive tab switches, updates and reloads. */
+  /** Keep the half-built terms in this browser under this key, so they survive tab switches, updates and reloads. */
   draftOf?: string;
+  /** The view's version: the guarantee preview is asked again when the game changes. */
+  stateVersion?: number;
 }
 
 interface BuilderState {
@@ -38,7 +41,7 @@ function startingState(initial: AgreementTerms | undefined, draftOf: string | un
 }
 
 /** Builds ceasefire or guarantee terms with every term the rules know. */
-export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, closed, draftOf }: ProposalBuilderProps) {
+export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, closed, draftOf, stateVersion }: ProposalBuilderProps) {
   const [state, setState] = useState(() => startingState(initial, draftOf));
   const { kind, ceasefire, guarantee } = state;
   const update = (patch: Partial<BuilderState>) => {
@@ -85,6 +88,7 @@ export function ProposalBuilder({ initial, submitLabel, onSubmit, onCancel, clos
         </fieldset>
       ) : null}
       {kind === "ceasefire" ? <CeasefireFields c={ceasefire} set={setC} /> : <GuaranteeFields g={guarantee} set={setG} />}
+      {kind === "guarantee" ? <GuaranteePreviewPanel terms={guarantee} stateVersion={stateVersion} /> : null}
       <OptionalNumber
         label="Duration (turns in force)"
         hint={`${TERM_HELP.duration} Leave empty: in force until the game ends.`}

@@ -2,6 +2,7 @@ import { useState } from "react";
 import type { AgreementView, ProposalResponse, ProposalView, Role } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
 import { answerOf, type Permissions } from "../../game/permissions";
+import { storage } from "../../api/storage";
 import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
 import { humanize } from "../../ui/format";
@@ -19,10 +20,15 @@ export function ProposalsInbox({
   proposals,
   agreements = [],
   may,
+  gameId,
+  stateVersion,
 }: {
   proposals: ProposalView[];
   agreements?: AgreementView[];
   may: Permissions;
+  /** A player's game: a half-built counter-proposal is kept in this browser under it. */
+  gameId?: string;
+  stateVersion?: number;
 }) {
   if (proposals.length === 0) return <p className="empty">No proposals yet.</p>;
   const sorted = [...proposals].sort((a, b) => b.id - a.id);
@@ -30,7 +36,15 @@ export function ProposalsInbox({
   return (
     <ul className="proposals">
       {sorted.map((p) => (
-        <ProposalItem key={p.id} proposal={p} proposals={proposals} ceasefireInForce={inForce} may={may} />
+        <ProposalItem
+          key={p.id}
+          proposal={p}
+          proposals={proposals}
+          ceasefireInForce={inForce}
+          may={may}
+          draftOf={gameId ? counterDraftKey(gameId, p.id) : undefined}
+          stateVersion={stateVersion}
+        />
       ))}
     </ul>
   );
@@ -56,6 +70,9 @@ function Changes({ title, changes }: { title: string; changes: ReturnType<typeof
   );
 }
 
+/** Where a counter-proposal's half-built terms are kept: per game and per proposal it counters. */
+const counterDraftKey = (gameId: string, proposalId: number) => `${gameId}.counter.${proposalId}`;
+
 function answerText(answer: string) {
   return answer === "Accepted" ? "✓ accepted" : answer === "Rejected" ? "✗ rejected" : "… waiting";
 }
@@ -65,16 +82,25 @@ function ProposalItem({
   proposals,
   ceasefireInForce,
   may,
+  draftOf,
+  stateVersion,
 }: {
   proposal: ProposalView;
   proposals: ProposalView[];
   ceasefireInForce: AgreementView | undefined;
   may: Permissions;
+  draftOf?: string;
+  stateVersion?: number;
 }) {
   const countered = p.counterOf != null ? proposals.find((o) => o.id === p.counterOf) : undefined;
   const counter = p.counteredBy != null ? proposals.find((o) => o.id === p.counteredBy) : undefined;
   const comparesWithCeasefire = ceasefireInForce && p.terms.kind === "ceasefire" && p.status === "Proposed" && ceasefireInForce.id !== p.id;
-  const [countering, setCountering] = useState(false);
+  // A counter-proposal left half-built (before a reload) opens again with its terms.
+  const [countering, setCountering] = useState(() => (draftOf ? storage.proposalDraft(draftOf) != null : false));
+  const stopCountering = () => {
+    if (draftOf) storage.forgetProposalDraft(draftOf);
+    setCountering(false);
+  };
   const commands = useCommands();
   const action = useAction();
   const actions = may.respond(p);
@@ -127,7 +153,7 @@ function ProposalItem({
             </button>
           ) : null}
           {actions.counter ? (
-            <button className="secondary" onClick={() => setCountering(!countering)} aria-expanded={countering}>
+            <button className="secondary" onClick={() => (countering ? stopCountering() : setCountering(true))} aria-expanded={countering}>
               Counter
             </button>
           ) : null}
@@ -139,11 +165,13 @@ function ProposalItem({
         </div>
       ) : null}
       <ActionFeedback error={action.error} />
-      {countering ? (
+      {countering && actions.counter ? (
         <ProposalBuilder
           initial={p.terms}
           submitLabel="Send counter-proposal"
-          onCancel={() => setCountering(false)}
+          draftOf={draftOf}
+          stateVersion={stateVersion}
+          onCancel={stopCountering}
           onSubmit={async (terms) => {
             const r = await commands.counterProposal(p.id, terms);
             if (r.accepted) setCountering(false);

@@ -50,7 +50,7 @@ export function FrameView({ view, audience }: { view: GameView; audience: string
         ) : null}
         <Section title="Scores and charts">
           <Scores view={view} />
-          <MetricsCharts metrics={view.metrics} />
+          <MetricsCharts view={view} />
         </Section>
       </div>
     </main>

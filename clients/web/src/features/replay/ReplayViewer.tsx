@@ -7,6 +7,7 @@ import { Section } from "../../ui/Section";
 import { TopBar } from "../../ui/TopBar";
 import { PhaseBar } from "../clock/PhaseBar";
 import { GameTimeline } from "../debrief/GameTimeline";
+import { MapsByTurn, TeamList } from "./DebriefReport";
 import { FrameView } from "./FrameView";
 import { ReplayControls } from "./ReplayControls";
 
@@ -91,6 +92,14 @@ function Stepper({ gameId, facilitatorKey }: { gameId: string; facilitatorKey: s
         <GameTimeline entries={frame.timeline} version={frame.version} onOpen={setVersion} />
       </Section>
       <FrameView view={frame.view} audience={audience} />
+      <div className="columns debrief-report-extras">
+        <Section title="Teams">
+          <TeamList teams={frame.teams} />
+        </Section>
+      </div>
+      <Section title="The map turn by turn" className="maps-panel">
+        <MapsByTurn maps={frame.maps} />
+      </Section>
     </div>
   );
 }

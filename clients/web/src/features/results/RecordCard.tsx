@@ -18,6 +18,7 @@ export function RecordCard({ record: r }: { record: ResolutionRecord }) {
           rowKey={(t) => `${t.name}-${r.terms.indexOf(t)}`}
           columns={[
             { header: "Term", cell: (t) => t.name },
+            { header: "Formula", cell: (t) => (t.formula ? <code className="formula">{t.formula}</code> : null) },
             { header: "Value", cell: (t) => number(t.value) },
             { header: "Basis", cell: (t) => <Basis tag={t.tag} source={t.source} /> },
           ]}

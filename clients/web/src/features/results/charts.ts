@@ -1,4 +1,4 @@
-import type { Role, TurnMetrics } from "../../api/types";
+import type { GameView, Role, TurnMetrics } from "../../api/types";
 import { ROLES, ROLE_NAMES } from "../../api/types";
 import { ROLE_COLORS } from "../../ui/roleColors";
 
@@ -19,8 +19,41 @@ export interface ChartGroup {
 
 const UNIT: [number, number] = [0, 1];
 
+/** What a marker on the time axis shows: a ceasefire broken, a guarantee tested, an inject or event card. */
+export type MarkerKind = "break" | "test" | "inject";
+
+export interface TurnMarker {
+  turn: number;
+  kind: MarkerKind;
+  /** What happened, for the legend's list and a screen reader. */
+  text: string;
+}
+
+/** Each kind's colour, dash and symbol: the same on every chart and in the legend. */
+export const MARKER_STYLE: Record<MarkerKind, { label: string; color: string; dash: number[]; symbol: string }> = {
+  break: { label: "Ceasefire broken", color: "#b3261e", dash: [], symbol: "✕" },
+  test: { label: "Guarantee tested", color: "#1b1b1b", dash: [6, 3], symbol: "▲" },
+  inject: { label: "Inject or event card", color: "#2e7d32", dash: [2, 3], symbol: "◆" },
+};
+
+/**
+ * The moments the charts mark on their time axis, from what this audience's view holds: the turn headlines' ceasefire
+ * breaks and guarantee tests (the domain's words for that audience) and the injects fired, each at the turn it shaped.
+ */
+export function turnMarkers(view: Pick<GameView, "headlines" | "injects">): TurnMarker[] {
+  const markers: TurnMarker[] = [];
+  for (const h of view.headlines)
+    for (const s of h.sentences) {
+      if (s.topic === "CeasefireBroken") markers.push({ turn: h.turn, kind: "break", text: s.text });
+      else if (s.topic === "GuaranteeTested") markers.push({ turn: h.turn, kind: "test", text: s.text });
+    }
+  for (const i of view.injects) markers.push({ turn: i.turn, kind: "inject", text: `${i.cardId ? "Event card" : "Inject"}: ${i.title}` });
+  const order: MarkerKind[] = ["break", "test", "inject"];
+  return markers.sort((a, b) => a.turn - b.turn || order.indexOf(a.kind) - order.indexOf(b.kind));
+}
+
 /** Charts over turns: credibility per guarantee and guarantor, deterrence, ceasefire hazard, territory, scores, reputation. */
-export function chartGroups(metrics: readonly TurnMetrics[]): ChartGroup[] {
+export function chartGroups(metrics: readonly TurnMetrics[], numberOf: (agreementId: number) => string = (id) => `#${id}`): ChartGroup[] {
   const sorted = [...metrics].sort((a, b) => a.turn - b.turn);
   const turns = sorted.map((m) => m.turn);
   const single = (title: string, pick: (m: TurnMetrics) => number | null | undefined): ChartGroup => ({
@@ -53,7 +86,7 @@ export function chartGroups(metrics: readonly TurnMetrics[]): ChartGroup[] {
         (m, k) => m.credibility.find((c) => `${c.agreementId}:${c.guarantor}` === k)?.credibility,
         (k) => {
           const [id, g] = k.split(":");
-          return `Guarantee #${id}, ${ROLE_NAMES[g as Role] ?? g}`;
+          return `Guarantee ${numberOf(Number(id))}, ${ROLE_NAMES[g as Role] ?? g}`;
         },
       ),
       range: UNIT,

@@ -1,0 +1,118 @@
+using Wargame.Server.Storage;
+
+namespace Wargame.Server.Hosting;
+
+/// <summary>
+/// The node starts its parts at once (HostOptions.ServicesStartConcurrently): Kestrel listens while the store creates
+/// its schema and the silo joins its cluster. Until every part has started the node is "starting": /healthz answers
+/// 503 with that status, and the API and hub answer 503 too, because a game call needs the silo (or, on a front end,
+/// a gateway).
+/// </summary>
+internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<NodeStartup> logger)
+{
+    // The store is resolved when first needed: resolving it reads (and validates) the options, which the host does at start.
+    private readonly Lazy<Task> _storeReady = new(() => InitializeStore(services.GetRequiredService<IGameStore>(), logger));
+
+    /// <summary>The host has started every part: the store is ready and the silo active (or the cluster client connected).</summary>
+    public bool IsComplete => lifetime.ApplicationStarted.IsCancellationRequested;
+
+    /// <summary>Creates the store's schema once, however many parts wait for it.</summary>
+    public Task StoreReady => _storeReady.Value;
+
+    private static async Task InitializeStore(IGameStore store, ILogger logger)
+    {
+        await store.Initialize(CancellationToken.None);
+        logger.LogInformation("Event store ready: {Store}", store is SqliteGameStore sqlite ? sqlite.Path : "PostgreSQL");
+    }
+
+    /// <summary>Paths that need the cluster; static files and the OpenAPI document are served while the node starts.</summary>
+    private static readonly PathString[] NeedTheCluster = ["/api", "/hubs"];
+
+    /// <summary>
+    /// While the node starts: /healthz answers 503 {"status":"Starting"} (without running its checks, and without a
+    /// request log line for each poll), the API and hub 503 with a problem to retry after a second.
+    /// </summary>
+    public static IApplicationBuilder UseStartingRefusal(IApplicationBuilder app, PathString healthPath)
+    {
+        var startup = app.ApplicationServices.GetRequiredService<NodeStartup>();
+        return app.Use((context, next) =>
+        {
+            if (startup.IsComplete)
+                return next(context);
+            var path = context.Request.Path;
+            if (path.Equals(healthPath, StringComparison.OrdinalIgnoreCase))
+            {
+                context.Response.StatusCode = StatusCodes.Status503ServiceUnavailable;
+                return context.Response.WriteAsJsonAsync(new { status = Starting });
+            }
+            if (!NeedTheCluster.Any(p => path.StartsWithSegments(p, StringComparison.OrdinalIgnoreCase)))
+                return next(context);
+            context.Response.Headers.RetryAfter = "1";
+            return Results.Problem(statusCode: StatusCodes.Status503ServiceUnavailable, title: "The server is starting; try again in a moment.")
+                .ExecuteAsync(context);
+        });
+    }
+
+    public const string Starting = "Starting";
+
+    /// <summary>
+    /// The host builds every hosted service before it starts any, and building the silo's (or the cluster client's)
+    /// resolves the whole Orleans runtime: about two seconds here, all before Kestrel could listen. So every hosted
+    /// service of Orleans or of this server is built inside its own start, while Kestrel starts beside it.
+    /// </summary>
+    public static void ConstructWhileKestrelStarts(IServiceCollection services)
+    {
+        for (var i = 0; i < services.Count; i++)
+        {
+            var descriptor = services[i];
+            var implementation = descriptor.ImplementationType ?? descriptor.ImplementationFactory?.Method.DeclaringType ?? descriptor.ImplementationInstance?.GetType();
+            if (descriptor.ServiceType != typeof(IHostedService) || implementation is null
+                || implementation.Assembly != typeof(NodeStartup).Assembly && implementation.Assembly.GetName().Name?.StartsWith("Orleans.", StringComparison.Ordinal) != true)
+                continue;
+            services[i] = ServiceDescriptor.Singleton<IHostedService>(provider => new ConstructedAtStart(
+                () => (IHostedService)(descriptor.ImplementationInstance
+                    ?? descriptor.ImplementationFactory?.Invoke(provider)
+                    ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!)),
+                provider.GetRequiredService<IHostApplicationLifetime>(),
+                provider.GetRequiredService<ILogger<NodeStartup>>()));
+        }
+    }
+
+    private sealed class ConstructedAtStart(Func<IHostedService> construct, IHostApplicationLifetime lifetime, ILogger logger) : IHostedService
+    {
+        private IHostedService? _service;
+
+        public async Task StartAsync(CancellationToken cancellationToken)
+        {
+            _service = await Task.Run(construct, cancellationToken);
+            await _service.StartAsync(cancellationToken);
+            // What the host does for a background service it started itself: a failure stops the node rather than go unseen.
+            if (_service is BackgroundService { ExecuteTask: { } running })
+                _ = running.ContinueWith(failed =>
+                {
+                    logger.LogCritical(failed.Exception, "{Service} failed; stopping the node", _service.GetType().Name);
+                    lifetime.StopApplication();
+                }, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => _service?.StopAsync(cancellationToken) ?? Task.CompletedTask;
+    }
+
+    /// <summary>Creates the schema as a hosted service, concurrently with the silo (which waits for it, see <see cref="StoreBeforeMembership"/>).</summary>
+    internal sealed class StoreInitializer(NodeStartup startup) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => startup.StoreReady.WaitAsync(cancellationToken);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A silo joining a PostgreSQL cluster reads and writes the membership table that the store's schema creates, so
+    /// its start waits for the store before membership starts.
+    /// </summary>
+    internal sealed class StoreBeforeMembership(NodeStartup startup) : ILifecycleParticipant<ISiloLifecycle>
+    {
+        public void Participate(ISiloLifecycle lifecycle) =>
+            lifecycle.Subscribe(nameof(StoreBeforeMembership), ServiceLifecycleStage.RuntimeInitialize - 1, cancellationToken => startup.StoreReady.WaitAsync(cancellationToken));
+    }
+}

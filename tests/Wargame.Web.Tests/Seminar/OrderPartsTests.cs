@@ -1,0 +1,38 @@
+using Microsoft.Playwright;
+using Wargame.Web.Tests.Support;
+using static Microsoft.Playwright.Assertions;
+using static Wargame.Web.Tests.Support.Pages;
+
+namespace Wargame.Web.Tests.Seminar;
+
+/// <summary>An order's invalid part is refused alone: the page shows the orders that stand and names the part left out.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class OrderPartsTests(BrowserFixture browser)
+{
+    [Fact]
+    public async Task SeekingRatificationWithNothingToRatify_IsLeftOut_AndTheRestOfTheOrdersIsSubmitted()
+    {
+        browser.TakePageErrors();
+        await using var server = await WebServer.Start();
+        await using var facilitatorContext = await browser.NewContext();
+        var facilitator = await facilitatorContext.NewPageAsync();
+        var codes = await CreateGame(facilitator, server.Address);
+        await using var context = await browser.NewContext();
+        var us = await context.NewPageAsync();
+        await Join(us, server.Address, codes.US, "US team");
+        await Advance(facilitator, "Negotiation");
+        await Advance(facilitator, "Orders");
+
+        await Tab(us, "Orders");
+        var form = us.GetByRole(AriaRole.Form, new() { Name = "Orders" });
+        await form.GetByLabel("Troop change (positive deploys, negative withdraws)").FillAsync("2000");
+        await form.GetByLabel("Arms and intelligence").CheckAsync();
+        await form.GetByLabel("Seek ratification of a signed treaty").CheckAsync();
+        await form.GetByRole(AriaRole.Button, new() { Name = "Submit orders" }).ClickAsync();
+
+        await Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync(
+            "Accepted without 'Seek ratification': No signed treaty is waiting for ratification by the Senate. Everything else stands; correct the part and send again if you want it.");
+        await Expect(us.GetByTestId("submitted-orders")).ToHaveTextAsync("Submitted this turn: deploy 2,000 troops (rear), arms and intelligence");
+        Assert.Empty(browser.TakePageErrors());
+    }
+}
