@@ -26,19 +26,11 @@ internal enum ScoreObjective
 /// <summary>
 /// Every sentence of a resolution: titles, subjects, outcomes, precedents, counterfactuals and score lines, built
 /// from what the steps computed. Counterfactuals are recomputed with the turn's own rule constants (the context's
-/// table), through the same formulas the steps use; the sizes of the "what if" probes are the named constants below.
+/// table), through the same formulas the steps use; the sizes of the "what if" probes are rule constants too
+/// (<see cref="RuleKey.ProbeCongressMood"/> and the others).
 /// </summary>
 internal static partial class Explanations
 {
-    /// <summary>The counterfactual of a ratification: Congress this much warmer.</summary>
-    private const double CongressMoodProbe = 0.2;
-    /// <summary>The counterfactual of Russia's outlook: deterrence this much higher.</summary>
-    private const double DeterrenceProbe = 0.2;
-    /// <summary>The counterfactual of a memorandum without forces: a tripwire of this many troops.</summary>
-    private const int TripwireProbe = 10_000;
-    /// <summary>The counterfactual of deterrence: one more guarantor this credible.</summary>
-    private const double GuarantorProbe = 0.5;
-
     // Orders take effect (recorded in step E)
 
     public static ResolutionRecord TripwireShortfall(ResolutionContext ctx, Agreement agreement, Tripwire tripwire, int troops) => Record(ctx, RecordKind.TripwireShortfall, $"{tripwire.Guarantor}-g{agreement.Id}") with
@@ -127,7 +119,7 @@ internal static partial class Explanations
 
     public static ResolutionRecord Ratification(ResolutionContext ctx, int agreementId, ImmutableArray<Term> terms, double p, double mood, Roll roll)
     {
-        var warmer = Math.Min(1, mood + CongressMoodProbe);
+        var warmer = Math.Min(1, mood + ctx.Value(ProbeCongressMood));
         return Record(ctx, RecordKind.Ratification, $"g{agreementId}") with
         {
             Title = "Senate ratification",
@@ -209,7 +201,7 @@ internal static partial class Explanations
                 : $"Deterrence is {Fmt.Two(d)}: the chance Russia should reckon at least one guarantor would answer an attack (D = 1 - prod(1 - Cred_i)).",
             // Russia reads its own estimate (the perception record) instead.
             VisibleTo = [Role.UA, Role.US, Role.EU],
-            Counterfactual = $"one more guarantor of credibility {Fmt.Short(GuarantorProbe)} would raise D to {Fmt.Two(1 - (1 - d) * (1 - GuarantorProbe))} (Ukraine's goal is {Fmt.Short(goal)})",
+            Counterfactual = $"one more guarantor of credibility {Fmt.Short(ctx.Value(ProbeGuarantorCredibility))} would raise D to {Fmt.Two(1 - (1 - d) * (1 - ctx.Value(ProbeGuarantorCredibility)))} (Ukraine's goal is {Fmt.Short(goal)})",
         };
     }
 
@@ -239,7 +231,7 @@ internal static partial class Explanations
 
     public static ResolutionRecord Outlook(ResolutionContext ctx, double d, double resolve, bool ceasefire, double? hazard, ImmutableArray<AttackOptionView> options)
     {
-        var higher = Math.Min(1, d + DeterrenceProbe);
+        var higher = Math.Min(1, d + ctx.Value(ProbeDeterrence));
         var major = RussianOutlook.Utility(higher, ctx.Value(GainMajor) * (ctx.Value(GainResolveBase) + resolve), ctx.Value(CostMajor));
         var best = options.MaxBy(o => o.ExpectedUtility)!.Posture;
         var chosen = ctx.Russia.Posture;
@@ -257,7 +249,7 @@ internal static partial class Explanations
                     Formula = $"(1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}",
                 })],
             Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {Describe(best)}; chosen: {Describe(chosen)}: {why}.",
-            Counterfactual = $"with D {Fmt.Short(DeterrenceProbe)} higher, a major offensive's utility would be {Fmt.One(major)}",
+            Counterfactual = $"with D {Fmt.Short(ctx.Value(ProbeDeterrence))} higher, a major offensive's utility would be {Fmt.One(major)}",
             VisibleTo = [Role.RU],
         };
     }
@@ -374,7 +366,7 @@ internal static partial class Explanations
             Outcome = $"The {(major ? "major" : "limited")} offensive touches Ukraine: {string.Join(" and ", g.Guarantors.Select(r => r.DisplayName()))} must answer in next turn's orders (fight / limited / sanctions and arms / nothing).",
             Precedent = withoutForces ? Text(Precedent.MemorandumWithoutForces) : tripwireShrunk ? Text(Precedent.KoreaTripwireShrunk) : null,
             Counterfactual = withoutForces
-                ? $"with a tripwire of {Fmt.Int(TripwireProbe)} troops, T_i would add {Fmt.Two(Deterrence.Tripwire(ctx.Rules, TripwireProbe))} to each guarantor's commitment logit"
+                ? $"with a tripwire of {Fmt.Int((int)ctx.Value(ProbeTripwireTroops))} troops, T_i would add {Fmt.Two(Deterrence.Tripwire(ctx.Rules, (int)ctx.Value(ProbeTripwireTroops)))} to each guarantor's commitment logit"
                 : "without the guarantee nobody would be bound to answer",
         };
     }

@@ -151,6 +151,12 @@ public enum RuleKey
     HrMediators,
     StakeInitialShare,
     StakeMaturityTurns,
+
+    // Counterfactual probes: the size of each "what if" a record explains itself with (never an outcome)
+    ProbeCongressMood,
+    ProbeDeterrence,
+    ProbeTripwireTroops,
+    ProbeGuarantorCredibility,
 }
 
 /// <summary>A constant with its provenance: [LIT], [LIT-anchored], [DESIGN] or [SCENARIO] and the source.</summary>
@@ -235,6 +241,7 @@ public sealed class RulesTable
         RuleKey.SecretPublicness, RuleKey.IntelligenceNoiseReduction, RuleKey.DeterrenceThreshold, RuleKey.DrawdownAudienceShare,
         RuleKey.DrawdownRenegeShare, RuleKey.EnablerFloor, RuleKey.WarPowersVerbal, RuleKey.AttributionWithPeacekeepers,
         RuleKey.DrawnInPeacekeepers, RuleKey.DrawnInMonitors, RuleKey.StakeInitialShare,
+        RuleKey.ProbeCongressMood, RuleKey.ProbeDeterrence, RuleKey.ProbeGuarantorCredibility,
     ];
 
     /// <summary>Every value by name, as a game's log records the constants it is played with.</summary>
@@ -428,6 +435,13 @@ public sealed class RulesTable
         Add(RuleKey.HrMediators, 0.9, Design, $"{Doc} step D; direction: Walter 2002 (third parties help commitment)", "Hazard ratio of a ceasefire with a guarantor as mediator");
         Add(RuleKey.StakeInitialShare, 0.3, Design, $"{Doc} step A; direction: the US-Ukraine minerals agreement of 30 April 2025 pays as projects come online", "Share of an economic stake that counts at signing");
         Add(RuleKey.StakeMaturityTurns, 6, Design, $"{Doc} step A", "Turns after signing until an economic stake counts in full");
+
+        // The counterfactuals' "what if" sizes: they shape only explanations, so a scenario may tune them for its seminar.
+        const string Counterfactuals = $"{Doc} records (each outcome with one counterfactual); a probe size chosen to be legible, not calibrated";
+        Add(RuleKey.ProbeCongressMood, 0.2, Design, Counterfactuals, "A ratification's counterfactual: Congress this much warmer");
+        Add(RuleKey.ProbeDeterrence, 0.2, Design, Counterfactuals, "Russia's outlook's counterfactual: deterrence this much higher");
+        Add(RuleKey.ProbeTripwireTroops, 10_000, Design, Counterfactuals, "A memorandum without forces' counterfactual: a tripwire of this many troops");
+        Add(RuleKey.ProbeGuarantorCredibility, 0.5, Design, Counterfactuals, "Deterrence's counterfactual: one more guarantor this credible");
         return table;
     }
 }

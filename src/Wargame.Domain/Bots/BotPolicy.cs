@@ -6,6 +6,7 @@ using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
+using static Wargame.Domain.Bots.BotTuning;
 
 namespace Wargame.Domain.Bots;
 
@@ -65,7 +66,7 @@ public static class BotPolicy
                 && p.Responses.Any(r => r.Role == role && r.Response == ProposalAnswer.Pending)))
             {
                 if (role == Role.RU && proposal.Terms is CeasefireTerms { SanctionsRelief: SanctionsRelief.None } c && proposal.CounterOf is null
-                    && Chance(0.5, "counter", $"p{proposal.Id}"))
+                    && Chance(RussiaCountersWithoutRelief, "counter", $"p{proposal.Id}"))
                 {
                     commands.Add(new CounterProposal(_actor, proposal.Id, c with { SanctionsRelief = SanctionsRelief.Phased }));
                     continue;
@@ -81,7 +82,7 @@ public static class BotPolicy
                 if (!CeasefireInForce && !openCeasefire)
                     commands.Add(new Propose(_actor, new CeasefireTerms
                     {
-                        DmzWidthKm = 10,
+                        DmzWidthKm = UkraineProposedDmzKm,
                         Monitoring = Monitoring.UnarmedMonitors,
                         MonitorsFrom = ["OSCE"],
                         JointCommission = true,
@@ -97,7 +98,7 @@ public static class BotPolicy
                         Guarantors = [Role.US, Role.EU],
                         LegalForm = LegalForm.ExecutiveAgreement,
                         Trigger = Trigger.Automatic,
-                        Tripwires = [new Tripwire(Role.EU, 10_000, TripwireLocation.Rear)],
+                        Tripwires = [new Tripwire(Role.EU, UkraineProposedTripwire, TripwireLocation.Rear)],
                         ArmsAndIntelligence = true,
                     }));
             }
@@ -119,14 +120,14 @@ public static class BotPolicy
 
         private double AcceptChance(ProposalView proposal) => (role, proposal.Terms) switch
         {
-            (Role.UA, CeasefireTerms c) => c.NatoNonAccessionPledge && c.UaForceCapThousands is not null ? 0.3 : c.NatoNonAccessionPledge ? 0.6 : 0.85,
-            (Role.RU, CeasefireTerms c) => (c.SanctionsRelief == SanctionsRelief.None ? 0.35 : 0.75) + (c.NatoNonAccessionPledge ? 0.15 : 0),
-            (Role.US or Role.EU, CeasefireTerms) => 0.95,
-            (Role.UA, GuaranteeTerms) => 0.95,
-            (Role.RU, GuaranteeTerms g) => g.Tripwires.Any(t => t.Location == TripwireLocation.ContactLine) ? 0.2 : 0.55,
-            (Role.US, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.US).Sum(t => t.Troops) > (Hidden(HiddenQuantity.DomesticSupport) > 0.5 ? 20_000 : 0) ? 0.15 : 0.8,
-            (Role.EU, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.EU).Sum(t => t.Troops) > Hidden(HiddenQuantity.ForceAvailability) ? 0 : 0.8,
-            _ => 0.5,
+            (Role.UA, CeasefireTerms c) => c.NatoNonAccessionPledge && c.UaForceCapThousands is not null ? UkraineAcceptsPledgeAndCap : c.NatoNonAccessionPledge ? UkraineAcceptsPledge : UkraineAcceptsCeasefire,
+            (Role.RU, CeasefireTerms c) => (c.SanctionsRelief == SanctionsRelief.None ? RussiaAcceptsWithoutRelief : RussiaAcceptsWithRelief) + (c.NatoNonAccessionPledge ? RussiaPledgeBonus : 0),
+            (Role.US or Role.EU, CeasefireTerms) => GuarantorsAcceptCeasefire,
+            (Role.UA, GuaranteeTerms) => UkraineAcceptsGuarantee,
+            (Role.RU, GuaranteeTerms g) => g.Tripwires.Any(t => t.Location == TripwireLocation.ContactLine) ? RussiaAcceptsLineTripwire : RussiaAcceptsGuarantee,
+            (Role.US, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.US).Sum(t => t.Troops) > (Hidden(HiddenQuantity.DomesticSupport) > UsSupportForTroops ? UsTroopsWithSupport : 0) ? UsAcceptsTooManyTroops : UsAcceptsGuarantee,
+            (Role.EU, GuaranteeTerms g) => g.Tripwires.Where(t => t.Guarantor == Role.EU).Sum(t => t.Troops) > Hidden(HiddenQuantity.ForceAvailability) ? EuAcceptsBeyondForces : EuAcceptsGuarantee,
+            _ => AcceptOtherwise,
         };
 
         public Orders Orders() => role switch
@@ -145,30 +146,30 @@ public static class BotPolicy
         {
             var outlook = view.RussianOutlook!;
             var resolve = Hidden(HiddenQuantity.Resolve);
-            var evade = view.Sanctions >= 5 && Chance(0.5, "evade");
+            var evade = view.Sanctions >= EvadeFromSanctions && Chance(EvadeChance, "evade");
             var best = outlook.Options.MaxBy(o => o.ExpectedUtility)!;
             var bestAttack = outlook.Options.Where(o => o.Posture is RussiaPosture.LimitedOffensive or RussiaPosture.MajorOffensive).MaxBy(o => o.ExpectedUtility)!;
             if (CeasefireInForce)
             {
-                // Rearming only pays against real deterrence; it raises the hazard by half (step D).
-                var rearm = outlook.Deterrence > 0.5 && Chance(resolve * 0.5, "rearm");
+                // Rearming only pays against real deterrence; it raises the hazard (step D).
+                var rearm = outlook.Deterrence > RearmAgainstDeterrence && Chance(resolve * RearmResolveShareAtPeace, "rearm");
                 var hazard = (rearm ? outlook.HazardIfRearming : outlook.Hazard) ?? 0;
                 if (best.Posture != RussiaPosture.Comply)
                     return new RussiaOrders(best.Posture, rearm, evade);
                 return new RussiaOrders(Chance(hazard, "attack") ? bestAttack.Posture : RussiaPosture.Comply, rearm, evade);
             }
             var posture = best.ExpectedUtility <= 0 ? RussiaPosture.Comply : best.Posture;
-            return new RussiaOrders(posture, Chance(resolve * 0.4, "rearm"), evade);
+            return new RussiaOrders(posture, Chance(resolve * RearmResolveShareAtWar, "rearm"), evade);
         }
 
         private UkraineOrders Ukraine()
         {
             var readiness = Hidden(HiddenQuantity.Readiness);
             var morale = Hidden(HiddenQuantity.Morale);
-            var mobilise = Troops(Role.UA) < 0.6 * Troops(Role.RU) && morale > 0.4 && Chance(0.3, "mobilise");
+            var mobilise = Troops(Role.UA) < MobiliseBelowForceRatio * Troops(Role.RU) && morale > MobiliseMoraleFloor && Chance(MobiliseChance, "mobilise");
             if (CeasefireInForce)
-                return new UkraineOrders(view.Deterrence < 0.5 ? UkrainePosture.Fortify : UkrainePosture.Hold, mobilise);
-            var counter = readiness > 0.75 && Chance(0.2, "counter-attack");
+                return new UkraineOrders(view.Deterrence < FortifyBelowDeterrence ? UkrainePosture.Fortify : UkrainePosture.Hold, mobilise);
+            var counter = readiness > CounterAttackReadiness && Chance(CounterAttackChance, "counter-attack");
             return new UkraineOrders(counter ? UkrainePosture.CounterAttack : UkrainePosture.Fortify, mobilise);
         }
 
@@ -185,8 +186,8 @@ public static class BotPolicy
             // are not quietly put back; the bot only completes a deployment it has not yet made.
             var withdrawn = deployed < Flag(GameViews.TroopsLastTurnQuantity) || mine.Any(a => a.DrawdownTurn.ContainsKey(role));
             var change = 0;
-            if (exitPressure && deployed > 0 && Chance(0.5, "withdraw"))
-                change = -deployed / 2;
+            if (exitPressure && deployed > 0 && Chance(WithdrawChance, "withdraw"))
+                change = -deployed / WithdrawDivisor;
             else if (promised > deployed && !withdrawn)
                 change = role == Role.EU ? (int)Math.Min(promised, Hidden(HiddenQuantity.ForceAvailability)) - deployed : promised - deployed;
 
@@ -195,11 +196,11 @@ public static class BotPolicy
             if (test is not null)
             {
                 // Honour with the probability of one's own commitment C (step A); rally and exit pressure shift it.
-                var commitment = view.Credibility.FirstOrDefault(c => c.AgreementId == test.AgreementId && c.Guarantor == role)?.Commitment ?? 0.2;
-                var shift = (Flag(GameViews.RalliedQuantity) > 0 ? 0.3 : 0) - (exitPressure ? 0.5 : 0);
+                var commitment = view.Credibility.FirstOrDefault(c => c.AgreementId == test.AgreementId && c.Guarantor == role)?.Commitment ?? CommitmentIfUnknown;
+                var shift = (Flag(GameViews.RalliedQuantity) > 0 ? RallyHonourShift : 0) - (exitPressure ? ExitPressureHonourShift : 0);
                 var honour = Chance(Deterrence.Sigmoid(Deterrence.Logit(commitment) + shift), "honour", $"g{test.AgreementId}");
                 response = !honour ? TestResponse.SanctionsAndArms
-                    : commitment > 0.75 && (role != Role.US || Hidden(HiddenQuantity.DomesticSupport) > 0.4) ? TestResponse.Fight
+                    : commitment > FightAboveCommitment && (role != Role.US || Hidden(HiddenQuantity.DomesticSupport) > UsFightSupportFloor) ? TestResponse.Fight
                     : TestResponse.Limited;
             }
             var atWar = !CeasefireInForce;
@@ -210,10 +211,10 @@ public static class BotPolicy
                 TroopChange = change,
                 TroopLocation = TripwireLocation.Rear,
                 ArmsAndIntelligence = mine.Any(a => ((GuaranteeTerms)a.Terms).ArmsAndIntelligence) || atWar,
-                Sanctions = atWar && view.Sanctions < 10 ? SanctionsChange.Up : reliefPromised && view.Sanctions > 2 && view.Turn % 2 == 0 ? SanctionsChange.Down : SanctionsChange.Hold,
+                Sanctions = atWar && view.Sanctions < World.MaxSanctions ? SanctionsChange.Up : reliefPromised && view.Sanctions > EaseSanctionsDownTo && view.Turn % 2 == 0 ? SanctionsChange.Down : SanctionsChange.Hold,
                 Response = response,
                 SeekRatification = role == Role.US && view.Agreements.Any(a => a.Status == AgreementStatus.AwaitingRatification),
-                RaiseSpending = role == Role.EU && view.Deterrence < 0.5 && Hidden(HiddenQuantity.SpendingHeadroom) >= Constant(RuleKey.SpendingHeadroomUsed) && Chance(0.3, "spending"),
+                RaiseSpending = role == Role.EU && view.Deterrence < SpendBelowDeterrence && Hidden(HiddenQuantity.SpendingHeadroom) >= Constant(RuleKey.SpendingHeadroomUsed) && Chance(SpendChance, "spending"),
                 Statement = statement,
             };
         }
@@ -231,11 +232,11 @@ public static class BotPolicy
             var net = guarantee.Changes.Count(c => c.Guarantor == role && c.Change == CommitmentChangeKind.Strengthen)
                 - guarantee.Changes.Count(c => c.Guarantor == role && c.Change == CommitmentChangeKind.Weaken);
             var limit = (int)Constant(RuleKey.StatementLimit);
-            if (support < Constant(RuleKey.LowSupportThreshold) && Chance(0.3, "hedge", $"g{guarantee.Id}"))
+            if (support < Constant(RuleKey.LowSupportThreshold) && Chance(HedgeChance, "hedge", $"g{guarantee.Id}"))
                 return guarantee.AmbiguityClause == true
                     ? net > -limit ? new CommitmentStatement(guarantee.Id, CommitmentChangeKind.Weaken) : null
                     : new CommitmentStatement(guarantee.Id, CommitmentChangeKind.AddAmbiguity);
-            if (support > 0.55 && view.Deterrence < Constant(RuleKey.DeterrenceGoal) && net < limit && Chance(0.25, "firm-up", $"g{guarantee.Id}"))
+            if (support > FirmUpSupportFloor && view.Deterrence < Constant(RuleKey.DeterrenceGoal) && net < limit && Chance(FirmUpChance, "firm-up", $"g{guarantee.Id}"))
                 return new CommitmentStatement(guarantee.Id, CommitmentChangeKind.Strengthen);
             return null;
         }

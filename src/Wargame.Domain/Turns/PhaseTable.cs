@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
@@ -198,7 +199,7 @@ public static class PhaseTable
                 break;
             case Phase.Orders:
                 var orders = EffectiveOrders(state);
-                var (outcome, world) = Adjudication.TurnResolver.Resolve(state, orders, Adjudication.TurnResolver.NoAdjustments);
+                var (outcome, world) = TurnResolver.Resolve(state, orders, TurnResolver.NoAdjustments);
                 events.Add(new TurnResolved(turn, orders, outcome, world));
                 events.Add(new PhaseAdvanced(turn, Phase.Debrief));
                 break;

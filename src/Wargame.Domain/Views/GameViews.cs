@@ -175,15 +175,19 @@ public static class GameViews
     /// </summary>
     private static MessageSections Messages(GameState state, Sight sight)
     {
-        var all = state.Messages.Where(m => m.IsPublic || sight.SeesAll || (sight.Role is { } r && (m.From == r || m.To.Contains(r))))
-            .Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text)).ToList();
+        var all = Numbered(state.Messages.Where(m => Reads(sight, m)));
         var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
-        var shown = all.GroupBy(Channel).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
-        return new([.. shown], all.Count);
+        var shown = all.GroupBy(MessagePages.ChannelOf).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
+        return new([.. shown], all.Length);
     }
 
-    private static string Channel(MessageView m) =>
-        m.To.IsEmpty ? "" : string.Join(",", m.To.Select(r => r.ToString()).Append(m.From?.ToString() ?? "facilitator").Distinct().Order());
+    /// <summary>Whether a sight reads <paramref name="message"/>: public, its role's own channels, or everything (the facilitator, and everyone after the reveal).</summary>
+    internal static bool Reads(Sight sight, Message message) =>
+        message.IsPublic || sight.SeesAll || (sight.Role is { } r && (message.From == r || message.To.Contains(r)));
+
+    /// <summary>The messages an audience may read, numbered within them (the ids its view and its pages show).</summary>
+    internal static ImmutableArray<MessageView> Numbered(IEnumerable<Message> readable) =>
+        [.. readable.Select((m, i) => new MessageView(i + 1, m.Turn, m.From, m.To, m.Text))];
 
     private static ImmutableArray<QuantityView> Quantities(Role role, RolePosition position)
     {

@@ -83,6 +83,12 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
 
     public Task<GameView> View(Audience audience) => Task.FromResult(GameViews.For(Basis(State), audience));
 
+    public Task<MessagePageResult> OlderMessages(Audience audience, ImmutableArray<Role> members, int beforeId)
+    {
+        var (page, refusal) = MessagePages.Older(State, audience, members, beforeId);
+        return Task.FromResult(refusal is null ? MessagePageResult.Of(page!) : MessagePageResult.Refused(refusal.Code, refusal.Message));
+    }
+
     public Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms) => Task.FromResult(GuaranteePreviews.For(State, role, terms));
 
     public Task<ImmutableArray<SeatView>> Seats()

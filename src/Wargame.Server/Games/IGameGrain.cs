@@ -23,6 +23,9 @@ internal interface IGameGrain : IGrainWithStringKey
 
     Task<GameView> View(Audience audience);
 
+    /// <summary>Older messages of the channel of <paramref name="members"/>, before message <paramref name="beforeId"/> of the audience's numbering.</summary>
+    Task<MessagePageResult> OlderMessages(Audience audience, ImmutableArray<Role> members, int beforeId);
+
     /// <summary>The guarantee builder's preview of <paramref name="terms"/> for <paramref name="role"/> (a query; nothing changes).</summary>
     Task<GuaranteePreviewAnswer> PreviewGuarantee(Role role, AgreementTerms terms);
 

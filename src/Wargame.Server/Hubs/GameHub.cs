@@ -1,9 +1,11 @@
+using System.Collections.Immutable;
 using Microsoft.AspNetCore.SignalR;
 using Microsoft.Extensions.Options;
 using Wargame.Domain.Game;
 using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
+using Wargame.Domain.Views;
 using Wargame.Server.Games;
 using Wargame.Server.Options;
 using Wargame.Server.Seats;
@@ -48,25 +50,44 @@ internal sealed class GameHub(
         { } seat => Task.FromResult(CommandResult.Ok(links.Resync(Context.ConnectionId, seat))),
     };
 
+    /// <summary>
+    /// A channel's messages older than those the view shows (any seat, for a channel it may read): the roles in the
+    /// channel (none for the public one) and the id, in the caller's view, of the oldest message it holds. A channel
+    /// the caller may not read is refused exactly like one that does not exist.
+    /// </summary>
+    public async Task<MessagePage> OlderMessages(ImmutableArray<Role> members, int beforeId)
+    {
+        var seat = CallerSeat ?? throw new HubException("not-seated: Join a game first.");
+        if (links.IsReleased(seat.SeatId))
+            throw new HubException("seat-released: The facilitator released your seat; join again with a code.");
+        if (seat.Audience.Kind == AudienceKind.Role && !limits.TryCommand(seat.SeatId))
+        {
+            logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited (pages)", seat.SeatId, seat.GameId);
+            throw new HubException("rate-limited: Your seat is sending requests too fast; wait a few seconds and try again.");
+        }
+        var result = await Game.OlderMessages(seat.Audience, members, beforeId);
+        return result.Page ?? throw new HubException($"{result.Code}: {result.Message}");
+    }
+
     // Playing
 
-    public Task<CommandResult> PostMessage(MessageRequest message) => Act<Domain.Game.PostMessage>(actor =>
-        Required(message, nameof(message)) ?? MessageLimit(actor) ?? Execute(new Domain.Game.PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
+    public Task<CommandResult> PostMessage(MessageRequest message) => Act<PostMessage>(actor =>
+        Required(message, nameof(message)) ?? MessageLimit(actor) ?? Execute(new PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
 
-    public Task<CommandResult> Propose(AgreementTerms terms) => Act<Domain.Game.Propose>(actor =>
-        Required(terms, nameof(terms)) ?? Execute(new Domain.Game.Propose(actor, terms)));
+    public Task<CommandResult> Propose(AgreementTerms terms) => Act<Propose>(actor =>
+        Required(terms, nameof(terms)) ?? Execute(new Propose(actor, terms)));
 
-    public Task<CommandResult> RespondToProposal(int proposalId, ProposalResponse response) => Act<Domain.Game.RespondToProposal>(actor =>
-        Execute(new Domain.Game.RespondToProposal(actor, proposalId, response)));
+    public Task<CommandResult> RespondToProposal(int proposalId, ProposalResponse response) => Act<RespondToProposal>(actor =>
+        Execute(new RespondToProposal(actor, proposalId, response)));
 
-    public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => Act<Domain.Game.CounterProposal>(actor =>
-        Required(terms, nameof(terms)) ?? Execute(new Domain.Game.CounterProposal(actor, proposalId, terms)));
+    public Task<CommandResult> CounterProposal(int proposalId, AgreementTerms terms) => Act<CounterProposal>(actor =>
+        Required(terms, nameof(terms)) ?? Execute(new CounterProposal(actor, proposalId, terms)));
 
-    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => Act<Domain.Game.RevokeAgreement>(actor =>
-        Execute(new Domain.Game.RevokeAgreement(actor, agreementId, reason ?? "")));
+    public Task<CommandResult> RevokeAgreement(int agreementId, string reason) => Act<RevokeAgreement>(actor =>
+        Execute(new RevokeAgreement(actor, agreementId, reason ?? "")));
 
-    public Task<CommandResult> SubmitOrders(Orders orders) => Act<Domain.Game.SubmitOrders>(actor =>
-        Required(orders, nameof(orders)) ?? Execute(new Domain.Game.SubmitOrders(actor, orders)));
+    public Task<CommandResult> SubmitOrders(Orders orders) => Act<SubmitOrders>(actor =>
+        Required(orders, nameof(orders)) ?? Execute(new SubmitOrders(actor, orders)));
 
     /// <summary>
     /// The guarantee builder's preview: what draft terms would give if signed now, computed by the domain from public
@@ -89,25 +110,25 @@ internal sealed class GameHub(
 
     // Facilitating
 
-    public Task<CommandResult> AdvancePhase() => Act<Domain.Game.AdvancePhase>(actor => Execute(new Domain.Game.AdvancePhase(actor)));
+    public Task<CommandResult> AdvancePhase() => Act<AdvancePhase>(actor => Execute(new AdvancePhase(actor)));
 
-    public Task<CommandResult> SetDeadline(int? seconds) => Act<Domain.Game.SetDeadline>(actor => Execute(new Domain.Game.SetDeadline(actor, seconds)));
+    public Task<CommandResult> SetDeadline(int? seconds) => Act<SetDeadline>(actor => Execute(new SetDeadline(actor, seconds)));
 
     /// <summary>The session plan: each phase's deadline in seconds (null: none), started whenever that phase opens.</summary>
-    public Task<CommandResult> SetDeadlinePresets(DeadlinePresets presets) => Act<Domain.Game.SetDeadlinePresets>(actor =>
-        Required(presets, nameof(presets)) ?? Execute(new Domain.Game.SetDeadlinePresets(actor, presets)));
+    public Task<CommandResult> SetDeadlinePresets(DeadlinePresets presets) => Act<SetDeadlinePresets>(actor =>
+        Required(presets, nameof(presets)) ?? Execute(new SetDeadlinePresets(actor, presets)));
 
-    public Task<CommandResult> ExtendDeadline(int seconds) => Act<Domain.Game.ExtendDeadline>(actor => Execute(new Domain.Game.ExtendDeadline(actor, seconds)));
+    public Task<CommandResult> ExtendDeadline(int seconds) => Act<ExtendDeadline>(actor => Execute(new ExtendDeadline(actor, seconds)));
 
     public Task<CommandResult> Pause() => Act<PauseGame>(actor => Execute(new PauseGame(actor)));
 
     public Task<CommandResult> ResumePlay() => Act<ResumeGame>(actor => Execute(new ResumeGame(actor)));
 
-    public Task<CommandResult> InjectEvent(InjectRequest inject) => Act<Domain.Game.InjectEvent>(actor =>
-        Required(inject, nameof(inject)) ?? Execute(new Domain.Game.InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
+    public Task<CommandResult> InjectEvent(InjectRequest inject) => Act<InjectEvent>(actor =>
+        Required(inject, nameof(inject)) ?? Execute(new InjectEvent(actor, inject.CardId, inject.Title, inject.Text, inject.Effects.IsDefault ? [] : inject.Effects)));
 
-    public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => Act<Domain.Game.AdjustAdjudication>(actor =>
-        Required(adjustment, nameof(adjustment)) ?? Execute(new Domain.Game.AdjustAdjudication(actor, adjustment.RecordId ?? "", adjustment.Logit, adjustment.Reason ?? "")));
+    public Task<CommandResult> AdjustAdjudication(AdjustRequest adjustment) => Act<AdjustAdjudication>(actor =>
+        Required(adjustment, nameof(adjustment)) ?? Execute(new AdjustAdjudication(actor, adjustment.RecordId ?? "", adjustment.Logit, adjustment.Reason ?? "")));
 
     public Task<CommandResult> AssignBot(Role role) => AsFacilitator(_ => seating.AssignBot(CallerSeat!.GameId, role));
 
@@ -120,11 +141,11 @@ internal sealed class GameHub(
         return result;
     });
 
-    public Task<CommandResult> EndGame() => Act<Domain.Game.EndGame>(actor => Execute(new Domain.Game.EndGame(actor)));
+    public Task<CommandResult> EndGame() => Act<EndGame>(actor => Execute(new EndGame(actor)));
 
-    public Task<CommandResult> RevealAll() => Act<Domain.Game.RevealAll>(actor => Execute(new Domain.Game.RevealAll(actor)));
+    public Task<CommandResult> RevealAll() => Act<RevealAll>(actor => Execute(new RevealAll(actor)));
 
-    public Task<CommandResult> AddNote(int turn, string text) => Act<Domain.Game.AddNote>(actor => Execute(new Domain.Game.AddNote(actor, turn, text ?? "")));
+    public Task<CommandResult> AddNote(int turn, string text) => Act<AddNote>(actor => Execute(new AddNote(actor, turn, text ?? "")));
 
     public override async Task OnDisconnectedAsync(Exception? exception)
     {

@@ -110,7 +110,7 @@ public sealed class GrainSerializationTests
                 new RevokeAgreement(Actor.Player(Role.RU), 2, "Violations"),
                 new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { TroopChange = 1000, ArmsAndIntelligence = true }),
                 new AdvancePhase(Actor.System) { Now = deadline },
-                new Domain.Game.SetDeadline(Actor.Facilitator, 600) { Now = deadline },
+                new SetDeadline(Actor.Facilitator, 600) { Now = deadline },
                 new SetDeadlinePresets(Actor.Facilitator, new DeadlinePresets(Negotiation: 900, Orders: 300)),
                 new ExtendDeadline(Actor.Facilitator, 120),
                 new PauseGame(Actor.Facilitator) { Now = deadline },
@@ -145,6 +145,13 @@ public sealed class GrainSerializationTests
             [typeof(NodeInterest)] = [new NodeInterest([Audience.Public, Audience.Of(Role.UA)], ["s_1", "s_2"])],
             [typeof(IGameObserver)] = [observer],
             [typeof(GameNotFoundException)] = [new GameNotFoundException("g_missing")],
+            [typeof(int)] = [412],
+            [typeof(ImmutableArray<Role>)] = [ImmutableArray<Role>.Empty, ImmutableArray.Create(Role.UA, Role.RU)],
+            [typeof(MessagePageResult)] =
+            [
+                MessagePageResult.Of(new MessagePage([views[2].Messages.FirstOrDefault() ?? new MessageView(1, 1, Role.UA, [Role.RU], "Hello")], 7)),
+                MessagePageResult.Refused("unknown-channel", "There is no channel with those members that you can read."),
+            ],
         };
     }
 }

@@ -1,6 +1,7 @@
 using System.Net;
 using System.Net.Http.Json;
 using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
 using Wargame.Server.Api;
 using Wargame.Server.Games;
@@ -23,7 +24,7 @@ public sealed class RestartTests
             {
                 game = await first.CreateGame(seed: 7);
                 var ukraine = await first.Connect();
-                seat = await ukraine.JoinWithCode(game.JoinCodes[Domain.Roles.Role.UA], "Olena");
+                seat = await ukraine.JoinWithCode(game.JoinCodes[Role.UA], "Olena");
                 var posted = await ukraine.PostMessage(new MessageRequest([], "Before the restart"));
                 Assert.Equal(new CommandResult(true, null, null, 2), posted);
                 await first.Stop();

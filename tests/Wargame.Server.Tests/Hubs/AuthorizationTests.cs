@@ -54,8 +54,9 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [Fact]
     public void TheTableCoversEveryHubMethodBesidesJoining()
     {
-        // Resync resends any seat its own view (observers too); HubDeltaTests covers it.
-        string[] joining = ["JoinWithCode", "JoinAsFacilitator", "Resume", "Resync"];
+        // Resync resends any seat its own view (observers too); HubDeltaTests covers it. OlderMessages pages any seat
+        // through the channels it may read; MessagePagingTests covers it.
+        string[] joining = ["JoinWithCode", "JoinAsFacilitator", "Resume", "Resync", "OlderMessages"];
         var hubMethods = typeof(GameHub).GetMethods(BindingFlags.Public | BindingFlags.Instance | BindingFlags.DeclaredOnly)
             .Where(m => !m.IsSpecialName && m.Name != nameof(GameHub.OnDisconnectedAsync))
             .Select(m => m.Name)
@@ -111,7 +112,7 @@ public sealed class AuthorizationTests : IAsyncLifetime
     [Fact]
     public async Task APlayer_CannotGiveAnotherRolesOrders()
     {
-        await _table.AdvanceTo(Domain.Turns.Phase.Orders);
+        await _table.AdvanceTo(Phase.Orders);
         foreach (var (role, player) in _table.Players)
         {
             foreach (var other in RoleSet.All.Where(r => Table.OrdersFor(r).GetType() != Table.OrdersFor(role).GetType()))

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using Microsoft.AspNetCore.Http.Connections;
@@ -175,6 +176,8 @@ internal sealed class GameClient : IAsyncDisposable
     public Task<CommandResult> RevealAll() => Invoke<CommandResult>(nameof(GameHub.RevealAll));
 
     public Task<CommandResult> Resync() => Invoke<CommandResult>(nameof(GameHub.Resync));
+
+    public Task<MessagePage> OlderMessages(ImmutableArray<Role> members, int beforeId) => Invoke<MessagePage>(nameof(GameHub.OlderMessages), members, beforeId);
 
     /// <summary>As the browser does: after an automatic reconnect, take the seat again with its token.</summary>
     public void ResumeOnReconnect(string token) => Connection.Reconnected += async _ =>

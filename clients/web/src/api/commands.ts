@@ -30,6 +30,7 @@ export const ARGUMENT_ORDER = {
   JoinAsFacilitator: ["gameId", "facilitatorKey"],
   Resume: ["seatToken"],
   Resync: [],
+  OlderMessages: ["members", "beforeId"],
   PostMessage: ["message"],
   Propose: ["terms"],
   RespondToProposal: ["proposalId", "response"],
@@ -159,6 +160,11 @@ export function gameCommands(link: () => HubLink | null, observe?: (result: Comm
     endGame: () => command("EndGame", {}),
     revealAll: () => command("RevealAll", {}),
     addNote: (turn: number, text: string) => command("AddNote", { turn, text }),
+    /**
+     * A channel's messages older than <beforeId> (the oldest the view holds), a page at a time; the channel is named by
+     * its roles (none for the public one). A refusal rejects with a HubError.
+     */
+    olderMessages: (members: Role[], beforeId: number) => call(link(), "OlderMessages", { members, beforeId }),
   };
 }
 

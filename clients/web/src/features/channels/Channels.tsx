@@ -1,6 +1,7 @@
 import { useEffect, useRef, useState } from "react";
+import { hubError } from "../../api/commands";
 import { storage } from "../../api/storage";
-import type { Role } from "../../api/types";
+import type { MessageView, Role } from "../../api/types";
 import { ROLE_NAMES } from "../../api/types";
 import { useCommands } from "../../game/session";
 import { ActionFeedback } from "../../ui/ActionFeedback";
@@ -11,6 +12,8 @@ import type { ChannelList } from "./useChannels";
 
 interface ChannelsProps {
   gameId: string;
+  /** A view holds each channel's latest this many messages; older ones are fetched on request. */
+  pageSize: number;
   me: Role | null;
   list: ChannelList;
   onNewChannel: (key: string) => void;
@@ -20,7 +23,7 @@ interface ChannelsProps {
 }
 
 /** Public and private channels. Drafts live per channel and outlive new messages, tab switches and reloads. */
-export function Channels({ gameId, me, list, onNewChannel, canPost, canOpenGroup, maxLength }: ChannelsProps) {
+export function Channels({ gameId, pageSize, me, list, onNewChannel, canPost, canOpenGroup, maxLength }: ChannelsProps) {
   const { channels, markRead } = list;
   const [active, setActive] = useState(PUBLIC);
   const channel = channels.find((c) => c.key === active) ?? channels[0];
@@ -29,6 +32,7 @@ export function Channels({ gameId, me, list, onNewChannel, canPost, canOpenGroup
   const action = useAction();
   const listRef = useRef<HTMLOListElement>(null);
   const lastId = channel.messages.at(-1)?.id ?? 0;
+  const older = useOlderMessages(channel.key, channel.messages, pageSize);
 
   useEffect(() => {
     if (lastId) markRead(channel.key, lastId);
@@ -87,8 +91,16 @@ export function Channels({ gameId, me, list, onNewChannel, canPost, canOpenGroup
       <div className="channel">
         <h3>{channel.key === PUBLIC ? "Public statements (everyone reads these)" : `Private: you and ${channel.label}`}</h3>
         <ol className="messages" ref={listRef} aria-live="polite" aria-label={`Messages in ${channel.label}`}>
+          {older.more ? (
+            <li className="older">
+              <button type="button" className="secondary" onClick={() => void older.load()} disabled={older.busy}>
+                Show older messages
+              </button>
+              {older.error ? <span role="alert">{older.error}</span> : null}
+            </li>
+          ) : null}
           {channel.messages.length === 0 ? <li className="empty">No messages yet.</li> : null}
-          {channel.messages.map((m) => (
+          {[...older.messages, ...channel.messages].map((m) => (
             <li key={m.id} className={m.from === me && me ? "mine" : ""}>
               <span className="who">{m.from ? ROLE_NAMES[m.from] : "Facilitator"}</span>
               <span className="when">turn {m.turn}</span>
@@ -130,4 +142,33 @@ export function Channels({ gameId, me, list, onNewChannel, canPost, canOpenGroup
       </div>
     </div>
   );
+}
+
+/**
+ * The messages of a long channel before the ones the view holds, fetched a page at a time. A view holding fewer than a
+ * page of the channel holds all of it; the pages are dropped when the view's oldest message of the channel changes
+ * (the numbering moves when the records are revealed).
+ */
+function useOlderMessages(key: string, shown: MessageView[], pageSize: number) {
+  const commands = useCommands();
+  const first = shown[0]?.id ?? 0;
+  const [pages, setPages] = useState<{ key: string; first: number; messages: MessageView[]; more: boolean } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+  const current = pages && pages.key === key && pages.first === first ? pages : null;
+  const messages = current?.messages ?? [];
+  const load = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      const members = key === PUBLIC ? [] : (key.split("-") as Role[]);
+      const page = await commands.olderMessages(members, messages[0]?.id ?? first);
+      setPages({ key, first, messages: [...page.messages, ...messages], more: page.older > 0 });
+    } catch (e) {
+      setError(hubError(e).message);
+    } finally {
+      setBusy(false);
+    }
+  };
+  return { messages, more: current ? current.more : shown.length >= pageSize, busy, error, load };
 }

@@ -73,6 +73,7 @@ export function Console({ game }: { game: CreatedGame }) {
               canPost={may.postMessage}
               canOpenGroup={false}
               maxLength={may.limits.messageMaxLength}
+              pageSize={may.limits.messagesShownPerChannel}
             />
           </Section>
         </div>

@@ -94,6 +94,7 @@ export function PlayerDashboard({
           canPost={may.postMessage}
           canOpenGroup={may.openGroup}
           maxLength={may.limits.messageMaxLength}
+          pageSize={may.limits.messagesShownPerChannel}
         />
       ),
     },
