@@ -151,6 +151,7 @@ export class Seat {
     this.latestView = view;
     let matched = false;
     for (const watch of [...this.#watches]) matched = watch.offer(view, now) || matched;
+    if (matched && whole) run.wholeViewsWatched++;
     if (!matched && this.strict)
       run.hubOddities.add(`view the load did not expect (${where}): a push without a change it was waiting for`);
   }

@@ -19,7 +19,7 @@ export function summary(r) {
     add(`Commands: ${r.commands.sent} sent, ${r.commands.accepted} accepted, ${r.commands.sent - r.commands.accepted} refused`);
     for (const [code, n] of Object.entries(r.commands.rejectedByCode)) add(`  refused ${code}: ${n}`);
   }
-  add(`Views received: ${r.viewsReceived} whole, ${r.deltasReceived ?? 0} deltas`);
+  add(`Views received: ${r.viewsReceived} whole (${r.wholeViewsWatched ?? 0} of them holding a watched change), ${r.deltasReceived ?? 0} deltas`);
   section(add, 'Entitlement violations', r.entitlementViolations, 'none: every view matched its seat\'s audience');
   section(add, 'Hub oddities', r.hubOddities, 'none');
   section(add, 'Errors', r.errors, 'none');

@@ -57,7 +57,7 @@ test('play waits at every seat that may see a command, and only there, timing ea
   assert.ok(measured.serverCpuMsPerCommand > 0, 'server CPU per command is measured');
   assert.ok(measured.bytesPerCommandPerAudience.mean > 0, `views are pushed: ${JSON.stringify(measured.bytesPerCommandPerAudience)}`);
   // After its whole view at the join, a seat receives deltas, which it merged into the views the watches matched.
-  assert.ok(r.deltasReceived >= r.latencyMs.viewPush.count, `${r.deltasReceived} deltas for ${r.latencyMs.viewPush.count} watched views`);
+  assertMostlyDeltas(r);
   assert.ok(measured.loadAverage.min <= measured.loadAverage.mean && measured.loadAverage.mean <= measured.loadAverage.max);
 });
 
@@ -79,5 +79,16 @@ test('a MessagePack client plays a turn: the same views and deltas, in the same 
   assert.equal(r.result.play.gamesCompleted, 1);
   assert.equal(r.result.play.accepted, commandsPerGame(1));
   assert.equal(r.latencyMs.viewPush.count, viewsExpectedInTurn(1));
-  assert.ok(r.deltasReceived >= r.latencyMs.viewPush.count);
+  assertMostlyDeltas(r);
 });
+
+/**
+ * The watched changes came as deltas; a whole view held one only as the node's fallback (a newcomer's first push, or
+ * a delta that overtook another on the way): at most one in ten.
+ */
+function assertMostlyDeltas(r) {
+  const watched = r.latencyMs.viewPush.count;
+  const described = `${r.deltasReceived} deltas and ${r.wholeViewsWatched} whole views for ${watched} watched views`;
+  assert.ok(r.deltasReceived >= watched - r.wholeViewsWatched, described);
+  assert.ok(r.wholeViewsWatched * 10 <= watched, described);
+}

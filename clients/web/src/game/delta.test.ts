@@ -25,8 +25,7 @@ function deltaBetween(before: GameView, after: GameView): ViewDelta {
         length: b.length,
         items: b.flatMap((item, index) => (JSON.stringify(item) === JSON.stringify(kept[index]) ? [] : [{ index, item }])),
       };
-    }
-    else delta[name] = b;
+    } else delta[name] = b;
   }
   return delta as unknown as ViewDelta;
 }
@@ -118,9 +117,20 @@ describe("applyDelta", () => {
     expect(outcome).toEqual({ kind: "applied", view: after });
   });
   it("drops the old items a delta removes before it sets its items", () => {
-    const before = aView({ version: 2, messages: [aMessage(1, "RU", ["UA"], "private"), aMessage(2, "US", [], "a"), aMessage(3, "US", [], "b")] });
-    const after = aView({ version: 3, messages: [aMessage(1, "RU", ["UA"], "private"), aMessage(3, "US", [], "b"), aMessage(4, "EU", [], "c")] });
-    const delta = { audience: after.audience, baseVersion: 2, version: 3, messages: { removed: [1], length: 3, items: [{ index: 2, item: after.messages[2] }] } };
+    const before = aView({
+      version: 2,
+      messages: [aMessage(1, "RU", ["UA"], "private"), aMessage(2, "US", [], "a"), aMessage(3, "US", [], "b")],
+    });
+    const after = aView({
+      version: 3,
+      messages: [aMessage(1, "RU", ["UA"], "private"), aMessage(3, "US", [], "b"), aMessage(4, "EU", [], "c")],
+    });
+    const delta = {
+      audience: after.audience,
+      baseVersion: 2,
+      version: 3,
+      messages: { removed: [1], length: 3, items: [{ index: 2, item: after.messages[2] }] },
+    };
     expect(applyDelta(before, delta as unknown as ViewDelta)).toEqual({ kind: "applied", view: after });
   });
 });

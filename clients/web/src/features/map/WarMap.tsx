@@ -23,6 +23,8 @@ import {
 
 const WIDTH = 640;
 const HEIGHT = 440;
+/** A tripwire badge: role and troop count. */
+const BADGE = { width: 68, height: 22 };
 
 /** Where each country's name sits (longitude, latitude), away from the front. */
 const LABELS: Record<string, LonLat> = {
@@ -167,10 +169,20 @@ export function WarMap({ map, caption = true }: { map: MapView; caption?: boolea
         {map.deployments.map((d, i) => {
           const at = d.location === "ContactLine" ? along(contact, 0.3 + 0.3 * i) : (REAR[d.role] ?? null);
           if (!at) return null;
-          const [x, y] = xy(d.location === "ContactLine" ? [at[0] - 0.55, at[1]] : at);
+          const [px, py] = xy(d.location === "ContactLine" ? [at[0] - 0.55, at[1]] : at);
+          // Kept whole inside the frame: a badge near the edge would lose its count on a narrow screen.
+          const x = Math.min(WIDTH - BADGE.width / 2, Math.max(BADGE.width / 2, px));
+          const y = Math.min(HEIGHT - BADGE.height / 2, Math.max(BADGE.height / 2, py));
           return (
             <g key={d.role} className="deployment" data-testid={`tripwire-${d.role}`} transform={`translate(${x},${y})`}>
-              <rect x={-34} y={-11} width={68} height={22} rx={4} fill={ROLE_COLORS[d.role]} />
+              <rect
+                x={-BADGE.width / 2}
+                y={-BADGE.height / 2}
+                width={BADGE.width}
+                height={BADGE.height}
+                rx={4}
+                fill={ROLE_COLORS[d.role]}
+              />
               <text y={4} textAnchor="middle">
                 {`${d.role} ${thousands(d.troops)}`}
               </text>
