@@ -146,7 +146,8 @@ internal static partial class Explanations
             Subject = $"{a.Guarantor.DisplayName()} on guarantee #{a.AgreementId}",
             Terms = a.CommitmentTerms,
             ThresholdBp = Dice.ToBasisPoints(a.Commitment),
-            Outcome = $"Commitment {Fmt.Two(a.Commitment)}: how likely {a.Guarantor.DisplayName()} is to honour it if tested (C = s({Fmt.Two(a.CommitmentTerms.Sum(t => t.Value))})).",
+            // The sentence in words; each term keeps its formula, and the sigmoid of their sum is in the rules table.
+            Outcome = $"Commitment {Fmt.Two(a.Commitment)}: how likely {a.Guarantor.DisplayName()} is to honour it if tested.",
             Counterfactual = Meaningful($"as a {Describe(altForm)}: {Fmt.Pct(a.Commitment)} -> {Fmt.Pct(alt)}"),
             VisibleTo = TruthAudience(agreement),
         };
@@ -178,9 +179,9 @@ internal static partial class Explanations
     {
         Title = "Credibility",
         Subject = $"{a.Guarantor.DisplayName()} on guarantee #{a.AgreementId}",
-        Terms = [new Term("commitment", a.Commitment, "A", "step A") { Formula = "C_i" }, new Term("capability", a.Capability, "B", "step B") { Formula = "K_S" }],
+        Terms = [new Term("commitment", a.Commitment, "A", "step A") { Formula = "C_i in Cred = sqrt(C_i K_S)" }, new Term("capability", a.Capability, "B", "step B") { Formula = "K_S in Cred = sqrt(C_i K_S)" }],
         ThresholdBp = Dice.ToBasisPoints(a.Credibility),
-        Outcome = $"Credibility {Fmt.Two(a.Credibility)}: commitment and capability together (Cred = sqrt(C K)).",
+        Outcome = $"Credibility {Fmt.Two(a.Credibility)}: commitment and capability together; neither can make up for the other.",
         Precedent = agreement.Form == LegalForm.Verbal && world[a.Guarantor].Troops == 0 ? Text(Precedent.MemorandumWithoutForces) : null,
         Counterfactual = Meaningful($"with full commitment (C = 1): {Fmt.Pct(a.Credibility)} -> {Fmt.Pct(Math.Sqrt(a.Capability))}; high resolve cannot offset low capability"),
         VisibleTo = TruthAudience(agreement),
