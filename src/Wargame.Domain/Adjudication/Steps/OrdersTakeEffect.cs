@@ -112,8 +112,8 @@ internal static class OrdersTakeEffect
         var troops = world[guarantor].Troops;
         var rep = agreement.Reputation.TryGetValue(guarantor, out var r) ? r : world[guarantor].Reputation;
         var loss = ctx.Value(DrawdownRenegeShare) * ctx.Value(RenegeLoss) * rep;
-        var (publicness, publicTerms) = Guarantees.Publicness.Of(ctx.Rules, agreement, guarantor);
-        var ac = ctx.Value(DrawdownAudienceShare) * Guarantees.Publicness.AudienceCost(ctx.Rules, agreement, guarantor);
+        var (publicness, publicTerms) = Publicness.Of(ctx.Rules, agreement, guarantor);
+        var ac = ctx.Value(DrawdownAudienceShare) * Publicness.AudienceCost(ctx.Rules, agreement, guarantor);
         var terms = ImmutableArray.CreateBuilder<Term>();
         terms.Add(new Term("troops promised (named tripwire or troops at signing)", promised, "AGREEMENT", $"guarantee #{agreement.Id}"));
         terms.Add(new Term("troops in Ukraine now", troops, "ORDERS", "order of battle"));
@@ -123,7 +123,7 @@ internal static class OrdersTakeEffect
         terms.Add(ctx.Term(AudienceCostScale, "audience cost scale"));
         terms.AddRange(publicTerms);
         terms.Add(new Term("publicness", publicness, "F", "the terms above"));
-        terms.Add(ctx.Term(Guarantees.Deterrence.FormKey(agreement.Form), $"legal form: {Guarantees.Deterrence.FormName(agreement.Form)}", formula: "L_form"));
+        terms.Add(ctx.Term(Deterrence.FormKey(agreement.Form), $"legal form: {Deterrence.FormName(agreement.Form)}", formula: "L_form"));
         world = world.Breach(agreement.Id, guarantor).Replace(agreement.Id, a => a with
         {
             DrawdownTurn = a.DrawdownTurn.SetItem(guarantor, ctx.Turn),
