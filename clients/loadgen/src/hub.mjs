@@ -21,10 +21,11 @@ export class Seat {
 
   /**
    * @param {string} label for errors ("RU 17")
-   * @param {{ audience?: object|null, hubPath?: string }} seat the audience its views must carry (null: no
-   *   entitlement check, as on the bare hub) and the hub's path
+   * @param {{ audience?: object|null, hubPath?: string, localAddress?: string|null }} seat the audience its views must
+   *   carry (null: no entitlement check, as on the bare hub), the hub's path, and the loopback address to connect from
+   *   (one address and one server port give at most the ephemeral port range's ~28,000 connections)
    */
-  constructor(run, label, { audience = null, hubPath = '/hubs/game' } = {}) {
+  constructor(run, label, { audience = null, hubPath = '/hubs/game', localAddress = null } = {}) {
     this.#run = run;
     this.label = label;
     this.expected = audience;
@@ -37,7 +38,7 @@ export class Seat {
       .withUrl(endpoint(run.url, hubPath), {
         transport: HttpTransportType.WebSockets,
         skipNegotiation: true,
-        WebSocket: countingWebSocket((n) => { this.bytesReceived += n; }),
+        WebSocket: countingWebSocket((n) => { this.bytesReceived += n; }, localAddress),
       })
       .configureLogging(LogLevel.None);
     if (run.options.protocol === 'msgpack') builder.withHubProtocol(new MessagePackHubProtocol());
@@ -210,10 +211,11 @@ export class ViewWatch {
 }
 
 /** A `ws` WebSocket class that reports the size of every message it receives, for the SignalR client to construct. */
-function countingWebSocket(onBytes) {
+function countingWebSocket(onBytes, localAddress) {
   return class CountingWebSocket extends WebSocket {
-    constructor(...args) {
-      super(...args);
+    constructor(url, protocols, options) {
+      // ws passes its options on to http.request, which binds the socket to localAddress.
+      super(url, protocols, localAddress ? { ...options, localAddress } : options);
       this.on('message', (data) => onBytes(typeof data === 'string' ? Buffer.byteLength(data) : data.byteLength));
     }
   };

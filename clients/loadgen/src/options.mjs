@@ -6,7 +6,7 @@ export const PROTOCOLS = ['json', 'msgpack'];
 export const TARGETS = ['bare', 'boardgameio', 'wargame'];
 
 // Upper bounds keep every run bounded in count, whatever the flags say.
-const LIMITS = { games: 20_000, connections: 20_000, turns: 40, observers: 50, concurrency: 1_000, sourceAddresses: 250, timeout: 1_800, hold: 600, ops: 10_000, rounds: 20 };
+const LIMITS = { games: 20_000, connections: 50_000, turns: 40, observers: 50, concurrency: 1_000, sourceAddresses: 250, timeout: 1_800, hold: 600, ops: 10_000, rounds: 20 };
 
 export const USAGE = `Usage: node src/cli.mjs <${SCENARIOS.join('|')}> [options]
 
@@ -35,8 +35,9 @@ Options
   --observers N          observer connections per game (play; default 1)
   --scenario ID          scenario id (default: the first from GET /api/scenarios with enough turns)
   --concurrency N        REST calls and joins in flight at once (default 32)
-  --source-addresses N   spread REST calls over 127.0.0.1..127.0.0.N, as N facilitators' machines would
-                         (the server limits game creation to 60 a minute per address; default 1)
+  --source-addresses N   spread REST calls (and the connections scenario's hub connections) over 127.0.0.1..127.0.0.N,
+                         as N facilitators' machines would (the server limits game creation to 60 a minute per
+                         address; one address reaches one port with at most ~28,000 connections; default 1)
   --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's grain
   --think-ms N           play: pause between a game's steps, like players reading (default 0)
   --warmup N             play, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm

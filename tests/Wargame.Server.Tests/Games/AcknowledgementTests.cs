@@ -80,26 +80,11 @@ public sealed class AcknowledgementTests
     }
 
     /// <summary>The real SQLite store, except that recording a pending deadline fails while <see cref="Failing"/>.</summary>
-    private sealed class FlakyDeadlineStore(SqliteGameStore inner) : IGameStore
+    private sealed class FlakyDeadlineStore(SqliteGameStore inner) : StoreDecorator(inner)
     {
         public volatile bool Failing;
 
-        public Task SetPendingDeadline(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
-            Failing ? throw new InvalidOperationException("The disk is full.") : inner.SetPendingDeadline(gameId, deadline, cancellationToken);
-
-        public Task Initialize(CancellationToken cancellationToken) => inner.Initialize(cancellationToken);
-        public Task CreateGame(GameRecord game, IReadOnlyList<JoinCode> codes, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken) => inner.CreateGame(game, codes, events, cancellationToken);
-        public Task<GameRecord?> FindGame(string gameId, CancellationToken cancellationToken) => inner.FindGame(gameId, cancellationToken);
-        public Task<IReadOnlyList<GameRecord>> GamesOf(string facilitatorKeyHash, CancellationToken cancellationToken) => inner.GamesOf(facilitatorKeyHash, cancellationToken);
-        public Task<IReadOnlyList<JoinCode>> JoinCodes(string gameId, CancellationToken cancellationToken) => inner.JoinCodes(gameId, cancellationToken);
-        public Task<JoinCode?> FindJoinCode(string code, CancellationToken cancellationToken) => inner.FindJoinCode(code, cancellationToken);
-        public Task<bool> ReplaceJoinCode(string gameId, Audience audience, string code, CancellationToken cancellationToken) => inner.ReplaceJoinCode(gameId, audience, code, cancellationToken);
-        public Task<IReadOnlyList<GameEvent>> LoadEvents(string gameId, CancellationToken cancellationToken) => inner.LoadEvents(gameId, cancellationToken);
-        public Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken) => inner.AppendEvents(gameId, expectedVersion, events, cancellationToken);
-        public Task AddSeat(SeatRecord seat, CancellationToken cancellationToken) => inner.AddSeat(seat, cancellationToken);
-        public Task<bool> ReleaseSeat(string gameId, string seatId, CancellationToken cancellationToken) => inner.ReleaseSeat(gameId, seatId, cancellationToken);
-        public Task<SeatRecord?> FindSeatByTokenHash(string tokenHash, CancellationToken cancellationToken) => inner.FindSeatByTokenHash(tokenHash, cancellationToken);
-        public Task<IReadOnlyList<SeatRecord>> Seats(string gameId, CancellationToken cancellationToken) => inner.Seats(gameId, cancellationToken);
-        public Task<IReadOnlyList<string>> GamesWithPendingDeadlines(CancellationToken cancellationToken) => inner.GamesWithPendingDeadlines(cancellationToken);
+        public override Task SetPendingDeadline(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken) =>
+            Failing ? throw new InvalidOperationException("The disk is full.") : base.SetPendingDeadline(gameId, deadline, cancellationToken);
     }
 }

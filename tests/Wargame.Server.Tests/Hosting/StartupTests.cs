@@ -73,29 +73,14 @@ public sealed class StartupTests
     }
 
     /// <summary>The real SQLite store, whose schema creation waits until the test says the store is ready.</summary>
-    private sealed class SlowStartStore(SqliteGameStore inner) : IGameStore
+    private sealed class SlowStartStore(SqliteGameStore inner) : StoreDecorator(inner)
     {
         public TaskCompletionSource Ready { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
-        public async Task Initialize(CancellationToken cancellationToken)
+        public override async Task Initialize(CancellationToken cancellationToken)
         {
             await Ready.Task.WaitAsync(cancellationToken);
-            await inner.Initialize(cancellationToken);
+            await base.Initialize(cancellationToken);
         }
-
-        public Task SetPendingDeadline(string gameId, DateTimeOffset? deadline, CancellationToken cancellationToken) => inner.SetPendingDeadline(gameId, deadline, cancellationToken);
-        public Task CreateGame(GameRecord game, IReadOnlyList<JoinCode> codes, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken) => inner.CreateGame(game, codes, events, cancellationToken);
-        public Task<GameRecord?> FindGame(string gameId, CancellationToken cancellationToken) => inner.FindGame(gameId, cancellationToken);
-        public Task<IReadOnlyList<GameRecord>> GamesOf(string facilitatorKeyHash, CancellationToken cancellationToken) => inner.GamesOf(facilitatorKeyHash, cancellationToken);
-        public Task<IReadOnlyList<JoinCode>> JoinCodes(string gameId, CancellationToken cancellationToken) => inner.JoinCodes(gameId, cancellationToken);
-        public Task<JoinCode?> FindJoinCode(string code, CancellationToken cancellationToken) => inner.FindJoinCode(code, cancellationToken);
-        public Task<bool> ReplaceJoinCode(string gameId, Audience audience, string code, CancellationToken cancellationToken) => inner.ReplaceJoinCode(gameId, audience, code, cancellationToken);
-        public Task<IReadOnlyList<GameEvent>> LoadEvents(string gameId, CancellationToken cancellationToken) => inner.LoadEvents(gameId, cancellationToken);
-        public Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken) => inner.AppendEvents(gameId, expectedVersion, events, cancellationToken);
-        public Task AddSeat(SeatRecord seat, CancellationToken cancellationToken) => inner.AddSeat(seat, cancellationToken);
-        public Task<bool> ReleaseSeat(string gameId, string seatId, CancellationToken cancellationToken) => inner.ReleaseSeat(gameId, seatId, cancellationToken);
-        public Task<SeatRecord?> FindSeatByTokenHash(string tokenHash, CancellationToken cancellationToken) => inner.FindSeatByTokenHash(tokenHash, cancellationToken);
-        public Task<IReadOnlyList<SeatRecord>> Seats(string gameId, CancellationToken cancellationToken) => inner.Seats(gameId, cancellationToken);
-        public Task<IReadOnlyList<string>> GamesWithPendingDeadlines(CancellationToken cancellationToken) => inner.GamesWithPendingDeadlines(cancellationToken);
     }
 }

@@ -8,19 +8,13 @@ namespace Wargame.Web.Tests.Facilitation;
 
 /// <summary>The facilitator's clock reaches every page: deadlines count down, extensions add time, a pause stops play.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ClockTests(BrowserFixture browser)
+public sealed class ClockTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task DeadlineExtensionAndPause_ShowOnThePlayersPage_AndAPausedMessageIsRefusedBesideTheDraft()
+    public Task DeadlineExtensionAndPause_ShowOnThePlayersPage_AndAPausedMessageIsRefusedBesideTheDraft() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var context = await browser.NewContext();
-        var player = await context.NewPageAsync();
-        await Join(player, server.Address, codes.UA, "Ukraine team");
+        var (facilitator, codes) = await NewGame();
+        var player = await Seat(codes.UA, "Ukraine team");
         await Advance(facilitator, "Negotiation");
 
         var controls = facilitator.GetByRole(AriaRole.Region, new() { Name = "Game controls" });
@@ -50,20 +44,13 @@ public sealed class ClockTests(BrowserFixture browser)
         await player.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(player.GetByRole(AriaRole.List, new() { Name = "Messages in Public" })).ToContainTextAsync("ready to sign today");
         await Expect(player.GetByLabel("Public statement")).ToHaveValueAsync("");
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 
     [Fact]
-    public async Task WhenTheOrdersDeadlinePasses_TheTurnResolvesWithoutTheFacilitator()
+    public Task WhenTheOrdersDeadlinePasses_TheTurnResolvesWithoutTheFacilitator() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var context = await browser.NewContext();
-        var russia = await context.NewPageAsync();
-        await Join(russia, server.Address, codes.RU, "Russia team");
+        var (facilitator, codes) = await NewGame();
+        var russia = await Seat(codes.RU, "Russia team");
         await Advance(facilitator, "Negotiation");
         await Advance(facilitator, "Orders");
 
@@ -82,6 +69,5 @@ public sealed class ClockTests(BrowserFixture browser)
         await ExpectPhase(facilitator, "Debrief");
         await Tab(russia, "Results");
         await Expect(russia.GetByRole(AriaRole.Region, new() { Name = "Results of turn 1" })).ToBeVisibleAsync();
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 }

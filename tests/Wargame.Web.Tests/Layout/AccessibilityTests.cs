@@ -8,21 +8,18 @@ namespace Wargame.Web.Tests.Layout;
 
 /// <summary>Readable at 1280×800 and on a phone, usable from the keyboard, every control labelled.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class AccessibilityTests(BrowserFixture browser)
+public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(browser)
 {
     private static readonly string[] PlayerTabs = ["Briefing", "Channels", "Proposals", "Orders", "Results", "Table"];
     private static readonly string[] ConsoleTabs = ["Lobby", "Record", "Proposals", "Orders", "Results", "Injects", "Charts", "Private records"];
 
     [Fact]
-    public async Task AStudentJoinsAndMovesBetweenTabs_WithTheKeyboardAlone()
+    public Task AStudentJoinsAndMovesBetweenTabs_WithTheKeyboardAlone() => Story(async () =>
     {
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var codes = await CreateGame(await facilitatorContext.NewPageAsync(), server.Address);
+        var (_, codes) = await NewGame();
 
-        await using var context = await browser.NewContext();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(server.Address + "/");
+        var page = await NewPage();
+        await page.GotoAsync(Address + "/");
         await Expect(page.GetByLabel("Join code")).ToBeVisibleAsync();
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByLabel("Join code")).ToBeFocusedAsync();
@@ -41,23 +38,19 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         await Expect(page.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Proposals") })).ToHaveAttributeAsync("aria-selected", "true");
         await page.Keyboard.PressAsync("Tab");
         await Expect(page.GetByRole(AriaRole.Tabpanel).Locator(":focus")).ToHaveCountAsync(1);
-    }
+    });
 
     [Theory]
     [InlineData(1280, 800, "wide")]
     [InlineData(390, 844, "phone")]
-    public async Task EveryScreen_FitsTheWidth_AndLabelsEveryControl(int width, int height, string name)
+    public Task EveryScreen_FitsTheWidth_AndLabelsEveryControl(int width, int height, string name) => Story(async () =>
     {
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext(width, height);
-        var facilitator = await facilitatorContext.NewPageAsync();
-        await facilitator.GotoAsync(server.Address + "/");
+        var facilitator = await NewPage(width, height);
+        await facilitator.GotoAsync(Address + "/");
         await ExpectFitsAndLabelled(facilitator, "landing");
-        var codes = await CreateGame(facilitator, server.Address);
+        var codes = await CreateGame(facilitator, Address);
 
-        await using var context = await browser.NewContext(width, height);
-        var player = await context.NewPageAsync();
-        await Join(player, server.Address, codes.US, "United States team");
+        var player = await Seat(codes.US, "United States team", width, height);
         foreach (var tab in PlayerTabs)
         {
             await Tab(player, tab);
@@ -75,7 +68,7 @@ public sealed class AccessibilityTests(BrowserFixture browser)
         }
         await Tab(facilitator, "Lobby");
         await Screenshots.Save(facilitator, $"16-{name}-facilitator-console");
-    }
+    }, $"{nameof(EveryScreen_FitsTheWidth_AndLabelsEveryControl)}-{name}");
 
     /// <summary>No sideways scrolling, and every input, select and textarea has a name a screen reader reads out.</summary>
     private static async Task ExpectFitsAndLabelled(IPage page, string screen)

@@ -6,25 +6,15 @@ using static Wargame.Web.Tests.Support.Pages;
 namespace Wargame.Web.Tests.Play;
 
 [Collection(BrowserCollection.Name)]
-public sealed class AgreementTests(BrowserFixture browser)
+public sealed class AgreementTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task APartyRevokesASignedCeasefire_WithAReasonEveryoneReads()
+    public Task APartyRevokesASignedCeasefire_WithAReasonEveryoneReads() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var uaContext = await browser.NewContext();
-        var ua = await uaContext.NewPageAsync();
-        await Join(ua, server.Address, codes.UA, "Ukraine team");
-        await using var ruContext = await browser.NewContext();
-        var ru = await ruContext.NewPageAsync();
-        await Join(ru, server.Address, codes.RU, "Russia team");
-        await using var usContext = await browser.NewContext();
-        var us = await usContext.NewPageAsync();
-        await Join(us, server.Address, codes.US, "United States team");
+        var (facilitator, codes) = await NewGame();
+        var ua = await Seat(codes.UA, "Ukraine team");
+        var ru = await Seat(codes.RU, "Russia team");
+        var us = await Seat(codes.US, "United States team");
         await Advance(facilitator, "Negotiation");
 
         await Tab(ru, "Proposals");
@@ -55,6 +45,5 @@ public sealed class AgreementTests(BrowserFixture browser)
         await Expect(seenByUs).ToHaveAttributeAsync("data-status", "Revoked");
         await Expect(seenByUs).ToContainTextAsync("Russia keeps shelling Kharkiv.");
         await Expect(seenByUs.GetByRole(AriaRole.Button)).ToHaveCountAsync(0);
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 }

@@ -13,50 +13,17 @@ namespace Wargame.Web.Tests.Play;
 /// an inject, the end and reveal, the replay viewer stepping and switching audience, export, import and a fork.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class FullGameTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly List<IBrowserContext> _contexts = [];
     private readonly Dictionary<string, IPage> _roles = [];
-    private WebServer? _server;
     private IPage _facilitator = null!;
 
-    private string Address => _server!.Address;
-
-    public async Task InitializeAsync()
-    {
-        _server = await WebServer.Start();
-        _facilitator = await NewPage();
-    }
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-            await context.CloseAsync();
-        if (_server is not null)
-            await _server.DisposeAsync();
-    }
-
     [Fact]
-    public async Task SeminarGame_IsPlayedReplayedAndForkedThroughTheBrowser()
-    {
-        browser.TakePageErrors();
-        try
-        {
-            await PlaySeminarGame();
-        }
-        catch (Exception e)
-        {
-            await Screenshots.SaveFailure(_contexts, nameof(SeminarGame_IsPlayedReplayedAndForkedThroughTheBrowser));
-            var errors = browser.TakePageErrors();
-            if (errors.Count > 0)
-                throw new InvalidOperationException("Script errors in the pages:\n" + string.Join("\n", errors), e);
-            throw;
-        }
-        Assert.Empty(browser.TakePageErrors());
-    }
+    public Task SeminarGame_IsPlayedReplayedAndForkedThroughTheBrowser() => Story(PlaySeminarGame);
 
     private async Task PlaySeminarGame()
     {
+        _facilitator = await NewPage();
         var codes = await CreateGame(_facilitator, Address);
         foreach (var role in Roles)
         {
@@ -306,7 +273,7 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
     {
         var download = await _facilitator.RunAndWaitForDownloadAsync(() =>
             _facilitator.GetByRole(AriaRole.Button, new() { Name = "Export saved game" }).ClickAsync());
-        var path = Path.Combine(_server!.DataDirectory, "exported.json");
+        var path = Path.Combine(Server.DataDirectory, "exported.json");
         await download.SaveAsAsync(path);
         using var saved = JsonDocument.Parse(await File.ReadAllTextAsync(path));
         Assert.Equal("gameStarted", saved.RootElement.GetProperty("events")[0].GetProperty("type").GetString());
@@ -382,12 +349,5 @@ public sealed class FullGameTests(BrowserFixture browser) : IAsyncLifetime
         var labels = await form.GetByLabel("Outcome").Locator("option").AllInnerTextsAsync();
         return labels.FirstOrDefault(l => l.Contains(containing, StringComparison.Ordinal))
             ?? throw new InvalidOperationException($"No outcome mentions '{containing}': {string.Join(" | ", labels)}");
-    }
-
-    private async Task<IPage> NewPage()
-    {
-        var context = await browser.NewContext();
-        _contexts.Add(context);
-        return await context.NewPageAsync();
     }
 }

@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Microsoft.Playwright;
 using Wargame.Web.Tests.Support;
@@ -10,20 +8,16 @@ namespace Wargame.Web.Tests.Seats;
 
 /// <summary>A seat outlives its tab and its connection: the browser keeps the seat token and resumes it.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ResumeTests(BrowserFixture browser)
+public sealed class ResumeTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task ClosingAndReopeningTheTab_MidGame_ResumesTheSameSeatWithOrdersAndDraft()
+    public Task ClosingAndReopeningTheTab_MidGame_ResumesTheSameSeatWithOrdersAndDraft() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
+        var (facilitator, codes) = await NewGame();
 
-        await using var laptop = await browser.NewContext();
+        var laptop = await NewProfile();
         var tab = await laptop.NewPageAsync();
-        await Join(tab, server.Address, codes.RU, "Russia team");
+        await Join(tab, Address, codes.RU, "Russia team");
         var gameUrl = tab.Url;
         await Advance(facilitator, "Negotiation");
         await Advance(facilitator, "Orders");
@@ -55,52 +49,33 @@ public sealed class ResumeTests(BrowserFixture browser)
         await Expect(seats).ToHaveCountAsync(1);
         await Expect(seats).ToContainTextAsync("connected");
         await Screenshots.Save(reopened, "11-resumed-seat");
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 
     [Fact]
-    public async Task WhenTheServerGoesAway_ThePageShowsABanner_AndRecoversItsSeatWhenItReturns()
+    public Task WhenTheServerGoesAway_ThePageShowsABanner_AndRecoversItsSeatWhenItReturns() => Story(async () =>
     {
-        browser.TakePageErrors();
-        var port = FreeLoopbackPort();
-        var data = Directory.CreateTempSubdirectory("wargame-web-restart-").FullName;
-        var server = await WebServer.Start(port, data);
-        try
-        {
-            await using var facilitatorContext = await browser.NewContext();
-            var facilitator = await facilitatorContext.NewPageAsync();
-            var codes = await CreateGame(facilitator, server.Address);
-            await using var laptop = await browser.NewContext();
-            var page = await laptop.NewPageAsync();
-            await Join(page, server.Address, codes.UA, "Ukraine team");
-            await Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync();
+        var (facilitator, codes) = await NewGame();
+        var page = await Seat(codes.UA, "Ukraine team");
+        await Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync();
 
-            await server.DisposeAsync(keepData: true);
-            await Expect(page.GetByTestId("connection-banner")).ToContainTextAsync("Reconnecting");
-            await Screenshots.Save(page, "12-reconnect-banner");
+        await StopServerKeepingData();
+        await Expect(page.GetByTestId("connection-banner")).ToContainTextAsync("Reconnecting");
+        await Screenshots.Save(page, "12-reconnect-banner");
 
-            server = await WebServer.Start(port, data);
-            await Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync();
-            // The seat is back: the facilitator's next phase reaches the page without a reload.
-            await facilitator.ReloadAsync();
-            await Advance(facilitator, "Negotiation");
-            await ExpectPhase(page, "Negotiation");
-            await Expect(page.GetByTestId("private-UA")).ToContainTextAsync(Secrets["UA"]);
-            Assert.Empty(browser.TakePageErrors());
-        }
-        finally
-        {
-            await server.DisposeAsync();
-        }
-    }
+        await StartServerAgain();
+        await Expect(page.GetByTestId("connection-banner")).ToBeHiddenAsync();
+        // The seat is back: the facilitator's next phase reaches the page without a reload.
+        await facilitator.ReloadAsync();
+        await Advance(facilitator, "Negotiation");
+        await ExpectPhase(page, "Negotiation");
+        await Expect(page.GetByTestId("private-UA")).ToContainTextAsync(Secrets["UA"]);
+    });
 
     [Fact]
-    public async Task AWrongJoinCode_IsExplainedNextToTheCodeField()
+    public Task AWrongJoinCode_IsExplainedNextToTheCodeField() => Story(async () =>
     {
-        await using var server = await WebServer.Start();
-        await using var context = await browser.NewContext();
-        var page = await context.NewPageAsync();
-        await page.GotoAsync(server.Address + "/");
+        var page = await NewPage();
+        await page.GotoAsync(Address + "/");
         await page.GetByLabel("Join code").FillAsync("ZZZZ-ZZZZ");
         await page.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
         var error = page.Locator("#join-error");
@@ -111,22 +86,18 @@ public sealed class ResumeTests(BrowserFixture browser)
         Assert.Matches(new Regex("code", RegexOptions.IgnoreCase), await error.InnerTextAsync());
         Assert.DoesNotMatch(new Regex("#/game/"), page.Url);
         await Screenshots.Save(page, "13-landing-wrong-code");
-    }
+    });
 
     [Fact]
-    public async Task AFacilitatorOnAnotherComputer_OpensTheConsoleWithTheKey_AndAWrongKeyIsRefusedBesideTheField()
+    public Task AFacilitatorOnAnotherComputer_OpensTheConsoleWithTheKey_AndAWrongKeyIsRefusedBesideTheField() => Story(async () =>
     {
-        await using var server = await WebServer.Start();
-        await using var office = await browser.NewContext();
-        var first = await office.NewPageAsync();
-        await CreateGame(first, server.Address);
+        var (first, _) = await NewGame();
         var consoleUrl = first.Url;
         await first.GetByText("Facilitator key (keep it secret)").ClickAsync();
         var key = await first.GetByTestId("facilitator-key").InnerTextAsync();
         var ukraineCode = await first.GetByTestId("join-codes").Locator("code[data-role='UA']").InnerTextAsync();
 
-        await using var classroom = await browser.NewContext();
-        var second = await classroom.NewPageAsync();
+        var second = await NewPage();
         await second.GotoAsync(consoleUrl);
         await second.GetByRole(AriaRole.Textbox, new() { Name = "Facilitator key" }).FillAsync("not-the-key");
         await second.GetByRole(AriaRole.Button, new() { Name = "Open the console" }).ClickAsync();
@@ -136,19 +107,13 @@ public sealed class ResumeTests(BrowserFixture browser)
         await Expect(second.GetByTestId("join-codes").Locator("code[data-role='UA']")).ToHaveTextAsync(ukraineCode);
         await Advance(second, "Negotiation");
         await ExpectPhase(first, "Negotiation");
-    }
+    });
 
     [Fact]
-    public async Task AReleasedSeat_IsToldOnItsNextAction_AndCannotBeResumed()
+    public Task AReleasedSeat_IsToldOnItsNextAction_AndCannotBeResumed() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var laptop = await browser.NewContext();
-        var page = await laptop.NewPageAsync();
-        await Join(page, server.Address, codes.EU, "Wrong team");
+        var (facilitator, codes) = await NewGame();
+        var page = await Seat(codes.EU, "Wrong team");
         var gameUrl = page.Url;
 
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Release seat of Wrong team" }).ClickAsync();
@@ -159,23 +124,16 @@ public sealed class ResumeTests(BrowserFixture browser)
         await page.GetByRole(AriaRole.Button, new() { Name = "Send" }).ClickAsync();
         await Expect(page.GetByTestId("seat-lost")).ToContainTextAsync("released your seat");
 
-        await page.GotoAsync(server.Address + "/");
+        await page.GotoAsync(Address + "/");
         await page.GotoAsync(gameUrl);
         await Expect(page.GetByText("This browser holds no seat in this game")).ToBeVisibleAsync();
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 
     [Fact]
-    public async Task TheFacilitatorSeatsABotOnAnEmptyRole_AndEveryPageSeesItInTheLobby()
+    public Task TheFacilitatorSeatsABotOnAnEmptyRole_AndEveryPageSeesItInTheLobby() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var laptop = await browser.NewContext();
-        var ukraine = await laptop.NewPageAsync();
-        await Join(ukraine, server.Address, codes.UA, "Ukraine team");
+        var (facilitator, codes) = await NewGame();
+        var ukraine = await Seat(codes.UA, "Ukraine team");
 
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "Bot plays Russia" }).ClickAsync();
         await Expect(facilitator.GetByText("A bot now plays Russia.")).ToBeVisibleAsync();
@@ -185,13 +143,5 @@ public sealed class ResumeTests(BrowserFixture browser)
         await Tab(ukraine, "Table");
         await Expect(ukraine.GetByTestId("seats").Locator("tr", new() { HasText = "Russia" })).ToContainTextAsync("bot");
         await Screenshots.Save(facilitator, "18-lobby-with-bot");
-        Assert.Empty(browser.TakePageErrors());
-    }
-
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    });
 }

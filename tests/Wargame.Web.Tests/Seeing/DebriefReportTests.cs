@@ -11,53 +11,17 @@ namespace Wargame.Web.Tests.Seeing;
 /// the printed debrief report holds the map as it stood after each turn and who played each role.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DebriefReportTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class DebriefReportTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly List<IBrowserContext> _contexts = [];
-    private WebServer? _server;
-
-    public async Task InitializeAsync() => _server = await WebServer.Start();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-            await context.CloseAsync();
-        if (_server is not null)
-            await _server.DisposeAsync();
-    }
-
-    private async Task<IPage> NewPage(int width = 1280)
-    {
-        var context = await browser.NewContext(width);
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
-
     [Fact]
-    public async Task TheChartsMarkTheBreakTheTestAndTheInject_AndThePrintedReportHoldsEachTurnsMapAndTheTeams()
-    {
-        browser.TakePageErrors();
-        try
-        {
-            await PlayTwoTurnsAndPrint();
-        }
-        catch
-        {
-            await Screenshots.SaveFailure(_contexts, nameof(TheChartsMarkTheBreakTheTestAndTheInject_AndThePrintedReportHoldsEachTurnsMapAndTheTeams));
-            throw;
-        }
-        Assert.Empty(browser.TakePageErrors());
-    }
+    public Task TheChartsMarkTheBreakTheTestAndTheInject_AndThePrintedReportHoldsEachTurnsMapAndTheTeams() => Story(PlayTwoTurnsAndPrint);
 
     private async Task PlayTwoTurnsAndPrint()
     {
-        var address = _server!.Address;
         var facilitator = await NewPage();
-        var codes = await CreateGame(facilitator, address, "Contested front");
-        var russia = await NewPage();
-        await Join(russia, address, codes.For("RU"), "Moscow desk");
-        var europe = await NewPage();
-        await Join(europe, address, codes.For("EU"), "Brussels desk");
+        var codes = await CreateGame(facilitator, Address, "Contested front");
+        var russia = await Seat(codes.RU, "Moscow desk");
+        var europe = await Seat(codes.EU, "Brussels desk");
 
         // Turn 1: Russia launches a major offensive through the ceasefire and into Europe's guarantee.
         await Advance(facilitator, "Negotiation");

@@ -8,58 +8,19 @@ namespace Wargame.Web.Tests.Seeing;
 
 /// <summary>Issue 11: the map on every page, the turn's headline above every tab, each sentence opening its record.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MapAndHeadlineTests(BrowserFixture browser) : IAsyncLifetime
+public sealed class MapAndHeadlineTests(BrowserFixture browser) : BrowserTest(browser)
 {
-    private readonly List<IBrowserContext> _contexts = [];
-    private WebServer? _server;
-
-    public async Task InitializeAsync() => _server = await WebServer.Start();
-
-    public async Task DisposeAsync()
-    {
-        foreach (var context in _contexts)
-            await context.CloseAsync();
-        if (_server is not null)
-            await _server.DisposeAsync();
-    }
-
-    private async Task<IPage> NewPage(int width = 1280)
-    {
-        var context = await browser.NewContext(width);
-        _contexts.Add(context);
-        return await context.NewPageAsync();
-    }
-
     [Fact]
-    public async Task AfterAGuaranteeIsSignedAndTheTurnResolves_EveryPageShowsTheHeadlineAndTheMapShowsTheTripwire()
-    {
-        browser.TakePageErrors();
-        try
-        {
-            await PlayOneTurn();
-        }
-        catch
-        {
-            await Screenshots.SaveFailure(_contexts, nameof(AfterAGuaranteeIsSignedAndTheTurnResolves_EveryPageShowsTheHeadlineAndTheMapShowsTheTripwire));
-            throw;
-        }
-        Assert.Empty(browser.TakePageErrors());
-    }
+    public Task AfterAGuaranteeIsSignedAndTheTurnResolves_EveryPageShowsTheHeadlineAndTheMapShowsTheTripwire() => Story(PlayOneTurn);
 
     private async Task PlayOneTurn()
     {
-        var address = _server!.Address;
-        var facilitator = await NewPage();
-        var codes = await CreateGame(facilitator, address);
+        var (facilitator, codes) = await NewGame();
         var roles = new Dictionary<string, IPage>();
         foreach (var role in Roles)
-        {
-            roles[role] = await NewPage();
-            await Join(roles[role], address, codes.For(role), $"{Names[role]} team");
-        }
+            roles[role] = await Seat(codes.For(role), $"{Names[role]} team");
         // The observer reads on a phone.
-        var observer = await NewPage(width: 390);
-        await Join(observer, address, codes.Observer, "Visiting professor");
+        var observer = await Seat(codes.Observer, "Visiting professor", width: 390);
 
         // Before any resolution: the line of contact and no troops, and no headline yet.
         var uaMap = roles["UA"].GetByTestId("war-map");

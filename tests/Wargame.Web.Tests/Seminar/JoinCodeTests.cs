@@ -7,16 +7,12 @@ namespace Wargame.Web.Tests.Seminar;
 
 /// <summary>The facilitator replaces a team's join code from the lobby: the old code stops joining, the new one joins.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class JoinCodeTests(BrowserFixture browser)
+public sealed class JoinCodeTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task ANewCode_AskedForAndConfirmed_Joins_AndTheOldOneNoLongerDoes()
+    public Task ANewCode_AskedForAndConfirmed_Joins_AndTheOldOneNoLongerDoes() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
+        var (facilitator, codes) = await NewGame();
         var shown = facilitator.GetByTestId("join-codes").Locator("code[data-role='UA']");
 
         await facilitator.GetByRole(AriaRole.Button, new() { Name = "New code for Ukraine" }).ClickAsync();
@@ -37,15 +33,13 @@ public sealed class JoinCodeTests(BrowserFixture browser)
         await facilitator.ReloadAsync();
         await Expect(shown).ToHaveTextAsync(fresh);
 
-        await using var context = await browser.NewContext();
-        var student = await context.NewPageAsync();
-        await student.GotoAsync(server.Address + "/");
+        var student = await NewPage();
+        await student.GotoAsync(Address + "/");
         await student.GetByLabel("Join code").FillAsync(codes.UA);
         await student.GetByLabel("Your name").FillAsync("Late Ukrainian");
         await student.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
         await Expect(student.GetByRole(AriaRole.Alert)).ToContainTextAsync("That join code is not valid. Check it with your facilitator.");
-        await Join(student, server.Address, fresh, "Late Ukrainian");
+        await Join(student, Address, fresh, "Late Ukrainian");
         await Expect(student.GetByTestId("seat-role")).ToContainTextAsync("Ukraine");
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 }

@@ -12,7 +12,7 @@ namespace Wargame.Web.Tests.Seminar;
 
 /// <summary>The negotiating tools a team leans on: the guarantee builder's preview, and a counter-proposal's draft.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class NegotiationToolsTests(BrowserFixture browser)
+public sealed class NegotiationToolsTests(BrowserFixture browser) : BrowserTest(browser)
 {
     /// <summary>The domain's preview of <paramref name="terms"/> at the start of the web seminar (it reads public state only, not the seed).</summary>
     private static GuaranteePreview Expected(GuaranteeTerms terms)
@@ -25,16 +25,10 @@ public sealed class NegotiationToolsTests(BrowserFixture browser)
     private static string Two(double value) => value.ToString("0.00", CultureInfo.InvariantCulture);
 
     [Fact]
-    public async Task TheGuaranteeBuilder_ShowsTheServersPreviewOfTheTerms_AndWhatItAssumes()
+    public Task TheGuaranteeBuilder_ShowsTheServersPreviewOfTheTerms_AndWhatItAssumes() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var context = await browser.NewContext();
-        var us = await context.NewPageAsync();
-        await Join(us, server.Address, codes.US, "US team");
+        var (_, codes) = await NewGame();
+        var us = await Seat(codes.US, "US team");
 
         await Tab(us, "Proposals");
         var builder = us.GetByRole(AriaRole.Form, new() { Name = "Send proposal" });
@@ -70,23 +64,14 @@ public sealed class NegotiationToolsTests(BrowserFixture browser)
         await Expect(assumptions).ToContainTextAsync("A secret guarantee deters nothing");
         await preview.ScrollIntoViewIfNeededAsync();
         await Screenshots.Save(us, "33-guarantee-preview");
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 
     [Fact]
-    public async Task AHalfBuiltCounterProposal_SurvivesATabSwitchAnUpdateAndAReload()
+    public Task AHalfBuiltCounterProposal_SurvivesATabSwitchAnUpdateAndAReload() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var uaContext = await browser.NewContext();
-        var ua = await uaContext.NewPageAsync();
-        await Join(ua, server.Address, codes.UA, "Ukraine team");
-        await using var ruContext = await browser.NewContext();
-        var ru = await ruContext.NewPageAsync();
-        await Join(ru, server.Address, codes.RU, "Russia team");
+        var (facilitator, codes) = await NewGame();
+        var ua = await Seat(codes.UA, "Ukraine team");
+        var ru = await Seat(codes.RU, "Russia team");
         await Advance(facilitator, "Negotiation");
         await Tab(ua, "Proposals");
         var builder = ua.GetByRole(AriaRole.Form, new() { Name = "Send proposal" });
@@ -125,6 +110,5 @@ public sealed class NegotiationToolsTests(BrowserFixture browser)
         await Tab(ru, "Proposals");
         await Expect(ru.Locator("li.proposal", new() { HasText = "counters #" })).ToBeVisibleAsync();
         await Expect(ru.GetByRole(AriaRole.Form, new() { Name = "Send counter-proposal" })).ToHaveCountAsync(0);
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 }

@@ -7,19 +7,13 @@ namespace Wargame.Web.Tests.Seminar;
 
 /// <summary>An order's invalid part is refused alone: the page shows the orders that stand and names the part left out.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class OrderPartsTests(BrowserFixture browser)
+public sealed class OrderPartsTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task SeekingRatificationWithNothingToRatify_IsLeftOut_AndTheRestOfTheOrdersIsSubmitted()
+    public Task SeekingRatificationWithNothingToRatify_IsLeftOut_AndTheRestOfTheOrdersIsSubmitted() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var context = await browser.NewContext();
-        var us = await context.NewPageAsync();
-        await Join(us, server.Address, codes.US, "US team");
+        var (facilitator, codes) = await NewGame();
+        var us = await Seat(codes.US, "US team");
         await Advance(facilitator, "Negotiation");
         await Advance(facilitator, "Orders");
 
@@ -33,6 +27,5 @@ public sealed class OrderPartsTests(BrowserFixture browser)
         await Expect(form.GetByRole(AriaRole.Status)).ToHaveTextAsync(
             "Accepted without 'Seek ratification': No signed treaty is waiting for ratification by the Senate. Everything else stands; correct the part and send again if you want it.");
         await Expect(us.GetByTestId("submitted-orders")).ToHaveTextAsync("Submitted this turn: deploy 2,000 troops (rear), arms and intelligence");
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 }

@@ -11,22 +11,19 @@ namespace Wargame.Web.Tests.Seminar;
 /// announces what changed, the plan paces the phases, a half-built proposal survives, and the end shows standings.
 /// </summary>
 [Collection(BrowserCollection.Name)]
-public sealed class SeminarFlowTests(BrowserFixture browser)
+public sealed class SeminarFlowTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task AStudentJoinsFromTheLobbysAddressAndCode_HearsEachPhaseAndTheResults_AndSeesWhoHasSubmitted()
+    public Task AStudentJoinsFromTheLobbysAddressAndCode_HearsEachPhaseAndTheResults_AndSeesWhoHasSubmitted() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
+        var facilitator = await NewPage();
         var warnings = ConsoleWarnings(facilitator);
-        var codes = await CreateGame(facilitator, server.Address);
+        var codes = await CreateGame(facilitator, Address);
 
         // The lobby names the address (this test server listens on loopback, so it also says how to open it to the room)
         // and carries a QR code per join code that opens the join page with the code filled in.
         var address = (await facilitator.GetByTestId("join-address").InnerTextAsync()).Trim();
-        Assert.Equal(server.Address, address);
+        Assert.Equal(Address, address);
         await Expect(facilitator.GetByTestId("loopback-warning")).ToContainTextAsync("--urls http://0.0.0.0:5000");
         var uaCode = (await facilitator.GetByTestId("join-codes").Locator("code[data-role='UA']").InnerTextAsync()).Trim();
         await Expect(facilitator.GetByRole(AriaRole.Img, new() { Name = "QR code to join as Ukraine" }))
@@ -40,8 +37,7 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
         await Expect(projector.GetByTestId("joined-UA")).ToHaveTextAsync("Nobody yet");
 
         // A second browser profile, as a student's laptop: the QR code's link, then the code the lobby shows.
-        await using var studentContext = await browser.NewContext();
-        var student = await studentContext.NewPageAsync();
+        var student = await NewPage();
         var studentWarnings = ConsoleWarnings(student);
         await student.GotoAsync($"{address}/#/join/{uaCode}");
         await Expect(student.GetByLabel("Join code")).ToHaveValueAsync(uaCode);
@@ -78,22 +74,15 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
         await Expect(student.GetByRole(AriaRole.Tab, new() { NameRegex = new Regex("^Results") })).ToHaveTextAsync(new Regex(@"^Results\s*1$"));
         await Screenshots.Save(student, "31-player-announcement");
 
-        Assert.Empty(browser.TakePageErrors());
         Assert.True(warnings.Count == 0, string.Join("\n", warnings));
         Assert.True(studentWarnings.Count == 0, string.Join("\n", studentWarnings));
-    }
+    });
 
     [Fact]
-    public async Task APlanOfPhaseDeadlines_AdvancesTwoPhasesByItself_AndClearsTheStaleDeadlineNote()
+    public Task APlanOfPhaseDeadlines_AdvancesTwoPhasesByItself_AndClearsTheStaleDeadlineNote() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var context = await browser.NewContext();
-        var player = await context.NewPageAsync();
-        await Join(player, server.Address, codes.RU, "Russia team");
+        var (facilitator, codes) = await NewGame();
+        var player = await Seat(codes.RU, "Russia team");
 
         var controls = facilitator.GetByRole(AriaRole.Region, new() { Name = "Game controls" });
         await controls.GetByLabel("Deadline (minutes from now)").FillAsync("30");
@@ -117,20 +106,13 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
         await ExpectPhase(facilitator, "Debrief");
         await Expect(player.GetByText("No deadline")).ToBeVisibleAsync();
         await Expect(player.GetByTestId("announcer")).ToContainTextAsync("Results of turn 1 are in.");
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 
     [Fact]
-    public async Task AHalfBuiltProposal_SurvivesATabSwitchAnUpdateAndAReload()
+    public Task AHalfBuiltProposal_SurvivesATabSwitchAnUpdateAndAReload() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var context = await browser.NewContext();
-        var ua = await context.NewPageAsync();
-        await Join(ua, server.Address, codes.UA, "Ukraine team");
+        var (facilitator, codes) = await NewGame();
+        var ua = await Seat(codes.UA, "Ukraine team");
         await Advance(facilitator, "Negotiation");
 
         await Tab(ua, "Proposals");
@@ -151,23 +133,14 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
         await Tab(ua, "Proposals");
         await Expect(builder.GetByLabel("Demilitarised zone width (km)")).ToHaveValueAsync("37");
         await Expect(builder.GetByLabel("Named line")).ToHaveValueAsync("The 2014 line");
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 
     [Fact]
-    public async Task RevealingAsksFirst_AndEveryPageShowsTheFinalStandings()
+    public Task RevealingAsksFirst_AndEveryPageShowsTheFinalStandings() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
-        var codes = await CreateGame(facilitator, server.Address);
-        await using var context = await browser.NewContext();
-        var ua = await context.NewPageAsync();
-        await Join(ua, server.Address, codes.UA, "Ukraine team");
-        await using var observerContext = await browser.NewContext();
-        var observer = await observerContext.NewPageAsync();
-        await Join(observer, server.Address, codes.Observer, "Press");
+        var (facilitator, codes) = await NewGame();
+        var ua = await Seat(codes.UA, "Ukraine team");
+        var observer = await Seat(codes.Observer, "Press");
         await Advance(facilitator, "Negotiation");
         await Advance(facilitator, "Orders");
         await Advance(facilitator, "Debrief");
@@ -195,19 +168,5 @@ public sealed class SeminarFlowTests(BrowserFixture browser)
         await Expect(own.Locator("li[data-role]")).ToHaveCountAsync(4);
         await Expect(observer.GetByRole(AriaRole.Region, new() { Name = "Final standings" }).Locator("li[data-role]")).ToHaveCountAsync(4);
         await Screenshots.Save(ua, "32-final-standings");
-        Assert.Empty(browser.TakePageErrors());
-    }
-
-    /// <summary>Warnings and errors a page logs to its console (SignalR's "no client method" warning among them).</summary>
-    private static List<string> ConsoleWarnings(IPage page)
-    {
-        var found = new List<string>();
-        page.Console += (_, message) =>
-        {
-            if (message.Type is "warning" or "error")
-                lock (found)
-                    found.Add($"{message.Type} at {page.Url}: {message.Text}");
-        };
-        return found;
-    }
+    });
 }

@@ -74,4 +74,18 @@ public static class Pages
     }
 
     public static Task ExpectPhase(IPage page, string phase) => Expect(page.GetByTestId("phase")).ToHaveTextAsync(phase);
+
+    /// <summary>Warnings and errors a page logs to its console from now on: SignalR's "no client method" warning, a
+    /// Content-Security-Policy violation.</summary>
+    public static List<string> ConsoleWarnings(IPage page)
+    {
+        var found = new List<string>();
+        page.Console += (_, message) =>
+        {
+            if (message.Type is "warning" or "error")
+                lock (found)
+                    found.Add($"{message.Type} at {page.Url}: {message.Text}");
+        };
+        return found;
+    }
 }

@@ -34,7 +34,8 @@ export async function connections(run, rest) {
   const seats = [];
   const started = performance.now();
   await inParallel(plan, options.concurrency, run.signal, async ({ game, role }, i) => {
-    const seat = new Seat(run, role ?? 'observer', { audience: role ? roleAudience(role) : PUBLIC });
+    const localAddress = options.sourceAddresses > 1 ? `127.0.0.${(i % options.sourceAddresses) + 1}` : null;
+    const seat = new Seat(run, role ?? 'observer', { audience: role ? roleAudience(role) : PUBLIC, localAddress });
     seats.push(seat);
     await seat.open('JoinWithCode', role ? game.joinCodes[role] : game.observerCode, `${role ?? 'Observer'} ${i}`);
   });
