@@ -131,20 +131,22 @@ export class Seat {
       return;
     }
     const outcome = applyDelta(this.latestView, delta);
-    if (outcome.kind === 'applied') this.#onView(gameId, outcome.view, false);
+    if (outcome.kind === 'applied') this.#onView(gameId, outcome.view, delta);
     else if (outcome.kind === 'gap') {
       run.hubOddities.add(`delta after a version gap (${this.label.split(' ')[0]} seat): resynced`);
       this.#connection.invoke('Resync').catch((error) => run.errors.add(`Resync: ${errorCode(error)}`));
     } else if (this.latestView) run.hubOddities.add(`delta the seat already held (${this.label.split(' ')[0]} seat)`);
   }
 
-  #onView(gameId, view, whole = true) {
+  /** A whole view, or (with `delta`) the view a delta merged into: only the sections it changed need checking again. */
+  #onView(gameId, view, delta = null) {
     const now = performance.now();
     const run = this.#run;
+    const whole = delta === null;
     if (whole) run.viewsReceived++;
     if (this.join && gameId !== this.join.gameId) run.entitlement.add(`${this.label}: view of game ${gameId} on a seat of ${this.join.gameId}`);
     if (this.expected)
-      for (const problem of entitlementProblems(view, this.expected)) run.entitlement.add(`${describe(this.expected)} seat: ${problem}`);
+      for (const problem of entitlementProblems(whole ? view : changedSections(view, delta), this.expected)) run.entitlement.add(`${describe(this.expected)} seat: ${problem}`);
     const previous = this.latestView?.version;
     const where = `${this.label.split(' ')[0]} seat${this.strict ? '' : ', while joining'}`;
     if (view.version < previous) run.hubOddities.add(`view older than one already received (${where})`);
@@ -255,4 +257,15 @@ export async function offersProtocol(url, hubPath, protocol) {
   } finally {
     await connection.stop().catch(() => {});
   }
+}
+
+/**
+ * The merged view cut to what the delta changed (with its audience and whether the records are revealed): the
+ * sections it left alone were checked when they arrived, so each view state is still checked whole, at the cost of
+ * what changed, as a client merging deltas pays.
+ */
+function changedSections(view, delta) {
+  const sections = { audience: view.audience, revealed: view.revealed };
+  for (const [name, value] of Object.entries(delta)) if (value !== undefined && value !== null && name in view) sections[name] = view[name];
+  return sections;
 }

@@ -46,25 +46,25 @@ public static class TurnHeadlines
     private const int MaxReasons = 2;
 
     /// <summary>
-    /// Every resolved turn's headline for one audience: the records it <paramref name="sees"/>, the agreements named by
-    /// its <paramref name="numbers"/>, and the charts' numbers as <paramref name="seen"/> shows them to it (Russia reads
-    /// its own estimate of deterrence, never the true one), from the game's <paramref name="start"/> (<see cref="Start"/>).
+    /// Every resolved turn's headline for one audience: each turn's records it sees as it reads them (<paramref name="readable"/>,
+    /// one list per outcome, agreements named by its <paramref name="numbers"/>), and the charts' numbers as
+    /// <paramref name="seen"/> shows them to it (Russia reads its own estimate of deterrence, never the true one), from
+    /// the game's <paramref name="start"/> (<see cref="Start"/>).
     /// </summary>
-    public static ImmutableArray<TurnHeadline> For(GameState state, Func<ResolutionRecord, bool> sees, IReadOnlyDictionary<int, int> numbers,
+    public static ImmutableArray<TurnHeadline> For(GameState state, IReadOnlyList<ImmutableArray<ResolutionRecord>> readable, IReadOnlyDictionary<int, int> numbers,
         Func<TurnMetrics, TurnMetrics> seen, TurnMetrics start)
     {
         if (state.Outcomes.IsEmpty)
             return [];
-        var startMetrics = seen(start);
-        var list = ImmutableArray.CreateBuilder<TurnHeadline>();
+        var list = ImmutableArray.CreateBuilder<TurnHeadline>(state.Outcomes.Length);
+        var before = seen(start);
         for (var i = 0; i < state.Outcomes.Length; i++)
         {
-            var outcome = state.Outcomes[i];
-            var before = i == 0 ? startMetrics : seen(state.Outcomes[i - 1].Metrics);
-            var records = outcome.Records.Where(sees).Select(r => AgreementNumbers.Renumber(r, numbers)).ToImmutableArray();
-            list.Add(Write(outcome with { Metrics = seen(outcome.Metrics) }, records, before, numbers));
+            var outcome = state.Outcomes[i] with { Metrics = seen(state.Outcomes[i].Metrics) };
+            list.Add(Write(outcome, readable[i], before, numbers));
+            before = outcome.Metrics;
         }
-        return list.ToImmutable();
+        return list.MoveToImmutable();
     }
 
     /// <summary>The metrics of the scenario's starting world, true and as Russia estimates them: turn 0 of the charts, before any audience's filter.</summary>

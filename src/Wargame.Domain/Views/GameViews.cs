@@ -120,18 +120,39 @@ public static class GameViews
     private static OutcomeSections OutcomeSections(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
     {
         var state = basis.State;
-        bool SeesRecord(ResolutionRecord r) => r.VisibleTo.IsEmpty || r.VisibleTo.Any(sight.Sees);
-        // Records name agreements by this audience's numbers, like every other part of its view.
-        ResolutionRecord Readable(ResolutionRecord r) => AgreementNumbers.Renumber(r, numbers);
+        // Each turn's records this audience sees, naming agreements by its numbers like every other part of its view;
+        // read once here for the record list, the results and the headlines.
+        var readable = new ImmutableArray<ResolutionRecord>[state.Outcomes.Length];
+        for (var i = 0; i < readable.Length; i++)
+        {
+            var turn = ImmutableArray.CreateBuilder<ResolutionRecord>();
+            foreach (var record in state.Outcomes[i].Records)
+            {
+                if (SeesRecord(record, sight))
+                    turn.Add(AgreementNumbers.Renumber(record, numbers));
+            }
+            readable[i] = turn.DrainToImmutable();
+        }
         var seen = Seen(audience, sight, numbers);
         return new(
-            [.. state.Outcomes.SelectMany(o => o.Records).Where(SeesRecord).Select(Readable)],
-            [.. state.Outcomes.Select(o => new TurnResultView(o.Turn,
-                [.. o.Records.Where(SeesRecord).Select(Readable).Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            TurnHeadlines.For(state, SeesRecord, numbers, seen, basis.StartMetrics),
+            [.. readable.SelectMany(records => records)],
+            [.. state.Outcomes.Select((o, i) => new TurnResultView(o.Turn, [.. readable[i].Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
+            TurnHeadlines.For(state, readable, numbers, seen, basis.StartMetrics),
             [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => sight.Sees(s.Role))
                 .Select(s => s with { Lines = [.. s.Lines.Select(l => l with { Because = AgreementNumbers.Renumber(l.Because, numbers) })] })],
             [.. state.Outcomes.Select(o => seen(o.Metrics))]);
+    }
+
+    private static bool SeesRecord(ResolutionRecord record, Sight sight)
+    {
+        if (record.VisibleTo.IsEmpty)
+            return true;
+        foreach (var role in record.VisibleTo)
+        {
+            if (sight.Sees(role))
+                return true;
+        }
+        return false;
     }
 
     /// <summary>The charts' numbers of a turn as this audience may read them (the headlines are written from the same).</summary>

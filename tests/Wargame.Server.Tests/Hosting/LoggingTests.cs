@@ -13,8 +13,10 @@ public sealed class LoggingTests
     [Fact]
     public async Task EachCommandsLines_NameItsGameAndRole_AndEachRequestIsLoggedWithItsGame()
     {
-        // Tests log at Warning; the server's own default is Information, which these lines are written at.
-        await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Information"]);
+        // Tests log at Warning; the server's own default is Information, which requests are logged at. Accepted commands
+        // are logged at Debug (the event log already holds each), so the game's lines are switched on here.
+        await using var server = await RunningServer.Start(settings: ["--Serilog:MinimumLevel:Default", "Information",
+            "--Serilog:MinimumLevel:Override:Wargame.Server.Games", "Debug"]);
         var table = await Table.Seat(server);
         var posted = await table.Players[Role.UA].PostMessage(new MessageRequest([], "For the log"));
         Assert.True(posted.Accepted, posted.Message);
