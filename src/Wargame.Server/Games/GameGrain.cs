@@ -122,7 +122,10 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     public Task Unsubscribe(IGameObserver observer)
     {
         if (_subscribers.Remove(observer))
+        {
+            ForgetViewsIfUnwatched();
             PublishSeats();
+        }
         return Task.CompletedTask;
     }
 
@@ -239,6 +242,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     private void PublishViews(GameState state)
     {
         DropLapsedSubscriptions();
+        if (_subscribers.Count == 0)
+            return;
         var basis = Basis(state);
         foreach (var audience in Audience.All)
         {
@@ -261,8 +266,25 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         }
     }
 
-    /// <summary>The basis of <paramref name="state"/>'s views, built from the last one (so unchanged sections stay the same objects).</summary>
-    private ViewBasis Basis(GameState state) => _basis = ViewBasis.Of(state, _basis);
+    /// <summary>
+    /// The basis of <paramref name="state"/>'s views, built from the last one (so unchanged sections stay the same objects).
+    /// It is kept only while a node subscribes: a game read over REST or woken by the deadline scan holds just its state.
+    /// </summary>
+    private ViewBasis Basis(GameState state)
+    {
+        var basis = ViewBasis.Of(state, _basis);
+        _basis = _subscribers.Count > 0 ? basis : null;
+        return basis;
+    }
+
+    /// <summary>Once no node subscribes, the views kept to build deltas from serve nobody: an idle game costs only its state.</summary>
+    private void ForgetViewsIfUnwatched()
+    {
+        if (_subscribers.Count > 0)
+            return;
+        _basis = null;
+        _published.Clear();
+    }
 
     /// <summary>Sends every subscriber the seat list when it changed (a seat added, released, connected or left).</summary>
     private void PublishSeats()
@@ -290,6 +312,7 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             _subscribers.Remove(observer);
             logger.LogInformation("A node's subscription to game {GameId} lapsed", GameId);
         }
+        ForgetViewsIfUnwatched();
     }
 
     /// <summary>
