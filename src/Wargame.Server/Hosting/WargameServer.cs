@@ -13,6 +13,7 @@ using Microsoft.Extensions.Options;
 using Npgsql;
 using Serilog;
 using Serilog.Events;
+using Serilog.Settings.Configuration;
 using Wargame.Domain.Serialization;
 using Wargame.Server.Api;
 using Wargame.Server.Games;
@@ -49,8 +50,10 @@ public static class WargameServer
         Directory.CreateDirectory(dataDirectory);
 
         // Each host keeps its own logger (tests run several in one process), so the static Log.Logger stays untouched.
+        // The "Serilog" section is read against the sinks the server ships (and any it names under "Using"): without
+        // assemblies given, Serilog scans every dependency of the application for configuration methods at each start.
         builder.Host.UseSerilog((context, _, logger) => logger
-            .ReadFrom.Configuration(context.Configuration)
+            .ReadFrom.Configuration(context.Configuration, SerilogSettings)
             // At Debug and below these write hub invocations and raw frames, which carry codes, keys and tokens.
             .MinimumLevel.Override("Microsoft.AspNetCore.SignalR", LogEventLevel.Information)
             .MinimumLevel.Override("Microsoft.AspNetCore.Http.Connections", LogEventLevel.Information)
@@ -227,6 +230,9 @@ public static class WargameServer
     }
 
     private const string HealthPath = "/healthz";
+
+    private static readonly ConfigurationReaderOptions SerilogSettings =
+        new(typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly);
 
     /// <summary>
     /// Ready when the store answers; reports what this node holds, for operators and capacity measurements. Asked only
