@@ -9,30 +9,25 @@ namespace Wargame.Web.Tests.Play;
 
 /// <summary>The browser client over the hub's second protocol: pages opened with ?protocol=msgpack play over binary frames.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class MessagePackTests(BrowserFixture browser)
+public sealed class MessagePackTests(BrowserFixture browser) : BrowserTest(browser)
 {
     [Fact]
-    public async Task PagesOpenedWithMessagePack_JoinAndPlay_OverBinaryFramesCarryingDeltas()
+    public Task PagesOpenedWithMessagePack_JoinAndPlay_OverBinaryFramesCarryingDeltas() => Story(async () =>
     {
-        browser.TakePageErrors();
-        await using var server = await WebServer.Start();
-        await using var facilitatorContext = await browser.NewContext();
-        var facilitator = await facilitatorContext.NewPageAsync();
+        // The query picks the tab's protocol; the tab keeps it when the page moves on to / to create or join.
+        var facilitator = await NewPage();
         var facilitatorFrames = HubFrames.Watch(facilitator);
-        // The query picks the tab's protocol; the tab keeps it when the pages below navigate on.
-        await facilitator.GotoAsync(server.Address + "/?protocol=msgpack");
-        var codes = await CreateGame(facilitator, server.Address);
+        await facilitator.GotoAsync(Address + "/?protocol=msgpack");
+        var codes = await CreateGame(facilitator, Address);
 
-        await using var uaContext = await browser.NewContext();
-        var ukraine = await uaContext.NewPageAsync();
+        var ukraine = await NewPage();
         var ukraineFrames = HubFrames.Watch(ukraine);
-        await ukraine.GotoAsync(server.Address + "/?protocol=msgpack");
-        await Join(ukraine, server.Address, codes.UA, "Ukraine team");
-        await using var ruContext = await browser.NewContext();
-        var russia = await ruContext.NewPageAsync();
+        await ukraine.GotoAsync(Address + "/?protocol=msgpack");
+        await Join(ukraine, Address, codes.UA, "Ukraine team");
+        var russia = await NewPage();
         var russiaFrames = HubFrames.Watch(russia);
-        await russia.GotoAsync(server.Address + "/?protocol=msgpack");
-        await Join(russia, server.Address, codes.RU, "Russia team");
+        await russia.GotoAsync(Address + "/?protocol=msgpack");
+        await Join(russia, Address, codes.RU, "Russia team");
         await Expect(russia.GetByTestId("private-RU")).ToContainTextAsync(Secrets["RU"]);
 
         await Advance(facilitator, "Negotiation");
@@ -66,8 +61,7 @@ public sealed class MessagePackTests(BrowserFixture browser)
             Assert.InRange(frames.ReceivedInvocations("View"), 1, frames.Connections);
             Assert.True(frames.ReceivedInvocations("Update") >= 3, $"{who} received {frames.ReceivedInvocations("Update")} Update frames");
         }
-        Assert.Empty(browser.TakePageErrors());
-    }
+    });
 
     /// <summary>The frames of a page's hub WebSocket (/hubs/game), as chromium reports them to Playwright (which gives every frame as bytes and as text).</summary>
     private sealed class HubFrames
