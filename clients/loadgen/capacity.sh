@@ -21,6 +21,7 @@ declare -A runs=(
   [connections-5000]="connections --games 250 --connections 5000 --hold 20 --source-addresses 5 --timeout 400"
   [play-20]="play --games 20 --turns 3 --observers 1"
   [play-100]="play --games 100 --turns 3 --observers 1 --source-addresses 2 --timeout 300"
+  [hostile-20]="hostile --games 20 --turns 4 --observers 1 --rounds 4 --warmup 20 --source-addresses 4 --timeout 600"
   [play-20-postgres]="play --games 20 --turns 3 --observers 1"
   [play-100-postgres]="play --games 100 --turns 3 --observers 1 --source-addresses 2 --timeout 300"
   [connections-2000-postgres]="connections --games 100 --connections 2000 --hold 20 --source-addresses 2 --timeout 300"

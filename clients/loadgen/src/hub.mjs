@@ -99,6 +99,12 @@ export class Seat {
     }
   }
 
+  /** Connects and makes one bare call without waiting for a view (a join whose answer the caller judges). */
+  async invokeRawAfterStart(method, ...args) {
+    await withTimeout(this.#connection.start(), this.#run.commandTimeoutMs, 'connect-timeout');
+    return withTimeout(this.#connection.invoke(method, ...args), this.#run.commandTimeoutMs, 'invoke-timeout');
+  }
+
   /** A bare hub call, for probes whose answer the caller judges. */
   invokeRaw(method, ...args) {
     return this.#connection.invoke(method, ...args);

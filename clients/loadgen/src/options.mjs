@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 
-export const SCENARIOS = ['idle-games', 'connections', 'play', 'bare', 'boardgameio', 'compare'];
+export const SCENARIOS = ['idle-games', 'connections', 'play', 'hostile', 'bare', 'boardgameio', 'compare'];
 export const PROTOCOLS = ['json', 'msgpack'];
 export const TARGETS = ['bare', 'boardgameio', 'wargame'];
 
@@ -16,6 +16,9 @@ Scenarios
   play         --games games, each with four role connections, a facilitator and --observers observers,
                playing --turns turns (statements, a proposal and its acceptance, orders, phase advances);
                after each command it waits for the view carrying it at every seat that may see it
+  hostile      the play load twice on one server, alone and beside one more game whose seats flood it at
+               --flood-rate calls a second each (messages, proposals to the cap, pages, orders out of phase)
+               while a joiner joins with its observer code --join-rate times a second; prints both side by side
   bare         the same connections against the bare SignalR hub (benchmarks/Wargame.BareHub): --games
                groups, each connection joins its group, --ops sends of ~1 KB to the group of each
   boardgameio  the same against a boardgame.io 0.50 server (node src/boardgameio/server.mjs): --games matches
@@ -31,7 +34,7 @@ Options
                          bare, 100 compare)
   --connections N        connections to hold (connections; default 4 per game)
   --hold S               seconds to hold the connections open (connections; default 10)
-  --turns N              turns to play (play; default 2, compare 3; at most the scenario's turns)
+  --turns N              turns to play (play, hostile; default 2, compare 3; at most the scenario's turns)
   --observers N          observer connections per game (play; default 1)
   --scenario ID          scenario id (default: the first from GET /api/scenarios with enough turns)
   --concurrency N        REST calls and joins in flight at once (default 32)
@@ -40,11 +43,16 @@ Options
                          address; one address reaches one port with at most ~28,000 connections; default 1)
   --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's grain
   --think-ms N           play: pause between a game's steps, like players reading (default 0)
-  --warmup N             play, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm
+  --warmup N             play, hostile, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm
                          before measuring (default: --games, at most 10; 0 skips)
   --ops N                bare, boardgameio: sends (moves) per group (default: the commands a game sends in --turns turns of play)
   --protocol P           hub protocol: json or msgpack (default json)
-  --rounds N             compare: run the targets N times, every other time in reverse order (default 1)
+  --rounds N             compare, hostile: run the targets (hostile: alone and beside the flood) N times, every
+                         other time in reverse order (default 1)
+  --flood-rate N         hostile: calls a second from each flooding seat (default 20; the server lets a player
+                         seat send 2 commands and 0.5 messages a second)
+  --join-rate N          hostile: joins a second with the hostile game's observer code (default 5; the server
+                         allows 60 a minute per code and 100 seats per game)
   --targets LIST         compare: which of ${TARGETS.join(',')} to run (default all; boardgameio is skipped
                          when its package is not installed)
   --no-build             compare: start the binaries as built, without dotnet build -c Release first
@@ -78,6 +86,8 @@ export function parseOptions(argv) {
       ops: { type: 'string' },
       protocol: { type: 'string', default: 'json' },
       rounds: { type: 'string', default: '1' },
+      'flood-rate': { type: 'string', default: '20' },
+      'join-rate': { type: 'string', default: '5' },
       targets: { type: 'string', default: TARGETS.join(',') },
       'no-build': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -88,7 +98,7 @@ export function parseOptions(argv) {
   if (positionals.length !== 1 || !SCENARIOS.includes(positionals[0]))
     throw new Error(`Name one scenario: ${SCENARIOS.join(', ')} (got ${positionals.length ? positionals.join(' ') : 'none'}).`);
   const scenario = positionals[0];
-  const defaultGames = { 'idle-games': 100, connections: 50, play: 10, bare: 10, boardgameio: 10, compare: 100 }[scenario];
+  const defaultGames = { 'idle-games': 100, connections: 50, play: 10, hostile: 10, bare: 10, boardgameio: 10, compare: 100 }[scenario];
   const games = integer('games', values.games ?? String(defaultGames), 1, LIMITS.games);
   const url = loopbackUrl(values.url);
   const sourceAddresses = integer('source-addresses', values['source-addresses'], 1, LIMITS.sourceAddresses);
@@ -117,6 +127,8 @@ export function parseOptions(argv) {
     ops: values.ops === undefined ? null : integer('ops', values.ops, 1, LIMITS.ops),
     protocol: values.protocol,
     rounds: integer('rounds', values.rounds, 1, LIMITS.rounds),
+    floodRate: integer('flood-rate', values['flood-rate'], 1, 200),
+    joinRate: integer('join-rate', values['join-rate'], 1, 50),
     targets: TARGETS.filter((t) => targets.includes(t)),
     build: !values['no-build'],
     commandTimeoutMs: integer('command-timeout', values['command-timeout'], 1, 600) * 1000,

@@ -230,14 +230,17 @@ internal static partial class Explanations
         };
     }
 
-    public static ResolutionRecord Outlook(ResolutionContext ctx, double d, double resolve, bool ceasefire, double? hazard, ImmutableArray<AttackOptionView> options)
+    public static ResolutionRecord Outlook(ResolutionContext ctx, RussianOutlookView shown, double resolve, bool asShown)
     {
+        var d = shown.Deterrence;
+        var options = shown.Options;
+        var ceasefire = shown.Hazard is not null;
         var higher = Math.Min(1, d + ctx.Value(ProbeDeterrence));
         var major = RussianOutlook.Utility(higher, ctx.Value(GainMajor) * (ctx.Value(GainResolveBase) + resolve), ctx.Value(CostMajor));
         var best = options.MaxBy(o => o.ExpectedUtility)!.Posture;
         var chosen = ctx.Russia.Posture;
         var why = chosen == best ? "it follows the line"
-            : ceasefire && hazard is { } h ? $"it departs from the line: the hazard h = {Fmt.Pct1(h)} (step D) is the chance each turn that spoilers, hardliners or miscalculation break a ceasefire whatever the line says"
+            : (ctx.Russia.Rearm ? shown.HazardIfRearming : shown.Hazard) is { } h ? $"it departs from the line: the hazard h = {Fmt.Pct1(h)}{(asShown ? " it was shown" : "")} (step D) is the chance each turn that spoilers, hardliners or miscalculation break a ceasefire whatever the line says"
             : "it departs from the line by its players' own choice";
         return Record(ctx, RecordKind.RussianOutlook, "RU") with
         {
@@ -249,7 +252,7 @@ internal static partial class Explanations
                 {
                     Formula = $"(1 - D) {Fmt.One(o.Gain)} - D {Fmt.One(o.CostOfWar)}",
                 })],
-            Outcome = $"With D as Russia perceives it ({Fmt.Two(d)}), best option: {Describe(best)}; chosen: {Describe(chosen)}: {why}.",
+            Outcome = $"With D as Russia {(asShown ? "perceived it when it gave its orders" : "perceives it")} ({Fmt.Two(d)}), best option: {Describe(best)}; chosen: {Describe(chosen)}: {why}.",
             Counterfactual = $"with D {Fmt.Short(ctx.Value(ProbeDeterrence))} higher, a major offensive's utility would be {Fmt.One(major)}",
             VisibleTo = [Role.RU],
         };

@@ -35,6 +35,9 @@ internal sealed class ResolutionContext(GameState state, ImmutableSortedDictiona
     public RulesTable Rules { get; } = state.Constants;
     public ulong Seed { get; } = state.Seed;
     public int Turn { get; } = state.Turn;
+
+    /// <summary>The log's format (<see cref="LogFormat"/>): a few records are computed as that format's rules did.</summary>
+    public int Format { get; } = state.Format;
     public ImmutableSortedDictionary<Role, Orders> Orders { get; } = orders;
 
     /// <summary>The world as the turn began, before any order took effect.</summary>

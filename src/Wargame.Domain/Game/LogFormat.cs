@@ -19,14 +19,28 @@ public static class LogFormat
 
     /// <summary>
     /// The game starts with the rule constants it is played with; events carry their outcomes; the state hash covers
-    /// <see cref="GameState.Hash"/>'s list of fields.
+    /// <see cref="GameState.Hash"/>'s list of fields. The oldest format whose commands the rules still re-run.
     /// </summary>
-    public const int Current = 2;
+    public const int Rerunnable = 2;
+
+    /// <summary>
+    /// Proposal ids come from a permutation keyed by the seed and are never redrawn (<see cref="ProposalIds"/>); format 2
+    /// drew them again on a clash, so its ids could depend on proposals a role could not see. And Russia's outlook record
+    /// judges its orders against the line its view showed as the turn began (<see cref="OutlookAsShown"/>); format 2
+    /// recomputed the line after the other roles' orders of the turn had taken effect.
+    /// </summary>
+    public const int PermutedProposalIds = 3;
+
+    /// <summary>The format from which the outlook record judges Russia's orders against the line it was shown.</summary>
+    public const int OutlookAsShown = PermutedProposalIds;
+
+    public const int Current = PermutedProposalIds;
 
     /// <summary>An event of a log in <paramref name="state"/>'s format, in the current shape, computed as its format's rules did.</summary>
     internal static GameEvent Upgrade(GameState state, GameEvent e)
     {
-        if (state.Format >= Current)
+        // Format 3 changed how ids are drawn and one record is computed, not the shape of any event.
+        if (state.Format >= Rerunnable)
             return e;
         return e switch
         {

@@ -26,7 +26,7 @@ public sealed record SavedGame(string Scenario, ulong Seed, ImmutableArray<GameE
     {
         var state = Rules.Replay(events);
         var kept = commands is not null ? [.. commands]
-            : state.Format == LogFormat.Current && CommandLog.Derive(events) is { Ok: true } derived ? derived.Commands
+            : state.Format >= LogFormat.Rerunnable && CommandLog.Derive(events) is { Ok: true } derived ? derived.Commands
             : ImmutableArray<GameCommand>.Empty;
         return new SavedGame(state.Scenario.Id, state.Seed, [.. events]) { Commands = kept, Hash = state.Hash() };
     }
@@ -60,8 +60,8 @@ public sealed record SavedGame(string Scenario, ulong Seed, ImmutableArray<GameE
 
         GameState state;
         var commands = saved.Commands.IsDefault ? [] : saved.Commands;
-        // Only the current rules can be re-run: a log of an older format replays its outcomes as they were logged.
-        var rerunnable = started.Format == LogFormat.Current;
+        // Only formats the rules still compute can be re-run: an older log replays its outcomes as they were logged.
+        var rerunnable = started.Format >= LogFormat.Rerunnable && started.Format <= LogFormat.Current;
         try
         {
             if (rerunnable)

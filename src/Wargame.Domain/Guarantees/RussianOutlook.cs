@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using Wargame.Domain.Adjudication;
+using Wargame.Domain.Game;
+using Wargame.Domain.Roles;
 using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 
@@ -11,6 +13,20 @@ namespace Wargame.Domain.Guarantees;
 /// </summary>
 public static class RussianOutlook
 {
+    /// <summary>
+    /// The line Russia is shown in <paramref name="world"/>, with <paramref name="deterrence"/> its estimate of D there: the
+    /// options, and under a ceasefire the hazard h with and without rearming. Russia's view shows it while Russia gives
+    /// its orders, and the outlook record judges those orders against the same line, taken from the world the turn
+    /// began in (not one already moved by the other roles' orders of that turn, which Russia could not see).
+    /// </summary>
+    public static RussianOutlookView Shown(World world, RulesTable rules, double deterrence)
+    {
+        var hasCeasefire = world.Ceasefire is not null;
+        var hazard = hasCeasefire ? Deterrence.Hazard(world, rules, deterrence, rearm: false).Value : (double?)null;
+        var rearming = hasCeasefire ? Deterrence.Hazard(world, rules, deterrence, rearm: true).Value : (double?)null;
+        return new RussianOutlookView(deterrence, hazard, rearming, Options(deterrence, world.Hidden(HiddenQuantity.Resolve), rules, hasCeasefire));
+    }
+
     public static double Utility(double deterrence, double gain, double cost) => (1 - deterrence) * gain - deterrence * cost;
 
     /// <summary>Gains scale with Russia's true resolve (base + resolve), so only Russia can compute its own line.</summary>

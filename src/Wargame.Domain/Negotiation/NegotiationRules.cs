@@ -19,6 +19,8 @@ internal static class NegotiationRules
             return Decision.Reject("proposer-not-party", $"{role.DisplayName()} is not a party to these terms (parties: {string.Join(", ", parties)}); add yourself as mediator or guarantor, or ask a party to propose.");
         if (TooManyOpen(state, role) is { } full)
             return full;
+        if (ProposalIds.Exhausted(state, p.Terms) is { } exhausted)
+            return Refuse(exhausted)!;
         return Decision.Accept(new ProposalMade(ProposalIds.Next(state, p.Terms), role, p.Terms, null));
     }
 
@@ -66,6 +68,8 @@ internal static class NegotiationRules
             return Decision.Reject("proposer-not-party", $"{role.DisplayName()} must be a party to its own counter-proposal.");
         if (TooManyOpen(state, role) is { } full)
             return full;
+        if (ProposalIds.Exhausted(state, c.Terms) is { } exhausted)
+            return Refuse(exhausted)!;
         return Decision.Accept(new ProposalMade(ProposalIds.Next(state, c.Terms), role, c.Terms, proposal.Id));
     }
 

@@ -33,7 +33,8 @@ internal sealed class ItemActions(GameState state, Role? role, ImmutableHashSet<
                 actions.Add(ProposalAction.Reject);
         }
         if (allowed.Contains(CommandKind.CounterProposal)
-            && NegotiationRules.CounterRefusal(state, r, proposal.Id) is null && NegotiationRules.TooManyOpenRefusal(state, r) is null)
+            && NegotiationRules.CounterRefusal(state, r, proposal.Id) is null && NegotiationRules.TooManyOpenRefusal(state, r) is null
+            && ProposalIds.Exhausted(state, proposal.Terms) is null)
             actions.Add(ProposalAction.Counter);
         if (allowed.Contains(CommandKind.RespondToProposal) && NegotiationRules.RespondRefusal(state, r, proposal.Id, ProposalResponse.Withdraw) is null)
             actions.Add(ProposalAction.Withdraw);

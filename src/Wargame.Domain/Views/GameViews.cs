@@ -187,7 +187,7 @@ public static class GameViews
             readsEstimate ? estimate.Deterrence : assessment.Deterrence,
             seesAll || audience.Role == Role.RU ? Belief(estimate, assessment, withTruth: seesAll) : null,
             [.. state.World.PendingTests.Where(t => KnowsId(t.AgreementId)).Select(t => new PendingTestView(t.AgreementId, t.Guarantor, t.Turn, t.Attack))],
-            sight.Sees(Role.RU) ? Outlook(state, estimate.Deterrence) : null);
+            sight.Sees(Role.RU) ? RussianOutlook.Shown(state.World, state.Constants, estimate.Deterrence) : null);
     }
 
     /// <summary>
@@ -221,14 +221,6 @@ public static class GameViews
             list.Add(new QuantityView(TroopsLastTurnQuantity, "Own troops in Ukraine at the last resolution", position.TroopsLastTurn, QuantityUnit.Count));
         }
         return [.. list];
-    }
-
-    private static RussianOutlookView Outlook(GameState state, double deterrence)
-    {
-        var hasCeasefire = state.World.Ceasefire is not null;
-        var hazard = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: false).Value : (double?)null;
-        var rearming = hasCeasefire ? Deterrence.Hazard(state.World, state.Constants, deterrence, rearm: true).Value : (double?)null;
-        return new RussianOutlookView(deterrence, hazard, rearming, RussianOutlook.Options(deterrence, state.World.Hidden(HiddenQuantity.Resolve), state.Constants, hasCeasefire));
     }
 
     private static readonly Term EstimateTerm = new("Russia's estimate (step C): the public terms seen through its intelligence", 0, "DESIGN", "docs/game-model.md step C (perception)");

@@ -167,7 +167,7 @@ internal static class GamesApi
         if (load is not { Ok: true, Game: { } saved })
             return Problem("bad-saved-game", load.Error ?? "Not a saved game.");
         if (!load.RulesRerun)
-            return Problem("bad-saved-game", "Only a log of the current format can be imported, because importing re-runs every command through today's rules; replay older logs with the command-line tool.");
+            return Problem("bad-saved-game", "Only a log of a format today's rules still compute (2 or later) can be imported, because importing re-runs every command through today's rules; replay older logs with the command-line tool.");
         if (catalog.Find(saved.Scenario) is null)
             return Problem("unknown-scenario", $"The saved game plays scenario '{saved.Scenario}', which this server does not have; GET /api/scenarios lists them.");
         if (ImpossibleDeadline(saved.Events, clock.Time.GetUtcNow()) is { } bad)

@@ -42,7 +42,7 @@ public sealed class HostileHubPropertyTests(ITestOutputHelper output)
     public async Task RussiaAndAnObserver_GetTheSamePushesRefusalsAndRecords_WhateverHappensOutOfTheirSight()
     {
         await using var server = await RunningServer.Start(settings: Unlimited);
-        var (probes, hidden) = (0, 0);
+        var (probes, hidden, pages) = (0, 0, 0);
         for (var pair = 0; pair < Pairs; pair++)
         {
             var seed = (ulong)(1000 + 7919 * pair);
@@ -78,6 +78,23 @@ public sealed class HostileHubPropertyTests(ITestOutputHelper output)
                 }
                 await Settled(server, plain);
                 await Settled(server, busy);
+
+                // Pages of older messages: every channel, from both seats, answered alike whatever the others said.
+                if (step % 5 == 4)
+                {
+                    foreach (var seat in new Func<Table, GameClient>[] { t => t.Players[Role.RU], t => t.Observer })
+                    {
+                        foreach (var channel in Channels)
+                        {
+                            foreach (var beforeId in new[] { 1, 2, 5, 40, random.Next(1, 1_000_000) })
+                            {
+                                pages++;
+                                var (pa, pb) = (await Page(seat(plain), channel, beforeId), await Page(seat(busy), channel, beforeId));
+                                Assert.True(pa == pb, $"OlderMessages([{string.Join(",", channel)}], {beforeId}): {pa} without hidden activity, {pb} with it");
+                            }
+                        }
+                    }
+                }
             }
 
             foreach (var (a, b) in new[] { (plain.Players[Role.RU], busy.Players[Role.RU]), (plain.Observer, busy.Observer) })
@@ -90,7 +107,7 @@ public sealed class HostileHubPropertyTests(ITestOutputHelper output)
             Assert.Equal(await PublicRecord(server, plain), await PublicRecord(server, busy));
             Assert.True((await busy.CurrentView()).Version > (await plain.CurrentView()).Version, "the busy game must hold hidden events");
         }
-        output.WriteLine($"{Pairs} game pairs of {Steps} visible steps: {hidden} hidden calls accepted, {probes} Russian probes in each game of a pair");
+        output.WriteLine($"{Pairs} game pairs of {Steps} visible steps: {hidden} hidden calls accepted, {probes} Russian probes and {pages} pages asked for in each game of a pair");
         Assert.True(hidden > Pairs * Steps / 2, $"only {hidden} hidden calls were accepted");
     }
 
@@ -263,6 +280,27 @@ public sealed class HostileHubPropertyTests(ITestOutputHelper output)
         foreach (var (who, method, args) in calls)
             accepted += (await Call(busy, who, method, args)).Accepted ? 1 : 0;
         return accepted;
+    }
+
+    /// <summary>Every channel a game can hold: the public one and every set of two or more roles.</summary>
+    private static readonly ImmutableArray<Role>[] Channels =
+    [
+        [],
+        .. Enumerable.Range(3, 13).Where(mask => (mask & (mask - 1)) != 0)
+            .Select(mask => RoleSet.All.Where((_, i) => (mask & (1 << i)) != 0).ToImmutableArray()),
+    ];
+
+    /// <summary>A page of a channel, or the refusal's text: what the caller learns either way.</summary>
+    private static async Task<string> Page(GameClient client, ImmutableArray<Role> members, int beforeId)
+    {
+        try
+        {
+            return Json(await client.OlderMessages(members, beforeId));
+        }
+        catch (HubException e)
+        {
+            return e.Message;
+        }
     }
 
     private static IEnumerable<(string Method, object?[] Args)> RussianProbes(int id, int n)

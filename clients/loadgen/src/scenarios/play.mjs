@@ -60,7 +60,7 @@ export function commandsPerGame(turns) {
 }
 
 /** The first turn of `--warmup` other games. */
-function warmUpGames(rest, scenarioId) {
+export function warmUpGames(rest, scenarioId) {
   return async (warm) => {
     const { games } = await createGames(warm, rest, scenarioId, warm.options.warmup);
     const tables = await seatGames(warm, games);
@@ -70,7 +70,7 @@ function warmUpGames(rest, scenarioId) {
 }
 
 /** Joins every game's seats: four roles, the facilitator and the observers. */
-async function seatGames(run, games) {
+export async function seatGames(run, games) {
   const { options, result } = run;
   const tables = [];
   const joining = performance.now();
@@ -96,7 +96,7 @@ async function seatGames(run, games) {
 }
 
 /** Plays `turns` turns of one game; returns how many were completed. */
-async function playGame(run, table, turns) {
+export async function playGame(run, table, turns) {
   const { roles, facilitator, seats, byAudience } = table;
   const fail = (why) => { run.errors.add(`game stopped: ${why}`); return false; };
   for (const seat of seats) seat.strict = true;

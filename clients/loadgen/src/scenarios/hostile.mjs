@@ -1,0 +1,208 @@
+import { performance } from 'node:perf_hooks';
+import { Tally, inParallel, round } from '../stats.mjs';
+import { chooseScenario } from '../rest.mjs';
+import { Seat, errorCode } from '../hub.mjs';
+import { FACILITATOR, PUBLIC, roleAudience } from '../entitlement.mjs';
+import { createRun, measurePhase, sleep, warmUp } from '../run.mjs';
+import { createGames } from './games.mjs';
+import { playGame, seatGames, warmUpGames } from './play.mjs';
+
+const ROLES = ['UA', 'RU', 'US', 'EU'];
+
+/**
+ * Whether a hostile game slows the others: the same `play` load (--games games, --turns turns) twice on one server,
+ * once alone and once beside one more game whose seats flood the server at --flood-rate calls a second each, far
+ * beyond the per-seat limits (commands, messages, pages of older messages, proposals up to the open cap), while a
+ * joiner opens a connection and joins with the game's observer code --join-rate times a second (beyond the per-code
+ * limit, up to the cap on seats). The two runs alternate order over --rounds; each reports the playing games'
+ * commands per second and round trips, and the flood what the server answered it.
+ */
+export async function hostile(run, rest) {
+  const { options, result } = run;
+  const scenario = await chooseScenario(rest, options.scenarioId, options.turns);
+  const turns = Math.min(options.turns, scenario.turns);
+  Object.assign(result, { scenarioId: scenario.id, turns, floodCallsPerSeatPerSecond: options.floodRate, joinsPerSecond: options.joinRate });
+  if (options.warmup > 0) result.warmup = await warmUp(run, warmUpGames(rest, scenario.id));
+
+  result.rounds = [];
+  for (let r = 0; r < options.rounds && !run.signal.aborted; r++) {
+    const order = r % 2 === 0 ? ['alone', 'beside'] : ['beside', 'alone'];
+    const figures = {};
+    for (const kind of order) figures[kind] = await playing(run, rest, scenario.id, turns, kind === 'beside');
+    result.rounds.push({ order: order.join(' then '), ...figures });
+  }
+  result.ratio = ratios(result.rounds);
+}
+
+/** The playing games' commands per second and round trips, beside the flood / alone, over all rounds (mean of the ratios). */
+export function ratios(rounds) {
+  const mean = (xs) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : null);
+  const of = (pick) => mean(rounds.map((r) => [pick(r.beside), pick(r.alone)]).filter(([b, a]) => b != null && a > 0).map(([b, a]) => b / a));
+  return {
+    commandsPerSecond: of((f) => f.commandsPerSecond),
+    roundTripP50: of((f) => f.roundTripMs.p50),
+    roundTripP99: of((f) => f.roundTripMs.p99),
+    viewPushP50: of((f) => f.viewPushMs.p50),
+    viewPushP99: of((f) => f.viewPushMs.p99),
+  };
+}
+
+/** One measured run of --games playing games, with or without the hostile game flooding beside them. */
+async function playing(run, rest, scenarioId, turns, besideFlood) {
+  const measured = createRun(run.options);
+  measured.signal = run.signal;
+  const flood = besideFlood ? await startFlood(run, rest, scenarioId) : null;
+  const { games } = await createGames(measured, rest, scenarioId, run.options.games);
+  const tables = await seatGames(measured, games);
+  const ready = tables.filter((t) => t.ready);
+  measured.memory.mark('after-join');
+  const figures = await measurePhase(measured, 'after-join', 'after-play', async () => {
+    const outcomes = await Promise.all(ready.map((table) => playGame(measured, table, turns)));
+    return { gamesCompleted: outcomes.filter((t) => t === turns).length };
+  });
+  const floodFigures = flood ? await flood.stop() : null;
+  measured.stopping = true;
+  await inParallel(tables.flatMap((t) => t.seats), run.options.concurrency, { aborted: false }, (seat) => seat.close());
+  measured.memory.stop();
+  // The playing games' problems are the run's: a leak, an odd push or an error counts wherever it happens.
+  for (const kind of ['errors', 'hubOddities', 'entitlement'])
+    for (const [what, n] of Object.entries(measured[kind].toJSON())) run[kind].add(`${besideFlood ? 'beside the flood' : 'alone'}: ${what}`, n);
+  run.commands += measured.commands;
+  run.accepted += measured.accepted;
+  return {
+    games: ready.length,
+    gamesCompleted: figures.gamesCompleted,
+    accepted: figures.accepted,
+    seconds: figures.seconds,
+    commandsPerSecond: figures.commandsPerSecond,
+    roundTripMs: pick(measured.stats.commandRoundTrip.summary()),
+    viewPushMs: pick(measured.stats.viewPush.summary()),
+    refusedByCode: measured.rejections.toJSON(),
+    loadAverage: figures.loadAverage,
+    ...(figures.serverCpuMsPerCommand !== undefined ? { serverCpuMsPerCommand: figures.serverCpuMsPerCommand, serverCoresBusy: figures.serverCoresBusy } : {}),
+    ...(floodFigures ? { flood: floodFigures } : {}),
+  };
+}
+
+const pick = ({ count, p50, p99, max }) => ({ count, p50, p99, max });
+
+/**
+ * Creates the hostile game, seats its four roles, an observer and its facilitator (who opens the negotiation and
+ * then only listens), and starts every seat flooding. `stop()` ends the flood, closes its connections and returns,
+ * per kind of call, what the server answered: accepted, refused by code, or a hub error by code.
+ */
+export async function startFlood(run, rest, scenarioId) {
+  const floodRun = createRun({ ...run.options, serverPid: null });
+  floodRun.signal = run.signal;
+  const { games } = await createGames(floodRun, rest, scenarioId, 1);
+  if (games.length !== 1) throw new Error(`the hostile game could not be created: ${JSON.stringify(floodRun.errors.toJSON())}`);
+  const [game] = games;
+  const roles = Object.fromEntries(ROLES.map((role) => [role, new Seat(floodRun, `hostile ${role}`, { audience: roleAudience(role) })]));
+  const observer = new Seat(floodRun, 'hostile observer', { audience: PUBLIC });
+  const facilitator = new Seat(floodRun, 'hostile facilitator', { audience: FACILITATOR });
+  const seats = [...Object.values(roles), observer, facilitator];
+  const joined = await Promise.all([
+    ...ROLES.map((role) => roles[role].open('JoinWithCode', game.joinCodes[role], `Hostile ${role}`)),
+    observer.open('JoinWithCode', game.observerCode, 'Hostile observer'),
+    facilitator.open('JoinAsFacilitator', game.gameId, game.facilitatorKey),
+  ]);
+  if (!joined.every(Boolean) || !(await facilitator.command('AdvancePhase'))?.result?.accepted)
+    throw new Error(`the hostile game could not be seated and opened: ${JSON.stringify(floodRun.errors.toJSON())}`);
+
+  const answers = new Tally();
+  const stop = new AbortController();
+  let n = 0;
+  const text = () => `flood ${n++} ${'x'.repeat(200)}`;
+  const ceasefire = { kind: 'ceasefire', durationTurns: 4, line: 'Freeze', dmzWidthKm: 10, monitoring: 'UnarmedMonitors', monitorsFrom: ['OSCE'], jointCommission: true, specificity: 'Specific', sanctionsRelief: 'Phased', prisonerExchange: true };
+  const guarantee = { kind: 'guarantee', durationTurns: 4, guarantors: ['EU'], legalForm: 'ExecutiveAgreement', trigger: 'Consultative', armsAndIntelligence: true };
+  const orders = { kind: 'russia', posture: 'Comply', rearm: false, sanctionsEvasion: false };
+  // Ukraine first fills its open proposals to the cap, as fast as its seat's limit lets it, so the flood runs at the cap.
+  const cap = await proposeToTheCap(roles.UA, ceasefire, run.signal);
+  // Each seat cycles through its calls: messages, proposals to the open cap, orders out of phase, answers to ids it
+  // cannot see, and pages of every channel it may or may not read.
+  const calls = {
+    UA: [(s) => s.invokeRaw('PostMessage', { to: [], text: text() }), (s) => s.invokeRaw('Propose', ceasefire), (s) => s.invokeRaw('OlderMessages', [], 1_000_000)],
+    RU: [(s) => s.invokeRaw('PostMessage', { to: ['UA'], text: text() }), (s) => s.invokeRaw('SubmitOrders', orders), (s) => s.invokeRaw('RespondToProposal', 100_000 + (n++ % 900_000), 'Accept')],
+    US: [(s) => s.invokeRaw('OlderMessages', [], 1_000_000), (s) => s.invokeRaw('OlderMessages', ['UA', 'EU'], 5), (s) => s.invokeRaw('PostMessage', { to: ['EU'], text: text() })],
+    EU: [(s) => s.invokeRaw('Propose', guarantee), (s) => s.invokeRaw('PostMessage', { to: [], text: text() }), (s) => s.invokeRaw('OlderMessages', ['US', 'EU'], 1_000_000)],
+    observer: [(s) => s.invokeRaw('OlderMessages', [], 1_000_000), (s) => s.invokeRaw('PostMessage', { to: [], text: text() })],
+  };
+  const floods = [
+    ...ROLES.map((role) => floodSeat(roles[role], calls[role], run.options.floodRate, stop.signal, answers)),
+    floodSeat(observer, calls.observer, run.options.floodRate, stop.signal, answers),
+    floodJoins(floodRun, game.observerCode, run.options.joinRate, stop.signal, answers),
+  ];
+  const started = performance.now();
+  return {
+    async stop() {
+      stop.abort();
+      const joiners = (await Promise.all(floods)).flat();
+      const seconds = (performance.now() - started) / 1000;
+      floodRun.stopping = true;
+      await inParallel([...seats, ...joiners], run.options.concurrency, { aborted: false }, (seat) => seat.close());
+      const byCall = answers.toJSON();
+      const calls = Object.values(byCall).reduce((a, b) => a + b, 0);
+      return { proposalsBeforeTheCap: cap, seconds: round(seconds), calls, callsPerSecond: round(calls / seconds), answers: byCall, connectionErrors: floodRun.errors.toJSON(), entitlement: floodRun.entitlement.toJSON() };
+    },
+  };
+}
+
+/**
+ * Proposes until the game answers too-many-proposals, waiting out rate-limited answers, for at most 90 s; returns
+ * how many proposals were accepted (null if the cap was not reached).
+ */
+async function proposeToTheCap(seat, terms, signal) {
+  const until = performance.now() + 90_000;
+  let accepted = 0;
+  while (!signal.aborted && performance.now() < until) {
+    const result = await seat.invokeRaw('Propose', terms);
+    if (result?.accepted) accepted++;
+    else if (result?.code === 'too-many-proposals') return accepted;
+    else if (result?.code === 'rate-limited') await sleep(500, signal);
+    else throw new Error(`the hostile game's proposal was refused: ${result?.code}: ${result?.message}`);
+  }
+  return null;
+}
+
+/** Calls `rate` times a second from one seat, whatever the answers, with at most 8 calls in flight; resolves when stopped. */
+async function floodSeat(seat, calls, rate, signal, answers) {
+  const inFlight = new Set();
+  for (let i = 0; !signal.aborted; i++) {
+    const make = calls[i % calls.length];
+    if (inFlight.size < 8) {
+      const call = classify(make(seat), answers, `${seat.label.split(' ')[1]} ${callName(make)}`).finally(() => inFlight.delete(call));
+      inFlight.add(call);
+    }
+    await sleep(1000 / rate, signal);
+  }
+  await Promise.allSettled([...inFlight]);
+  return [];
+}
+
+/** A new connection joining with the observer code `rate` times a second; every seated connection is closed at the end. */
+async function floodJoins(floodRun, code, rate, signal, answers) {
+  const opened = [];
+  const joins = [];
+  for (let i = 0; !signal.aborted; i++) {
+    const seat = new Seat(floodRun, `joiner ${i}`, { audience: PUBLIC });
+    opened.push(seat);
+    joins.push(classify(seat.invokeRawAfterStart('JoinWithCode', code, `Joiner ${i}`), answers, 'joiner JoinWithCode'));
+    await sleep(1000 / rate, signal);
+  }
+  await Promise.allSettled(joins);
+  return opened;
+}
+
+/** Tallies a call's answer: "accepted", "refused <code>" (a CommandResult) or "error <code>" (a HubException). */
+async function classify(promise, answers, what) {
+  try {
+    const result = await promise;
+    if (result && typeof result === 'object' && 'accepted' in result) answers.add(`${what}: ${result.accepted ? 'accepted' : `refused ${result.code}`}`);
+    else answers.add(`${what}: answered`);
+  } catch (error) {
+    answers.add(`${what}: error ${errorCode(error)}`);
+  }
+}
+
+/** The hub method a call maker invokes, read from its source ("PostMessage"). */
+const callName = (make) => /invokeRaw\('([A-Za-z]+)'/.exec(String(make))?.[1] ?? 'call';

@@ -1,0 +1,73 @@
+import { after, before, test } from 'node:test';
+import assert from 'node:assert/strict';
+import { parseOptions } from '../src/options.mjs';
+import { RestClient } from '../src/rest.mjs';
+import { createRun, report } from '../src/run.mjs';
+import { buildServer, startServer } from '../src/servers.mjs';
+import { commandsPerGame } from '../src/scenarios/play.mjs';
+import { hostile, ratios } from '../src/scenarios/hostile.mjs';
+
+// A real Wargame server (the Release build) on a free loopback port, with a fresh data directory.
+let server;
+before(async () => {
+  await buildServer('wargame', { always: false });
+  server = await startServer('wargame');
+}, { timeout: 600_000 });
+after(() => server?.stop());
+
+const sum = (answers, pattern) => Object.entries(answers).filter(([what]) => pattern.test(what)).reduce((n, [, k]) => n + k, 0);
+
+test('a hostile game flooding beyond every per-seat limit is refused as the limits say, and the games beside it play on untouched', { timeout: 300_000 }, async () => {
+  const options = parseOptions(['hostile', '--url', server.url.href, '--games', '2', '--turns', '2', '--warmup', '1', '--flood-rate', '20', '--join-rate', '5', '--command-timeout', '15']);
+  const run = createRun({ ...options, serverPid: server.pid });
+  const rest = new RestClient(options.url);
+  try {
+    await hostile(run, rest);
+  } finally {
+    rest.close();
+  }
+  const r = report(run);
+
+  // The playing games, alone and beside the flood: every command accepted, every view where it belongs.
+  assert.deepEqual(r.errors, {});
+  assert.deepEqual(r.entitlementViolations, {});
+  assert.deepEqual(r.hubOddities, {});
+  const [round] = r.result.rounds;
+  for (const kind of ['alone', 'beside'])
+    assert.deepEqual([round[kind].gamesCompleted, round[kind].accepted, round[kind].refusedByCode], [2, 2 * commandsPerGame(2), {}], kind);
+
+  const { flood } = round.beside;
+  assert.deepEqual(flood.entitlement, {});
+  assert.deepEqual(flood.connectionErrors, {});
+  const { answers } = flood;
+  // Ukraine filled its open proposals to the cap (50, counting any the scenario opens with) before the flood began.
+  assert.ok(flood.proposalsBeforeTheCap > 0 && flood.proposalsBeforeTheCap <= 50, `${flood.proposalsBeforeTheCap} proposals before the cap`);
+  assert.ok(sum(answers, /UA Propose: refused too-many-proposals/) > 0, JSON.stringify(answers));
+  // Far beyond the command and message rates: most calls are refused before the game is asked.
+  assert.ok(sum(answers, /PostMessage: refused rate-limited/) > 0, JSON.stringify(answers));
+  assert.ok(sum(answers, /(Propose|SubmitOrders|RespondToProposal): refused rate-limited/) > 0, JSON.stringify(answers));
+  assert.ok(sum(answers, /OlderMessages: error rate-limited/) > 0, JSON.stringify(answers));
+  // Within its burst a seat is heard, and the game's own rules answer: orders out of phase, ids it cannot see.
+  assert.ok(sum(answers, /PostMessage: accepted/) > 0, JSON.stringify(answers));
+  assert.ok(sum(answers, /SubmitOrders: refused (?!rate-limited)/) > 0, JSON.stringify(answers));
+  assert.equal(sum(answers, /RespondToProposal: accepted/), 0, JSON.stringify(answers));
+  // An observer never posts, whatever its rate.
+  assert.equal(sum(answers, /observer PostMessage: accepted/), 0, JSON.stringify(answers));
+  // Joins with one code: 60 a minute, then refused.
+  const joins = sum(answers, /joiner JoinWithCode/);
+  const seated = sum(answers, /joiner JoinWithCode: answered/);
+  assert.ok(seated > 0 && seated <= 60, `${seated} of ${joins} joins seated: ${JSON.stringify(answers)}`);
+  assert.equal(sum(answers, /joiner JoinWithCode: error (?!rate-limited)/), 0, JSON.stringify(answers));
+  // Nothing the flood sent went unanswered or failed on the server.
+  assert.equal(sum(answers, /error (server-error|invoke-timeout|connect-timeout)/), 0, JSON.stringify(answers));
+  assert.ok(flood.callsPerSecond > 20, `the flood sent ${flood.callsPerSecond} calls a second`);
+
+  // The ratios are computed from the two runs side by side.
+  assert.equal(r.result.ratio.commandsPerSecond, Math.round((round.beside.commandsPerSecond / round.alone.commandsPerSecond) * 1000) / 1000);
+});
+
+test('the ratios average each round\'s beside-the-flood figure over its alone figure', () => {
+  const figures = (cps, p50, p99) => ({ commandsPerSecond: cps, roundTripMs: { p50, p99 }, viewPushMs: { p50, p99 } });
+  const rounds = [{ alone: figures(100, 10, 40), beside: figures(90, 12, 40) }, { alone: figures(100, 10, 40), beside: figures(110, 8, 60) }];
+  assert.deepEqual(ratios(rounds), { commandsPerSecond: 1, roundTripP50: 1, roundTripP99: 1.25, viewPushP50: 1, viewPushP99: 1.25 });
+});
