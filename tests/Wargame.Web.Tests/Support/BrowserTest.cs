@@ -17,10 +17,13 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
 
     protected string Address => Server.Address;
 
+    /// <summary>Command-line settings the test's server starts with, beside the test defaults.</summary>
+    protected virtual string[] ServerSettings => [];
+
     public async Task InitializeAsync()
     {
         browser.TakePageErrors();
-        _server = await WebServer.Start();
+        _server = await WebServer.Start(settings: ServerSettings);
     }
 
     public async Task DisposeAsync()
@@ -79,5 +82,5 @@ public abstract class BrowserTest(BrowserFixture browser) : IAsyncLifetime
     protected ValueTask StopServerKeepingData() => Server.DisposeAsync(keepData: true);
 
     /// <summary>Starts the server again on the same address over the same SQLite file.</summary>
-    protected async Task StartServerAgain() => _server = await WebServer.Start(new Uri(Address).Port, Server.DataDirectory);
+    protected async Task StartServerAgain() => _server = await WebServer.Start(new Uri(Address).Port, Server.DataDirectory, ServerSettings);
 }

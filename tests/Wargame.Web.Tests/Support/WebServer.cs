@@ -22,8 +22,11 @@ public sealed class WebServer : IAsyncDisposable
     public string DataDirectory { get; }
     public string Address { get; }
 
-    /// <summary>Starts on a free port with a fresh data directory, or on <paramref name="port"/> over an existing one (a restart).</summary>
-    public static async Task<WebServer> Start(int port = 0, string? dataDirectory = null)
+    /// <summary>
+    /// Starts on a free port with a fresh data directory, or on <paramref name="port"/> over an existing one (a restart);
+    /// <paramref name="settings"/> are more command-line settings ("--Wargame:MessageBurst", "500").
+    /// </summary>
+    public static async Task<WebServer> Start(int port = 0, string? dataDirectory = null, params string[] settings)
     {
         var webRoot = Path.Combine(Repository.Root, "src", "Wargame.Server", "wwwroot");
         if (!File.Exists(Path.Combine(webRoot, "index.html")))
@@ -36,6 +39,7 @@ public sealed class WebServer : IAsyncDisposable
             "--Wargame:DataDirectory", data,
             "--Wargame:ScenarioDirectory", Path.Combine(AppContext.BaseDirectory, "TestScenarios"),
             "--Serilog:MinimumLevel:Default", "Warning",
+            .. settings,
         ]);
         await app.StartAsync().WaitAsync(Timeouts.Start);
         return new WebServer(app, data);
