@@ -1,24 +1,13 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseOptions } from '../src/options.mjs';
-import { createRun, report } from '../src/run.mjs';
-import { buildServer, startServer } from '../src/servers.mjs';
+import { runScenario, serverForTests } from '../src/testing.mjs';
 import { bare } from '../src/scenarios/bare.mjs';
 
 // The bare hub (benchmarks/Wargame.BareHub, Release) on a free loopback port.
-let server;
-before(async () => {
-  await buildServer('bare', { always: false });
-  server = await startServer('bare');
-}, { timeout: 600_000 });
-after(() => server?.stop());
+const bareHub = serverForTests('bare');
 
-async function runBare(protocol) {
-  const options = parseOptions(['bare', '--url', server.url.href, '--games', '3', '--ops', '12', '--warmup', '1', '--protocol', protocol, '--command-timeout', '15']);
-  const run = createRun({ ...options, serverPid: server.pid });
-  await bare(run);
-  return report(run);
-}
+const runBare = (protocol) =>
+  runScenario(bareHub.server, bare, ['bare', '--games', '3', '--ops', '12', '--warmup', '1', '--protocol', protocol, '--command-timeout', '15']);
 
 for (const protocol of ['json', 'msgpack']) {
   test(`bare (${protocol}): every send reaches all six members of its group, once`, { timeout: 120_000 }, async () => {

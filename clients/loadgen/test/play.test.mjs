@@ -1,18 +1,10 @@
-import { after, before, test } from 'node:test';
+import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { parseOptions } from '../src/options.mjs';
-import { RestClient } from '../src/rest.mjs';
-import { createRun, report } from '../src/run.mjs';
-import { buildServer, startServer } from '../src/servers.mjs';
+import { runScenario, serverForTests } from '../src/testing.mjs';
 import { commandsPerGame, play } from '../src/scenarios/play.mjs';
 
 // A real Wargame server (the Release build) on a free loopback port, with a fresh data directory.
-let server;
-before(async () => {
-  await buildServer('wargame', { always: false });
-  server = await startServer('wargame');
-}, { timeout: 600_000 });
-after(() => server?.stop());
+const wargame = serverForTests('wargame');
 
 /** Seats that may see each command of one turn (four roles, the facilitator, one observer). */
 function viewsExpectedInTurn(turn) {
@@ -28,15 +20,7 @@ function viewsExpectedInTurn(turn) {
 }
 
 test('play waits at every seat that may see a command, and only there, timing each view from its own command', { timeout: 300_000 }, async () => {
-  const options = parseOptions(['play', '--url', server.url.href, '--games', '2', '--turns', '2', '--warmup', '1', '--command-timeout', '15']);
-  const run = createRun({ ...options, serverPid: server.pid });
-  const rest = new RestClient(options.url);
-  try {
-    await play(run, rest);
-  } finally {
-    rest.close();
-  }
-  const r = report(run);
+  const r = await runScenario(wargame.server, play, ['play', '--games', '2', '--turns', '2', '--warmup', '1', '--command-timeout', '15']);
 
   // Waiting at a seat that cannot see a command (the old behaviour) ends in view timeouts here.
   assert.deepEqual(r.errors, {});
@@ -62,15 +46,7 @@ test('play waits at every seat that may see a command, and only there, timing ea
 });
 
 test('a MessagePack client plays a turn: the same views and deltas, in the same shape, as a JSON client', { timeout: 300_000 }, async () => {
-  const options = parseOptions(['play', '--url', server.url.href, '--games', '1', '--turns', '1', '--warmup', '0', '--protocol', 'msgpack', '--command-timeout', '15']);
-  const run = createRun({ ...options, serverPid: server.pid });
-  const rest = new RestClient(options.url);
-  try {
-    await play(run, rest);
-  } finally {
-    rest.close();
-  }
-  const r = report(run);
+  const r = await runScenario(wargame.server, play, ['play', '--games', '1', '--turns', '1', '--warmup', '0', '--protocol', 'msgpack', '--command-timeout', '15']);
 
   assert.deepEqual(r.errors, {});
   // The entitlement check reads the views' camelCase fields and enum names: they arrive as in JSON.
