@@ -28,7 +28,7 @@ public sealed class AccessibilityTests(BrowserFixture browser) : BrowserTest(bro
         await Expect(page.GetByLabel("Your name")).ToBeFocusedAsync();
         await page.Keyboard.TypeAsync("Europe team");
         await page.Keyboard.PressAsync("Enter");
-        await page.WaitForURLAsync(new Regex("#/game/"), HashRoute);
+        await Expect(page).ToHaveURLAsync(new Regex("#/game/"));
 
         await page.GetByRole(AriaRole.Tab, new() { Name = "Briefing" }).FocusAsync();
         await page.Keyboard.PressAsync("ArrowRight");

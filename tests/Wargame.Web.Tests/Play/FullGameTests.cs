@@ -322,7 +322,7 @@ public sealed class FullGameTests(BrowserFixture browser) : BrowserTest(browser)
     private async Task ForkFromTurnTwo()
     {
         await _facilitator.GetByRole(AriaRole.Button, new() { Name = "Fork a new game from turn 2" }).ClickAsync();
-        await _facilitator.WaitForURLAsync(new Regex("#/facilitate/"), HashRoute);
+        await Expect(_facilitator).ToHaveURLAsync(new Regex("#/facilitate/"));
         await Expect(_facilitator.GetByTestId("turn")).ToHaveTextAsync("Turn 2 of 4");
         await Expect(_facilitator.GetByTestId("phase")).ToHaveTextAsync("Briefing");
         // The fork keeps the agreements signed in turn 1 and is a live game with its own codes.
@@ -338,7 +338,7 @@ public sealed class FullGameTests(BrowserFixture browser) : BrowserTest(browser)
         var instructor = await NewPage();
         await instructor.GotoAsync(Address + "/");
         await instructor.GetByLabel("Saved-game file (.json)").SetInputFilesAsync(exported);
-        await instructor.WaitForURLAsync(new Regex("#/replay/"), HashRoute);
+        await Expect(instructor).ToHaveURLAsync(new Regex("#/replay/"));
         await Expect(instructor.GetByTestId("replay-step")).ToContainTextAsync("(game over)");
         await instructor.GetByRole(AriaRole.Radio, new() { Name = "United States" }).CheckAsync();
         await Expect(instructor.GetByTestId("private-US")).ToContainTextAsync(Secrets["US"]);

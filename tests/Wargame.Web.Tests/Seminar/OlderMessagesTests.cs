@@ -38,7 +38,7 @@ public sealed class OlderMessagesTests(BrowserFixture browser) : BrowserTest(bro
         await student.GetByLabel("Join code").FillAsync(codes.UA);
         await student.GetByLabel("Your name").FillAsync("Patient Ukraine");
         await student.GetByRole(AriaRole.Button, new() { Name = "Join", Exact = true }).ClickAsync();
-        await student.WaitForURLAsync(new Regex("#/game/"), HashRoute);
+        await Expect(student).ToHaveURLAsync(new Regex("#/game/"));
 
         await Tab(student, "Channels");
         var channel = student.GetByRole(AriaRole.List, new() { Name = "Messages in Public" });
