@@ -57,6 +57,8 @@ Options
                          seat send 2 commands and 0.5 messages a second)
   --flood-seats N        hostile: seats of each role in the hostile game, all flooding (default 2; the seats of one
                          role share its budget); the facilitator floods too (notes, deadlines, pages)
+  --flood-nice N         hostile: nice value of the flooding process, 0-19 (default 0); on one shared machine a
+                         positive value keeps the attacker's own CPU from counting as the server's slowdown
   --flood-in-process     hostile: run the flood in the load generator's own process (as before), not in a child
   --join-rate N          hostile: joins a second with the hostile game's observer code (default 5; the server
                          allows 60 a minute per code and 100 seats per game)
@@ -97,6 +99,7 @@ export function parseOptions(argv) {
       'join-rate': { type: 'string', default: '5' },
       'flood-seats': { type: 'string', default: '2' },
       'flood-in-process': { type: 'boolean', default: false },
+      'flood-nice': { type: 'string', default: '0' },
       targets: { type: 'string', default: TARGETS.join(',') },
       'no-build': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -140,6 +143,7 @@ export function parseOptions(argv) {
     joinRate: integer('join-rate', values['join-rate'], 1, 50),
     floodSeats: integer('flood-seats', values['flood-seats'], 1, 10),
     floodInProcess: values['flood-in-process'],
+    floodNice: integer('flood-nice', values['flood-nice'], 0, 19),
     targets: TARGETS.filter((t) => targets.includes(t)),
     build: !values['no-build'],
     commandTimeoutMs: integer('command-timeout', values['command-timeout'], 1, 600) * 1000,

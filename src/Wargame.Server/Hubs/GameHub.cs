@@ -230,7 +230,7 @@ internal sealed class GameHub(
     private Task<CommandResult> RateLimited(SeatRecord seat, string what)
     {
         if (limits.ShouldLogRefusal(seat.SeatId, out var refused))
-            logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited ({What}); {Refused} refusals of this seat since the last such line",
+            logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited ({What}); {Refused} call(s) refused since this seat's previous such line",
                 seat.SeatId, seat.GameId, what, refused);
         return Refuse("rate-limited", $"Your seat is sending {what} too fast; wait a few seconds and try again.");
     }
