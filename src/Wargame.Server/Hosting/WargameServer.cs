@@ -104,6 +104,7 @@ public static class WargameServer
         services.AddSingleton<SeatRateLimits>();
         services.AddSingleton<Seating>();
         services.AddSingleton<GameCreation>();
+        services.AddSingleton<CommandMetrics>();
         services.AddSingleton<IGamePublisher, HubGamePublisher>();
         services.AddSingleton<GameLinks>();
         services.AddHostedService(sp => sp.GetRequiredService<GameLinks>());
