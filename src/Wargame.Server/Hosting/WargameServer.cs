@@ -155,6 +155,7 @@ public static class WargameServer
         NodeStartup.ConstructWhileKestrelStarts(services);
 
         var app = builder.Build();
+        NodeStartup.BeginStarting(app.Services);
         if (trustedProxies.Count > 0)
             app.UseForwardedHeaders();
         app.UseSecurityHeaders();
