@@ -1,7 +1,7 @@
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { Latencies, Tally, inParallel, round } from './stats.mjs';
-import { MemoryProbe, coresBetween, cpuSecondsBetween, runQueueWaitBetween } from './server-memory.mjs';
+import { MemoryProbe, coresBetween, cpuSecondsBetween, readCpuSeconds, runQueueWaitBetween } from './server-memory.mjs';
 
 /** Everything one run shares: target, limits, the stop signal, and the counters every connection feeds. */
 export function createRun(options) {
@@ -101,7 +101,7 @@ export async function measurePhase(run, from, to, body) {
 /**
  * Warms the server before measuring (a cold server spends about twice the CPU per command compiling): `body`
  * drives a few games on a run of its own, so none of its figures mix with the measured ones, and returns the
- * seats it opened and its own figures. Then a second's pause lets the JIT's background tier-1 compilations finish.
+ * seats it opened and its own figures. Then it waits for the server to settle (see serverSettled).
  */
 export async function warmUp(run, body) {
   const warm = createRun({ ...run.options, serverPid: null });
@@ -113,8 +113,32 @@ export async function warmUp(run, body) {
   // What went wrong while warming up is reported with the run: a leak or an odd push is one wherever it happens.
   for (const kind of ['errors', 'hubOddities', 'entitlement'])
     for (const [what, n] of Object.entries(warm[kind].toJSON())) run[kind].add(`warm-up: ${what}`, n);
-  await sleep(1000, run.signal);
-  return { ...figures, commands: warm.accepted, seconds: round((performance.now() - started) / 1000) };
+  const settledSeconds = await serverSettled(run.options.serverPid, run.signal);
+  return { ...figures, commands: warm.accepted, seconds: round((performance.now() - started) / 1000), settledSeconds };
+}
+
+/**
+ * After the warm-up the runtime is still compiling hot methods at its higher tier in the background (measured: a
+ * 100-game run right after a warm-up cost twice the server CPU per command of the next run). Waits until the server
+ * process is idle — under a tenth of a core over two half-second samples running — at most 60 s; a second when the
+ * server is not ours to watch. Returns the seconds waited.
+ */
+async function serverSettled(pid, signal) {
+  const started = performance.now();
+  if (pid === null || pid === undefined) {
+    await sleep(1000, signal);
+    return 1;
+  }
+  const sampleMs = 500;
+  let quiet = 0;
+  let cpu = readCpuSeconds(pid);
+  while (quiet < 2 && performance.now() - started < 60_000 && !signal?.aborted) {
+    await sleep(sampleMs, signal);
+    const now = readCpuSeconds(pid);
+    quiet = now - cpu < 0.1 * (sampleMs / 1000) ? quiet + 1 : 0;
+    cpu = now;
+  }
+  return round((performance.now() - started) / 1000);
 }
 
 /** The 1-minute load average sampled every second until stopped: { min, mean, max }. */
