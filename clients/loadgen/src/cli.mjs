@@ -8,13 +8,14 @@ import { idleGames } from './scenarios/idle-games.mjs';
 import { connections } from './scenarios/connections.mjs';
 import { play } from './scenarios/play.mjs';
 import { bare } from './scenarios/bare.mjs';
-import { hostile } from './scenarios/hostile.mjs';
+import { flood, hostile } from './scenarios/hostile.mjs';
 
 const SCENARIOS = {
   'idle-games': idleGames,
   connections,
   play,
   hostile,
+  flood,
   bare,
   // An optional dependency: loaded only when asked for.
   boardgameio: async (run) => (await import('./scenarios/boardgameio.mjs')).boardgameio(run),

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { isIP } from 'node:net';
 
-export const SCENARIOS = ['idle-games', 'connections', 'play', 'hostile', 'bare', 'boardgameio', 'compare'];
+export const SCENARIOS = ['idle-games', 'connections', 'play', 'hostile', 'flood', 'bare', 'boardgameio', 'compare'];
 export const PROTOCOLS = ['json', 'msgpack'];
 export const TARGETS = ['bare', 'boardgameio', 'wargame'];
 
@@ -18,7 +18,11 @@ Scenarios
                after each command it waits for the view carrying it at every seat that may see it
   hostile      the play load twice on one server, alone and beside one more game whose seats flood it at
                --flood-rate calls a second each (messages, proposals to the cap, pages, orders out of phase)
-               while a joiner joins with its observer code --join-rate times a second; prints both side by side
+               while a joiner joins with its observer code --join-rate times a second; prints both side by side.
+               The flood runs in a process of its own (node src/cli.mjs flood), so it does not share the
+               playing games' event loop
+  flood        the hostile game's flood alone, until SIGTERM or --hold seconds (what hostile starts as its own
+               process); prints a line 'flooding' once it floods, then its report
   bare         the same connections against the bare SignalR hub (benchmarks/Wargame.BareHub): --games
                groups, each connection joins its group, --ops sends of ~1 KB to the group of each
   boardgameio  the same against a boardgame.io 0.50 server (node src/boardgameio/server.mjs): --games matches
@@ -33,7 +37,7 @@ Options
   --games N              games (groups) to create (default: 100 idle-games, 50 connections, 10 play and
                          bare, 100 compare)
   --connections N        connections to hold (connections; default 4 per game)
-  --hold S               seconds to hold the connections open (connections; default 10)
+  --hold S               seconds to hold the connections open (connections; default 10), or to flood at most (flood)
   --turns N              turns to play (play, hostile; default 2, compare 3; at most the scenario's turns)
   --observers N          observer connections per game (play; default 1)
   --scenario ID          scenario id (default: the first from GET /api/scenarios with enough turns)
@@ -42,15 +46,22 @@ Options
                          as N facilitators' machines would (the server limits game creation to 60 a minute per
                          address; one address reaches one port with at most ~28,000 connections; default 1)
   --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's grain
-  --think-ms N           play: pause between a game's steps, like players reading (default 0)
-  --warmup N             play, hostile, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm
-                         before measuring (default: --games, at most 10; 0 skips)
+  --think-ms N           play, hostile: pause between a game's steps, like players reading (default 0)
+  --warmup N             play, hostile, bare, boardgameio, compare: first play --warmup-turns turns of N other games (groups) so
+                         the server's JIT is warm before measuring (default: --games, at most 10; compare: --games; 0 skips)
+  --warmup-turns N       turns each warm-up game plays (default 1; compare: --turns). Wargame's server reaches its
+                         steady CPU per command only after about one full-size run (its tiered JIT recompiles hot code)
   --ops N                bare, boardgameio: sends (moves) per group (default: the commands a game sends in --turns turns of play)
   --protocol P           hub protocol: json or msgpack (default json)
   --rounds N             compare, hostile: run the targets (hostile: alone and beside the flood) N times, every
                          other time in reverse order (default 1)
   --flood-rate N         hostile: calls a second from each flooding seat (default 20; the server lets a player
                          seat send 2 commands and 0.5 messages a second)
+  --flood-seats N        hostile: seats of each role in the hostile game, all flooding (default 2; the seats of one
+                         role share its budget); the facilitator floods too (notes, deadlines, pages)
+  --flood-nice N         hostile: nice value of the flooding process, 0-19 (default 0); on one shared machine a
+                         positive value keeps the attacker's own CPU from counting as the server's slowdown
+  --flood-in-process     hostile: run the flood in the load generator's own process (as before), not in a child
   --join-rate N          hostile: joins a second with the hostile game's observer code (default 5; the server
                          allows 60 a minute per code and 100 seats per game)
   --targets LIST         compare: which of ${TARGETS.join(',')} to run (default all; boardgameio is skipped
@@ -83,11 +94,15 @@ export function parseOptions(argv) {
       'command-timeout': { type: 'string', default: '30' },
       'server-pid': { type: 'string' },
       warmup: { type: 'string' },
+      'warmup-turns': { type: 'string' },
       ops: { type: 'string' },
       protocol: { type: 'string', default: 'json' },
       rounds: { type: 'string', default: '1' },
       'flood-rate': { type: 'string', default: '20' },
       'join-rate': { type: 'string', default: '5' },
+      'flood-seats': { type: 'string', default: '2' },
+      'flood-in-process': { type: 'boolean', default: false },
+      'flood-nice': { type: 'string', default: '0' },
       targets: { type: 'string', default: TARGETS.join(',') },
       'no-build': { type: 'boolean', default: false },
       json: { type: 'boolean', default: false },
@@ -98,7 +113,7 @@ export function parseOptions(argv) {
   if (positionals.length !== 1 || !SCENARIOS.includes(positionals[0]))
     throw new Error(`Name one scenario: ${SCENARIOS.join(', ')} (got ${positionals.length ? positionals.join(' ') : 'none'}).`);
   const scenario = positionals[0];
-  const defaultGames = { 'idle-games': 100, connections: 50, play: 10, hostile: 10, bare: 10, boardgameio: 10, compare: 100 }[scenario];
+  const defaultGames = { 'idle-games': 100, connections: 50, play: 10, hostile: 10, flood: 1, bare: 10, boardgameio: 10, compare: 100 }[scenario];
   const games = integer('games', values.games ?? String(defaultGames), 1, LIMITS.games);
   const url = loopbackUrl(values.url);
   const sourceAddresses = integer('source-addresses', values['source-addresses'], 1, LIMITS.sourceAddresses);
@@ -123,12 +138,16 @@ export function parseOptions(argv) {
     sourceAddresses,
     activate: values.activate,
     thinkMs: integer('think-ms', values['think-ms'], 0, 60_000),
-    warmup: integer('warmup', values.warmup ?? String(Math.min(games, 10)), 0, LIMITS.games),
+    warmup: integer('warmup', values.warmup ?? String(scenario === 'compare' ? games : Math.min(games, 10)), 0, LIMITS.games),
+    warmupTurns: integer('warmup-turns', values['warmup-turns'] ?? (scenario === 'compare' ? String(turns) : '1'), 1, LIMITS.turns),
     ops: values.ops === undefined ? null : integer('ops', values.ops, 1, LIMITS.ops),
     protocol: values.protocol,
     rounds: integer('rounds', values.rounds, 1, LIMITS.rounds),
     floodRate: integer('flood-rate', values['flood-rate'], 1, 200),
     joinRate: integer('join-rate', values['join-rate'], 1, 50),
+    floodSeats: integer('flood-seats', values['flood-seats'], 1, 10),
+    floodInProcess: values['flood-in-process'],
+    floodNice: integer('flood-nice', values['flood-nice'], 0, 19),
     targets: TARGETS.filter((t) => targets.includes(t)),
     build: !values['no-build'],
     commandTimeoutMs: integer('command-timeout', values['command-timeout'], 1, 600) * 1000,

@@ -5,6 +5,7 @@ export function summary(r) {
   add(`Wargame load: ${r.scenario} against ${r.url}  (${r.seconds} s${r.timedOut ? ', CUT SHORT by the hard timeout' : ''})`);
   add(`  started ${r.startedAt}; ${r.machine.cores} cores, load average (1/5/15 min) ${r.machine.loadAverageAtStart.join('/')} at start, ${r.machine.loadAverageAtEnd.join('/')} at end`);
   add();
+  if (r.scenario === 'hostile' && r.result.rounds) hostileTable(add, r.result);
   add('Result');
   for (const line of flatten(r.result)) add(`  ${line}`);
   const latency = Object.entries(r.latencyMs);
@@ -34,6 +35,20 @@ export function summary(r) {
   return lines.join('\n');
 }
 
+/** The playing games alone and beside the flood, round by round, and each measure's spread around the alone mean. */
+function hostileTable(add, result) {
+  add('Playing games alone / beside the flood (commands/s; round trip and view push p50/p99 ms; load average mean; flood calls/s)');
+  result.rounds.forEach((round, i) => {
+    for (const kind of ['alone', 'beside']) {
+      const f = round[kind];
+      add(`  round ${i + 1} ${kind.padEnd(6)} ${pad(f.commandsPerSecond)} cmd/s  rt ${f.roundTripMs.p50}/${f.roundTripMs.p99}  push ${f.viewPushMs.p50}/${f.viewPushMs.p99}  load ${f.loadAverage?.mean}${f.flood ? `  flood ${f.flood.callsPerSecond}/s` : ''}`);
+    }
+  });
+  for (const [name, s] of Object.entries(result.spread ?? {}))
+    if (s) add(`  ${name.padEnd(18)} alone ${s.aloneOverAloneMean.join('-')} of its mean, beside ${s.besideOverAloneMean.join('-')}, mean ratio ${s.meanRatio}`);
+  add();
+}
+
 function section(add, title, tally, empty) {
   const entries = Object.entries(tally);
   add(`${title}: ${entries.length === 0 ? empty : ''}`);
@@ -57,7 +72,7 @@ export function compareSummary(c) {
   const o = c.options;
   const lines = [];
   const add = (text = '') => lines.push(text);
-  add(`Compare: ${o.games} games (groups) of ${5 + o.observers} connections, ${o.turns} turns of play each, ${o.protocol} protocol, warm-up ${o.warmup}, targets one after another`);
+  add(`Compare: ${o.games} games (groups) of ${5 + o.observers} connections, ${o.turns} turns of play each, ${o.protocol} protocol, warm-up ${o.warmup} of ${o.warmupTurns} turns, targets one after another`);
   for (const [target, why] of Object.entries(c.skipped)) add(`  skipped ${target}: ${why}`);
   c.rounds.forEach((round, r) => {
     const names = Object.keys(round);

@@ -7,14 +7,15 @@ import { buildServer, startServer } from './servers.mjs';
 
 /**
  * Starts a `kind` server (`wargame` or `bare`: the Release build, built if missing; `boardgameio`) on a free loopback
- * port before the file's tests and stops it after them. `skip` leaves it unstarted. Read `.server` inside a test.
+ * port before the file's tests and stops it after them. `skip` leaves it unstarted; `args` are the server's own
+ * settings. Read `.server` inside a test.
  */
-export function serverForTests(kind, { skip = false } = {}) {
+export function serverForTests(kind, { skip = false, args = [] } = {}) {
   const handle = { server: undefined };
   before(async () => {
     if (skip) return;
     if (kind !== 'boardgameio') await buildServer(kind, { always: false });
-    handle.server = await startServer(kind);
+    handle.server = await startServer(kind, { args });
   }, { timeout: 600_000 });
   after(() => handle.server?.stop());
   return handle;

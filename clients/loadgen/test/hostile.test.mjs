@@ -2,14 +2,15 @@ import { test } from 'node:test';
 import assert from 'node:assert/strict';
 import { runScenario, serverForTests } from '../src/testing.mjs';
 import { commandsPerGame } from '../src/scenarios/play.mjs';
-import { hostile, ratios } from '../src/scenarios/hostile.mjs';
+import { hostile, ratios, spread } from '../src/scenarios/hostile.mjs';
 
-// A real Wargame server (the Release build) on a free loopback port, with a fresh data directory.
-const wargame = serverForTests('wargame');
+// A real Wargame server (the Release build) on a free loopback port, with a fresh data directory. The facilitator's
+// burst is lowered from 60 to 10, so the short flood outlasts it (a playing game's facilitator makes 8 calls in 2 turns).
+const wargame = serverForTests('wargame', { args: ['--Wargame:FacilitatorCallBurst', '10'] });
 
 const sum = (answers, pattern) => Object.entries(answers).filter(([what]) => pattern.test(what)).reduce((n, [, k]) => n + k, 0);
 
-test('a hostile game flooding beyond every per-seat limit is refused as the limits say, and the games beside it play on untouched', { timeout: 300_000 }, async () => {
+test('a hostile game flooding beyond every per-seat limit from its own process is refused as the limits say, and the games beside it play on untouched', { timeout: 300_000 }, async () => {
   const r = await runScenario(wargame.server, hostile, ['hostile', '--games', '2', '--turns', '2', '--warmup', '1', '--flood-rate', '20', '--join-rate', '5', '--command-timeout', '15']);
 
   // The playing games, alone and beside the flood: every command accepted, every view where it belongs.
@@ -38,6 +39,9 @@ test('a hostile game flooding beyond every per-seat limit is refused as the limi
   assert.ok(sum(answers, /PostMessage: accepted/) > 0, JSON.stringify(answers));
   assert.ok(sum(answers, /SubmitOrders: refused (?!rate-limited)/) > 0, JSON.stringify(answers));
   assert.equal(sum(answers, /RespondToProposal: accepted/), 0, JSON.stringify(answers));
+  // The facilitator's seat is limited too: its notes and deadlines are refused past its burst.
+  assert.ok(sum(answers, /facilitator (AddNote|SetDeadline): refused rate-limited/) > 0, JSON.stringify(answers));
+  assert.ok(sum(answers, /facilitator (AddNote|SetDeadline): accepted/) > 0, JSON.stringify(answers));
   // An observer never posts, whatever its rate.
   assert.equal(sum(answers, /observer PostMessage: accepted/), 0, JSON.stringify(answers));
   // Joins with one code: 60 a minute, then refused.
@@ -48,6 +52,8 @@ test('a hostile game flooding beyond every per-seat limit is refused as the limi
   // Nothing the flood sent went unanswered or failed on the server.
   assert.equal(sum(answers, /error (server-error|invoke-timeout|connect-timeout)/), 0, JSON.stringify(answers));
   assert.ok(flood.callsPerSecond > 20, `the flood sent ${flood.callsPerSecond} calls a second`);
+  // It ran as a process of its own, which ended cleanly when stopped.
+  assert.equal(flood.process.exit, 0, JSON.stringify(flood.process));
 
   // The ratios are computed from the two runs side by side.
   assert.equal(r.result.ratio.commandsPerSecond, Math.round((round.beside.commandsPerSecond / round.alone.commandsPerSecond) * 1000) / 1000);
@@ -57,4 +63,11 @@ test('the ratios average each round\'s beside-the-flood figure over its alone fi
   const figures = (cps, p50, p99) => ({ commandsPerSecond: cps, roundTripMs: { p50, p99 }, viewPushMs: { p50, p99 } });
   const rounds = [{ alone: figures(100, 10, 40), beside: figures(90, 12, 40) }, { alone: figures(100, 10, 40), beside: figures(110, 8, 60) }];
   assert.deepEqual(ratios(rounds), { commandsPerSecond: 1, roundTripP50: 1, roundTripP99: 1.25, viewPushP50: 1, viewPushP99: 1.25 });
+});
+
+test('the spread reads every round against the mean of the alone rounds', () => {
+  const figures = (cps, p50, p99) => ({ commandsPerSecond: cps, roundTripMs: { p50, p99 }, viewPushMs: { p50, p99 } });
+  const rounds = [{ alone: figures(90, 10, 40), beside: figures(100, 12, 40) }, { alone: figures(110, 10, 40), beside: figures(120, 8, 60) }];
+  assert.deepEqual(spread(rounds).commandsPerSecond, { alone: [90, 110], beside: [100, 120], aloneOverAloneMean: [0.9, 1.1], besideOverAloneMean: [1, 1.2], meanRatio: 1.1 });
+  assert.deepEqual(spread(rounds).roundTripP99, { alone: [40, 40], beside: [40, 60], aloneOverAloneMean: [1, 1], besideOverAloneMean: [1, 1.5], meanRatio: 1.25 });
 });

@@ -297,10 +297,12 @@ internal static class GamesApi
     /// released seat cannot simply join again. Seats already taken keep playing.
     /// </summary>
     private static async Task<Results<Ok<RotatedCode>, ProblemHttpResult>> RotateJoinCode(
-        string gameId, string audience, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, Seating seating)
+        string gameId, string audience, [FromHeader(Name = FacilitatorKeyHeader)] string? facilitatorKey, IGameStore store, Seating seating, SeatRateLimits limits)
     {
         if (await Authorize(gameId, facilitatorKey, store) is null)
             return await Refusal(gameId, facilitatorKey, store);
+        if (!limits.TryFacilitatorOperation(gameId))
+            return TypedResults.Problem(statusCode: StatusCodes.Status429TooManyRequests, title: "rate-limited", detail: "This game's facilitator is making changes too fast; wait a few seconds and try again.");
         if (!TryParseAudience(audience, out var who) || who.Kind == AudienceKind.Facilitator)
             return Problem("unknown-audience", "A join code belongs to a role (UA, RU, US, EU) or to the observers (public).");
         if (await seating.RotateJoinCode(gameId, who) is not { } code)

@@ -47,7 +47,7 @@ internal sealed class GameHub(
     {
         null => Refuse("not-seated", "Join a game first."),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
-        { } seat => Task.FromResult(CommandResult.Ok(links.Resync(Context.ConnectionId, seat))),
+        { } seat => CallLimit(seat, "resyncs") ?? Task.FromResult(CommandResult.Ok(links.Resync(Context.ConnectionId, seat))),
     };
 
     /// <summary>
@@ -60,11 +60,8 @@ internal sealed class GameHub(
         var seat = CallerSeat ?? throw new HubException("not-seated: Join a game first.");
         if (links.IsReleased(seat.SeatId))
             throw new HubException("seat-released: The facilitator released your seat; join again with a code.");
-        if (seat.Audience.Kind == AudienceKind.Role && !limits.TryCommand(seat.SeatId))
-        {
-            logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited (pages)", seat.SeatId, seat.GameId);
-            throw new HubException("rate-limited: Your seat is sending requests too fast; wait a few seconds and try again.");
-        }
+        if (CallLimit(seat, "pages") is { } limited)
+            throw new HubException($"rate-limited: {(await limited).Message}");
         var result = await Game.OlderMessages(seat.Audience, members, beforeId);
         return result.Page ?? throw new HubException($"{result.Code}: {result.Message}");
     }
@@ -72,7 +69,7 @@ internal sealed class GameHub(
     // Playing
 
     public Task<CommandResult> PostMessage(MessageRequest message) => Act<PostMessage>(actor =>
-        Required(message, nameof(message)) ?? MessageLimit(actor) ?? Execute(new PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
+        Required(message, nameof(message)) ?? MessageLimit() ?? Execute(new PostMessage(actor, message.To.IsDefault ? [] : message.To, message.Text ?? "")));
 
     public Task<CommandResult> Propose(AgreementTerms terms) => Act<Propose>(actor =>
         Required(terms, nameof(terms)) ?? Execute(new Propose(actor, terms)));
@@ -99,7 +96,7 @@ internal sealed class GameHub(
         {
             null => await Refuse("not-seated", "Join a game first."),
             { SeatId: var id } when links.IsReleased(id) => await SeatReleased(),
-            { Audience.Kind: AudienceKind.Role } seat when CommandLimit(seat) is { } limited => await limited,
+            { Audience.Kind: AudienceKind.Role } seat when CallLimit(seat, "previews") is { } limited => await limited,
             { Audience.Kind: AudienceKind.Role } => terms is null ? await Refuse("missing-argument", $"The argument '{nameof(terms)}' is required.") : null,
             _ => await Refuse("players-only", "Only a role's players can preview the guarantees they draft."),
         };
@@ -207,7 +204,8 @@ internal sealed class GameHub(
     {
         null => Refuse("not-seated", "Join a game first."),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
-        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } seat => CommandLimit(seat) ?? call(Actor.Player(role)),
+        { } seat when CallLimit(seat, "commands") is { } limited => limited,
+        { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
         { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
         _ => Refuse(PhaseTable.ObserverRefusal<T>()),
     };
@@ -217,19 +215,23 @@ internal sealed class GameHub(
     {
         null => Refuse("not-seated", "Join a game first."),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
-        { Audience.Kind: AudienceKind.Facilitator } => call(Actor.Facilitator),
+        { Audience.Kind: AudienceKind.Facilitator } seat => CallLimit(seat, "commands") ?? call(Actor.Facilitator),
         _ => Refuse("facilitator-only", "Only the facilitator can do that."),
     };
 
-    /// <summary>A player's seat over its command rate is refused before the game is asked (the facilitator is not limited).</summary>
-    private Task<CommandResult>? CommandLimit(SeatRecord seat) => limits.TryCommand(seat.SeatId) ? null : RateLimited(seat, "commands");
+    /// <summary>
+    /// A seat over its own call rate, or its audience's in the game, is refused before the game is asked, so a flood
+    /// costs the game nothing; the refusal is logged once a minute per seat, not once a call.
+    /// </summary>
+    private Task<CommandResult>? CallLimit(SeatRecord seat, string what) => limits.TryCall(seat) ? null : RateLimited(seat, what);
 
-    private Task<CommandResult>? MessageLimit(Actor actor) =>
-        actor.Kind != ActorKind.Player || limits.TryMessage(CallerSeat!.SeatId) ? null : RateLimited(CallerSeat!, "messages");
+    private Task<CommandResult>? MessageLimit() => limits.TryMessage(CallerSeat!) ? null : RateLimited(CallerSeat!, "messages");
 
     private Task<CommandResult> RateLimited(SeatRecord seat, string what)
     {
-        logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited ({What})", seat.SeatId, seat.GameId, what);
+        if (limits.ShouldLogRefusal(seat.SeatId, out var refused))
+            logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited ({What}); {Refused} call(s) refused since this seat's previous such line",
+                seat.SeatId, seat.GameId, what, refused);
         return Refuse("rate-limited", $"Your seat is sending {what} too fast; wait a few seconds and try again.");
     }
 

@@ -80,7 +80,7 @@ public sealed class WargameOptions : IValidatableObject
 
     /// <summary>
     /// Joins (successful or not) with one join code per minute: a class joins on one observer code, a leaked code
-    /// cannot fill a game with seats.
+    /// cannot fill a game with seats. Joins with a game's facilitator key count the same way.
     /// </summary>
     [Range(1, 100_000)]
     public int JoinsPerCodePerMinute { get; set; } = 60;
@@ -89,7 +89,13 @@ public sealed class WargameOptions : IValidatableObject
     [Range(6, 10_000)]
     public int MaxSeatsPerGame { get; set; } = 100;
 
-    /// <summary>Commands one player or observer seat may send per minute, with <see cref="CommandBurst"/> at once; the facilitator is not limited.</summary>
+    // Rate limits. A seminar is people: four teams, a facilitator and observers, each clicking and typing. The defaults
+    // are several times what the busiest such table does, and bound what a script flooding one game costs the server.
+
+    /// <summary>
+    /// Calls one player or observer seat may make per minute (commands, pages of older messages, previews, resyncs,
+    /// resumes), with <see cref="CommandBurst"/> at once.
+    /// </summary>
     [Range(1, 1_000_000)]
     public int CommandsPerSeatPerMinute { get; set; } = 120;
 
@@ -102,6 +108,38 @@ public sealed class WargameOptions : IValidatableObject
 
     [Range(1, 100_000)]
     public int MessageBurst { get; set; } = 10;
+
+    /// <summary>Calls the facilitator's seat may make per minute (phase changes, deadlines, injects, notes, seats...), with <see cref="FacilitatorCallBurst"/> at once.</summary>
+    [Range(1, 1_000_000)]
+    public int FacilitatorCallsPerMinute { get; set; } = 240;
+
+    [Range(1, 100_000)]
+    public int FacilitatorCallBurst { get; set; } = 60;
+
+    /// <summary>Messages the facilitator's seat may post per minute, with <see cref="FacilitatorMessageBurst"/> at once.</summary>
+    [Range(1, 1_000_000)]
+    public int FacilitatorMessagesPerMinute { get; set; } = 60;
+
+    [Range(1, 100_000)]
+    public int FacilitatorMessageBurst { get; set; } = 20;
+
+    /// <summary>
+    /// Calls all the seats of one audience in a game (a role's team, the observers, the facilitators, with the REST
+    /// operations on the game's key) may make together per minute, with <see cref="AudienceCallBurst"/> at once; a
+    /// game has six audiences, so this bounds a game however many seats it has.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int AudienceCallsPerMinute { get; set; } = 240;
+
+    [Range(1, 100_000)]
+    public int AudienceCallBurst { get; set; } = 90;
+
+    /// <summary>Messages all the seats of one audience in a game may post together per minute, with <see cref="AudienceMessageBurst"/> at once.</summary>
+    [Range(1, 1_000_000)]
+    public int AudienceMessagesPerMinute { get; set; } = 60;
+
+    [Range(1, 100_000)]
+    public int AudienceMessageBurst { get; set; } = 30;
 
     /// <summary>Largest saved game POST /api/games/import reads, in bytes; a larger body gets 413.</summary>
     [Range(1024, 1024L * 1024 * 1024)]

@@ -18,7 +18,7 @@ internal sealed class JoinRefusedException(string code, string message) : Except
 internal sealed record SeatGrant(SeatRecord Seat, string Token);
 
 /// <summary>Seats players, observers and facilitators from codes, keys and tokens; releases seats and seats bots.</summary>
-internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory grains, GameClock clock, IOptions<WargameOptions> options, ILogger<Seating> logger)
+internal sealed class Seating(IGameStore store, JoinGuard guard, SeatRateLimits limits, IGrainFactory grains, GameClock clock, IOptions<WargameOptions> options, ILogger<Seating> logger)
 {
     public async Task<SeatGrant> JoinWithCode(string? code, string? displayName, string clientAddress)
     {
@@ -44,6 +44,9 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory g
         var game = string.IsNullOrEmpty(gameId) ? null : await store.FindGame(gameId, CancellationToken.None);
         if (game is null || !Matches(facilitatorKey, game.FacilitatorKeyHash))
             throw Failed(clientAddress, "not-facilitator", "That game id and facilitator key do not match.");
+        // Each facilitator join is a new seat and a whole view: bounded per game like joins with one code.
+        if (!guard.TryJoinWith($"facilitator/{game.GameId}"))
+            throw Refused("too-many-joins", "Too many joins as this game's facilitator in the last minute; wait a minute and try again.");
         var grant = await NewSeat(game.GameId, Audience.Facilitator, "Facilitator");
         logger.LogInformation("Seat {SeatId} joined game {GameId} as {Role}", grant.Seat.SeatId, grant.Seat.GameId, grant.Seat.Audience);
         return grant;
@@ -55,6 +58,9 @@ internal sealed class Seating(IGameStore store, JoinGuard guard, IGrainFactory g
         var seat = string.IsNullOrEmpty(seatToken) ? null : await store.FindSeatByTokenHash(Secrets.Hash(seatToken), CancellationToken.None);
         if (seat is null)
             throw Failed(clientAddress, "unknown-seat", "That seat token is not valid or its seat was released. Join again with a code.");
+        // A resume sends the seat's whole view: it counts as one of the seat's calls.
+        if (!limits.TryCall(seat))
+            throw Refused("rate-limited", "Your seat is reconnecting too fast; wait a few seconds and try again.");
         logger.LogInformation("Seat {SeatId} resumed in game {GameId} as {Role}", seat.SeatId, seat.GameId, seat.Audience);
         return new SeatGrant(seat, seatToken!);
     }

@@ -1,4 +1,8 @@
 import { performance } from 'node:perf_hooks';
+import { spawn } from 'node:child_process';
+import { setMaxListeners } from 'node:events';
+import os from 'node:os';
+import { fileURLToPath } from 'node:url';
 import { Tally, inParallel, round } from '../stats.mjs';
 import { chooseScenario } from '../rest.mjs';
 import { Seat, errorCode } from '../hub.mjs';
@@ -8,6 +12,9 @@ import { createGames } from './games.mjs';
 import { playGame, seatGames, warmUpGames } from './play.mjs';
 
 const ROLES = ['UA', 'RU', 'US', 'EU'];
+/** The line `flood` prints once its game floods the server. */
+const FLOODING = 'flooding';
+const CLI = fileURLToPath(new URL('../cli.mjs', import.meta.url));
 
 /**
  * Whether a hostile game slows the others: the same `play` load (--games games, --turns turns) twice on one server,
@@ -15,7 +22,9 @@ const ROLES = ['UA', 'RU', 'US', 'EU'];
  * beyond the per-seat limits (commands, messages, pages of older messages, proposals up to the open cap), while a
  * joiner opens a connection and joins with the game's observer code --join-rate times a second (beyond the per-code
  * limit, up to the cap on seats). The two runs alternate order over --rounds; each reports the playing games'
- * commands per second and round trips, and the flood what the server answered it.
+ * commands per second and round trips, and the flood what the server answered it. The flood runs as a process of
+ * its own (`flood`), so its calls do not queue on the playing seats' event loop; --think-ms paces the playing games
+ * like people, below what the server can take, so a slowdown shows in their latencies.
  */
 export async function hostile(run, rest) {
   const { options, result } = run;
@@ -32,26 +41,46 @@ export async function hostile(run, rest) {
     result.rounds.push({ order: order.join(' then '), ...figures });
   }
   result.ratio = ratios(result.rounds);
+  result.spread = spread(result.rounds);
+}
+
+const MEASURES = {
+  commandsPerSecond: (f) => f.commandsPerSecond,
+  roundTripP50: (f) => f.roundTripMs.p50,
+  roundTripP99: (f) => f.roundTripMs.p99,
+  viewPushP50: (f) => f.viewPushMs.p50,
+  viewPushP99: (f) => f.viewPushMs.p99,
+};
+
+/**
+ * Each measure's rounds alone and beside the flood, each over the mean of the alone rounds: the alone rounds' own
+ * range is the baseline's round-to-round swing, against which the beside rounds are read.
+ */
+export function spread(rounds) {
+  const r3 = (x) => Math.round(x * 1000) / 1000;
+  const mean = (xs) => xs.reduce((a, b) => a + b, 0) / xs.length;
+  return Object.fromEntries(Object.entries(MEASURES).map(([name, pick]) => {
+    const alone = rounds.map((r) => pick(r.alone)).filter((x) => x != null);
+    const beside = rounds.map((r) => pick(r.beside)).filter((x) => x != null);
+    const base = alone.length ? mean(alone) : 0;
+    if (!(base > 0) || beside.length === 0) return [name, null];
+    const range = (xs) => [r3(Math.min(...xs) / base), r3(Math.max(...xs) / base)];
+    return [name, { alone, beside, aloneOverAloneMean: range(alone), besideOverAloneMean: range(beside), meanRatio: r3(mean(beside) / base) }];
+  }));
 }
 
 /** The playing games' commands per second and round trips, beside the flood / alone, over all rounds (mean of the ratios). */
 export function ratios(rounds) {
   const mean = (xs) => (xs.length ? Math.round((xs.reduce((a, b) => a + b, 0) / xs.length) * 1000) / 1000 : null);
   const of = (pick) => mean(rounds.map((r) => [pick(r.beside), pick(r.alone)]).filter(([b, a]) => b != null && a > 0).map(([b, a]) => b / a));
-  return {
-    commandsPerSecond: of((f) => f.commandsPerSecond),
-    roundTripP50: of((f) => f.roundTripMs.p50),
-    roundTripP99: of((f) => f.roundTripMs.p99),
-    viewPushP50: of((f) => f.viewPushMs.p50),
-    viewPushP99: of((f) => f.viewPushMs.p99),
-  };
+  return Object.fromEntries(Object.entries(MEASURES).map(([name, pick]) => [name, of(pick)]));
 }
 
 /** One measured run of --games playing games, with or without the hostile game flooding beside them. */
 async function playing(run, rest, scenarioId, turns, besideFlood) {
   const measured = createRun(run.options);
   measured.signal = run.signal;
-  const flood = besideFlood ? await startFlood(run, rest, scenarioId) : null;
+  const flood = !besideFlood ? null : run.options.floodInProcess ? await startFlood(run, rest, scenarioId) : await floodProcess(run, scenarioId);
   const { games } = await createGames(measured, rest, scenarioId, run.options.games);
   const tables = await seatGames(measured, games);
   const ready = tables.filter((t) => t.ready);
@@ -84,11 +113,11 @@ async function playing(run, rest, scenarioId, turns, besideFlood) {
   };
 }
 
-const pick = ({ count, p50, p99, max }) => ({ count, p50, p99, max });
+const pick = ({ count, p50, p95, p99, max }) => ({ count, p50, p95, p99, max });
 
 /**
- * Creates the hostile game, seats its four roles, an observer and its facilitator (who opens the negotiation and
- * then only listens), and starts every seat flooding. `stop()` ends the flood, closes its connections and returns,
+ * Creates the hostile game, seats --flood-seats seats of each of its four roles, an observer and its facilitator
+ * (who opens the negotiation), and starts every seat flooding. `stop()` ends the flood, closes its connections and returns,
  * per kind of call, what the server answered: accepted, refused by code, or a hub error by code.
  */
 export async function startFlood(run, rest, scenarioId) {
@@ -97,12 +126,14 @@ export async function startFlood(run, rest, scenarioId) {
   const { games } = await createGames(floodRun, rest, scenarioId, 1);
   if (games.length !== 1) throw new Error(`the hostile game could not be created: ${JSON.stringify(floodRun.errors.toJSON())}`);
   const [game] = games;
-  const roles = Object.fromEntries(ROLES.map((role) => [role, new Seat(floodRun, `hostile ${role}`, { audience: roleAudience(role) })]));
+  // --flood-seats seats of each role (the first one fills Ukraine's proposals), an observer and the facilitator.
+  const seatsOf = Object.fromEntries(ROLES.map((role) => [role, Array.from({ length: run.options.floodSeats }, (_, k) =>
+    new Seat(floodRun, `hostile ${role} ${k}`, { audience: roleAudience(role) }))]));
   const observer = new Seat(floodRun, 'hostile observer', { audience: PUBLIC });
   const facilitator = new Seat(floodRun, 'hostile facilitator', { audience: FACILITATOR });
-  const seats = [...Object.values(roles), observer, facilitator];
+  const seats = [...Object.values(seatsOf).flat(), observer, facilitator];
   const joined = await Promise.all([
-    ...ROLES.map((role) => roles[role].open('JoinWithCode', game.joinCodes[role], `Hostile ${role}`)),
+    ...ROLES.flatMap((role) => seatsOf[role].map((seat, k) => seat.open('JoinWithCode', game.joinCodes[role], `Hostile ${role} ${k}`))),
     observer.open('JoinWithCode', game.observerCode, 'Hostile observer'),
     facilitator.open('JoinAsFacilitator', game.gameId, game.facilitatorKey),
   ]);
@@ -111,13 +142,14 @@ export async function startFlood(run, rest, scenarioId) {
 
   const answers = new Tally();
   const stop = new AbortController();
+  setMaxListeners(0, stop.signal); // every flooding seat waits on it
   let n = 0;
   const text = () => `flood ${n++} ${'x'.repeat(200)}`;
   const ceasefire = { kind: 'ceasefire', durationTurns: 4, line: 'Freeze', dmzWidthKm: 10, monitoring: 'UnarmedMonitors', monitorsFrom: ['OSCE'], jointCommission: true, specificity: 'Specific', sanctionsRelief: 'Phased', prisonerExchange: true };
   const guarantee = { kind: 'guarantee', durationTurns: 4, guarantors: ['EU'], legalForm: 'ExecutiveAgreement', trigger: 'Consultative', armsAndIntelligence: true };
   const orders = { kind: 'russia', posture: 'Comply', rearm: false, sanctionsEvasion: false };
   // Ukraine first fills its open proposals to the cap, as fast as its seat's limit lets it, so the flood runs at the cap.
-  const cap = await proposeToTheCap(roles.UA, ceasefire, run.signal);
+  const cap = await proposeToTheCap(seatsOf.UA[0], ceasefire, run.signal);
   // Each seat cycles through its calls: messages, proposals to the open cap, orders out of phase, answers to ids it
   // cannot see, and pages of every channel it may or may not read.
   const calls = {
@@ -126,10 +158,13 @@ export async function startFlood(run, rest, scenarioId) {
     US: [(s) => s.invokeRaw('OlderMessages', [], 1_000_000), (s) => s.invokeRaw('OlderMessages', ['UA', 'EU'], 5), (s) => s.invokeRaw('PostMessage', { to: ['EU'], text: text() })],
     EU: [(s) => s.invokeRaw('Propose', guarantee), (s) => s.invokeRaw('PostMessage', { to: [], text: text() }), (s) => s.invokeRaw('OlderMessages', ['US', 'EU'], 1_000_000)],
     observer: [(s) => s.invokeRaw('OlderMessages', [], 1_000_000), (s) => s.invokeRaw('PostMessage', { to: [], text: text() })],
+    // The facilitator's notes, deadlines (pushed to everyone) and pages.
+    facilitator: [(s) => s.invokeRaw('AddNote', 1, text()), (s) => s.invokeRaw('SetDeadline', 3600), (s) => s.invokeRaw('OlderMessages', ['UA', 'RU'], 1_000_000)],
   };
   const floods = [
-    ...ROLES.map((role) => floodSeat(roles[role], calls[role], run.options.floodRate, stop.signal, answers)),
+    ...ROLES.flatMap((role) => seatsOf[role].map((seat) => floodSeat(seat, calls[role], run.options.floodRate, stop.signal, answers))),
     floodSeat(observer, calls.observer, run.options.floodRate, stop.signal, answers),
+    floodSeat(facilitator, calls.facilitator, run.options.floodRate, stop.signal, answers),
     floodJoins(floodRun, game.observerCode, run.options.joinRate, stop.signal, answers),
   ];
   const started = performance.now();
@@ -143,6 +178,70 @@ export async function startFlood(run, rest, scenarioId) {
       const byCall = answers.toJSON();
       const calls = Object.values(byCall).reduce((a, b) => a + b, 0);
       return { proposalsBeforeTheCap: cap, seconds: round(seconds), calls, callsPerSecond: round(calls / seconds), answers: byCall, connectionErrors: floodRun.errors.toJSON(), entitlement: floodRun.entitlement.toJSON() };
+    },
+  };
+}
+
+/**
+ * The flood alone (`node src/cli.mjs flood`): what `hostile` starts as a process of its own. Prints FLOODING once its
+ * game floods, then floods until SIGTERM or --hold seconds; its figures go to the report's result.flood.
+ */
+export async function flood(run, rest) {
+  const scenario = await chooseScenario(rest, run.options.scenarioId, 1);
+  const stopped = new AbortController();
+  const stop = () => stopped.abort();
+  process.once('SIGTERM', stop);
+  try {
+    const started = await startFlood(run, rest, scenario.id);
+    process.stdout.write(`${FLOODING}\n`);
+    await sleep(run.options.holdMs, AbortSignal.any([stopped.signal, run.signal]));
+    run.result.flood = await started.stop();
+  } finally {
+    process.off('SIGTERM', stop);
+  }
+}
+
+/**
+ * Starts `flood` as a child process against the same server and waits until it floods; `stop()` ends it with SIGTERM
+ * and returns its figures, with the CPU seconds the flooding process spent.
+ */
+async function floodProcess(run, scenarioId) {
+  const o = run.options;
+  const seconds = Math.min(600, Math.ceil(o.timeoutMs / 1000));
+  const args = [CLI, 'flood', '--url', o.url.href, '--scenario', scenarioId, '--hold', String(seconds), '--timeout', String(seconds + 120),
+    '--flood-rate', String(o.floodRate), '--join-rate', String(o.joinRate), '--flood-seats', String(o.floodSeats),
+    '--source-addresses', String(o.sourceAddresses), '--command-timeout', String(o.commandTimeoutMs / 1000), '--protocol', o.protocol, '--json'];
+  const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  // The attacker's own CPU is not the server's: on a small shared machine the flooding process yields to the server
+  // and the playing games (--flood-nice); its achieved calls a second are reported.
+  if (o.floodNice > 0) os.setPriority(child.pid, o.floodNice);
+  let out = '';
+  let err = '';
+  child.stdout.setEncoding('utf8').on('data', (d) => { out += d; });
+  child.stderr.setEncoding('utf8').on('data', (d) => { err += d; });
+  const exited = new Promise((resolve) => child.once('exit', (code, signal) => resolve(code ?? signal)));
+  const flooding = new Promise((resolve) => {
+    const look = () => { if (out.startsWith(`${FLOODING}\n`)) resolve(true); };
+    child.stdout.on('data', look);
+  });
+  const ready = await Promise.race([flooding, exited.then(() => false), sleep(180_000, run.signal).then(() => false)]);
+  if (!ready) {
+    child.kill('SIGTERM');
+    await exited;
+    throw new Error(`the flooding process did not start flooding: ${err.trim() || out.trim()}`);
+  }
+  return {
+    async stop() {
+      child.kill('SIGTERM');
+      const code = await exited;
+      let report;
+      try {
+        report = JSON.parse(out.slice(FLOODING.length + 1));
+      } catch {
+        throw new Error(`the flooding process ended (${code}) without a report: ${err.trim() || out.trim()}`);
+      }
+      if (!report.result?.flood) throw new Error(`the flooding process failed: ${JSON.stringify(report.errors)}`);
+      return { ...report.result.flood, process: { exit: code, nice: o.floodNice, cpuSeconds: report.loadgenCpuSeconds, errors: report.errors } };
     },
   };
 }
