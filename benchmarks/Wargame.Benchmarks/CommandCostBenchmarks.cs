@@ -3,6 +3,7 @@ using System.Text.Json;
 using BenchmarkDotNet.Attributes;
 using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Turns;
@@ -17,6 +18,9 @@ namespace Wargame.Benchmarks;
 /// moved); the baseline is decide and evolve alone, so the ratio says what views and serialisation add; the whole-view
 /// path the grain had before deltas (six views, each serialised twice: to hash it, then to push it) is kept beside them.
 /// Measured in the second turn of a bot-played game, after a resolution, so the views carry records, scores and headlines.
+/// The commands are the load generator's play mix: statements and private messages (most of it), a proposal's
+/// acceptance (it gives the parties' audiences a new agreement number), orders, and the facilitator's advance that
+/// resolves the turn (the dearest: the turn's records, scores, headlines and a new map for every audience).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -27,29 +31,46 @@ public class CommandCostBenchmarks
     private Dictionary<Audience, GameView> _published = null!;
     private ViewBasis _basis = null!;
 
-    [Params("public-message", "private-message", "orders")]
+    [Params("public-message", "private-message", "proposal-accepted", "orders", "turn-resolved")]
     public string Command { get; set; } = "";
 
     [GlobalSetup]
     public void Setup()
     {
         var state = Rules.Begin(Rules.Start(Games.Load("treaty-path"), 42));
-        while (state.Turn < 2 || state.Phase != (Command == "orders" ? Phase.Orders : Phase.Negotiation))
+        var inOrders = Command is "orders" or "turn-resolved";
+        while (state.Turn < 2 || state.Phase != (inOrders ? Phase.Orders : Phase.Negotiation))
         {
             foreach (var role in RoleSet.All)
                 state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Games.Apply(s, c));
             state = Games.Apply(state, new PostMessage(Actor.Player(Role.UA), [], $"Turn {state.Turn}, {state.Phase}: we hold the line."));
             state = Games.Apply(state, new AdvancePhase(Actor.System));
         }
+        if (Command == "proposal-accepted")
+        {
+            state = Games.Apply(state, new Propose(Actor.Player(Role.UA), new CeasefireTerms
+            {
+                DurationTurns = 4, DmzWidthKm = 10, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["OSCE"], JointCommission = true,
+            }));
+        }
+        if (Command == "turn-resolved")
+        {
+            foreach (var role in RoleSet.All)
+                state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Games.Apply(s, c));
+        }
         _state = state;
         _command = Command switch
         {
             "public-message" => new PostMessage(Actor.Player(Role.EU), [], "Europe will keep its brigade in the rear."),
             "private-message" => new PostMessage(Actor.Player(Role.UA), [Role.US], "Can you station a brigade?"),
-            _ => new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { TroopChange = 1000, ArmsAndIntelligence = true }),
+            "proposal-accepted" => new RespondToProposal(Actor.Player(Role.RU), state.World.Agreements.Where(a => a.Proposer == Role.UA).Max(a => a.Id), ProposalResponse.Accept),
+            "orders" => new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { TroopChange = 1000, ArmsAndIntelligence = true }),
+            _ => new AdvancePhase(Actor.Facilitator),
         };
         if (Rules.Apply(_state, _command).Rejection is { } refused)
             throw new InvalidOperationException($"{Command} is refused: {refused.Code}");
+        if (Command == "turn-resolved" && Rules.Apply(_state, _command).State.Outcomes.Length == _state.Outcomes.Length)
+            throw new InvalidOperationException("the advance did not resolve the turn");
         // As in the grain: the last state's basis has built every audience's sections, and each audience holds its view.
         _basis = ViewBasis.Of(_state);
         _published = Audience.All.ToDictionary(a => a, a => GameViews.For(_basis, a));

@@ -69,17 +69,39 @@ public sealed class ViewBasis
                 Orders = Same(s => s.SubmittedOrders) && ReferenceEquals(Standing, earlier.Standing) ? sections.Orders : null,
             };
         }
+        var lastResolved = state.Outcomes.IsEmpty ? (int?)null : state.Outcomes[^1].Turn;
         foreach (var (audience, sections) in earlier._audiences)
         {
-            if (before!.Revealed != state.Revealed || before.AgreementOrder.GetValueOrDefault(audience, []) != state.AgreementOrder.GetValueOrDefault(audience, []))
+            if (before!.Revealed != state.Revealed)
+                continue;
+            var (was, now) = (before.AgreementOrder.GetValueOrDefault(audience, []), state.AgreementOrder.GetValueOrDefault(audience, []));
+            var sameNumbers = was == now;
+            // An agreement proposed after the last resolution is named in no record, score line or chart of it, so
+            // giving it a number leaves the audience's reading of the resolved turns as it was.
+            if (!sameNumbers && !OnlyNumbersProposedSince(state, was, now, lastResolved))
                 continue;
             _audiences[audience] = new AudienceSections
             {
-                Numbers = sections.Numbers,
+                Numbers = sameNumbers ? sections.Numbers : null,
                 Outcomes = sameOutcomes && ReferenceEquals(StartMetrics, earlier.StartMetrics) ? sections.Outcomes : null,
-                Standing = sameWorld ? sections.Standing : null,
+                Standing = sameNumbers && sameWorld ? sections.Standing : null,
             };
         }
+    }
+
+    /// <summary>Whether <paramref name="now"/> is <paramref name="was"/> followed by agreements proposed after turn <paramref name="lastResolved"/> only.</summary>
+    private static bool OnlyNumbersProposedSince(GameState state, ImmutableArray<int> was, ImmutableArray<int> now, int? lastResolved)
+    {
+        if (now.Length <= was.Length || !now.AsSpan(0, was.Length).SequenceEqual(was.AsSpan()))
+            return false;
+        if (lastResolved is not { } turn)
+            return true;
+        foreach (var id in now.AsSpan()[was.Length..])
+        {
+            if (!state.World.Agreements.Any(a => a.Id == id && a.ProposedTurn > turn))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>The basis of <paramref name="state"/>, taking over what it shares with <paramref name="earlier"/> (a basis of an earlier state of the same game).</summary>

@@ -1,10 +1,13 @@
 using System.Text.Json;
 using FsCheck;
 using FsCheck.Fluent;
+using Wargame.Domain.Bots;
 using Wargame.Domain.Game;
+using Wargame.Domain.Negotiation;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Tests.Game;
+using Wargame.Domain.Turns;
 using Wargame.Domain.Views;
 
 namespace Wargame.Domain.Tests.Views;
@@ -72,6 +75,39 @@ public sealed class ViewBasisTests
             "a section the message did not touch was rebuilt");
         Assert.False(viewBefore.Messages == viewAfter.Messages);
         Assert.Equal("Hello", viewAfter.Messages[^1].Text);
+    }
+
+    /// <summary>
+    /// A proposal made after a resolution gives its parties a new agreement number, which no record, score line or
+    /// chart of the resolved turns names: their reading of those turns is carried over, not rebuilt.
+    /// </summary>
+    [Fact]
+    public void ABasisCarriedOverAProposalAfterAResolution_KeepsThePartiesReadingOfTheResolvedTurns()
+    {
+        var (_, events, _) = RandomPlay.Run("treaty-path", 7, []);
+        var state = Rules.Begin(events[0]);
+        while (state.Turn < 2 || state.Phase != Phase.Negotiation)
+        {
+            foreach (var role in RoleSet.All)
+                state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Rules.Apply(s, c).State);
+            state = Rules.Apply(state, new AdvancePhase(Actor.Facilitator)).State;
+        }
+        var before = ViewBasis.Of(state);
+        var viewsBefore = Audience.All.ToDictionary(a => a, a => GameViews.For(before, a));
+        var proposed = Rules.Apply(state, new Propose(Actor.Player(Role.UA), new CeasefireTerms { DurationTurns = 4, DmzWidthKm = 10 }));
+        Assert.Null(proposed.Rejection);
+
+        var after = ViewBasis.Of(proposed.State, before);
+
+        foreach (var audience in new[] { Audience.Of(Role.UA), Audience.Of(Role.RU), Audience.Facilitator })
+        {
+            var (viewBefore, viewAfter) = (viewsBefore[audience], GameViews.For(after, audience));
+            Assert.NotEmpty(viewBefore.Records);
+            Assert.Equal(viewBefore.Proposals.Length + 1, viewAfter.Proposals.Length);
+            Assert.True(viewBefore.Records == viewAfter.Records && viewBefore.Headlines == viewAfter.Headlines && viewBefore.Scores == viewAfter.Scores
+                && viewBefore.Metrics == viewAfter.Metrics, $"{audience}'s reading of the resolved turns was rebuilt");
+            Assert.Equal(Json(GameViews.For(proposed.State, audience)), Json(viewAfter));
+        }
     }
 
     private static string Json(GameView view) => JsonSerializer.Serialize(view, GameJson.Options);
