@@ -47,8 +47,10 @@ Options
                          address; one address reaches one port with at most ~28,000 connections; default 1)
   --activate             idle-games: after creating, GET /api/games/{id} with the key, which activates each game's grain
   --think-ms N           play, hostile: pause between a game's steps, like players reading (default 0)
-  --warmup N             play, hostile, bare, boardgameio: first play one turn of N other games (groups) so the server's JIT is warm
-                         before measuring (default: --games, at most 10; 0 skips)
+  --warmup N             play, hostile, bare, boardgameio, compare: first play --warmup-turns turns of N other games (groups) so
+                         the server's JIT is warm before measuring (default: --games, at most 10; compare: --games; 0 skips)
+  --warmup-turns N       turns each warm-up game plays (default 1; compare: --turns). Wargame's server reaches its
+                         steady CPU per command only after about one full-size run (its tiered JIT recompiles hot code)
   --ops N                bare, boardgameio: sends (moves) per group (default: the commands a game sends in --turns turns of play)
   --protocol P           hub protocol: json or msgpack (default json)
   --rounds N             compare, hostile: run the targets (hostile: alone and beside the flood) N times, every
@@ -92,6 +94,7 @@ export function parseOptions(argv) {
       'command-timeout': { type: 'string', default: '30' },
       'server-pid': { type: 'string' },
       warmup: { type: 'string' },
+      'warmup-turns': { type: 'string' },
       ops: { type: 'string' },
       protocol: { type: 'string', default: 'json' },
       rounds: { type: 'string', default: '1' },
@@ -135,7 +138,8 @@ export function parseOptions(argv) {
     sourceAddresses,
     activate: values.activate,
     thinkMs: integer('think-ms', values['think-ms'], 0, 60_000),
-    warmup: integer('warmup', values.warmup ?? String(Math.min(games, 10)), 0, LIMITS.games),
+    warmup: integer('warmup', values.warmup ?? String(scenario === 'compare' ? games : Math.min(games, 10)), 0, LIMITS.games),
+    warmupTurns: integer('warmup-turns', values['warmup-turns'] ?? (scenario === 'compare' ? String(turns) : '1'), 1, LIMITS.turns),
     ops: values.ops === undefined ? null : integer('ops', values.ops, 1, LIMITS.ops),
     protocol: values.protocol,
     rounds: integer('rounds', values.rounds, 1, LIMITS.rounds),

@@ -72,7 +72,7 @@ export function compareSummary(c) {
   const o = c.options;
   const lines = [];
   const add = (text = '') => lines.push(text);
-  add(`Compare: ${o.games} games (groups) of ${5 + o.observers} connections, ${o.turns} turns of play each, ${o.protocol} protocol, warm-up ${o.warmup}, targets one after another`);
+  add(`Compare: ${o.games} games (groups) of ${5 + o.observers} connections, ${o.turns} turns of play each, ${o.protocol} protocol, warm-up ${o.warmup} of ${o.warmupTurns} turns, targets one after another`);
   for (const [target, why] of Object.entries(c.skipped)) add(`  skipped ${target}: ${why}`);
   c.rounds.forEach((round, r) => {
     const names = Object.keys(round);

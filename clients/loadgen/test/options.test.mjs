@@ -38,6 +38,9 @@ test('the hub protocol, the compare targets and the warm-up are checked and defa
   assert.throws(() => parseOptions(['compare', '--targets', 'bare,colyseus']), /--targets takes a list of bare, boardgameio, wargame; 'colyseus' is not one/);
   assert.equal(parseOptions(['play', '--games', '3']).warmup, 3);
   assert.equal(parseOptions(['play', '--games', '50']).warmup, 10);
+  assert.equal(parseOptions(['play', '--games', '50']).warmupTurns, 1);
+  assert.deepEqual([parseOptions(['compare', '--games', '50']).warmup, parseOptions(['compare', '--turns', '2']).warmupTurns], [50, 2]);
+  assert.throws(() => parseOptions(['play', '--warmup-turns', '0']), /warmup-turns/);
   assert.equal(parseOptions(['compare']).turns, 3);
   assert.equal(parseOptions(['play']).turns, 2);
 });

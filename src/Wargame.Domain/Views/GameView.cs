@@ -36,7 +36,10 @@ public sealed record GameView
     public ImmutableArray<CommandKind> Allowed { get; init; } = [];
     /// <summary>The limits the rules apply to commands' numbers and texts (the same for every audience).</summary>
     public CommandLimits Limits { get; init; } = PhaseTable.Limits;
+    /// <summary>Every role's card: its name and whether it has submitted orders this turn (public).</summary>
     public ImmutableArray<RoleCard> Roles { get; init; } = [];
+    /// <summary>Every role's public briefing, as the game began (public; constant, so it travels in the whole view only).</summary>
+    public ImmutableArray<PublicBriefing> PublicBriefings { get; init; } = [];
     /// <summary>Own role's private record; every role's for the facilitator, or for all once revealed.</summary>
     public ImmutableArray<PrivateRecord> PrivateRecords { get; init; } = [];
     /// <summary>
@@ -106,8 +109,11 @@ public sealed record GameView
     public ImmutableArray<RuleConstant> RuleConstants { get; init; } = [];
 }
 
-/// <summary>Public facts about a role: its briefing and whether it has submitted orders (not what they are).</summary>
-public sealed record RoleCard(Role Role, string Name, string PublicBriefing, bool OrdersSubmitted);
+/// <summary>Public facts about a role: its name and whether it has submitted orders (not what they are).</summary>
+public sealed record RoleCard(Role Role, string Name, bool OrdersSubmitted);
+
+/// <summary>What every audience reads of a role's opening position.</summary>
+public sealed record PublicBriefing(Role Role, string Briefing);
 
 public sealed record PrivateRecord(Role Role, string Briefing);
 

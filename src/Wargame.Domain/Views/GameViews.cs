@@ -67,6 +67,7 @@ public static class GameViews
             Allowed = allowed,
             Limits = PhaseTable.Limits,
             Roles = basis.Roles,
+            PublicBriefings = basis.PublicBriefings,
             PrivateRecords = [.. state.Scenario.Roles.Where(r => sight.Sees(r.Role)).Select(r => new PrivateRecord(r.Role, r.PrivateBriefing))],
             Messages = messages.Shown,
             MessageCount = messages.Count,

@@ -40,7 +40,8 @@ public sealed class ViewBasis
         RuleConstants = sameScenario ? earlier!.RuleConstants : state.Constants.All;
         StartMetrics = sameScenario && before!.Seed == state.Seed ? earlier!.StartMetrics : TurnHeadlines.Start(state.Scenario, state.Constants, state.Seed);
         Roles = sameScenario && Same(s => s.SubmittedOrders) ? earlier!.Roles
-            : [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), r.PublicBriefing, state.SubmittedOrders.ContainsKey(r.Role)))];
+            : [.. state.Scenario.Roles.Select(r => new RoleCard(r.Role, r.Role.DisplayName(), state.SubmittedOrders.ContainsKey(r.Role)))];
+        PublicBriefings = sameScenario ? earlier!.PublicBriefings : [.. state.Scenario.Roles.Select(r => new PublicBriefing(r.Role, r.PublicBriefing))];
         Standing = Same(s => s.StandingOrders) ? earlier!.Standing
             : PhaseTable.EffectiveOrders(state with { SubmittedOrders = ImmutableSortedDictionary<Role, Orders>.Empty });
         var world = state.World;
@@ -89,6 +90,7 @@ public sealed class ViewBasis
     public ScenarioSummary Scenario { get; }
     public ImmutableArray<RuleConstant> RuleConstants { get; }
     public ImmutableArray<RoleCard> Roles { get; }
+    public ImmutableArray<PublicBriefing> PublicBriefings { get; }
     /// <summary>The orders each role would resolve with if it submitted nothing more (its standing orders).</summary>
     public ImmutableSortedDictionary<Role, Orders> Standing { get; }
     public ImmutableArray<ForceView> Forces { get; }

@@ -14,8 +14,8 @@ namespace Wargame.Domain.Views;
 /// What changed in one audience's <see cref="GameView"/> between two of its versions: applied to the view at
 /// <see cref="BaseVersion"/> it gives exactly the view at <see cref="Version"/>. A section that did not change is
 /// absent (null); a changed scalar section carries its new value, a changed list its new length and the items that
-/// differ, by index. Everything in it is taken from the newer view of the same audience, so a delta never carries
-/// what that audience may not see. Sections that can be null in the view travel wrapped (<see cref="Changed{T}"/>),
+/// differ, by index, and the map its changed parts (<see cref="MapDelta"/>). Everything in it is taken from the newer
+/// view of the same audience, so a delta never carries what that audience may not see. Sections that can be null in the view travel wrapped (<see cref="Changed{T}"/>),
 /// so "now null" differs from "unchanged".
 /// </summary>
 public sealed record ViewDelta
@@ -37,6 +37,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ImmutableArray<CommandKind>? Allowed { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public CommandLimits? Limits { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<RoleCard>? Roles { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<PublicBriefing>? PublicBriefings { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<PrivateRecord>? PrivateRecords { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<MessageView>? Messages { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? MessageCount { get; init; }
@@ -45,7 +46,7 @@ public sealed record ViewDelta
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ProposalView>? Proposals { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<AgreementView>? Agreements { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<ForceView>? Forces { get; init; }
-    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public MapView? Map { get; init; }
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public MapDelta? Map { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public double? Territory { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public int? Sanctions { get; init; }
     [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)] public ListDelta<CredibilityView>? Credibility { get; init; }
@@ -91,6 +92,7 @@ public sealed record ViewDelta
             Allowed = before.Allowed.AsSpan().SequenceEqual(after.Allowed.AsSpan()) ? null : after.Allowed,
             Limits = before.Limits == after.Limits ? null : after.Limits,
             Roles = ListDelta.Between(before.Roles, after.Roles),
+            PublicBriefings = ListDelta.Between(before.PublicBriefings, after.PublicBriefings),
             PrivateRecords = ListDelta.Between(before.PrivateRecords, after.PrivateRecords),
             Messages = ListDelta.Between(before.Messages, after.Messages, EqualityComparer<MessageView>.Default.Equals, m => m.Id),
             MessageCount = Scalar(before.MessageCount, after.MessageCount),
@@ -99,7 +101,7 @@ public sealed record ViewDelta
             Proposals = ListDelta.Between(before.Proposals, after.Proposals, ViewEquality.Same),
             Agreements = ListDelta.Between(before.Agreements, after.Agreements, ViewEquality.Same),
             Forces = ListDelta.Between(before.Forces, after.Forces, ViewEquality.Same),
-            Map = ViewEquality.Same(before.Map, after.Map) ? null : after.Map,
+            Map = MapDelta.Between(before.Map, after.Map),
             Territory = Scalar(before.Territory, after.Territory),
             Sanctions = Scalar(before.Sanctions, after.Sanctions),
             Credibility = ListDelta.Between(before.Credibility, after.Credibility, ViewEquality.Same),
@@ -142,6 +144,7 @@ public sealed record ViewDelta
             Allowed = Allowed ?? view.Allowed,
             Limits = Limits ?? view.Limits,
             Roles = ListDelta.Apply(view.Roles, Roles),
+            PublicBriefings = ListDelta.Apply(view.PublicBriefings, PublicBriefings),
             PrivateRecords = ListDelta.Apply(view.PrivateRecords, PrivateRecords),
             Messages = ListDelta.Apply(view.Messages, Messages),
             MessageCount = MessageCount ?? view.MessageCount,
@@ -150,7 +153,7 @@ public sealed record ViewDelta
             Proposals = ListDelta.Apply(view.Proposals, Proposals),
             Agreements = ListDelta.Apply(view.Agreements, Agreements),
             Forces = ListDelta.Apply(view.Forces, Forces),
-            Map = Map ?? view.Map,
+            Map = Map?.ApplyTo(view.Map) ?? view.Map,
             Territory = Territory ?? view.Territory,
             Sanctions = Sanctions ?? view.Sanctions,
             Credibility = ListDelta.Apply(view.Credibility, Credibility),
@@ -295,14 +298,6 @@ internal static class ViewEquality
         ReferenceEquals(a, b) || (a.Turn == b.Turn && a.Credibility.AsSpan().SequenceEqual(b.Credibility.AsSpan()) && Bits(a.Deterrence, b.Deterrence)
             && a.RussianEstimate == b.RussianEstimate && a.Perceived.AsSpan().SequenceEqual(b.Perceived.AsSpan())
             && a.Hazard == b.Hazard && Bits(a.Territory, b.Territory) && a.Scores.SequenceEqual(b.Scores) && a.Reputation.SequenceEqual(b.Reputation));
-
-    public static bool Same(MapView a, MapView b) =>
-        ReferenceEquals(a, b) || (a.Lines.AsSpan().SequenceEqual(b.Lines.AsSpan()) && a.ContactLine.AsSpan().SequenceEqual(b.ContactLine.AsSpan())
-            && a.ContactLineBetween == b.ContactLineBetween && a.BeyondLines == b.BeyondLines && Bits(a.Territory, b.Territory)
-            && a.ChangeTurn == b.ChangeTurn && Bits(a.TerritoryChange, b.TerritoryChange) && a.PreviousContactLine.AsSpan().SequenceEqual(b.PreviousContactLine.AsSpan())
-            && a.CeasefireId == b.CeasefireId && a.DmzWidthKm == b.DmzWidthKm && a.Monitoring == b.Monitoring
-            && a.MonitorsFrom.AsSpan().SequenceEqual(b.MonitorsFrom.AsSpan()) && a.WithdrawTo == b.WithdrawTo
-            && a.Deployments.AsSpan().SequenceEqual(b.Deployments.AsSpan()));
 
     public static bool Same(TurnHeadline a, TurnHeadline b) =>
         a.Turn == b.Turn && a.Title == b.Title && a.Sentences.AsSpan().SequenceEqual(b.Sentences.AsSpan());

@@ -17,7 +17,7 @@ namespace Wargame.Server.Games;
 /// store's (game, sequence) key is what keeps one history when a frozen node briefly holds a second one.
 /// </summary>
 [PreferLocalPlacement]
-internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider time, LiveGames live, ILogger<GameGrain> logger)
+internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider time, LiveGames live, CommandMetrics metrics, ILogger<GameGrain> logger)
     : Grain, IGameGrain
 {
     private const int MaxAppendAttempts = 3;
@@ -159,18 +159,24 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     private async Task<CommandResult> Handle(GameCommand command)
     {
         using var scope = logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = GameId, ["Role"] = command.Actor.ToString() });
+        var kind = command.GetType().Name;
+        var started = CommandMetrics.Now();
         var state = State;
         for (var attempt = 1; ; attempt++)
         {
+            var deciding = CommandMetrics.Now();
             var applied = Rules.Apply(state, command is ClockedCommand clocked ? clocked with { Now = clock.Time.GetUtcNow() } : command);
+            metrics.Record(CommandMetrics.Stages.Decide, kind, deciding);
             if (applied.Rejection is { } rejection)
             {
                 logger.LogInformation("{Command} refused: {Code}", command.GetType().Name, rejection.Code);
                 return CommandResult.Refused(rejection.Code, rejection.Message, VersionFor(state, command.Actor));
             }
+            var appending = CommandMetrics.Now();
             try
             {
                 await store.AppendEvents(GameId, state.Version, applied.Events, CancellationToken.None);
+                metrics.Record(CommandMetrics.Stages.Append, kind, appending, sameThread: false);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAppendAttempts)
             {
@@ -193,7 +199,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             var result = Decision.Describe(applied.RefusedParts) is { } without
                 ? CommandResult.PartlyAccepted(without, VersionFor(state, command.Actor))
                 : CommandResult.Ok(VersionFor(state, command.Actor));
-            await AfterAccepted(state);
+            await AfterAccepted(state, kind);
+            metrics.Record(CommandMetrics.Stages.Total, kind, started, sameThread: false);
             return result;
         }
     }
@@ -203,11 +210,11 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     /// here, so a failure is logged and the caller still hears "accepted" (an acknowledgement never lies); the next
     /// command, the subscription renewal or the deadline scan retries what did not happen.
     /// </summary>
-    private async Task AfterAccepted(GameState state)
+    private async Task AfterAccepted(GameState state, string kind)
     {
         try
         {
-            PublishViews(state);
+            PublishViews(state, kind);
             await WatchDeadline(state);
             await PlayBots();
         }
@@ -220,7 +227,7 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     private async Task<GameState> Reload()
     {
         _state = Rules.Replay(await store.LoadEvents(GameId, CancellationToken.None));
-        PublishViews(_state);
+        PublishViews(_state, "reload");
         await WatchDeadline(_state);
         return _state;
     }
@@ -239,12 +246,15 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
     /// from the timing of pushes. Each delta is built once and sent to every node holding the audience; audiences no
     /// node subscribes to are not computed (they get their full view when one does).
     /// </summary>
-    private void PublishViews(GameState state)
+    private void PublishViews(GameState state, string kind)
     {
         DropLapsedSubscriptions();
         if (_subscribers.Count == 0)
             return;
+        CommandMetrics.Span views = default, deltas = default, publish = default;
+        var building = CommandMetrics.Now();
         var basis = Basis(state);
+        views.Add(building);
         foreach (var audience in Audience.All)
         {
             if (!_subscribers.Values.Any(s => s.Interest.Audiences.Contains(audience)))
@@ -254,16 +264,25 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             }
             if (_published.TryGetValue(audience, out var last) && last.Version == AudienceVersions.Of(state, audience))
                 continue;
+            building = CommandMetrics.Now();
             var view = GameViews.For(basis, audience);
+            views.Add(building);
             _published[audience] = view;
+            var comparing = CommandMetrics.Now();
             var delta = last is null ? null : ViewDelta.Between(last, view);
+            deltas.Add(comparing);
+            var sending = CommandMetrics.Now();
             foreach (var (observer, subscription) in _subscribers)
             {
                 if (!subscription.Interest.Audiences.Contains(audience))
                     continue;
                 _ = delta is null ? observer.View(view) : observer.Update(delta);
             }
+            publish.Add(sending);
         }
+        metrics.Record(CommandMetrics.Stages.Views, kind, views);
+        metrics.Record(CommandMetrics.Stages.Deltas, kind, deltas);
+        metrics.Record(CommandMetrics.Stages.Publish, kind, publish);
     }
 
     /// <summary>

@@ -11,7 +11,8 @@ namespace Wargame.Server.Hosting;
 internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServiceProvider services, ILogger<NodeStartup> logger)
 {
     // The store is resolved when first needed: resolving it reads (and validates) the options, which the host does at start.
-    private readonly Lazy<Task> _storeReady = new(() => InitializeStore(services.GetRequiredService<IGameStore>(), logger));
+    // Opened on the thread pool: the first caller (the host starting its services one after another) need not wait.
+    private readonly Lazy<Task> _storeReady = new(() => Task.Run(() => InitializeStore(services.GetRequiredService<IGameStore>(), logger)));
 
     /// <summary>The host has started every part: the store is ready and the silo active (or the cluster client connected).</summary>
     public bool IsComplete => lifetime.ApplicationStarted.IsCancellationRequested;
@@ -58,7 +59,8 @@ internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServicePro
     /// <summary>
     /// The host builds every hosted service before it starts any, and building the silo's (or the cluster client's)
     /// resolves the whole Orleans runtime: about two seconds here, all before Kestrel could listen. So every hosted
-    /// service of Orleans or of this server is built inside its own start, while Kestrel starts beside it.
+    /// service of Orleans or of this server is built on the thread pool, from <see cref="BeginStarting"/> on, while the
+    /// main thread maps the endpoints and starts Kestrel.
     /// </summary>
     public static void ConstructWhileKestrelStarts(IServiceCollection services)
     {
@@ -78,13 +80,28 @@ internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServicePro
         }
     }
 
+    /// <summary>
+    /// Called once the application is built, before its pipeline and endpoints are: begins building the hosted services
+    /// of Orleans and of this server, and opening the store, on the thread pool. Nothing starts: the host starts them
+    /// (and validates the options first) when it starts.
+    /// </summary>
+    public static void BeginStarting(IServiceProvider services)
+    {
+        foreach (var service in services.GetServices<IHostedService>())
+            (service as ConstructedAtStart)?.BeginConstruction();
+        _ = services.GetRequiredService<NodeStartup>().StoreReady;
+    }
+
     private sealed class ConstructedAtStart(Func<IHostedService> construct, IHostApplicationLifetime lifetime, ILogger logger) : IHostedService
     {
+        private readonly Lazy<Task<IHostedService>> _constructed = new(() => Task.Run(construct));
         private IHostedService? _service;
+
+        public void BeginConstruction() => _ = _constructed.Value;
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
-            _service = await Task.Run(construct, cancellationToken);
+            _service = await _constructed.Value.WaitAsync(cancellationToken);
             await _service.StartAsync(cancellationToken);
             // What the host does for a background service it started itself: a failure stops the node rather than go unseen.
             if (_service is BackgroundService { ExecuteTask: { } running })

@@ -104,6 +104,7 @@ public static class WargameServer
         services.AddSingleton<SeatRateLimits>();
         services.AddSingleton<Seating>();
         services.AddSingleton<GameCreation>();
+        services.AddSingleton<CommandMetrics>();
         services.AddSingleton<IGamePublisher, HubGamePublisher>();
         services.AddSingleton<GameLinks>();
         services.AddHostedService(sp => sp.GetRequiredService<GameLinks>());
@@ -154,6 +155,7 @@ public static class WargameServer
         NodeStartup.ConstructWhileKestrelStarts(services);
 
         var app = builder.Build();
+        NodeStartup.BeginStarting(app.Services);
         if (trustedProxies.Count > 0)
             app.UseForwardedHeaders();
         app.UseSecurityHeaders();

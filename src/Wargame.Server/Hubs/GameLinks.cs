@@ -15,7 +15,7 @@ namespace Wargame.Server.Hubs;
 /// subscribe again when it deactivates (<see cref="GameLink.Deactivated"/>), when a silo dies (<see cref="RenewNow"/>,
 /// from <see cref="ClusterWatch"/>) and, as a safety net, on a timer.
 /// </summary>
-internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, ILoggerFactory loggers, TimeSpan? renewEvery = null)
+internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, ILoggerFactory loggers, TimeSpan? renewEvery = null, CommandMetrics? metrics = null)
     : BackgroundService
 {
     private readonly Lock _lock = new();
@@ -44,7 +44,7 @@ internal sealed class GameLinks(IGrainFactory grains, IGamePublisher publisher, 
         lock (_lock)
         {
             if (!_links.TryGetValue(seat.GameId, out link!))
-                _links[seat.GameId] = link = new GameLink(seat.GameId, this, grains, publisher, loggers.CreateLogger<GameLink>());
+                _links[seat.GameId] = link = new GameLink(seat.GameId, this, grains, publisher, loggers.CreateLogger<GameLink>(), metrics);
             link.Add(connectionId, seat);
         }
         await link.Sync();
@@ -178,6 +178,7 @@ internal sealed class GameLink : IGameObserver
     private readonly IGrainFactory _grains;
     private readonly IGamePublisher _publisher;
     private readonly ILogger _logger;
+    private readonly CommandMetrics? _metrics;
     private readonly IGameGrain _game;
     private readonly IGameObserver _reference;
     private readonly PushOutbox _outbox;
@@ -188,13 +189,14 @@ internal sealed class GameLink : IGameObserver
     private readonly Feed<ImmutableArray<SeatView>> _seats = new();
     private volatile bool _closed;
 
-    public GameLink(string gameId, GameLinks owner, IGrainFactory grains, IGamePublisher publisher, ILogger logger)
+    public GameLink(string gameId, GameLinks owner, IGrainFactory grains, IGamePublisher publisher, ILogger logger, CommandMetrics? metrics = null)
     {
         GameId = gameId;
         _owner = owner;
         _grains = grains;
         _publisher = publisher;
         _logger = logger;
+        _metrics = metrics;
         _game = grains.GetGrain<IGameGrain>(gameId);
         _outbox = new PushOutbox(gameId, logger);
         // Orleans holds an observer weakly; this link holds the reference for as long as it lives.
@@ -360,8 +362,10 @@ internal sealed class GameLink : IGameObserver
     public Task Update(ViewDelta delta)
     {
         bool applied;
+        var applying = CommandMetrics.Now();
         lock (_lock)
             applied = FeedOf(delta.Audience).Offer(delta);
+        _metrics?.Record(CommandMetrics.Stages.NodeApply, nameof(Update), applying);
         if (applied)
             _outbox.Post($"view/{delta.Audience}", () => SendView(delta.Audience));
         else
@@ -439,6 +443,7 @@ internal sealed class GameLink : IGameObserver
 
     private async Task SendView(Audience audience)
     {
+        var sending = CommandMetrics.Now();
         ViewFeed.Sends sends;
         lock (_lock)
             sends = FeedOf(audience).Take();
@@ -448,6 +453,7 @@ internal sealed class GameLink : IGameObserver
             await _publisher.PublishView(GameId, audience, full);
         else if (sends.Delta is { } delta)
             await _publisher.PublishUpdate(GameId, audience, delta, sends.Newcomers ?? []);
+        _metrics?.Record(CommandMetrics.Stages.NodeSend, sends.Delta is null ? nameof(View) : nameof(Update), sending, sameThread: false);
     }
 
     private Task SendSeats()

@@ -11,6 +11,8 @@ namespace Wargame.Domain.Tests.Views;
 internal static class ClientMerge
 {
     public static readonly HashSet<string> Wrapped = ["deadline", "pausedRemainingSeconds", "russianOutlook", "russianBelief"];
+    /// <summary>Sections that travel as their changed parts, each wrapped: <c>{ part: { value } }</c>.</summary>
+    public static readonly HashSet<string> InParts = ["map"];
 
     public static JsonObject Apply(JsonObject view, JsonObject delta)
     {
@@ -23,6 +25,12 @@ internal static class ClientMerge
                 continue;
             if (Wrapped.Contains(name))
                 next[name] = value!["value"]?.DeepClone();
+            else if (InParts.Contains(name))
+            {
+                var section = next[name]!.AsObject();
+                foreach (var (part, changed) in value!.AsObject())
+                    section[part] = changed!["value"]?.DeepClone();
+            }
             else if (next[name] is JsonArray old && value is JsonObject list)
             {
                 var length = (int)list["length"]!;
@@ -65,6 +73,14 @@ internal static class ClientMerge
             }
             else if (Wrapped.Contains(name))
                 Assert.True(JsonNode.DeepEquals(value!["value"], view[name]), $"{name} differs from the view's");
+            else if (InParts.Contains(name))
+            {
+                foreach (var (part, changed) in value!.AsObject())
+                {
+                    Assert.True(view[name]!.AsObject().ContainsKey(part), $"the delta carries {name}.{part}, which the view has not");
+                    Assert.True(JsonNode.DeepEquals(changed!["value"], view[name]![part]), $"{name}.{part} differs from the view's");
+                }
+            }
             else
                 Assert.True(JsonNode.DeepEquals(value, view[name]), $"{name} differs from the view's");
         }
@@ -88,6 +104,14 @@ internal static class ClientMerge
                     var index = (int)item!["index"]!;
                     if (index < kept.Count && JsonNode.DeepEquals(kept[index], item["item"]))
                         yield return $"{name}[{index}]";
+                }
+            }
+            else if (InParts.Contains(name))
+            {
+                foreach (var (part, changed) in value!.AsObject())
+                {
+                    if (JsonNode.DeepEquals(changed!["value"], held[name]![part]))
+                        yield return $"{name}.{part}";
                 }
             }
             else if (Wrapped.Contains(name) ? JsonNode.DeepEquals(value!["value"], held[name]) : JsonNode.DeepEquals(value, held[name]))

@@ -4,6 +4,7 @@ using System.Text.Json.Nodes;
 using FsCheck;
 using FsCheck.Fluent;
 using Wargame.Domain.Game;
+using Wargame.Domain.Map;
 using Wargame.Domain.Roles;
 using Wargame.Domain.Serialization;
 using Wargame.Domain.Tests.Game;
@@ -125,11 +126,67 @@ public sealed class ViewDeltaTests
 
         var wire = Node(delta);
         Assert.Equal(["audience", "baseVersion", "version", "messages", "messageCount"], wire.Select(p => p.Key).Take(5));
-        Assert.DoesNotContain(wire, p => p.Key is "ruleConstants" or "scenario" or "privateRecords" or "roles" or "eventDeck");
+        Assert.DoesNotContain(wire, p => p.Key is "ruleConstants" or "scenario" or "privateRecords" or "publicBriefings" or "roles" or "eventDeck");
         Assert.Equal(before.Messages.Length + 1, delta.Messages!.Length);
         Assert.Equal("Hello", Assert.Single(delta.Messages.Items).Item.Text);
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(delta, GameJson.Options).Length < 2_000);
         Assert.True(JsonSerializer.SerializeToUtf8Bytes(after, GameJson.Options).Length > 10_000);
+    }
+
+    /// <summary>
+    /// In random games, the constant parts of the view never travel in a delta: the map's named lines (a resolution
+    /// or a ceasefire sends the parts of the map it moved) and the roles' public briefings (a submission sends the
+    /// role's card with the flag that changed).
+    /// </summary>
+    [Fact]
+    public void TheMapsLinesAndTheBriefings_TravelInTheWholeViewOnly_WhileTheMapAndTheRoleCardsChange()
+    {
+        var (mapDeltas, roleDeltas) = (0, 0);
+        var property = Prop.ForAll(Games(), game =>
+        {
+            var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
+            var state = Rules.Begin(events[0]);
+            var held = Audience.All.ToDictionary(a => a, a => GameViews.For(state, a));
+            foreach (var e in events.Skip(1))
+            {
+                state = Rules.Evolve(state, e);
+                foreach (var audience in Audience.All)
+                {
+                    if (AudienceVersions.Of(state, audience) == held[audience].Version)
+                        continue;
+                    var next = GameViews.For(state, audience);
+                    var wire = Node(ViewDelta.Between(held[audience], next));
+                    Assert.False(wire.ContainsKey("publicBriefings"), $"{e.GetType().Name} sent {audience} the briefings");
+                    if (wire["map"] is JsonObject map)
+                    {
+                        Assert.False(map.ContainsKey("lines"), $"{e.GetType().Name} sent {audience} the map's named lines");
+                        Assert.NotEmpty(map);
+                        mapDeltas++;
+                    }
+                    if (wire["roles"] is JsonObject roles)
+                    {
+                        Assert.All(roles["items"]!.AsArray(), item => Assert.Equal(["role", "name", "ordersSubmitted"], item!["item"]!.AsObject().Select(p => p.Key)));
+                        roleDeltas++;
+                    }
+                    held[audience] = next;
+                }
+            }
+            return true;
+        });
+
+        Check.One(Config.QuickThrowOnFailure.WithMaxTest(10), property);
+        Assert.True(mapDeltas > 10, $"only {mapDeltas} deltas changed the map");
+        Assert.True(roleDeltas > 10, $"only {roleDeltas} deltas changed a role card");
+    }
+
+    /// <summary>A map section added without a place in <see cref="MapDelta"/> would never reach a client after its join.</summary>
+    [Fact]
+    public void EveryPartOfTheMap_HasItsPlaceInAMapDelta()
+    {
+        var map = typeof(MapView).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order();
+        var delta = typeof(MapDelta).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Order();
+
+        Assert.Equal(map, delta);
     }
 
     /// <summary>A full channel drops its oldest message as a new one comes in: the delta removes that one and adds one, whatever lies between.</summary>

@@ -1,4 +1,6 @@
 using System.Net.Http.Json;
+using Microsoft.AspNetCore.SignalR;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Extensions.DependencyInjection;
 using Wargame.Domain.Game;
 using Wargame.Domain.Roles;
@@ -73,10 +75,65 @@ public sealed class AcknowledgementTests
         Assert.Equal([accepted, busy], await PostedMessages(server, table.Game.GameId));
     }
 
+    [Fact]
+    public async Task ACommandWhoseGameGivesNoAnswerInTime_IsReportedOutcomeUnknown_IsLoggedOnce_AndAResumedSeatSeesIt()
+    {
+        // A one-second start window: the node waits 21 s for the game's answer. The store holds this one append for 24 s,
+        // then stores it, as a node too slow (or cut off) to answer would still store a command it had begun.
+        var directory = RunningServer.NewDataDirectory();
+        var store = new HeldAppendStore(new SqliteGameStore(Path.Combine(directory, "wargame.db")), "Held past the timeout", TimeSpan.FromSeconds(24));
+        await using var server = await RunningServer.Start(directory, services: s => s.AddSingleton<IGameStore>(store),
+            settings: ["--Wargame:CommandStartWithin", "00:00:01"]);
+        var table = await Table.Seat(server);
+        var ukraine = table.Players[Role.UA];
+
+        var call = ukraine.Connection.InvokeCoreAsync<CommandResult>(nameof(GameHub.PostMessage), [new MessageRequest([], "Held past the timeout")]);
+        var unknown = await Assert.ThrowsAsync<HubException>(() => call.WaitAsync(TimeSpan.FromSeconds(60)));
+
+        // Told the truth: not that it failed, but that it may have been applied and where to look.
+        Assert.EndsWith("HubException: outcome-unknown: The server lost touch with your game while it took this; it may have been applied. "
+            + "Your view shows it if so: check it before you send it again.", unknown.Message);
+        Assert.False(store.Released.IsCompleted);
+        Assert.Empty(await PostedMessages(server, table.Game.GameId));
+
+        // The game finishes the command after all: the log holds it once, the connection that sent it gets it pushed,
+        // and the seat resumed on a new connection (as a browser reloading after the error) shows it once.
+        await store.Released.WaitAsync(TimeSpan.FromSeconds(30));
+        await ukraine.WaitForView(v => v.Messages.Any(m => m.Text == "Held past the timeout"));
+        Assert.Equal(["Held past the timeout"], await PostedMessages(server, table.Game.GameId));
+        var reloaded = await server.Connect();
+        await reloaded.Resume(table.Seats[Role.UA].SeatToken);
+        var view = await reloaded.WaitForView(_ => true);
+        Assert.Single(view.Messages, m => m.Text == "Held past the timeout");
+
+        // Later commands are answered as usual.
+        Assert.True((await ukraine.PostMessage(new MessageRequest([], "After the wait"))).Accepted);
+        Assert.Equal(["Held past the timeout", "After the wait"], await PostedMessages(server, table.Game.GameId));
+    }
+
     private static async Task<List<string>> PostedMessages(RunningServer server, string gameId)
     {
         var store = server.App.Services.GetRequiredService<IGameStore>();
         return [.. (await store.LoadEvents(gameId, CancellationToken.None)).OfType<MessagePosted>().Select(m => m.Text)];
+    }
+
+    /// <summary>The real SQLite store, except that it holds the append of the message <paramref name="text"/> for <paramref name="hold"/> first.</summary>
+    private sealed class HeldAppendStore(SqliteGameStore inner, string text, TimeSpan hold) : StoreDecorator(inner)
+    {
+        private readonly TaskCompletionSource _released = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes once the held append is stored.</summary>
+        public Task Released => _released.Task;
+
+        public override async Task AppendEvents(string gameId, int expectedVersion, IReadOnlyList<GameEvent> events, CancellationToken cancellationToken)
+        {
+            var held = events.Any(e => e is MessagePosted m && m.Text == text);
+            if (held)
+                await Task.Delay(hold, CancellationToken.None);
+            await base.AppendEvents(gameId, expectedVersion, events, cancellationToken);
+            if (held)
+                _released.TrySetResult();
+        }
     }
 
     /// <summary>The real SQLite store, except that recording a pending deadline fails while <see cref="Failing"/>.</summary>

@@ -30,10 +30,12 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
         await table.PostUntilAcknowledged(40);
 
         var killed = Stopwatch.StartNew();
+        var killedAt = DateTimeOffset.UtcNow;
         table.Proxy.FailOver(table.NodeB.Port);
         await table.NodeA.Server.Kill();
         var answered = await table.ResumedAndAnswering(killed);
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SIGKILL: the game answered on the survivor {answered.TotalSeconds:F1} s after the kill."));
+        output.WriteLine(table.Timeline("SIGKILL", killedAt));
         // The seconds are a measurement (about 4-5 s on an idle machine: two missed 1 s probes, the reconnect and the
         // activation), reported rather than asserted: on a test machine whose cores other builds keep busy they vary.
 
@@ -51,6 +53,7 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
         Assert.True((await table.Facilitator.SetDeadline(14)).Accepted);
 
         var frozen = Stopwatch.StartNew();
+        var frozenAt = DateTimeOffset.UtcNow;
         await table.NodeA.Server.Freeze();
         table.Proxy.FailOver(table.NodeB.Port);
         TimeSpan answered;
@@ -68,6 +71,7 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
             throw;
         }
         output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"SIGSTOP: the game answered on the survivor {answered.TotalSeconds:F1} s after the freeze."));
+        output.WriteLine(table.Timeline("SIGSTOP", frozenAt));
         await table.Facilitator.WaitForView(v => v.Phase == Phase.Negotiation);
 
         // Node A wakes still holding its activation at an old version, its deadline overdue: whatever it appends
@@ -155,7 +159,9 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
             var server = await ChildServer.Start(directory, port,
                 "--Wargame:Store", "Postgres", "--Wargame:PostgresConnectionString", database, "--Wargame:Mode", mode,
                 "--Wargame:SiloPort", ChildServer.FreePort().ToString(CultureInfo.InvariantCulture),
-                "--Wargame:GatewayPort", ChildServer.FreePort().ToString(CultureInfo.InvariantCulture));
+                "--Wargame:GatewayPort", ChildServer.FreePort().ToString(CultureInfo.InvariantCulture),
+                // Its activations, for the failover timeline.
+                "--Serilog:MinimumLevel:Override:Wargame.Server.Games.GameGrain", "Debug");
             return new Node(server, directory, port);
         }
 
@@ -173,6 +179,8 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
         private readonly List<GameClient> _players = [];
         private CancellationTokenSource _stop = new();
         private List<Task> _writers = [];
+        private DateTimeOffset? _resumedAt;
+        private DateTimeOffset? _answeredAt;
 
         private FailoverTable(Node nodeA, Node nodeB, FailoverProxy proxy, HttpClient http)
         {
@@ -250,6 +258,8 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
             while (true)
             {
+                if (_players[1].Resumed is not null)
+                    _resumedAt ??= DateTimeOffset.UtcNow;
                 try
                 {
                     if (_players[1].Resumed is not null
@@ -263,9 +273,28 @@ public sealed class ClusterProcessTests(PostgresServer postgres, ITestOutputHelp
                 await Task.Delay(20, timeout.Token);
             }
             var answered = failed.Elapsed;
+            _answeredAt = DateTimeOffset.UtcNow;
             foreach (var client in _players.Append(Facilitator))
                 await client.WaitForView(_ => client.Resumed is not null);
             return answered;
+        }
+
+        /// <summary>
+        /// Where the failover's seconds went, from <paramref name="failedAt"/>: the survivor's log lines about the dead
+        /// node, the resumed seats and the game's activation, and when the measuring client had resumed and was answered.
+        /// </summary>
+        public string Timeline(string label, DateTimeOffset failedAt)
+        {
+            string[] marks = ["dead", "suspect", "Renewing every game subscription", "resumed in game", "activated at version"];
+            var lines = ChildServer.LogText(NodeB.Directory).Split('\n')
+                .Select(l => (Line: l, At: DateTimeOffset.TryParse(l.Split(' ', 2)[0], CultureInfo.InvariantCulture, DateTimeStyles.None, out var at) ? at : (DateTimeOffset?)null))
+                .Where(l => l.At > failedAt && marks.Any(m => l.Line.Contains(m, StringComparison.OrdinalIgnoreCase)))
+                .Select(l => (l.At!.Value, l.Line.Split(' ', 2)[1]))
+                .Append((_resumedAt ?? failedAt, "client: seat resumed on the survivor (seen by the measuring loop)"))
+                .Append((_answeredAt ?? failedAt, "client: a post accepted on the survivor"))
+                .OrderBy(l => l.Item1);
+            return $"{label} timeline:\n" + string.Join('\n', lines.Select(l =>
+                string.Create(CultureInfo.InvariantCulture, $"  +{(l.Item1 - failedAt).TotalSeconds:F2} s {(l.Item2.Length > 180 ? l.Item2[..180] : l.Item2)}")));
         }
 
         public async Task<IReadOnlyList<GameEvent>> Export()

@@ -87,6 +87,8 @@ public sealed class GameCluster : IAsyncLifetime
             services.AddSingleton(new GameClock(Clocks[path]));
             services.Configure<ClusterMembershipOptions>(OrleansSetup.TuneMembership);
             services.AddSingleton<LiveGames>();
+            services.AddMetrics();
+            services.AddSingleton<CommandMetrics>();
             services.Configure<WargameOptions>(o => o.DeadlineScanPeriod = TimeSpan.FromSeconds(1));
             services.AddHostedService<DeadlineKeeper>();
             OrleansSetup.AddSerialization(services);

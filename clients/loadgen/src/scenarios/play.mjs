@@ -20,8 +20,8 @@ const EVERYONE = [...ROLES, 'facilitator', 'public'];
  * (the visibility rule of each step is written next to it below), and at no other: the server pushes a view
  * only to audiences that see a change. A view that carries no change its seat was waiting for is reported as
  * unexpected: either a push that tells an audience about something it cannot see, or a step whose rule here is wrong.
- * Before the measured games, a few warm-up games run their first turn, so the JIT has compiled the server's
- * paths and the figures are those of a warm server.
+ * Before the measured games, warm-up games play their first `--warmup-turns` turns, so the JIT has compiled the
+ * server's paths and the figures are those of a warm server.
  */
 export async function play(run, rest) {
   const { options, memory, result } = run;
@@ -29,7 +29,7 @@ export async function play(run, rest) {
   const turns = Math.min(options.turns, scenario.turns);
   Object.assign(result, { scenarioId: scenario.id, turns });
 
-  if (options.warmup > 0) result.warmup = await warmUp(run, warmUpGames(rest, scenario.id));
+  if (options.warmup > 0) result.warmup = await warmUp(run, warmUpGames(rest, scenario.id, turns));
 
   memory.mark('before');
   const { games, figures } = await createGames(run, rest, scenario.id, options.games);
@@ -59,12 +59,13 @@ export function commandsPerGame(turns) {
   return n;
 }
 
-/** The first turn of `--warmup` other games. */
-export function warmUpGames(rest, scenarioId) {
+/** The first `--warmup-turns` turns (at most `turns`, the scenario's) of `--warmup` other games. */
+export function warmUpGames(rest, scenarioId, turns = 1) {
   return async (warm) => {
     const { games } = await createGames(warm, rest, scenarioId, warm.options.warmup);
     const tables = await seatGames(warm, games);
-    const outcomes = await Promise.all(tables.filter((t) => t.ready).map((table) => playGame(warm, table, 1)));
+    const warmTurns = Math.min(warm.options.warmupTurns ?? 1, turns);
+    const outcomes = await Promise.all(tables.filter((t) => t.ready).map((table) => playGame(warm, table, warmTurns)));
     return { seats: tables.flatMap((t) => t.seats), games: games.length, turnsPlayed: outcomes.reduce((n, t) => n + t, 0) };
   };
 }

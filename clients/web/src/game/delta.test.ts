@@ -1,11 +1,11 @@
 import { describe, expect, it } from "vitest";
-import type { GameView, MessageView, ViewDelta } from "../api/types";
-import { aMessage, aView, audienceOf, FACILITATOR } from "../testing/fixtures";
+import type { GameView, MapView, MessageView, ViewDelta } from "../api/types";
+import { aMap, aMessage, aView, audienceOf, FACILITATOR } from "../testing/fixtures";
 import { applyDelta, initialState, reduce } from "./store";
 
 // The server's side of the protocol (ViewDelta.Between in the domain), written again from docs/hub-protocol.md: a
 // changed section whole, a changed list as the old items it removes, its new length and the items that differ by
-// index, nullable sections wrapped in { value }.
+// index, nullable sections wrapped in { value }, the map as its changed parts, each wrapped in { value }.
 const WRAPPED = ["deadline", "pausedRemainingSeconds", "russianOutlook", "russianBelief"];
 
 function deltaBetween(before: GameView, after: GameView): ViewDelta {
@@ -15,7 +15,14 @@ function deltaBetween(before: GameView, after: GameView): ViewDelta {
     const [a, b] = [before[name], after[name]];
     if (JSON.stringify(a) === JSON.stringify(b)) continue;
     if (WRAPPED.includes(name)) delta[name] = { value: b };
-    else if (Array.isArray(a) && Array.isArray(b) && name !== "allowed") {
+    else if (name === "map") {
+      const parts = Object.keys(after.map) as (keyof MapView)[];
+      delta.map = Object.fromEntries(
+        parts
+          .filter((part) => JSON.stringify(before.map[part]) !== JSON.stringify(after.map[part]))
+          .map((part) => [part, { value: after.map[part] }]),
+      );
+    } else if (Array.isArray(a) && Array.isArray(b) && name !== "allowed") {
       // Messages are keyed by id: old ones no longer shown are removed by index first.
       const ids = name === "messages" ? new Set((b as MessageView[]).map((m) => m.id)) : null;
       const removed = ids ? (a as MessageView[]).flatMap((m, index) => (ids.has(m.id) ? [] : [index])) : [];
@@ -43,7 +50,7 @@ function random(seed: number) {
 
 function step(view: GameView, pick: (n: number) => number): GameView {
   const messages: MessageView[] = [...view.messages];
-  switch (pick(7)) {
+  switch (pick(8)) {
     case 0:
       messages.push(aMessage(messages.length + 1, pick(2) ? "UA" : null, [], `message ${pick(1000)}`));
       return { ...view, messages };
@@ -72,6 +79,20 @@ function step(view: GameView, pick: (n: number) => number): GameView {
       // A channel's window moves on: its oldest shown message goes as a new one comes in.
       const next = aMessage(Math.max(0, ...messages.map((m) => m.id)) + 1, "US", [], `statement ${pick(1000)}`);
       return { ...view, messages: [...messages.filter((_, i) => i !== pick(Math.max(1, messages.length))), next] };
+    }
+    case 6: {
+      // A resolution moves the map's contact line, a ceasefire sets or clears its zone; the named lines stay.
+      const ceasefire = pick(2) === 1;
+      return {
+        ...view,
+        map: {
+          ...view.map,
+          contactLine: [{ lon: 37 + pick(3), lat: 48 }],
+          changeTurn: pick(2) ? null : view.turn,
+          ceasefireId: ceasefire ? 1 + pick(3) : null,
+          withdrawTo: ceasefire && pick(2) ? "Line A" : null,
+        },
+      };
     }
     default:
       return { ...view, territory: 80 + pick(5), sanctions: pick(10) };
@@ -116,6 +137,15 @@ describe("applyDelta", () => {
     const outcome = applyDelta(before, deltaBetween(before, after));
     expect(outcome).toEqual({ kind: "applied", view: after });
   });
+  it("patches the map's changed parts, a part now null among them, and keeps the rest", () => {
+    const lines = [{ name: "Line A", territory: 80, points: [{ lon: 36, lat: 47 }] }];
+    const before = aView({ version: 2, map: aMap({ lines, ceasefireId: 3, withdrawTo: "Line A", territory: 82 }) });
+    const after = aView({ version: 3, map: aMap({ lines, ceasefireId: null, withdrawTo: null, territory: 81.5 }) });
+    const delta = deltaBetween(before, after);
+    expect(delta.map).toEqual({ territory: { value: 81.5 }, ceasefireId: { value: null }, withdrawTo: { value: null } });
+    expect(applyDelta(before, delta)).toEqual({ kind: "applied", view: after });
+  });
+
   it("drops the old items a delta removes before it sets its items", () => {
     const before = aView({
       version: 2,

@@ -62,6 +62,8 @@ export type DeltaOutcome = { kind: "applied"; view: GameView } | { kind: "stale"
 
 // Sections that may be null in a view travel wrapped in a delta ({ value }), so "now null" differs from "unchanged".
 const WRAPPED = new Set<string>(["deadline", "pausedRemainingSeconds", "russianOutlook", "russianBelief"]);
+// Sections that travel as their changed parts, each part wrapped: { part: { value } }.
+const IN_PARTS = new Set<string>(["map"]);
 const HEADER = new Set<string>(["audience", "baseVersion", "version"]);
 
 interface ListDelta {
@@ -71,8 +73,8 @@ interface ListDelta {
 }
 
 /**
- * Applies a delta the server pushed (docs/hub-protocol.md): it holds the view's changed sections, whole, and for a
- * changed list the old items it drops, its new length and the items that differ, by index. It applies only to its audience's view at its
+ * Applies a delta the server pushed (docs/hub-protocol.md): it holds the view's changed sections, whole, for a
+ * changed list the old items it drops, its new length and the items that differ, by index, and for the map its changed parts. It applies only to its audience's view at its
  * baseVersion; an older delta is dropped, and one from a later version than the view held is a gap, after which the
  * session asks for the whole view again. Before the first whole view there is nothing to apply to: dropped as stale.
  */
@@ -85,10 +87,18 @@ export function applyDelta(current: GameView | null, delta: ViewDelta): DeltaOut
   for (const [name, value] of Object.entries(delta)) {
     if (HEADER.has(name) || value === undefined || value === null) continue;
     if (WRAPPED.has(name)) next[name] = (value as { value: unknown }).value;
+    else if (IN_PARTS.has(name))
+      next[name] = patchParts(next[name] as Record<string, unknown>, value as Record<string, { value: unknown }>);
     else if (Array.isArray(next[name]) && !Array.isArray(value)) next[name] = patchList(next[name] as unknown[], value as ListDelta);
     else next[name] = value;
   }
   return { kind: "applied", view: next as unknown as GameView };
+}
+
+function patchParts(section: Record<string, unknown>, parts: Record<string, { value: unknown }>): Record<string, unknown> {
+  const patched = { ...section };
+  for (const [part, changed] of Object.entries(parts)) patched[part] = changed.value;
+  return patched;
 }
 
 function patchList(list: unknown[], delta: ListDelta): unknown[] {

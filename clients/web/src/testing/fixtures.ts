@@ -38,6 +38,7 @@ export function aView(overrides: Partial<GameView> = {}): GameView {
     allowed: [],
     limits: LIMITS,
     roles: [],
+    publicBriefings: [],
     privateRecords: [],
     messages: [],
     orders: [],

@@ -85,7 +85,7 @@ export function PublicRecord({ view, may }: { view: GameView; may: Permissions }
             <h4>
               {r.name} {r.ordersSubmitted ? <span className="pill">orders in</span> : null}
             </h4>
-            <p>{r.publicBriefing}</p>
+            <p>{view.publicBriefings.find((b) => b.role === r.role)?.briefing}</p>
           </article>
         ))}
       </div>
