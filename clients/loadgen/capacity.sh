@@ -43,7 +43,9 @@ for name in "${order[@]}"; do
     store=(--Wargame:Store Postgres --Wargame:PostgresConnectionString "Host=127.0.0.1;Port=$PG_PORT;Username=postgres;Database=$db")
   fi
   # Its own session, so stopping it stops its whole process group.
-  setsid "$server" --urls "http://127.0.0.1:$port" --Wargame:DataDirectory "$data" --Wargame:ScenarioDirectory "$repo/scenarios" "${store[@]}" \
+  # SERVER_ARGS: more server settings for every run, e.g. SERVER_ARGS="--Wargame:AudienceMessageBurst 5".
+  # shellcheck disable=SC2086
+  setsid "$server" --urls "http://127.0.0.1:$port" --Wargame:DataDirectory "$data" --Wargame:ScenarioDirectory "$repo/scenarios" "${store[@]}" ${SERVER_ARGS:-} \
     > "$out/$name.server.log" 2>&1 < /dev/null &
   pid=$!
   for _ in $(seq 60); do curl -fs "http://127.0.0.1:$port/healthz" > /dev/null && break; sleep 1; done

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import { setMaxListeners } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { Latencies, Tally, inParallel, round } from './stats.mjs';
 import { MemoryProbe, coresBetween, cpuSecondsBetween, readCpuSeconds, runQueueWaitBetween } from './server-memory.mjs';
@@ -6,6 +7,7 @@ import { MemoryProbe, coresBetween, cpuSecondsBetween, readCpuSeconds, runQueueW
 /** Everything one run shares: target, limits, the stop signal, and the counters every connection feeds. */
 export function createRun(options) {
   const controller = new AbortController();
+  setMaxListeners(0, controller.signal); // every pause of every seat (think time, pacing) waits on it
   const run = {
     options,
     url: options.url,

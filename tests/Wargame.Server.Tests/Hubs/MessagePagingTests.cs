@@ -24,8 +24,10 @@ public sealed class MessagePagingTests
     [Fact]
     public async Task APlayer_PagesBackThroughALongChannel_AndAChannelItIsNotIn_IsRefusedLikeOneThatDoesNotExist()
     {
-        // The facilitator is not rate-limited, so it fills a private channel with Ukraine and Russia past one page.
-        await using var server = await RunningServer.Start();
+        // The facilitator fills a private channel with Ukraine and Russia past one page, its limits raised to allow it.
+        await using var server = await RunningServer.Start(settings: [
+            "--Wargame:FacilitatorCallBurst", "1000", "--Wargame:FacilitatorMessageBurst", "1000",
+            "--Wargame:AudienceCallBurst", "1000", "--Wargame:AudienceMessageBurst", "1000"]);
         var table = await Table.Seat(server);
         await table.AdvanceTo(Phase.Negotiation);
         for (var i = 0; i < PageSize + 25; i++)

@@ -16,8 +16,9 @@ public sealed class OlderMessagesTests(BrowserFixture browser) : BrowserTest(bro
     /// <summary>More than the 200 latest messages a view shows of one channel.</summary>
     private const int Posted = 230;
 
-    /// <summary>The per-seat limits would spread 230 statements over minutes; this test is about paging, not limits.</summary>
-    protected override string[] ServerSettings => ["--Wargame:MessageBurst", "1000", "--Wargame:CommandBurst", "1000"];
+    /// <summary>The seat's and its team's limits would spread 230 statements over minutes; this test is about paging, not limits.</summary>
+    protected override string[] ServerSettings => ["--Wargame:MessageBurst", "1000", "--Wargame:CommandBurst", "1000",
+        "--Wargame:AudienceMessageBurst", "1000", "--Wargame:AudienceCallBurst", "1000"];
 
     [Fact]
     public Task ShowOlderMessages_PagesBackToTheChannelsFirstMessage_UnderTheServersContentSecurityPolicy() => Story(async () =>

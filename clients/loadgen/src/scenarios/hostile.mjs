@@ -224,7 +224,9 @@ async function floodProcess(run, scenarioId) {
     const look = () => { if (out.startsWith(`${FLOODING}\n`)) resolve(true); };
     child.stdout.on('data', look);
   });
-  const ready = await Promise.race([flooding, exited.then(() => false), sleep(180_000, run.signal).then(() => false)]);
+  const waited = new AbortController();
+  const ready = await Promise.race([flooding, exited.then(() => false), sleep(180_000, AbortSignal.any([run.signal, waited.signal])).then(() => false)]);
+  waited.abort(); // so the wait's timer does not keep the process alive for three minutes
   if (!ready) {
     child.kill('SIGTERM');
     await exited;
