@@ -5,13 +5,14 @@ import { commandsPerGame } from '../src/scenarios/play.mjs';
 import { hostile, ratios, spread } from '../src/scenarios/hostile.mjs';
 
 // A real Wargame server (the Release build) on a free loopback port, with a fresh data directory. The facilitator's
-// burst is lowered from 60 to 10, so the short flood outlasts it (a playing game's facilitator makes 8 calls in 2 turns).
+// burst is lowered from 60 to 10, so the short flood outlasts it (a playing game's facilitator makes 8 calls in 2 turns);
+// the playing games pause 100 ms between steps, so the flood runs for seconds however fast the machine plays them.
 const wargame = serverForTests('wargame', { args: ['--Wargame:FacilitatorCallBurst', '10'] });
 
 const sum = (answers, pattern) => Object.entries(answers).filter(([what]) => pattern.test(what)).reduce((n, [, k]) => n + k, 0);
 
 test('a hostile game flooding beyond every per-seat limit from its own process is refused as the limits say, and the games beside it play on untouched', { timeout: 300_000 }, async () => {
-  const r = await runScenario(wargame.server, hostile, ['hostile', '--games', '2', '--turns', '2', '--warmup', '1', '--flood-rate', '20', '--join-rate', '5', '--command-timeout', '15']);
+  const r = await runScenario(wargame.server, hostile, ['hostile', '--games', '2', '--turns', '2', '--think-ms', '100', '--warmup', '1', '--flood-rate', '20', '--join-rate', '5', '--command-timeout', '15']);
 
   // The playing games, alone and beside the flood: every command accepted, every view where it belongs.
   assert.deepEqual(r.errors, {});
