@@ -45,29 +45,18 @@ public sealed class ViewDeltaTests
         var deltas = 0;
         var property = Prop.ForAll(Games(), game =>
         {
-            var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
-            var state = Rules.Begin(events[0]);
-            var held = Audience.All.ToDictionary(a => a, a => GameViews.For(state, a));
-            var heldJson = Audience.All.ToDictionary(a => a, a => Node(held[a]));
-            foreach (var e in events.Skip(1))
+            var heldJson = new Dictionary<Audience, JsonObject>();
+            ForEachChange(game, carryBasis: false, (_, audience, held, next) =>
             {
-                state = Rules.Evolve(state, e);
-                foreach (var audience in Audience.All)
-                {
-                    if (AudienceVersions.Of(state, audience) == held[audience].Version)
-                        continue;
-                    var next = GameViews.For(state, audience);
-                    var delta = ViewDelta.Between(held[audience], next);
-                    deltas++;
-                    var expected = Json(next);
-                    Assert.Equal(expected, Json(delta.ApplyTo(held[audience])));
-                    var wire = Node(delta);
-                    ClientMerge.AssertCarriesOnly(wire, JsonNode.Parse(expected)!.AsObject());
-                    heldJson[audience] = ClientMerge.Apply(heldJson[audience], wire);
-                    Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), heldJson[audience]), $"{audience}'s merged JSON differs from its view at {next.Version}");
-                    held[audience] = next;
-                }
-            }
+                var delta = ViewDelta.Between(held, next);
+                deltas++;
+                var expected = Json(next);
+                Assert.Equal(expected, Json(delta.ApplyTo(held)));
+                var wire = Node(delta);
+                ClientMerge.AssertCarriesOnly(wire, JsonNode.Parse(expected)!.AsObject());
+                heldJson[audience] = ClientMerge.Apply(heldJson.GetValueOrDefault(audience) ?? Node(held), wire);
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(expected), heldJson[audience]), $"{audience}'s merged JSON differs from its view at {next.Version}");
+            });
             return true;
         });
 
@@ -86,25 +75,12 @@ public sealed class ViewDeltaTests
         var deltas = 0;
         var property = Prop.ForAll(Games(), game =>
         {
-            var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
-            var state = Rules.Begin(events[0]);
-            var basis = ViewBasis.Of(state);
-            var held = Audience.All.ToDictionary(a => a, a => GameViews.For(basis, a));
-            foreach (var e in events.Skip(1))
+            ForEachChange(game, carryBasis: true, (e, audience, held, next) =>
             {
-                state = Rules.Evolve(state, e);
-                basis = ViewBasis.Of(state, basis);
-                foreach (var audience in Audience.All)
-                {
-                    if (AudienceVersions.Of(state, audience) == held[audience].Version)
-                        continue;
-                    var next = GameViews.For(basis, audience);
-                    deltas++;
-                    resent.AddRange(ClientMerge.Resent(Node(ViewDelta.Between(held[audience], next)), Node(held[audience]))
-                        .Select(what => $"{e.GetType().Name} to {audience}: {what}"));
-                    held[audience] = next;
-                }
-            }
+                deltas++;
+                resent.AddRange(ClientMerge.Resent(Node(ViewDelta.Between(held, next)), Node(held))
+                    .Select(what => $"{e.GetType().Name} to {audience}: {what}"));
+            });
             return true;
         });
 
@@ -144,33 +120,22 @@ public sealed class ViewDeltaTests
         var (mapDeltas, roleDeltas) = (0, 0);
         var property = Prop.ForAll(Games(), game =>
         {
-            var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
-            var state = Rules.Begin(events[0]);
-            var held = Audience.All.ToDictionary(a => a, a => GameViews.For(state, a));
-            foreach (var e in events.Skip(1))
+            ForEachChange(game, carryBasis: false, (e, audience, held, next) =>
             {
-                state = Rules.Evolve(state, e);
-                foreach (var audience in Audience.All)
+                var wire = Node(ViewDelta.Between(held, next));
+                Assert.False(wire.ContainsKey("publicBriefings"), $"{e.GetType().Name} sent {audience} the briefings");
+                if (wire["map"] is JsonObject map)
                 {
-                    if (AudienceVersions.Of(state, audience) == held[audience].Version)
-                        continue;
-                    var next = GameViews.For(state, audience);
-                    var wire = Node(ViewDelta.Between(held[audience], next));
-                    Assert.False(wire.ContainsKey("publicBriefings"), $"{e.GetType().Name} sent {audience} the briefings");
-                    if (wire["map"] is JsonObject map)
-                    {
-                        Assert.False(map.ContainsKey("lines"), $"{e.GetType().Name} sent {audience} the map's named lines");
-                        Assert.NotEmpty(map);
-                        mapDeltas++;
-                    }
-                    if (wire["roles"] is JsonObject roles)
-                    {
-                        Assert.All(roles["items"]!.AsArray(), item => Assert.Equal(["role", "name", "ordersSubmitted"], item!["item"]!.AsObject().Select(p => p.Key)));
-                        roleDeltas++;
-                    }
-                    held[audience] = next;
+                    Assert.False(map.ContainsKey("lines"), $"{e.GetType().Name} sent {audience} the map's named lines");
+                    Assert.NotEmpty(map);
+                    mapDeltas++;
                 }
-            }
+                if (wire["roles"] is JsonObject roles)
+                {
+                    Assert.All(roles["items"]!.AsArray(), item => Assert.Equal(["role", "name", "ordersSubmitted"], item!["item"]!.AsObject().Select(p => p.Key)));
+                    roleDeltas++;
+                }
+            });
             return true;
         });
 
@@ -232,6 +197,33 @@ public sealed class ViewDeltaTests
         var delta = typeof(ViewDelta).GetProperties(BindingFlags.Public | BindingFlags.Instance).Select(p => p.Name).Append("Version").Where(n => n != "BaseVersion").Distinct().Order();
 
         Assert.Equal(view, delta);
+    }
+
+    /// <summary>
+    /// Plays a random legal game and hands <paramref name="onChange"/> every audience's every new version: the event,
+    /// the audience, the view it held and its next view. With <paramref name="carryBasis"/> the views come from a
+    /// <see cref="ViewBasis"/> carried over from state to state, as the grain builds them; else each is built alone.
+    /// </summary>
+    private static void ForEachChange((int Scenario, ulong Seed, Step[] Steps) game, bool carryBasis, Action<GameEvent, Audience, GameView, GameView> onChange)
+    {
+        var (_, events, _) = RandomPlay.Run(Scenarios[game.Scenario], game.Seed, game.Steps);
+        var state = Rules.Begin(events[0]);
+        var basis = ViewBasis.Of(state);
+        var held = Audience.All.ToDictionary(a => a, a => carryBasis ? GameViews.For(basis, a) : GameViews.For(state, a));
+        foreach (var e in events.Skip(1))
+        {
+            state = Rules.Evolve(state, e);
+            if (carryBasis)
+                basis = ViewBasis.Of(state, basis);
+            foreach (var audience in Audience.All)
+            {
+                if (AudienceVersions.Of(state, audience) == held[audience].Version)
+                    continue;
+                var next = carryBasis ? GameViews.For(basis, audience) : GameViews.For(state, audience);
+                onChange(e, audience, held[audience], next);
+                held[audience] = next;
+            }
+        }
     }
 
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, GameJson.Options);
