@@ -108,9 +108,7 @@ public sealed class SigkillTests
         {
             // Each facilitator posts as fast as it can and the log must hold its messages in order, so no rate limit
             // may refuse one in between (the limits are not what this test is about).
-            await using var server = await ChildServer.Start(directory, port,
-                "--Wargame:FacilitatorCallBurst", "100000", "--Wargame:FacilitatorMessageBurst", "100000",
-                "--Wargame:AudienceCallBurst", "100000", "--Wargame:AudienceMessageBurst", "100000");
+            await using var server = await ChildServer.Start(directory, port, RateLimitSettings.FacilitatorAndAudiencesLifted);
             using var http = new HttpClient { BaseAddress = new Uri(address), Timeout = RunningServer.Timeout };
             var games = new List<CreatedGame>();
             for (var g = 0; g < Games; g++)

@@ -30,22 +30,12 @@ public sealed class HostileHubPropertyTests(ITestOutputHelper output)
     public const int FuzzGames = 3;
     public const int FuzzCalls = 250;
 
-    private static readonly string[] Unlimited =
-    [
-        "--Wargame:CommandBurst", "100000", "--Wargame:CommandsPerSeatPerMinute", "1000000",
-        "--Wargame:MessageBurst", "100000", "--Wargame:MessagesPerSeatPerMinute", "1000000",
-        "--Wargame:FacilitatorCallBurst", "100000", "--Wargame:FacilitatorCallsPerMinute", "1000000",
-        "--Wargame:FacilitatorMessageBurst", "100000", "--Wargame:FacilitatorMessagesPerMinute", "1000000",
-        "--Wargame:AudienceCallBurst", "100000", "--Wargame:AudienceCallsPerMinute", "1000000",
-        "--Wargame:AudienceMessageBurst", "100000", "--Wargame:AudienceMessagesPerMinute", "1000000",
-    ];
-
     private static string Json<T>(T value) => JsonSerializer.Serialize(value, GameJson.Options);
 
     [Fact]
     public async Task RussiaAndAnObserver_GetTheSamePushesRefusalsAndRecords_WhateverHappensOutOfTheirSight()
     {
-        await using var server = await RunningServer.Start(settings: Unlimited);
+        await using var server = await RunningServer.Start(settings: RateLimitSettings.AllLifted);
         var (probes, hidden, pages) = (0, 0, 0);
         for (var pair = 0; pair < Pairs; pair++)
         {
@@ -120,8 +110,7 @@ public sealed class HostileHubPropertyTests(ITestOutputHelper output)
     {
         // The players' limits bite now and then; the facilitator, who plays each game to its end afterwards, is let through.
         await using var server = await RunningServer.Start(settings: ["--Wargame:CommandBurst", "40", "--Wargame:MessageBurst", "15",
-            "--Wargame:FacilitatorCallBurst", "1000", "--Wargame:FacilitatorMessageBurst", "1000",
-            "--Wargame:AudienceCallBurst", "1000", "--Wargame:AudienceMessageBurst", "1000"]);
+            .. RateLimitSettings.FacilitatorAndAudiencesLifted]);
         var (calls, accepted, refused, errors) = (0, 0, 0, 0);
         for (var g = 0; g < FuzzGames; g++)
         {

@@ -25,9 +25,7 @@ public sealed class MessagePagingTests
     public async Task APlayer_PagesBackThroughALongChannel_AndAChannelItIsNotIn_IsRefusedLikeOneThatDoesNotExist()
     {
         // The facilitator fills a private channel with Ukraine and Russia past one page, its limits raised to allow it.
-        await using var server = await RunningServer.Start(settings: [
-            "--Wargame:FacilitatorCallBurst", "1000", "--Wargame:FacilitatorMessageBurst", "1000",
-            "--Wargame:AudienceCallBurst", "1000", "--Wargame:AudienceMessageBurst", "1000"]);
+        await using var server = await RunningServer.Start(settings: RateLimitSettings.FacilitatorAndAudiencesLifted);
         var table = await Table.Seat(server);
         await table.AdvanceTo(Phase.Negotiation);
         for (var i = 0; i < PageSize + 25; i++)
