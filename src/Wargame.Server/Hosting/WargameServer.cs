@@ -129,6 +129,7 @@ public static class WargameServer
             limiter.AddPolicy(GamesApi.CreationRateLimit, http => RateLimitPartition.GetFixedWindowLimiter(
                 http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = options.GameCreationsPerMinute, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+            HubConnectionLimit.Add(limiter, options);
         });
         services.AddHealthChecks().AddCheck<StoreHealthCheck>("store");
         services.AddOpenApi(openApi =>
@@ -183,7 +184,7 @@ public static class WargameServer
         app.MapOpenApi();
         app.MapGamesApi();
         app.MapJoinAddressApi();
-        app.MapHub<GameHub>("/hubs/game");
+        app.MapHub<GameHub>("/hubs/game").RequireRateLimiting(HubConnectionLimit.Policy);
         app.MapFallbackToFile("index.html");
         return app;
     }

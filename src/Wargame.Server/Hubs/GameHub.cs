@@ -45,7 +45,7 @@ internal sealed class GameHub(
     /// </summary>
     public Task<CommandResult> Resync() => CallerSeat switch
     {
-        null => Refuse("not-seated", "Join a game first."),
+        null => NotSeated(),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
         { } seat => CallLimit(seat, "resyncs") ?? Task.FromResult(CommandResult.Ok(links.Resync(Context.ConnectionId, seat))),
     };
@@ -57,12 +57,18 @@ internal sealed class GameHub(
     /// </summary>
     public async Task<MessagePage> OlderMessages(ImmutableArray<Role> members, int beforeId)
     {
-        var seat = CallerSeat ?? throw new HubException("not-seated: Join a game first.");
-        if (links.IsReleased(seat.SeatId))
-            throw new HubException("seat-released: The facilitator released your seat; join again with a code.");
-        if (CallLimit(seat, "pages") is { } limited)
-            throw new HubException($"rate-limited: {(await limited).Message}");
-        var result = await Game.OlderMessages(seat.Audience, members, beforeId);
+        var refusal = CallerSeat switch
+        {
+            null => NotSeated(),
+            { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
+            { } seated => CallLimit(seated, "pages"),
+        };
+        if (refusal is not null)
+        {
+            var refused = await refusal;
+            throw new HubException($"{refused.Code}: {refused.Message}");
+        }
+        var result = await Game.OlderMessages(CallerSeat!.Audience, members, beforeId);
         return result.Page ?? throw new HubException($"{result.Code}: {result.Message}");
     }
 
@@ -94,7 +100,7 @@ internal sealed class GameHub(
     {
         CommandResult? refusal = CallerSeat switch
         {
-            null => await Refuse("not-seated", "Join a game first."),
+            null => await NotSeated(),
             { SeatId: var id } when links.IsReleased(id) => await SeatReleased(),
             { Audience.Kind: AudienceKind.Role } seat when CallLimit(seat, "previews") is { } limited => await limited,
             { Audience.Kind: AudienceKind.Role } => terms is null ? await Refuse("missing-argument", $"The argument '{nameof(terms)}' is required.") : null,
@@ -180,7 +186,10 @@ internal sealed class GameHub(
     private async Task<JoinResult> Seat(Func<Task<SeatGrant>> join)
     {
         if (CallerSeat is not null)
-            throw new HubException("already-seated: This connection already holds a seat; open a new connection for another one.");
+        {
+            var seated = await Turned("already-seated", "This connection already holds a seat; open a new connection for another one.");
+            throw new HubException($"{seated.Code}: {seated.Message}");
+        }
         SeatGrant grant;
         try
         {
@@ -188,7 +197,8 @@ internal sealed class GameHub(
         }
         catch (JoinRefusedException e)
         {
-            throw new HubException($"{e.Code}: {e.Message}");
+            var refused = await Turned(e.Code, e.Message);
+            throw new HubException($"{refused.Code}: {refused.Message}");
         }
         var seat = grant.Seat;
         Context.Items[SeatKey] = seat;
@@ -202,7 +212,7 @@ internal sealed class GameHub(
     /// </summary>
     private Task<CommandResult> Act<T>(Func<Actor, Task<CommandResult>> call) where T : GameCommand => CallerSeat switch
     {
-        null => Refuse("not-seated", "Join a game first."),
+        null => NotSeated(),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
         { } seat when CallLimit(seat, "commands") is { } limited => limited,
         { Audience.Kind: AudienceKind.Role, Audience.Role: { } role } => call(Actor.Player(role)),
@@ -213,7 +223,7 @@ internal sealed class GameHub(
     /// <summary>Seat management, which is the hub's and not a rule of the game: the facilitator's seat only.</summary>
     private Task<CommandResult> AsFacilitator(Func<Actor, Task<CommandResult>> call) => CallerSeat switch
     {
-        null => Refuse("not-seated", "Join a game first."),
+        null => NotSeated(),
         { SeatId: var id } when links.IsReleased(id) => SeatReleased(),
         { Audience.Kind: AudienceKind.Facilitator } seat => CallLimit(seat, "commands") ?? call(Actor.Facilitator),
         _ => Refuse("facilitator-only", "Only the facilitator can do that."),
@@ -232,10 +242,32 @@ internal sealed class GameHub(
         if (limits.ShouldLogRefusal(seat.SeatId, out var refused))
             logger.LogInformation("Seat {SeatId} of game {GameId} refused: rate-limited ({What}); {Refused} call(s) refused since this seat's previous such line",
                 seat.SeatId, seat.GameId, what, refused);
-        return Refuse("rate-limited", $"Your seat is sending {what} too fast; wait a few seconds and try again.");
+        return Turned("rate-limited", $"Your seat is sending {what} too fast; wait a few seconds and try again.");
     }
 
-    private static Task<CommandResult> SeatReleased() => Refuse("seat-released", "The facilitator released your seat; join again with a code.");
+    private Task<CommandResult> NotSeated() => Turned("not-seated", "Join a game first.");
+
+    private Task<CommandResult> SeatReleased() => Turned("seat-released", "The facilitator released your seat; join again with a code.");
+
+    public const string ConnectionClosed = "connection-closed";
+
+    /// <summary>
+    /// A call refused before the game is asked (a limit, no seat, a released seat, a refused join). Past
+    /// RefusedCallsPerConnectionPerMinute of them the call is answered <see cref="ConnectionClosed"/> instead, logged
+    /// once, and the connection is closed: at its next call, or a second later, once the answer is on its way.
+    /// </summary>
+    private Task<CommandResult> Turned(string code, string message)
+    {
+        var limit = options.Value.RefusedCallsPerConnectionPerMinute;
+        if (!ConnectionRefusals.CountCrossesLimit(Context.Items, limit, time.GetUtcNow()))
+            return Refuse(code, message);
+        logger.LogInformation("Connection {ConnectionId} of seat {SeatId} in game {GameId} closed: more than {Limit} refused calls in a minute",
+            Context.ConnectionId, CallerSeat?.SeatId, CallerSeat?.GameId, limit);
+        Context.Items[ConnectionRefusals.ClosingKey] = true;
+        var connection = Context;
+        _ = Task.Delay(TimeSpan.FromSeconds(1), time).ContinueWith(_ => connection.Abort(), TaskScheduler.Default);
+        return Refuse(ConnectionClosed, $"This connection made more than {limit} refused calls in a minute, so the server closes it; connect again and call less often.");
+    }
 
     private static Task<CommandResult>? Required(object? argument, string name) =>
         argument is null ? Refuse("missing-argument", $"The argument '{name}' is required.") : null;

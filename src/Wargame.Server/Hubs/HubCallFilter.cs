@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.SignalR;
 using Wargame.Server.Games;
+using Wargame.Server.Seats;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Hubs;
@@ -13,6 +14,12 @@ internal sealed class HubCallFilter(ILogger<HubCallFilter> logger) : IHubFilter
 {
     public async ValueTask<object?> InvokeMethodAsync(HubInvocationContext context, Func<HubInvocationContext, ValueTask<object?>> next)
     {
+        // A connection closed for calling far past its limits (GameHub.Turned) is closed at its next call, unanswered.
+        if (context.Context.Items.ContainsKey(ConnectionRefusals.ClosingKey))
+        {
+            context.Context.Abort();
+            throw new HubException($"{GameHub.ConnectionClosed}: This connection is closed.");
+        }
         using var scope = context.Context.Items.TryGetValue(GameHub.SeatKey, out var item) && item is SeatRecord seat
             ? logger.BeginScope(new Dictionary<string, object?> { ["GameId"] = seat.GameId, ["Role"] = seat.Audience.ToString() })
             : null;

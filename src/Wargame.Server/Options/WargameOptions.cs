@@ -141,6 +141,22 @@ public sealed class WargameOptions : IValidatableObject
     [Range(1, 100_000)]
     public int AudienceMessageBurst { get; set; } = 30;
 
+    /// <summary>
+    /// Calls one connection may have refused by the hub before its game is asked (over a rate limit, not seated, seat
+    /// released) within a minute; the call past this is answered "connection-closed" and the server closes the
+    /// connection. A person clicking a refused button now and then never gets near it; a script calling in a loop does
+    /// within seconds, and must then open a new connection (<see cref="HubConnectionsPerAddressPerMinute"/>).
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int RefusedCallsPerConnectionPerMinute { get; set; } = 60;
+
+    /// <summary>
+    /// New hub connections (negotiations, and WebSocket connections that skip negotiation) one client address may
+    /// open per minute; more get 429. A class behind one address joins and reconnects well inside it.
+    /// </summary>
+    [Range(1, 1_000_000)]
+    public int HubConnectionsPerAddressPerMinute { get; set; } = 600;
+
     /// <summary>Largest saved game POST /api/games/import reads, in bytes; a larger body gets 413.</summary>
     [Range(1024, 1024L * 1024 * 1024)]
     public long MaxImportBytes { get; set; } = 16 * 1024 * 1024;

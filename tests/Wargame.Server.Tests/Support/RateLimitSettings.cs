@@ -10,7 +10,7 @@ internal static class RateLimitSettings
         "--Wargame:AudienceCallBurst", "100000", "--Wargame:AudienceMessageBurst", "100000",
     ];
 
-    /// <summary>Every limit a seat or an audience has, bursts and rates.</summary>
+    /// <summary>Every limit a seat, an audience or a connection has, bursts and rates.</summary>
     public static readonly string[] AllLifted =
     [
         "--Wargame:CommandBurst", "100000", "--Wargame:CommandsPerSeatPerMinute", "1000000",
@@ -19,5 +19,6 @@ internal static class RateLimitSettings
         "--Wargame:FacilitatorMessageBurst", "100000", "--Wargame:FacilitatorMessagesPerMinute", "1000000",
         "--Wargame:AudienceCallBurst", "100000", "--Wargame:AudienceCallsPerMinute", "1000000",
         "--Wargame:AudienceMessageBurst", "100000", "--Wargame:AudienceMessagesPerMinute", "1000000",
+        "--Wargame:RefusedCallsPerConnectionPerMinute", "1000000", "--Wargame:HubConnectionsPerAddressPerMinute", "1000000",
     ];
 }
