@@ -7,7 +7,8 @@ import { hostile, ratios, spread } from '../src/scenarios/hostile.mjs';
 // A real Wargame server (the Release build) on a free loopback port, with a fresh data directory. The facilitator's
 // burst is lowered from 60 to 10, so the short flood outlasts it (a playing game's facilitator makes 8 calls in 2 turns);
 // the playing games pause 100 ms between steps, so the flood runs for seconds however fast the machine plays them.
-const wargame = serverForTests('wargame', { args: ['--Wargame:FacilitatorCallBurst', '10'] });
+// A connection is closed after 20 refused calls in a minute (not 60), so the short flood is closed and reconnects.
+const wargame = serverForTests('wargame', { args: ['--Wargame:FacilitatorCallBurst', '10', '--Wargame:RefusedCallsPerConnectionPerMinute', '20'] });
 
 const sum = (answers, pattern) => Object.entries(answers).filter(([what]) => pattern.test(what)).reduce((n, [, k]) => n + k, 0);
 
@@ -24,7 +25,8 @@ test('a hostile game flooding beyond every per-seat limit from its own process i
 
   const { flood } = round.beside;
   assert.deepEqual(flood.entitlement, {});
-  assert.deepEqual(flood.connectionErrors, {});
+  // The only connection errors are the server closing flooding connections.
+  assert.deepEqual(Object.keys(flood.connectionErrors).filter((what) => !what.startsWith('connection-closed')), [], JSON.stringify(flood.connectionErrors));
   const { answers } = flood;
   // Ukraine filled its open proposals to the cap (50, counting any the scenario opens with) before the flood began:
   // the game answered too-many-proposals. From then on no proposal of Ukraine's is accepted; each is refused at the
@@ -50,6 +52,11 @@ test('a hostile game flooding beyond every per-seat limit from its own process i
   const seated = sum(answers, /joiner JoinWithCode: answered/);
   assert.ok(seated > 0 && seated <= 60, `${seated} of ${joins} joins seated: ${JSON.stringify(answers)}`);
   assert.equal(sum(answers, /joiner JoinWithCode: error (?!rate-limited)/), 0, JSON.stringify(answers));
+  // A seat that keeps calling past its limits has its connection closed (its last refusal says so), then reconnects
+  // and resumes its seat, and floods on.
+  assert.ok(sum(answers, /: (refused|error) connection-closed/) > 0, JSON.stringify(answers));
+  assert.ok(sum(answers, /connection closed by the server/) > 0, JSON.stringify(answers));
+  assert.ok(sum(answers, /reconnect Resume: answered/) > 0, JSON.stringify(answers));
   // Nothing the flood sent went unanswered or failed on the server.
   assert.equal(sum(answers, /error (server-error|invoke-timeout|connect-timeout)/), 0, JSON.stringify(answers));
   assert.ok(flood.callsPerSecond > 20, `the flood sent ${flood.callsPerSecond} calls a second`);

@@ -15,6 +15,13 @@ const ROLES = ['UA', 'RU', 'US', 'EU'];
 /** The line `flood` prints once its game floods the server. */
 const FLOODING = 'flooding';
 const CLI = fileURLToPath(new URL('../cli.mjs', import.meta.url));
+/**
+ * The loopback address the hostile game's connections come from (on a 127.x server URL): its players sit elsewhere
+ * than the playing games', so the server's per-address limit on new connections applies to them, not to the others.
+ */
+const FLOOD_ADDRESS = '127.0.0.250';
+/** How long a flooding seat whose connection the server closed waits before it connects again. */
+const RECONNECT_MS = 250;
 
 /**
  * Whether a hostile game slows the others: the same `play` load (--games games, --turns turns) twice on one server,
@@ -126,11 +133,12 @@ export async function startFlood(run, rest, scenarioId) {
   const { games } = await createGames(floodRun, rest, scenarioId, 1);
   if (games.length !== 1) throw new Error(`the hostile game could not be created: ${JSON.stringify(floodRun.errors.toJSON())}`);
   const [game] = games;
+  const localAddress = /^127\./.test(run.options.url.hostname) ? FLOOD_ADDRESS : null;
   // --flood-seats seats of each role (the first one fills Ukraine's proposals), an observer and the facilitator.
   const seatsOf = Object.fromEntries(ROLES.map((role) => [role, Array.from({ length: run.options.floodSeats }, (_, k) =>
-    new Seat(floodRun, `hostile ${role} ${k}`, { audience: roleAudience(role) }))]));
-  const observer = new Seat(floodRun, 'hostile observer', { audience: PUBLIC });
-  const facilitator = new Seat(floodRun, 'hostile facilitator', { audience: FACILITATOR });
+    new Seat(floodRun, `hostile ${role} ${k}`, { audience: roleAudience(role), localAddress }))]));
+  const observer = new Seat(floodRun, 'hostile observer', { audience: PUBLIC, localAddress });
+  const facilitator = new Seat(floodRun, 'hostile facilitator', { audience: FACILITATOR, localAddress });
   const seats = [...Object.values(seatsOf).flat(), observer, facilitator];
   const joined = await Promise.all([
     ...ROLES.flatMap((role) => seatsOf[role].map((seat, k) => seat.open('JoinWithCode', game.joinCodes[role], `Hostile ${role} ${k}`))),
@@ -161,11 +169,12 @@ export async function startFlood(run, rest, scenarioId) {
     // The facilitator's notes, deadlines (pushed to everyone) and pages.
     facilitator: [(s) => s.invokeRaw('AddNote', 1, text()), (s) => s.invokeRaw('SetDeadline', 3600), (s) => s.invokeRaw('OlderMessages', ['UA', 'RU'], 1_000_000)],
   };
+  const flooding = { run: floodRun, rate: run.options.floodRate, signal: stop.signal, answers, localAddress };
   const floods = [
-    ...ROLES.flatMap((role) => seatsOf[role].map((seat) => floodSeat(seat, calls[role], run.options.floodRate, stop.signal, answers))),
-    floodSeat(observer, calls.observer, run.options.floodRate, stop.signal, answers),
-    floodSeat(facilitator, calls.facilitator, run.options.floodRate, stop.signal, answers),
-    floodJoins(floodRun, game.observerCode, run.options.joinRate, stop.signal, answers),
+    ...ROLES.flatMap((role) => seatsOf[role].map((seat) => floodSeat(seat, calls[role], flooding))),
+    floodSeat(observer, calls.observer, flooding),
+    floodSeat(facilitator, calls.facilitator, flooding),
+    floodJoins(flooding, game.observerCode, run.options.joinRate),
   ];
   const started = performance.now();
   return {
@@ -177,7 +186,10 @@ export async function startFlood(run, rest, scenarioId) {
       await inParallel([...seats, ...joiners], run.options.concurrency, { aborted: false }, (seat) => seat.close());
       const byCall = answers.toJSON();
       const calls = Object.values(byCall).reduce((a, b) => a + b, 0);
-      return { proposalsBeforeTheCap: cap, seconds: round(seconds), calls, callsPerSecond: round(calls / seconds), answers: byCall, connectionErrors: floodRun.errors.toJSON(), entitlement: floodRun.entitlement.toJSON() };
+      return {
+        proposalsBeforeTheCap: cap, seconds: round(seconds), calls, callsPerSecond: round(calls / seconds), answers: byCall,
+        connectionErrors: floodRun.errors.toJSON(), entitlement: floodRun.entitlement.toJSON(),
+      };
     },
   };
 }
@@ -265,27 +277,45 @@ async function proposeToTheCap(seat, terms, signal) {
   return null;
 }
 
-/** Calls `rate` times a second from one seat, whatever the answers, with at most 8 calls in flight; resolves when stopped. */
-async function floodSeat(seat, calls, rate, signal, answers) {
+/**
+ * Calls `rate` times a second from one seat, whatever the answers, with at most 8 calls in flight; resolves when
+ * stopped with the connections it opened again. When the server closes its connection (too many refused calls) it
+ * does what a hostile script would: waits a moment, connects again and resumes its seat with its token, and floods on.
+ */
+async function floodSeat(first, calls, { run, rate, signal, answers, localAddress }) {
+  const who = first.label.split(' ')[1];
+  const token = first.join?.seatToken;
   const inFlight = new Set();
+  const reopened = [];
+  let seat = first;
+  let reconnecting = null;
   for (let i = 0; !signal.aborted; i++) {
-    const make = calls[i % calls.length];
-    if (inFlight.size < 8) {
-      const call = classify(make(seat), answers, `${seat.label.split(' ')[1]} ${callName(make)}`).finally(() => inFlight.delete(call));
+    if (!seat.connected && !reconnecting) {
+      answers.add(`${who} connection closed by the server`);
+      reconnecting = sleep(RECONNECT_MS, signal).then(async () => {
+        const again = new Seat(run, first.label, { audience: first.expected, localAddress });
+        reopened.push(again);
+        await classify(again.invokeRawAfterStart('Resume', token), answers, `${who} reconnect Resume`);
+        seat = again;
+      }).catch(() => {}).finally(() => { reconnecting = null; });
+    }
+    if (!reconnecting && seat.connected && inFlight.size < 8) {
+      const make = calls[i % calls.length];
+      const call = classify(make(seat), answers, `${who} ${callName(make)}`).finally(() => inFlight.delete(call));
       inFlight.add(call);
     }
     await sleep(1000 / rate, signal);
   }
-  await Promise.allSettled([...inFlight]);
-  return [];
+  await Promise.allSettled([...inFlight, reconnecting]);
+  return reopened;
 }
 
 /** A new connection joining with the observer code `rate` times a second; every seated connection is closed at the end. */
-async function floodJoins(floodRun, code, rate, signal, answers) {
+async function floodJoins({ run: floodRun, signal, answers, localAddress }, code, rate) {
   const opened = [];
   const joins = [];
   for (let i = 0; !signal.aborted; i++) {
-    const seat = new Seat(floodRun, `joiner ${i}`, { audience: PUBLIC });
+    const seat = new Seat(floodRun, `joiner ${i}`, { audience: PUBLIC, localAddress });
     opened.push(seat);
     joins.push(classify(seat.invokeRawAfterStart('JoinWithCode', code, `Joiner ${i}`), answers, 'joiner JoinWithCode'));
     await sleep(1000 / rate, signal);
