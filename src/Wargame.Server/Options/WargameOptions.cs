@@ -155,7 +155,7 @@ public sealed class WargameOptions : IValidatableObject
     /// open per minute; more get 429. A class behind one address joins and reconnects well inside it.
     /// </summary>
     [Range(1, 1_000_000)]
-    public int HubConnectionsPerAddressPerMinute { get; set; } = 600;
+    public int HubConnectionsPerAddressPerMinute { get; set; } = 1200;
 
     /// <summary>Largest saved game POST /api/games/import reads, in bytes; a larger body gets 413.</summary>
     [Range(1024, 1024L * 1024 * 1024)]
