@@ -105,8 +105,8 @@ export async function measurePhase(run, from, to, body) {
  * drives a few games on a run of its own, so none of its figures mix with the measured ones, and returns the
  * seats it opened and its own figures. After each pass it waits for the server to settle (see serverSettled).
  * Tiered compilation keeps recompiling hot code for more than one full-size pass, so with the server's pid it
- * repeats the pass, up to --warmup-passes, until one costs the server within a tenth of the CPU per accepted command
- * of the pass before: the server the measured phase meets is the one a seminar meets after its first hour.
+ * repeats the pass, up to --warmup-passes, until its play costs the server within a tenth of the CPU per accepted
+ * command of the pass before: the server the measured phase meets is the one a seminar meets after its first hour.
  */
 export async function warmUp(run, body) {
   const pid = run.options.serverPid ?? null;
@@ -116,9 +116,14 @@ export async function warmUp(run, body) {
   for (let pass = 1; pass <= run.options.warmupPasses && !run.signal.aborted; pass++) {
     const warm = createRun({ ...run.options, serverPid: null });
     warm.signal = run.signal;
-    const cpuBefore = pid === null ? null : readCpuSeconds(pid);
+    warm.serverCpuSeconds = 0;
+    // The body wraps its play in `playing`, so joins and whole views at the start do not count: as in measurePhase.
+    warm.playing = async (play) => {
+      const before = pid === null ? 0 : readCpuSeconds(pid);
+      try { return await play(); } finally { if (pid !== null) warm.serverCpuSeconds += readCpuSeconds(pid) - before; }
+    };
     const { seats, ...own } = await body(warm);
-    const cpuMsPerCommand = pid === null || warm.accepted === 0 ? null : round(((readCpuSeconds(pid) - cpuBefore) * 1000) / warm.accepted);
+    const cpuMsPerCommand = pid === null || warm.accepted === 0 ? null : round((warm.serverCpuSeconds * 1000) / warm.accepted);
     warm.stopping = true;
     await inParallel(seats, run.options.concurrency, { aborted: false }, (seat) => seat.close());
     // What went wrong while warming up is reported with the run: a leak or an odd push is one wherever it happens.
