@@ -33,7 +33,7 @@ public static class GameViews
         var sight = ViewBasis.SightOf(state, audience);
         var seesAll = sight.SeesAll;
         var ofSight = basis.For(sight);
-        var messages = ofSight.Messages ??= Messages(state, sight);
+        var messages = ofSight.Messages ??= Messages(state, sight, ofSight.EarlierMessages);
         var hidden = ofSight.World ??= WorldSections(state, sight);
         var own = basis.For(audience);
         var numbers = own.Numbers ??= AgreementNumbers.For(state, audience);
@@ -239,14 +239,39 @@ public static class GameViews
 
     /// <summary>
     /// Numbered within this audience's list, so a gap never reveals a message it cannot see; each channel (the public
-    /// one, or one set of members) keeps its latest messages, so a long one is cut from its start.
+    /// one, or one set of members) keeps its latest messages, so a long one is cut from its start. Built on from the
+    /// sections of the state's earlier messages when the basis carried them over (<paramref name="earlier"/>), so a new
+    /// message costs the messages after them, not the whole game's.
     /// </summary>
-    private static MessageSections Messages(GameState state, Sight sight)
+    private static MessageSections Messages(GameState state, Sight sight, MessageSections? earlier)
     {
-        var all = Numbered(state.Messages.Where(m => Reads(sight, m)));
+        earlier ??= MessageSections.None;
         var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
-        var shown = all.GroupBy(MessagePages.ChannelOf).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
-        return new([.. shown], all.Length);
+        List<MessageView>? shown = null;
+        var count = earlier.Count;
+        var channels = earlier.Channels;
+        var copied = false;
+        for (var i = earlier.Read; i < state.Messages.Length; i++)
+        {
+            var message = state.Messages[i];
+            if (!Reads(sight, message))
+                continue;
+            shown ??= [.. earlier.Shown];
+            if (!copied)
+            {
+                channels = (int[])channels.Clone();
+                copied = true;
+            }
+            var view = new MessageView(++count, message.Turn, message.From, message.To, message.Text);
+            shown.Add(view);
+            var channel = MessagePages.Members(view);
+            if (++channels[channel] > perChannel)
+            {
+                shown.RemoveAt(shown.FindIndex(m => MessagePages.Members(m) == channel));
+                channels[channel]--;
+            }
+        }
+        return shown is null ? earlier with { Read = state.Messages.Length } : new([.. shown], count, state.Messages.Length, channels);
     }
 
     /// <summary>Whether a sight reads <paramref name="message"/>: public, its role's own channels, or everything (the facilitator, and everyone after the reveal).</summary>

@@ -66,6 +66,7 @@ public sealed class ViewBasis
             _sights[sight] = new SightSections
             {
                 Messages = before!.Messages == state.Messages ? sections.Messages : null,
+                EarlierMessages = sections.Messages is { } messages && Extends(state.Messages, before.Messages) ? messages : null,
                 World = sameWorld && before.Turn == state.Turn ? sections.World : null,
                 Orders = Same(s => s.SubmittedOrders) && ReferenceEquals(Standing, earlier.Standing) ? sections.Orders : null,
             };
@@ -91,6 +92,19 @@ public sealed class ViewBasis
                 Standing = sameNumbers && sameWorld ? sections.Standing : null,
             };
         }
+    }
+
+    /// <summary>Whether <paramref name="now"/> is <paramref name="was"/> with messages added after it (the same objects first).</summary>
+    private static bool Extends(ImmutableArray<Message> now, ImmutableArray<Message> was)
+    {
+        if (now.Length < was.Length)
+            return false;
+        for (var i = 0; i < was.Length; i++)
+        {
+            if (!ReferenceEquals(now[i], was[i]))
+                return false;
+        }
+        return true;
     }
 
     /// <summary>
@@ -189,11 +203,20 @@ public readonly record struct Sight(bool SeesAll, Role? Role)
 internal sealed class SightSections
 {
     public MessageSections? Messages { get; set; }
+    /// <summary>The messages of an earlier state whose messages this state's begin with: the new sections are built on from them.</summary>
+    public MessageSections? EarlierMessages { get; set; }
     public WorldSections? World { get; set; }
     public ImmutableArray<OrdersView>? Orders { get; set; }
 }
 
-internal sealed record MessageSections(ImmutableArray<MessageView> Shown, int Count);
+/// <summary>
+/// A sight's messages: those shown, how many it reads in all, how many of the state's messages were read to build them,
+/// and how many of the shown are in each channel (indexed by <see cref="MessagePages.Members"/>).
+/// </summary>
+internal sealed record MessageSections(ImmutableArray<MessageView> Shown, int Count, int Read, int[] Channels)
+{
+    public static MessageSections None { get; } = new([], 0, 0, new int[MessagePages.ChannelCount]);
+}
 
 internal sealed record WorldSections(ImmutableArray<HiddenQuantitiesView> Hidden, ImmutableArray<IntelligenceReport> Intelligence);
 
