@@ -6,7 +6,7 @@ export const PROTOCOLS = ['json', 'msgpack'];
 export const TARGETS = ['bare', 'boardgameio', 'wargame'];
 
 // Upper bounds keep every run bounded in count, whatever the flags say.
-const LIMITS = { games: 20_000, connections: 50_000, turns: 40, observers: 50, concurrency: 1_000, sourceAddresses: 250, timeout: 1_800, hold: 600, ops: 10_000, rounds: 20 };
+const LIMITS = { games: 20_000, connections: 50_000, turns: 40, observers: 50, concurrency: 1_000, sourceAddresses: 250, timeout: 1_800, hold: 600, ops: 10_000, rounds: 20, warmupPasses: 10 };
 
 export const USAGE = `Usage: node src/cli.mjs <${SCENARIOS.join('|')}> [options]
 
@@ -50,7 +50,10 @@ Options
   --warmup N             play, hostile, bare, boardgameio, compare: first play --warmup-turns turns of N other games (groups) so
                          the server's JIT is warm before measuring (default: --games, at most 10; compare: --games; 0 skips)
   --warmup-turns N       turns each warm-up game plays (default 1; compare: --turns). Wargame's server reaches its
-                         steady CPU per command only after about one full-size run (its tiered JIT recompiles hot code)
+                         steady CPU per command only after two or three full-size runs (its tiered JIT recompiles hot code)
+  --warmup-passes N      play, bare, boardgameio, compare: repeat the warm-up up to N times while the server's CPU per
+                         command still falls by more than a tenth from one pass to the next (needs the server's pid:
+                         --server-pid, or compare's own servers; default 1, compare 5)
   --ops N                bare, boardgameio: sends (moves) per group (default: the commands a game sends in --turns turns of play)
   --protocol P           hub protocol: json or msgpack (default json)
   --rounds N             compare, hostile: run the targets (hostile: alone and beside the flood) N times, every
@@ -95,6 +98,7 @@ export function parseOptions(argv) {
       'server-pid': { type: 'string' },
       warmup: { type: 'string' },
       'warmup-turns': { type: 'string' },
+      'warmup-passes': { type: 'string' },
       ops: { type: 'string' },
       protocol: { type: 'string', default: 'json' },
       rounds: { type: 'string', default: '1' },
@@ -140,6 +144,7 @@ export function parseOptions(argv) {
     thinkMs: integer('think-ms', values['think-ms'], 0, 60_000),
     warmup: integer('warmup', values.warmup ?? String(scenario === 'compare' ? games : Math.min(games, 10)), 0, LIMITS.games),
     warmupTurns: integer('warmup-turns', values['warmup-turns'] ?? (scenario === 'compare' ? String(turns) : '1'), 1, LIMITS.turns),
+    warmupPasses: integer('warmup-passes', values['warmup-passes'] ?? (scenario === 'compare' ? '5' : '1'), 1, LIMITS.warmupPasses),
     ops: values.ops === undefined ? null : integer('ops', values.ops, 1, LIMITS.ops),
     protocol: values.protocol,
     rounds: integer('rounds', values.rounds, 1, LIMITS.rounds),

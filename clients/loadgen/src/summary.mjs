@@ -72,7 +72,7 @@ export function compareSummary(c) {
   const o = c.options;
   const lines = [];
   const add = (text = '') => lines.push(text);
-  add(`Compare: ${o.games} games (groups) of ${5 + o.observers} connections, ${o.turns} turns of play each, ${o.protocol} protocol, warm-up ${o.warmup} of ${o.warmupTurns} turns, targets one after another`);
+  add(`Compare: ${o.games} games (groups) of ${5 + o.observers} connections, ${o.turns} turns of play each, ${o.protocol} protocol, warm-up ${o.warmup} of ${o.warmupTurns} turns repeated (up to ${o.warmupPasses} passes) until the server's CPU per command is steady, targets one after another`);
   for (const [target, why] of Object.entries(c.skipped)) add(`  skipped ${target}: ${why}`);
   c.rounds.forEach((round, r) => {
     const names = Object.keys(round);
@@ -87,6 +87,7 @@ export function compareSummary(c) {
       ...names.map((n) => format(value(round[n]))),
       ...ratios.map((b) => formatRatio(ratio(value(round.wargame), value(round[b])))),
     ]);
+    rows.push(['warm-up passes: server CPU per command (ms)', ...names.map((n) => warmUpText(round[n].result.warmup)), ...ratios.map(() => '')]);
     rows.push(['load average (1 min) during run', ...names.map((n) => loadText(round[n].result.play?.loadAverage)), ...ratios.map(() => '')]);
     rows.push(['errors, oddities, violations', ...names.map((n) => problemsText(round[n])), ...ratios.map(() => '')]);
     const widths = header.map((_, i) => Math.max(...[header, ...rows].map((row) => String(row[i]).length)));
@@ -123,6 +124,7 @@ function formatRatio(x) {
   return `${x >= 10 ? Math.round(x) : x >= 0.1 ? x.toFixed(2) : x.toFixed(3)}x`;
 }
 
+const warmUpText = (w) => (w?.passes ? w.passes.map((p) => number(p.serverCpuMsPerCommand)).join(', ') : '-');
 const loadText = (l) => (l ? `${l.mean} (${l.min}-${l.max})` : '-');
 
 function problemsText(r) {

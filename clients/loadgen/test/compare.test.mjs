@@ -24,10 +24,20 @@ test('compare starts the bare hub and Wargame, plays the same sizes on both and 
     assert.equal(r.result.play.accepted, 2 * commandsPerGame(1), name);
     assert.ok(r.result.play.serverCpuMsPerCommand > 0, `${name} server CPU per command`);
     assert.equal(r.serverErrorLines, 0, `${name} logged errors`);
+    // The warm-up repeats until a pass costs the server within a tenth of the pass before, or runs out of passes
+    // (a pass this small may cost under the 10 ms tick /proc counts in, so 0 ms is a possible figure).
+    const { passes } = r.result.warmup;
+    assert.ok(passes.length >= 1 && passes.length <= 5, `${name} warm-up passes: ${passes.length}`);
+    assert.ok(passes.every((p) => p.commands === commandsPerGame(1) && p.serverCpuMsPerCommand >= 0), `${name} warm-up passes: ${JSON.stringify(passes)}`);
+    const steady = (a, b) => Math.abs(b - a) <= 0.1 * a;
+    passes.slice(1, -1).forEach((p, i) => assert.ok(!steady(passes[i].serverCpuMsPerCommand, p.serverCpuMsPerCommand), `${name} warmed on after a steady pass`));
+    if (passes.length < 5) assert.ok(passes.length >= 2 && steady(passes.at(-2).serverCpuMsPerCommand, passes.at(-1).serverCpuMsPerCommand), `${name} stopped warming before it was steady`);
+    assert.equal(r.result.warmup.commands, passes.length * commandsPerGame(1)); // one warm-up game (--warmup 1) a pass
   }
   const text = compareSummary(result);
   assert.match(text, /Wargame \/ bare hub/);
   assert.match(text, /^ {2}commands\/s +[\d,.]+ +[\d,.]+ +[\d.]+x$/m);
+  assert.match(text, /^ {2}warm-up passes: server CPU per command \(ms\) +[\d.]+(, [\d.]+)* +[\d.]+(, [\d.]+)*/m);
   assert.match(text, /^ {2}load average \(1 min\) during run +[\d.]+ \([\d.]+-[\d.]+\)/m);
 });
 

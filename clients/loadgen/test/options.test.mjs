@@ -41,6 +41,9 @@ test('the hub protocol, the compare targets and the warm-up are checked and defa
   assert.equal(parseOptions(['play', '--games', '50']).warmupTurns, 1);
   assert.deepEqual([parseOptions(['compare', '--games', '50']).warmup, parseOptions(['compare', '--turns', '2']).warmupTurns], [50, 2]);
   assert.throws(() => parseOptions(['play', '--warmup-turns', '0']), /warmup-turns/);
+  assert.deepEqual([parseOptions(['play']).warmupPasses, parseOptions(['compare']).warmupPasses, parseOptions(['play', '--warmup-passes', '3']).warmupPasses], [1, 5, 3]);
+  assert.throws(() => parseOptions(['compare', '--warmup-passes', '0']), /warmup-passes/);
+  assert.throws(() => parseOptions(['compare', '--warmup-passes', '11']), /warmup-passes/);
   assert.equal(parseOptions(['compare']).turns, 3);
   assert.equal(parseOptions(['play']).turns, 2);
 });

@@ -255,6 +255,8 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
         var building = CommandMetrics.Now();
         var basis = Basis(state);
         views.Add(building);
+        // Each node gets this change's deltas for all its audiences in one message: a grain message costs more than a delta.
+        Dictionary<IGameObserver, ImmutableArray<ViewDelta>.Builder>? updates = null;
         foreach (var audience in Audience.All)
         {
             if (!_subscribers.Values.Any(s => s.Interest.Audiences.Contains(audience)))
@@ -276,8 +278,23 @@ internal sealed class GameGrain(IGameStore store, GameClock clock, TimeProvider 
             {
                 if (!subscription.Interest.Audiences.Contains(audience))
                     continue;
-                _ = delta is null ? observer.View(view) : observer.Update(delta);
+                if (delta is null)
+                {
+                    _ = observer.View(view);
+                    continue;
+                }
+                updates ??= [];
+                if (!updates.TryGetValue(observer, out var batch))
+                    updates[observer] = batch = ImmutableArray.CreateBuilder<ViewDelta>(Audience.All.Count);
+                batch.Add(delta);
             }
+            publish.Add(sending);
+        }
+        if (updates is not null)
+        {
+            var sending = CommandMetrics.Now();
+            foreach (var (observer, batch) in updates)
+                _ = observer.Update(batch.DrainToImmutable());
             publish.Add(sending);
         }
         metrics.Record(CommandMetrics.Stages.Views, kind, views);

@@ -15,9 +15,12 @@ internal interface IGameObserver : IGrainObserver
     [OneWay]
     Task View(GameView view);
 
-    /// <summary>What changed in an audience's view since the one before (its BaseVersion), sent once per change.</summary>
+    /// <summary>
+    /// What one change did to each of this node's audiences that saw it: one delta per audience (from its BaseVersion),
+    /// all in one message.
+    /// </summary>
     [OneWay]
-    Task Update(ViewDelta delta);
+    Task Update(ImmutableArray<ViewDelta> deltas);
 
     [OneWay]
     Task Seats(ImmutableArray<SeatView> seats);

@@ -1,3 +1,5 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
 using Wargame.Server.Storage;
 
 namespace Wargame.Server.Hosting;
@@ -12,7 +14,9 @@ internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServicePro
 {
     // The store is resolved when first needed: resolving it reads (and validates) the options, which the host does at start.
     // Opened on the thread pool: the first caller (the host starting its services one after another) need not wait.
-    private readonly Lazy<Task> _storeReady = new(() => Task.Run(() => InitializeStore(services.GetRequiredService<IGameStore>(), logger)));
+    private readonly Lazy<Task> _storeReady = new(() => Task.Run(() => InitializeStore(services.GetRequiredService<IGameStore>(), logger, services.GetRequiredService<NodeStartup>().Timeline)));
+
+    private StartTimeline Timeline { get; } = new();
 
     /// <summary>The host has started every part: the store is ready and the silo active (or the cluster client connected).</summary>
     public bool IsComplete => lifetime.ApplicationStarted.IsCancellationRequested;
@@ -20,11 +24,33 @@ internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServicePro
     /// <summary>Creates the store's schema once, however many parts wait for it.</summary>
     public Task StoreReady => _storeReady.Value;
 
-    private static async Task InitializeStore(IGameStore store, ILogger logger)
+    private static async Task InitializeStore(IGameStore store, ILogger logger, StartTimeline timeline)
     {
         await store.Initialize(CancellationToken.None);
+        timeline.Mark("store ready");
         logger.LogInformation("Event store ready: {Store}", store is SqliteGameStore sqlite ? sqlite.Path : "PostgreSQL");
     }
+
+    /// <summary>
+    /// When each part of the start finished, in milliseconds since the process began; one line at the end tells an
+    /// operator which part a slow start waited for. The parts run concurrently, so the last one bounds the start.
+    /// </summary>
+    private sealed class StartTimeline
+    {
+        private readonly DateTime _processStarted = Process.GetCurrentProcess().StartTime.ToUniversalTime();
+        private readonly ConcurrentQueue<(string Part, long Milliseconds)> _marks = new();
+
+        public void Mark(string part) => _marks.Enqueue((part, (long)(DateTime.UtcNow - _processStarted).TotalMilliseconds));
+
+        public string Describe() => string.Join(", ", _marks.OrderBy(m => m.Milliseconds).Select(m => $"{m.Part} {m.Milliseconds}"));
+    }
+
+    /// <summary>Logs the start timeline once the host has started every part (in a test process that hosts several servers, times count from the process's start).</summary>
+    private void LogTimelineWhenStarted() => lifetime.ApplicationStarted.Register(() =>
+    {
+        Timeline.Mark("node started");
+        logger.LogInformation("Node started; ms since the process began: {StartTimeline}", Timeline.Describe());
+    });
 
     /// <summary>Paths that need the cluster; static files and the OpenAPI document are served while the node starts.</summary>
     private static readonly PathString[] NeedTheCluster = ["/api", "/hubs"];
@@ -71,7 +97,7 @@ internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServicePro
             if (descriptor.ServiceType != typeof(IHostedService) || implementation is null
                 || implementation.Assembly != typeof(NodeStartup).Assembly && implementation.Assembly.GetName().Name?.StartsWith("Orleans.", StringComparison.Ordinal) != true)
                 continue;
-            services[i] = ServiceDescriptor.Singleton<IHostedService>(provider => new ConstructedAtStart(
+            services[i] = ServiceDescriptor.Singleton<IHostedService>(provider => new ConstructedAtStart(provider.GetRequiredService<NodeStartup>().Timeline,
                 () => (IHostedService)(descriptor.ImplementationInstance
                     ?? descriptor.ImplementationFactory?.Invoke(provider)
                     ?? ActivatorUtilities.CreateInstance(provider, descriptor.ImplementationType!)),
@@ -87,22 +113,38 @@ internal sealed class NodeStartup(IHostApplicationLifetime lifetime, IServicePro
     /// </summary>
     public static void BeginStarting(IServiceProvider services)
     {
+        var startup = services.GetRequiredService<NodeStartup>();
+        startup.Timeline.Mark("host built");
+        startup.LogTimelineWhenStarted();
         foreach (var service in services.GetServices<IHostedService>())
             (service as ConstructedAtStart)?.BeginConstruction();
-        _ = services.GetRequiredService<NodeStartup>().StoreReady;
+        _ = startup.StoreReady;
     }
 
-    private sealed class ConstructedAtStart(Func<IHostedService> construct, IHostApplicationLifetime lifetime, ILogger logger) : IHostedService
+    private sealed class ConstructedAtStart(StartTimeline timeline, Func<IHostedService> construct, IHostApplicationLifetime lifetime, ILogger logger) : IHostedService
     {
-        private readonly Lazy<Task<IHostedService>> _constructed = new(() => Task.Run(construct));
+        private readonly Lazy<Task<IHostedService>> _constructed = new(() => Task.Run(() =>
+        {
+            var service = construct();
+            MarkOrleans(timeline, service, "built");
+            return service;
+        }));
         private IHostedService? _service;
 
         public void BeginConstruction() => _ = _constructed.Value;
+
+        // The silo (or cluster client) is the long part of a start; the server's own hosted services take milliseconds.
+        private static void MarkOrleans(StartTimeline timeline, IHostedService service, string what)
+        {
+            if (service.GetType().Assembly.GetName().Name?.StartsWith("Orleans.", StringComparison.Ordinal) == true)
+                timeline.Mark($"{service.GetType().Name} {what}");
+        }
 
         public async Task StartAsync(CancellationToken cancellationToken)
         {
             _service = await _constructed.Value.WaitAsync(cancellationToken);
             await _service.StartAsync(cancellationToken);
+            MarkOrleans(timeline, _service, "started");
             // What the host does for a background service it started itself: a failure stops the node rather than go unseen.
             if (_service is BackgroundService { ExecuteTask: { } running })
                 _ = running.ContinueWith(failed =>

@@ -326,7 +326,7 @@ internal sealed class GameLink : IGameObserver
     /// <summary>Sends the newcomers of <paramref name="audience"/> the latest view and seat list, unless a push already has.</summary>
     public void Welcome(Audience audience)
     {
-        _outbox.Post($"view/{audience}", () => SendView(audience));
+        _outbox.Post(ViewGroup(audience), () => SendView(audience));
         _outbox.Post("seats", SendSeats);
     }
 
@@ -342,7 +342,7 @@ internal sealed class GameLink : IGameObserver
             feed.Newcomers.Add(connectionId);
             version = feed.LatestVersion;
         }
-        _outbox.Post($"view/{audience}", () => SendView(audience));
+        _outbox.Post(ViewGroup(audience), () => SendView(audience));
         return version;
     }
 
@@ -355,23 +355,31 @@ internal sealed class GameLink : IGameObserver
             if (!FeedOf(view.Audience).Offer(view))
                 return Task.CompletedTask;
         }
-        _outbox.Post($"view/{view.Audience}", () => SendView(view.Audience));
+        _outbox.Post(ViewGroup(view.Audience), () => SendView(view.Audience));
         return Task.CompletedTask;
     }
 
-    public Task Update(ViewDelta delta)
+    public Task Update(ImmutableArray<ViewDelta> deltas)
     {
-        bool applied;
-        var applying = CommandMetrics.Now();
-        lock (_lock)
-            applied = FeedOf(delta.Audience).Offer(delta);
-        _metrics?.Record(CommandMetrics.Stages.NodeApply, nameof(Update), applying);
-        if (applied)
-            _outbox.Post($"view/{delta.Audience}", () => SendView(delta.Audience));
-        else
-            _ = Refresh(delta.Audience, delta.Version);
+        foreach (var delta in deltas)
+        {
+            bool applied;
+            var applying = CommandMetrics.Now();
+            lock (_lock)
+                applied = FeedOf(delta.Audience).Offer(delta);
+            _metrics?.Record(CommandMetrics.Stages.NodeApply, nameof(Update), applying);
+            if (applied)
+                _outbox.Post(ViewGroup(delta.Audience), () => SendView(delta.Audience));
+            else
+                _ = Refresh(delta.Audience, delta.Version);
+        }
         return Task.CompletedTask;
     }
+
+    // The outbox group of each audience's views, named once rather than on every push.
+    private static readonly Dictionary<Audience, string> ViewGroups = Audience.All.ToDictionary(a => a, a => $"view/{a}");
+
+    private static string ViewGroup(Audience audience) => ViewGroups.TryGetValue(audience, out var name) ? name : $"view/{audience}";
 
     /// <summary>A delta arrived that does not follow the view held here (a message overtook another): ask the game for the whole view.</summary>
     private async Task Refresh(Audience audience, int version)

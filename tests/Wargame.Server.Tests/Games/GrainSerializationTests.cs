@@ -61,7 +61,7 @@ public sealed class GrainSerializationTests
     {
         public Task View(GameView view) => Task.CompletedTask;
 
-        public Task Update(ViewDelta delta) => Task.CompletedTask;
+        public Task Update(ImmutableArray<ViewDelta> deltas) => Task.CompletedTask;
 
         public Task Seats(ImmutableArray<SeatView> seats) => Task.CompletedTask;
 
@@ -136,9 +136,10 @@ public sealed class GrainSerializationTests
             [typeof(DateTimeOffset)] = [new DateTimeOffset(2026, 12, 7, 13, 30, 5, 250, TimeSpan.Zero)],
             [typeof(TimeSpan?)] = [TimeSpan.FromSeconds(90), null],
             [typeof(GameView)] = [.. views],
-            [typeof(ViewDelta)] =
+            [typeof(ImmutableArray<ViewDelta>)] =
             [
-                .. Audience.All.Select(a => ViewDelta.Between(GameViews.For(Rules.Replay(played.Events[..3]), a), GameViews.For(played.State, a))),
+                ImmutableArray.CreateRange(Audience.All.Select(a => ViewDelta.Between(GameViews.For(Rules.Replay(played.Events[..3]), a), GameViews.For(played.State, a)))),
+                ImmutableArray<ViewDelta>.Empty,
             ],
             [typeof(ImmutableArray<SeatView>)] = [ImmutableArray.Create(seat, seat with { SeatId = "s_2", Bot = true, Connected = false })],
             [typeof(string)] = ["s_1"],

@@ -21,7 +21,7 @@ export async function groupScenario(run, target) {
   if (options.warmup > 0) {
     result.warmup = await warmUp(run, async (warm) => {
       const groups = await joinGroups(warm, target, 'warm', options.warmup);
-      await Promise.all(groups.filter((g) => g.ready).map((g) => callInTurn(warm, target, g, Math.min(ops, commandsPerGame(options.warmupTurns)))));
+      await warm.playing(() => Promise.all(groups.filter((g) => g.ready).map((g) => callInTurn(warm, target, g, Math.min(ops, commandsPerGame(options.warmupTurns))))));
       return { seats: groups.flatMap((g) => g.members), groups: groups.length };
     });
   }

@@ -65,7 +65,7 @@ export function warmUpGames(rest, scenarioId, turns = 1) {
     const { games } = await createGames(warm, rest, scenarioId, warm.options.warmup);
     const tables = await seatGames(warm, games);
     const warmTurns = Math.min(warm.options.warmupTurns ?? 1, turns);
-    const outcomes = await Promise.all(tables.filter((t) => t.ready).map((table) => playGame(warm, table, warmTurns)));
+    const outcomes = await warm.playing(() => Promise.all(tables.filter((t) => t.ready).map((table) => playGame(warm, table, warmTurns))));
     return { seats: tables.flatMap((t) => t.seats), games: games.length, turnsPlayed: outcomes.reduce((n, t) => n + t, 0) };
   };
 }
