@@ -20,7 +20,9 @@ namespace Wargame.Benchmarks;
 /// Measured in the second turn of a bot-played game, after a resolution, so the views carry records, scores and headlines.
 /// The commands are the load generator's play mix: statements and private messages (most of it), a proposal's
 /// acceptance (it gives the parties' audiences a new agreement number), orders, and the facilitator's advance that
-/// resolves the turn (the dearest: the turn's records, scores, headlines and a new map for every audience).
+/// resolves the turn (the dearest: the turn's records, scores, headlines and a new map for every audience). Two dear
+/// cases the live server showed: a new proposal (it gives the audiences that see it a new agreement number) and a
+/// statement in a long game (turn 6, several hundred messages, the public channel past its window).
 /// </summary>
 [MemoryDiagnoser]
 [MedianColumn]
@@ -31,7 +33,7 @@ public class CommandCostBenchmarks
     private Dictionary<Audience, GameView> _published = null!;
     private ViewBasis _basis = null!;
 
-    [Params("public-message", "private-message", "proposal-accepted", "orders", "turn-resolved")]
+    [Params("public-message", "private-message", "proposal", "proposal-accepted", "orders", "turn-resolved", "message-long-game")]
     public string Command { get; set; } = "";
 
     [GlobalSetup]
@@ -39,11 +41,18 @@ public class CommandCostBenchmarks
     {
         var state = Rules.Begin(Rules.Start(Games.Load("treaty-path"), 42));
         var inOrders = Command is "orders" or "turn-resolved";
-        while (state.Turn < 2 || state.Phase != (inOrders ? Phase.Orders : Phase.Negotiation))
+        var longGame = Command == "message-long-game";
+        while (state.Turn < (longGame ? 6 : 2) || state.Phase != (inOrders ? Phase.Orders : Phase.Negotiation))
         {
             foreach (var role in RoleSet.All)
                 state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Games.Apply(s, c));
             state = Games.Apply(state, new PostMessage(Actor.Player(Role.UA), [], $"Turn {state.Turn}, {state.Phase}: we hold the line."));
+            for (var i = 0; longGame && state.Phase == Phase.Negotiation && i < 50; i++)
+            {
+                var from = RoleSet.All[i % RoleSet.All.Count];
+                state = Games.Apply(state, new PostMessage(Actor.Player(from), [], $"Turn {state.Turn}: statement {i} from {from}."));
+                state = Games.Apply(state, new PostMessage(Actor.Player(from), [RoleSet.All[(i + 1) % RoleSet.All.Count]], $"Turn {state.Turn}: a word in private, {i}."));
+            }
             state = Games.Apply(state, new AdvancePhase(Actor.System));
         }
         if (Command == "proposal-accepted")
@@ -61,8 +70,12 @@ public class CommandCostBenchmarks
         _state = state;
         _command = Command switch
         {
-            "public-message" => new PostMessage(Actor.Player(Role.EU), [], "Europe will keep its brigade in the rear."),
+            "public-message" or "message-long-game" => new PostMessage(Actor.Player(Role.EU), [], "Europe will keep its brigade in the rear."),
             "private-message" => new PostMessage(Actor.Player(Role.UA), [Role.US], "Can you station a brigade?"),
+            "proposal" => new Propose(Actor.Player(Role.UA), new CeasefireTerms
+            {
+                DurationTurns = 3, DmzWidthKm = 5, Monitoring = Monitoring.UnarmedMonitors, MonitorsFrom = ["UN"], JointCommission = false,
+            }),
             "proposal-accepted" => new RespondToProposal(Actor.Player(Role.RU), state.World.Agreements.Where(a => a.Proposer == Role.UA).Max(a => a.Id), ProposalResponse.Accept),
             "orders" => new SubmitOrders(Actor.Player(Role.US), new GuarantorOrders { TroopChange = 1000, ArmsAndIntelligence = true }),
             _ => new AdvancePhase(Actor.Facilitator),

@@ -45,28 +45,6 @@ public static class TurnHeadlines
     private const double Steady = 0.005;
     private const int MaxReasons = 2;
 
-    /// <summary>
-    /// Every resolved turn's headline for one audience: each turn's records it sees as it reads them (<paramref name="readable"/>,
-    /// one list per outcome, agreements named by its <paramref name="numbers"/>), and the charts' numbers as
-    /// <paramref name="seen"/> shows them to it (Russia reads its own estimate of deterrence, never the true one), from
-    /// the game's <paramref name="start"/> (<see cref="Start"/>).
-    /// </summary>
-    public static ImmutableArray<TurnHeadline> For(GameState state, IReadOnlyList<ImmutableArray<ResolutionRecord>> readable, IReadOnlyDictionary<int, int> numbers,
-        Func<TurnMetrics, TurnMetrics> seen, TurnMetrics start)
-    {
-        if (state.Outcomes.IsEmpty)
-            return [];
-        var list = ImmutableArray.CreateBuilder<TurnHeadline>(state.Outcomes.Length);
-        var before = seen(start);
-        for (var i = 0; i < state.Outcomes.Length; i++)
-        {
-            var outcome = state.Outcomes[i] with { Metrics = seen(state.Outcomes[i].Metrics) };
-            list.Add(Write(outcome, readable[i], before, numbers));
-            before = outcome.Metrics;
-        }
-        return list.MoveToImmutable();
-    }
-
     /// <summary>The metrics of the scenario's starting world, true and as Russia estimates them: turn 0 of the charts, before any audience's filter.</summary>
     public static TurnMetrics Start(Scenario scenario, RulesTable constants, ulong seed)
     {
@@ -90,7 +68,11 @@ public static class TurnHeadlines
         string Number(int agreementId) => numbers.TryGetValue(agreementId, out var n) ? $"#{n}" : AgreementNumbers.Undisclosed;
         var sentences = new List<HeadlineSentence>();
         var titles = new List<string>();
-        ResolutionRecord? Find(RecordKind kind) => records.FirstOrDefault(r => r.Kind == kind);
+        // Each record's kind is read from its id once here, not once per question asked of the records.
+        var kinds = new RecordKind[records.Length];
+        for (var i = 0; i < kinds.Length; i++)
+            kinds[i] = records[i].Kind;
+        ResolutionRecord? Find(RecordKind kind) => Array.IndexOf(kinds, kind) is var i and >= 0 ? records[i] : null;
         bool Happened(ResolutionRecord r) => r.Roll is { } roll && roll <= r.ThresholdBp;
         var after = outcome.Metrics;
         var territoryChange = after.Territory - before.Territory;
@@ -124,12 +106,13 @@ public static class TurnHeadlines
             sentences.Add(new(Happened(counter) ? "Ukraine's counter-attack retook ground." : "Ukraine's counter-attack stalled.", counter.Id) { Topic = HeadlineTopic.CounterAttack });
 
         // The ceasefire.
-        var broken = records.FirstOrDefault(r => r.Kind is RecordKind.OffensiveViolation or RecordKind.CounterAttackViolation);
+        var brokenAt = Array.FindIndex(kinds, k => k is RecordKind.OffensiveViolation or RecordKind.CounterAttackViolation);
+        var broken = brokenAt >= 0 ? records[brokenAt] : null;
         var spoiler = Find(RecordKind.Spoiler);
         var incident = Find(RecordKind.Incident);
         if (broken is not null)
         {
-            var who = broken.Kind == RecordKind.OffensiveViolation ? "Russia's offensive" : "Ukraine's counter-attack";
+            var who = kinds[brokenAt] == RecordKind.OffensiveViolation ? "Russia's offensive" : "Ukraine's counter-attack";
             sentences.Add(new($"The ceasefire broke: {who} violated {broken.Subject}.", broken.Id) { Topic = HeadlineTopic.CeasefireBroken });
             titles.Insert(0, "Ceasefire broken");
         }
@@ -158,8 +141,11 @@ public static class TurnHeadlines
             sentences.Add(new("No ceasefire was in force.", null) { Topic = HeadlineTopic.Ceasefire });
 
         // Guarantees tested this turn, and the answers to last turn's tests.
-        foreach (var tested in records.Where(r => r.Kind == RecordKind.GuaranteeTested))
+        for (var i = 0; i < records.Length; i++)
         {
+            if (kinds[i] != RecordKind.GuaranteeTested)
+                continue;
+            var tested = records[i];
             sentences.Add(new($"The offensive tested {tested.Subject}: its guarantors must answer in next turn's orders.", tested.Id) { Topic = HeadlineTopic.GuaranteeTested });
             titles.Insert(0, "Guarantee tested");
         }
@@ -187,7 +173,7 @@ public static class TurnHeadlines
         // Every other record the audience reads gets its own sentence (the routine numbers one per kind), so nothing
         // the turn did to this audience is missing from its front page.
         var linked = sentences.Select(x => x.RecordId).OfType<string>().ToHashSet(StringComparer.Ordinal);
-        foreach (var group in records.Where(r => !linked.Contains(r.Id)).GroupBy(r => r.Kind))
+        foreach (var group in records.Select((r, i) => (Record: r, Kind: kinds[i])).Where(x => !linked.Contains(x.Record.Id)).GroupBy(x => x.Kind, x => x.Record))
         {
             if (PerKind.Contains(group.Key))
                 sentences.Add(RecordSentences.Summary(group.Key, [.. group]));

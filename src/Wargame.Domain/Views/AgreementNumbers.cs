@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using System.Text.RegularExpressions;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
@@ -49,15 +50,52 @@ public static partial class AgreementNumbers
         !text.Contains('#', StringComparison.Ordinal) ? text
         : IdMark().Replace(text, m => numbers.TryGetValue(int.Parse(m.Groups[1].ValueSpan, provider: System.Globalization.CultureInfo.InvariantCulture), out var n) ? $"#{n}" : Undisclosed);
 
-    /// <summary>A resolution record as <paramref name="numbers"/>' audience reads it: every agreement named by its number there.</summary>
-    public static ResolutionRecord Renumber(ResolutionRecord record, IReadOnlyDictionary<int, int> numbers) => record with
+    /// <summary>
+    /// A resolution record as <paramref name="numbers"/>' audience reads it: every agreement named by its number there;
+    /// the record itself when it names none, so audiences reading it alike share one object.
+    /// </summary>
+    public static ResolutionRecord Renumber(ResolutionRecord record, IReadOnlyDictionary<int, int> numbers)
     {
-        Title = Renumber(record.Title, numbers),
-        Subject = Renumber(record.Subject, numbers),
-        Outcome = Renumber(record.Outcome, numbers),
-        Counterfactual = Renumber(record.Counterfactual, numbers),
-        Terms = [.. record.Terms.Select(t => t with { Name = Renumber(t.Name, numbers), Source = Renumber(t.Source, numbers) })],
-    };
+        if (!NamesAgreements(record))
+            return record;
+        var terms = new Term[record.Terms.Length];
+        for (var i = 0; i < terms.Length; i++)
+        {
+            var term = record.Terms[i];
+            terms[i] = Names(term.Name) || Names(term.Source) ? term with { Name = Renumber(term.Name, numbers), Source = Renumber(term.Source, numbers) } : term;
+        }
+        return record with
+        {
+            Title = Renumber(record.Title, numbers),
+            Subject = Renumber(record.Subject, numbers),
+            Outcome = Renumber(record.Outcome, numbers),
+            Counterfactual = Renumber(record.Counterfactual, numbers),
+            Terms = ImmutableCollectionsMarshal.AsImmutableArray(terms),
+        };
+    }
+
+    /// <summary>A role's score as <paramref name="numbers"/>' audience reads it (the score itself when no line names an agreement).</summary>
+    public static RoleScore Renumber(RoleScore score, IReadOnlyDictionary<int, int> numbers)
+    {
+        var named = false;
+        foreach (var line in score.Lines)
+            named |= Names(line.Because);
+        return named ? score with { Lines = [.. score.Lines.Select(l => l with { Because = Renumber(l.Because, numbers) })] } : score;
+    }
+
+    private static bool NamesAgreements(ResolutionRecord record)
+    {
+        if (Names(record.Title) || Names(record.Subject) || Names(record.Outcome) || Names(record.Counterfactual))
+            return true;
+        foreach (var term in record.Terms)
+        {
+            if (Names(term.Name) || Names(term.Source))
+                return true;
+        }
+        return false;
+    }
+
+    private static bool Names(string text) => text.Contains('#', StringComparison.Ordinal);
 
     [GeneratedRegex(@"#([0-9]+)")]
     private static partial Regex IdMark();

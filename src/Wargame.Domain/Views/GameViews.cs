@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using Wargame.Domain.Adjudication;
 using Wargame.Domain.Game;
 using Wargame.Domain.Guarantees;
@@ -32,11 +33,11 @@ public static class GameViews
         var sight = ViewBasis.SightOf(state, audience);
         var seesAll = sight.SeesAll;
         var ofSight = basis.For(sight);
-        var messages = ofSight.Messages ??= Messages(state, sight);
+        var messages = ofSight.Messages ??= Messages(state, sight, ofSight.EarlierMessages);
         var hidden = ofSight.World ??= WorldSections(state, sight);
         var own = basis.For(audience);
         var numbers = own.Numbers ??= AgreementNumbers.For(state, audience);
-        var outcomes = own.Outcomes ??= OutcomeSections(basis, audience, sight, numbers);
+        var outcomes = own.Outcomes ??= OutcomeSections(basis, audience, sight, numbers, own);
         var standing = own.Standing ??= StandingSections(basis, audience, sight, numbers);
         // A secret guarantee (and its proposal) is for its parties only, until it comes to light (AgreementVisibility).
         bool KnowsId(int agreementId) => numbers.ContainsKey(agreementId);
@@ -118,30 +119,75 @@ public static class GameViews
         IntelligenceReports.For(state, sight.Sees));
 
     /// <summary>The resolved turns as this audience reads them: the records it sees, naming agreements by its numbers, and the charts' numbers it may read.</summary>
-    private static OutcomeSections OutcomeSections(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers)
+    private static OutcomeSections OutcomeSections(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers, AudienceSections own)
     {
-        var state = basis.State;
-        // Each turn's records this audience sees, naming agreements by its numbers like every other part of its view;
-        // read once here for the record list, the results and the headlines.
-        var readable = new ImmutableArray<ResolutionRecord>[state.Outcomes.Length];
-        for (var i = 0; i < readable.Length; i++)
+        var turns = TurnReadings(basis, audience, sight, numbers, own.Turns ?? []);
+        own.Turns = turns;
+        var recordCount = 0;
+        var scoreCount = 0;
+        foreach (var turn in turns)
         {
-            var turn = ImmutableArray.CreateBuilder<ResolutionRecord>();
-            foreach (var record in state.Outcomes[i].Records)
+            recordCount += turn.Records.Length;
+            scoreCount += turn.Scores.Length;
+        }
+        var records = ImmutableArray.CreateBuilder<ResolutionRecord>(recordCount);
+        var scores = ImmutableArray.CreateBuilder<RoleScore>(scoreCount);
+        var results = ImmutableArray.CreateBuilder<TurnResultView>(turns.Length);
+        var headlines = ImmutableArray.CreateBuilder<TurnHeadline>(turns.Length);
+        var metrics = ImmutableArray.CreateBuilder<TurnMetrics>(turns.Length);
+        foreach (var turn in turns)
+        {
+            records.AddRange(turn.Records);
+            scores.AddRange(turn.Scores);
+            results.Add(turn.Result);
+            headlines.Add(turn.Headline);
+            metrics.Add(turn.Metrics);
+        }
+        return new(records.MoveToImmutable(), results.MoveToImmutable(), headlines.MoveToImmutable(), scores.MoveToImmutable(), metrics.MoveToImmutable());
+    }
+
+    /// <summary>
+    /// Each resolved turn as the audience reads it: the turns <paramref name="carried"/> over from the last basis as they
+    /// were (<see cref="ViewBasis"/> keeps only those whose outcome and reading did not change), the rest read afresh.
+    /// </summary>
+    private static ImmutableArray<TurnReading> TurnReadings(ViewBasis basis, Audience audience, Sight sight, ImmutableDictionary<int, int> numbers, ImmutableArray<TurnReading> carried)
+    {
+        var outcomes = basis.State.Outcomes;
+        if (carried.Length == outcomes.Length)
+            return carried;
+        var turns = ImmutableArray.CreateBuilder<TurnReading>(outcomes.Length);
+        turns.AddRange(carried);
+        var seen = Seen(audience, sight, numbers);
+        for (var i = carried.Length; i < outcomes.Length; i++)
+        {
+            var outcome = outcomes[i];
+            var records = ImmutableArray.CreateBuilder<ResolutionRecord>(outcome.Records.Length);
+            foreach (var record in outcome.Records)
             {
                 if (SeesRecord(record, sight))
-                    turn.Add(AgreementNumbers.Renumber(record, numbers));
+                    records.Add(AgreementNumbers.Renumber(record, numbers));
             }
-            readable[i] = turn.DrainToImmutable();
+            var readable = records.DrainToImmutable();
+            var lines = new string[readable.Length];
+            for (var r = 0; r < lines.Length; r++)
+                lines[r] = basis.ResultLine(readable[r]);
+            var metrics = seen(outcome.Metrics);
+            var before = i == 0 ? seen(basis.StartMetrics) : turns[i - 1].Metrics;
+            var scores = ImmutableArray.CreateBuilder<RoleScore>(outcome.Scores.Length);
+            foreach (var score in outcome.Scores)
+            {
+                if (sight.Sees(score.Role))
+                    scores.Add(AgreementNumbers.Renumber(score, numbers));
+            }
+            turns.Add(new TurnReading(
+                outcome,
+                readable,
+                new TurnResultView(outcome.Turn, ImmutableCollectionsMarshal.AsImmutableArray(lines)),
+                TurnHeadlines.Write(outcome with { Metrics = metrics }, readable, before, numbers),
+                scores.DrainToImmutable(),
+                metrics));
         }
-        var seen = Seen(audience, sight, numbers);
-        return new(
-            [.. readable.SelectMany(records => records)],
-            [.. state.Outcomes.Select((o, i) => new TurnResultView(o.Turn, [.. readable[i].Select(r => $"{r.Step}. {r.Title} ({r.Subject}): {r.Outcome}")]))],
-            TurnHeadlines.For(state, readable, numbers, seen, basis.StartMetrics),
-            [.. state.Outcomes.SelectMany(o => o.Scores).Where(s => sight.Sees(s.Role))
-                .Select(s => s with { Lines = [.. s.Lines.Select(l => l with { Because = AgreementNumbers.Renumber(l.Because, numbers) })] })],
-            [.. state.Outcomes.Select(o => seen(o.Metrics))]);
+        return turns.MoveToImmutable();
     }
 
     private static bool SeesRecord(ResolutionRecord record, Sight sight)
@@ -193,14 +239,39 @@ public static class GameViews
 
     /// <summary>
     /// Numbered within this audience's list, so a gap never reveals a message it cannot see; each channel (the public
-    /// one, or one set of members) keeps its latest messages, so a long one is cut from its start.
+    /// one, or one set of members) keeps its latest messages, so a long one is cut from its start. Built on from the
+    /// sections of the state's earlier messages when the basis carried them over (<paramref name="earlier"/>), so a new
+    /// message costs the messages after them, not the whole game's.
     /// </summary>
-    private static MessageSections Messages(GameState state, Sight sight)
+    private static MessageSections Messages(GameState state, Sight sight, MessageSections? earlier)
     {
-        var all = Numbered(state.Messages.Where(m => Reads(sight, m)));
+        earlier ??= MessageSections.None;
         var perChannel = PhaseTable.Limits.MessagesShownPerChannel;
-        var shown = all.GroupBy(MessagePages.ChannelOf).SelectMany(c => c.TakeLast(perChannel)).OrderBy(m => m.Id);
-        return new([.. shown], all.Length);
+        List<MessageView>? shown = null;
+        var count = earlier.Count;
+        var channels = earlier.Channels;
+        var copied = false;
+        for (var i = earlier.Read; i < state.Messages.Length; i++)
+        {
+            var message = state.Messages[i];
+            if (!Reads(sight, message))
+                continue;
+            shown ??= [.. earlier.Shown];
+            if (!copied)
+            {
+                channels = (int[])channels.Clone();
+                copied = true;
+            }
+            var view = new MessageView(++count, message.Turn, message.From, message.To, message.Text);
+            shown.Add(view);
+            var channel = MessagePages.Members(view);
+            if (++channels[channel] > perChannel)
+            {
+                shown.RemoveAt(shown.FindIndex(m => MessagePages.Members(m) == channel));
+                channels[channel]--;
+            }
+        }
+        return shown is null ? earlier with { Read = state.Messages.Length } : new([.. shown], count, state.Messages.Length, channels);
     }
 
     /// <summary>Whether a sight reads <paramref name="message"/>: public, its role's own channels, or everything (the facilitator, and everyone after the reveal).</summary>

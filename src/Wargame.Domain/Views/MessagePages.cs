@@ -39,6 +39,20 @@ public static class MessagePages
     internal static string ChannelOf(MessageView message) =>
         message.To.IsEmpty ? "" : Key(message.From is { } from ? message.To.Add(from) : message.To);
 
+    /// <summary>The number of channel keys <see cref="Members"/> gives.</summary>
+    internal const int ChannelCount = 1 << 4;
+
+    /// <summary>A message's channel as a set of roles, one bit per role (0 for the public channel): the same channels as <see cref="ChannelOf"/>, without a string.</summary>
+    internal static int Members(MessageView message)
+    {
+        if (message.To.IsEmpty)
+            return 0;
+        var members = message.From is { } from ? 1 << (int)from : 0;
+        foreach (var role in message.To)
+            members |= 1 << (int)role;
+        return members;
+    }
+
     /// <summary>The public channel, or one the audience is in; any channel for the facilitator and after the reveal.</summary>
     private static bool MayRead(GameState state, Audience audience, ImmutableArray<Role> members) =>
         members.IsEmpty || audience.Kind == AudienceKind.Facilitator || state.Revealed

@@ -25,6 +25,7 @@ public sealed class ViewBasis
 {
     private readonly Dictionary<Sight, SightSections> _sights;
     private readonly Dictionary<Audience, AudienceSections> _audiences;
+    private readonly Dictionary<ResolutionRecord, string> _resultLines = new(ReferenceEqualityComparer.Instance);
 
     private ViewBasis(GameState state, ViewBasis? earlier)
     {
@@ -65,43 +66,88 @@ public sealed class ViewBasis
             _sights[sight] = new SightSections
             {
                 Messages = before!.Messages == state.Messages ? sections.Messages : null,
+                EarlierMessages = sections.Messages is { } messages && Extends(state.Messages, before.Messages) ? messages : null,
                 World = sameWorld && before.Turn == state.Turn ? sections.World : null,
                 Orders = Same(s => s.SubmittedOrders) && ReferenceEquals(Standing, earlier.Standing) ? sections.Orders : null,
             };
         }
         var lastResolved = state.Outcomes.IsEmpty ? (int?)null : state.Outcomes[^1].Turn;
+        var sameStart = ReferenceEquals(StartMetrics, earlier.StartMetrics);
         foreach (var (audience, sections) in earlier._audiences)
         {
             if (before!.Revealed != state.Revealed)
                 continue;
             var (was, now) = (before.AgreementOrder.GetValueOrDefault(audience, []), state.AgreementOrder.GetValueOrDefault(audience, []));
             var sameNumbers = was == now;
-            // An agreement proposed after the last resolution is named in no record, score line or chart of it, so
-            // giving it a number leaves the audience's reading of the resolved turns as it was.
-            if (!sameNumbers && !OnlyNumbersProposedSince(state, was, now, lastResolved))
+            // An agreement proposed in a turn is named in no record, score line or chart of an earlier turn, so giving
+            // it a number leaves the audience's reading of the turns resolved before it as it was.
+            var firstNamed = sameNumbers ? int.MaxValue : FirstTurnNaming(state, was, now);
+            if (firstNamed is not { } newTurn)
                 continue;
             _audiences[audience] = new AudienceSections
             {
                 Numbers = sameNumbers ? sections.Numbers : null,
-                Outcomes = sameOutcomes && ReferenceEquals(StartMetrics, earlier.StartMetrics) ? sections.Outcomes : null,
+                Outcomes = sameOutcomes && sameStart && (lastResolved is not { } last || last < newTurn) ? sections.Outcomes : null,
+                Turns = sameStart && sections.Turns is { } turns ? StillRead(turns, state.Outcomes, newTurn) : null,
                 Standing = sameNumbers && sameWorld ? sections.Standing : null,
             };
         }
     }
 
-    /// <summary>Whether <paramref name="now"/> is <paramref name="was"/> followed by agreements proposed after turn <paramref name="lastResolved"/> only.</summary>
-    private static bool OnlyNumbersProposedSince(GameState state, ImmutableArray<int> was, ImmutableArray<int> now, int? lastResolved)
+    /// <summary>Whether <paramref name="now"/> is <paramref name="was"/> with messages added after it (the same objects first).</summary>
+    private static bool Extends(ImmutableArray<Message> now, ImmutableArray<Message> was)
     {
-        if (now.Length <= was.Length || !now.AsSpan(0, was.Length).SequenceEqual(was.AsSpan()))
+        if (now.Length < was.Length)
             return false;
-        if (lastResolved is not { } turn)
-            return true;
-        foreach (var id in now.AsSpan()[was.Length..])
+        for (var i = 0; i < was.Length; i++)
         {
-            if (!state.World.Agreements.Any(a => a.Id == id && a.ProposedTurn > turn))
+            if (!ReferenceEquals(now[i], was[i]))
                 return false;
         }
         return true;
+    }
+
+    /// <summary>
+    /// The turns of <paramref name="turns"/> read as they were: the longest start of it whose outcomes are still the
+    /// state's (a debrief's adjustment replaces the last) and resolved before <paramref name="newTurn"/>, the first turn
+    /// that may name an agreement the audience has a new number for.
+    /// </summary>
+    private static ImmutableArray<TurnReading>? StillRead(ImmutableArray<TurnReading> turns, ImmutableArray<TurnOutcome> outcomes, int newTurn)
+    {
+        var kept = 0;
+        while (kept < turns.Length && kept < outcomes.Length && ReferenceEquals(turns[kept].Outcome, outcomes[kept]) && turns[kept].Outcome.Turn < newTurn)
+            kept++;
+        return kept == turns.Length ? turns : kept == 0 ? null : turns[..kept];
+    }
+
+    /// <summary>
+    /// When <paramref name="now"/> is <paramref name="was"/> followed by more agreements, the earliest turn one of them was
+    /// proposed in (no turn resolved before it can name them); null when the numbers changed otherwise.
+    /// </summary>
+    private static int? FirstTurnNaming(GameState state, ImmutableArray<int> was, ImmutableArray<int> now)
+    {
+        if (now.Length <= was.Length || !now.AsSpan(0, was.Length).SequenceEqual(was.AsSpan()))
+            return null;
+        var first = int.MaxValue;
+        foreach (var id in now.AsSpan()[was.Length..])
+        {
+            var proposed = int.MinValue;
+            foreach (var agreement in state.World.Agreements)
+            {
+                if (agreement.Id == id)
+                    proposed = agreement.ProposedTurn;
+            }
+            first = Math.Min(first, proposed);
+        }
+        return first;
+    }
+
+    /// <summary>A record's line in its turn's results, written once per record object (audiences reading a record alike share it).</summary>
+    internal string ResultLine(ResolutionRecord record)
+    {
+        if (!_resultLines.TryGetValue(record, out var line))
+            _resultLines[record] = line = $"{record.Step}. {record.Title} ({record.Subject}): {record.Outcome}";
+        return line;
     }
 
     /// <summary>The basis of <paramref name="state"/>, taking over what it shares with <paramref name="earlier"/> (a basis of an earlier state of the same game).</summary>
@@ -157,11 +203,20 @@ public readonly record struct Sight(bool SeesAll, Role? Role)
 internal sealed class SightSections
 {
     public MessageSections? Messages { get; set; }
+    /// <summary>The messages of an earlier state whose messages this state's begin with: the new sections are built on from them.</summary>
+    public MessageSections? EarlierMessages { get; set; }
     public WorldSections? World { get; set; }
     public ImmutableArray<OrdersView>? Orders { get; set; }
 }
 
-internal sealed record MessageSections(ImmutableArray<MessageView> Shown, int Count);
+/// <summary>
+/// A sight's messages: those shown, how many it reads in all, how many of the state's messages were read to build them,
+/// and how many of the shown are in each channel (indexed by <see cref="MessagePages.Members"/>).
+/// </summary>
+internal sealed record MessageSections(ImmutableArray<MessageView> Shown, int Count, int Read, int[] Channels)
+{
+    public static MessageSections None { get; } = new([], 0, 0, new int[MessagePages.ChannelCount]);
+}
 
 internal sealed record WorldSections(ImmutableArray<HiddenQuantitiesView> Hidden, ImmutableArray<IntelligenceReport> Intelligence);
 
@@ -170,8 +225,19 @@ internal sealed class AudienceSections
 {
     public ImmutableDictionary<int, int>? Numbers { get; set; }
     public OutcomeSections? Outcomes { get; set; }
+    /// <summary>Each resolved turn as the audience reads it, the sections above are joined from these.</summary>
+    public ImmutableArray<TurnReading>? Turns { get; set; }
     public StandingSections? Standing { get; set; }
 }
+
+/// <summary>One resolved turn as an audience reads it: its records, results line, headline, scores and charts' numbers.</summary>
+internal sealed record TurnReading(
+    TurnOutcome Outcome,
+    ImmutableArray<ResolutionRecord> Records,
+    TurnResultView Result,
+    TurnHeadline Headline,
+    ImmutableArray<RoleScore> Scores,
+    TurnMetrics Metrics);
 
 internal sealed record OutcomeSections(
     ImmutableArray<ResolutionRecord> Records,

@@ -110,5 +110,78 @@ public sealed class ViewBasisTests
         }
     }
 
+    /// <summary>
+    /// A resolution adds a turn to every audience's outcome sections: the turns resolved before it are carried over as
+    /// the same objects (only the new turn is read), and the views still equal views built alone.
+    /// </summary>
+    [Fact]
+    public void ABasisCarriedOverAResolution_ReadsOnlyTheNewTurn()
+    {
+        var (_, events, _) = RandomPlay.Run("treaty-path", 7, []);
+        var state = Rules.Begin(events[0]);
+        while (state.Outcomes.Length < 1 || state.Phase != Phase.Orders)
+        {
+            foreach (var role in RoleSet.All)
+                state = BotPolicy.Decide(state, role).Aggregate(state, (s, c) => Rules.Apply(s, c).State);
+            state = Rules.Apply(state, new AdvancePhase(Actor.Facilitator)).State;
+        }
+        var before = ViewBasis.Of(state);
+        var viewsBefore = Audience.All.ToDictionary(a => a, a => GameViews.For(before, a));
+        var resolved = Rules.Apply(state, new AdvancePhase(Actor.Facilitator)).State;
+        Assert.Equal(state.Outcomes.Length + 1, resolved.Outcomes.Length);
+
+        var after = ViewBasis.Of(resolved, before);
+
+        foreach (var audience in Audience.All)
+        {
+            var (viewBefore, viewAfter) = (viewsBefore[audience], GameViews.For(after, audience));
+            Assert.Equal(viewBefore.Headlines.Length + 1, viewAfter.Headlines.Length);
+            Assert.Same(viewBefore.Headlines[0], viewAfter.Headlines[0]);
+            Assert.Same(viewBefore.Results[0], viewAfter.Results[0]);
+            Assert.Same(viewBefore.Metrics[0], viewAfter.Metrics[0]);
+            Assert.All(viewBefore.Records.Zip(viewAfter.Records), pair => Assert.Same(pair.First, pair.Second));
+            Assert.Equal(Json(GameViews.For(resolved, audience)), Json(viewAfter));
+        }
+    }
+
+    /// <summary>
+    /// Messages are built on from the last basis's, one at a time, while the public channel (players' and the
+    /// facilitator's statements) runs past its window between two private channels: every audience's messages and count
+    /// equal those of a view built alone after each message.
+    /// </summary>
+    [Fact]
+    public void MessagesBuiltOnFromTheLastBasis_PastTheChannelWindow_EqualMessagesBuiltAlone()
+    {
+        var (_, events, _) = RandomPlay.Run("treaty-path", 7, []);
+        var state = Rules.Apply(Rules.Begin(events[0]), new AdvancePhase(Actor.Facilitator)).State;
+        var window = PhaseTable.Limits.MessagesShownPerChannel;
+        var basis = ViewBasis.Of(state);
+        var compared = 0;
+        for (var i = 0; i < window + 40; i++)
+        {
+            PostMessage[] posts = i % 3 == 2
+                ? [new(Actor.Facilitator, [], $"Statement {i}"), new(Actor.Player(Role.RU), [Role.EU], $"Quiet word {i}")]
+                : [new(Actor.Player(Role.UA), [], $"Public {i}"), new(Actor.Player(Role.US), [Role.UA], $"Private {i}")];
+            foreach (var post in posts)
+            {
+                var applied = Rules.Apply(state, post);
+                Assert.Null(applied.Rejection);
+                state = applied.State;
+                basis = ViewBasis.Of(state, basis);
+                foreach (var audience in Audience.All)
+                {
+                    var (shared, alone) = (GameViews.For(basis, audience), GameViews.For(state, audience));
+                    Assert.Equal(alone.MessageCount, shared.MessageCount);
+                    Assert.Equal(JsonSerializer.Serialize(alone.Messages, GameJson.Options), JsonSerializer.Serialize(shared.Messages, GameJson.Options));
+                    compared++;
+                }
+            }
+        }
+        var facilitator = GameViews.For(basis, Audience.Facilitator);
+        Assert.Equal(window, facilitator.Messages.Count(m => m.To.IsEmpty));
+        Assert.True(facilitator.MessageCount > facilitator.Messages.Length, "no channel passed its window");
+        Assert.Equal(6 * 2 * (window + 40), compared);
+    }
+
     private static string Json(GameView view) => JsonSerializer.Serialize(view, GameJson.Options);
 }
