@@ -43,7 +43,8 @@ export async function startServer(name, { startTimeoutMs = 120_000, args = [] } 
   const serverArgs = script ? [path.join(REPO, script), ...args] : ['--urls', 'http://127.0.0.1:0', ...args];
   if (name === 'wargame') {
     serverArgs.push('--Wargame:DataDirectory', path.join(dir, 'data'), '--Wargame:ScenarioDirectory', path.join(REPO, 'scenarios'),
-      '--Wargame:GameCreationsPerMinute', '1000000');
+      // All the load comes from one address, and a warm-up repeated until steady opens 600 connections a pass.
+      '--Wargame:GameCreationsPerMinute', '1000000', '--Wargame:HubConnectionsPerAddressPerMinute', '1000000');
   }
   const fd = openSync(log, 'w');
   const child = spawn(binary, serverArgs, {
