@@ -271,7 +271,8 @@ async function proposeToTheCap(seat, terms, signal) {
     const result = await seat.invokeRaw('Propose', terms);
     if (result?.accepted) accepted++;
     else if (result?.code === 'too-many-proposals') return accepted;
-    else if (result?.code === 'rate-limited') await sleep(500, signal);
+    // Wait long enough that refusals stay under the connection's bound (the server closes a connection past it).
+    else if (result?.code === 'rate-limited') await sleep(3_500, signal);
     else throw new Error(`the hostile game's proposal was refused: ${result?.code}: ${result?.message}`);
   }
   return null;
